@@ -1,0 +1,150 @@
+# rota - workforce scheduling and attendance engine.
+#
+#   make            build librota.a and the rota binary (build/)
+#   make deps       install missing Debian packages (apt-get; sudo when not root)
+#   make check      install deps, build, run every test (unit + end-to-end)
+#   make sanitize   the same tests built with ASan + UBSan in build/sanitize/
+#   make valgrind   unit tests and e2e under valgrind --leak-check=full
+#   make demo       fresh demo database from examples/contact-center
+#   make bench      benchmarks (bench/RESULTS.md explains them)
+#   make install    PREFIX=/usr/local DESTDIR=  binary and man page
+#   make hdrcheck   compile each public header on its own
+#
+# Required flags live in ROTA_CFLAGS; CFLAGS/LDFLAGS stay the user's.
+
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+MANDIR    = $(PREFIX)/share/man/man1
+BUILD    ?= build
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+
+VERSION  := 0.1.0
+
+WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wformat=2 -Wvla -Wpointer-arith -Wcast-qual \
+	-Wundef -Wwrite-strings -Wold-style-definition
+ROTA_CFLAGS := -std=c11 $(WARNINGS) -D_DEFAULT_SOURCE -I. -MMD -MP \
+	-DROTA_VERSION='"$(VERSION)"'
+
+ifdef SANITIZE
+ROTA_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+ROTA_LDFLAGS += -fsanitize=address,undefined
+endif
+
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags libical sqlite3 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs libical sqlite3 2>/dev/null || \
+		echo -lical -lsqlite3)
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+LIBS = $(PKG_LIBS) -lglpk -lcsv -lm
+
+LIB_SRC  := $(wildcard core/*.c solver/*.c calendar/*.c store/*.c)
+CLI_SRC  := $(wildcard cli/*.c)
+TEST_SRC := $(wildcard tests/test_*.c)
+BENCH_SRC := $(wildcard bench/*.c)
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+LIBROTA  := $(BUILD)/librota.a
+ROTA     := $(BUILD)/rota
+
+PUBLIC_HEADERS := core/error.h core/time.h core/model.h \
+	$(wildcard solver/solver.h calendar/calendar.h store/store.h)
+
+# Debian packages the build, the tests and the demo need.
+DEB_PKGS := gcc make pkg-config libglpk-dev libical-dev libsqlite3-dev \
+	libcmocka-dev libcsv-dev tzdata python3
+BENCH_PKGS := coinor-cbc
+
+.PHONY: all deps deps-bench check test unit e2e sanitize valgrind demo bench \
+	install uninstall clean hdrcheck
+
+all: $(ROTA) $(LIBROTA)
+
+deps:
+	@sh .ci/install-deps $(DEB_PKGS)
+
+deps-bench:
+	@sh .ci/install-deps $(DEB_PKGS) $(BENCH_PKGS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ROTA_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIBROTA): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(ROTA): $(CLI_OBJ) $(LIBROTA)
+	$(CC) $(CFLAGS) $(ROTA_LDFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBROTA) $(LIBS)
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ROTA_CFLAGS) $(PKG_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIBROTA)
+	$(CC) $(CFLAGS) $(ROTA_LDFLAGS) $(LDFLAGS) -o $@ $< $(LIBROTA) $(LIBS) $(CMOCKA_LIBS)
+
+$(BUILD)/bench/%: bench/%.c $(LIBROTA)
+	@mkdir -p $(dir $@)
+	$(CC) $(ROTA_CFLAGS) $(PKG_CFLAGS) -O2 $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBROTA) $(LIBS)
+
+# --- tests -----------------------------------------------------------------
+
+check: deps
+	@$(MAKE) --no-print-directory test
+
+test: unit e2e
+
+unit: $(TEST_BIN) $(ROTA)
+	@sh tests/run-unit $(TEST_BIN)
+
+e2e: $(ROTA)
+	@ROTA="$(abspath $(ROTA))" sh tests/e2e/run
+
+sanitize: deps
+	@$(MAKE) --no-print-directory BUILD=build/sanitize SANITIZE=1 test
+
+valgrind: deps
+	@$(MAKE) --no-print-directory $(TEST_BIN) $(ROTA)
+	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99" \
+		sh tests/run-unit $(TEST_BIN)
+	@ROTA_WRAPPER="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99" \
+		ROTA="$(abspath $(ROTA))" sh tests/e2e/run
+
+hdrcheck:
+	@for h in $(PUBLIC_HEADERS); do \
+		printf '#include "%s"\n' $$h | \
+		$(CC) $(ROTA_CFLAGS) -x c -fsyntax-only - || exit 1; \
+	done; echo "hdrcheck: $(words $(PUBLIC_HEADERS)) headers compile alone"
+
+# --- demo, bench -----------------------------------------------------------
+
+demo: deps
+	@$(MAKE) --no-print-directory $(ROTA)
+	@ROTA="$(abspath $(ROTA))" sh examples/contact-center/demo.sh
+
+bench: deps-bench
+	@$(MAKE) --no-print-directory $(ROTA) $(BENCH_BIN)
+	@ROTA="$(abspath $(ROTA))" BUILD="$(abspath $(BUILD))" sh bench/run
+
+# --- install ---------------------------------------------------------------
+
+install: $(ROTA)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	install -m 755 $(ROTA) $(DESTDIR)$(BINDIR)/rota
+	install -m 644 docs/rota.1 $(DESTDIR)$(MANDIR)/rota.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/rota $(DESTDIR)$(MANDIR)/rota.1
+
+clean:
+	rm -rf build demo-out
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d)

@@ -1,0 +1,15 @@
+/* rota attendance - HR attendance summary per employee.  NOT IMPLEMENTED YET: placeholder. */
+#include "cli/cli.h"
+
+static const char usage[] = "usage: rota attendance ...\n(not implemented yet)\n";
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	fprintf(ctx->err, "rota attendance: not implemented yet\n");
+	return CLI_EXIT_FAIL;
+}
+
+const struct cli_command cli_cmd_attendance = {
+	"attendance", "HR attendance summary per employee", usage, run};

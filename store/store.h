@@ -1,0 +1,114 @@
+/*
+ * store/store.h - rota's database: schema, imports, rosters, clock records.
+ *
+ * A struct rota_store is one open SQLite database (WAL, foreign keys on,
+ * busy timeout, STRICT tables), brought to the current schema when opened.
+ * Writes happen in transactions: a function that fails leaves the database as
+ * it was.  Clock records are append-only (triggers refuse UPDATE and DELETE).
+ *
+ * Ownership: rota_store_open() returns a store the caller closes with
+ * rota_store_close() (NULL is fine).  Loaded data (struct rota_dataset, arrays)
+ * belongs to the caller, released with the matching *_free / *_release.
+ * Every function returns 0 or a negative enum rota_status and fills the
+ * optional struct rota_error; on error, out-parameters are untouched.
+ */
+#ifndef ROTA_STORE_H
+#define ROTA_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "core/model.h"
+
+struct rota_store;
+
+/* ------------------------------------------------------ open and schema */
+
+/* Schema version this build writes (PRAGMA user_version). */
+#define ROTA_SCHEMA_VERSION 4
+
+enum rota_store_flags {
+	ROTA_STORE_CREATE = 1,    /* create the file when missing */
+	ROTA_STORE_READONLY = 2,  /* open read-only (no migration) */
+};
+
+/*
+ * Open (and migrate) the database at path.  Without ROTA_STORE_CREATE a
+ * missing file is ROTA_ENOTFOUND ("run 'rota init'").  A database written by a
+ * newer rota is ROTA_EVERSION and is not modified.
+ */
+int rota_store_open(const char *path, int flags, struct rota_store **out,
+		    struct rota_error *err);
+void rota_store_close(struct rota_store *st);
+
+/* user_version of the open database. */
+int rota_store_schema_version(struct rota_store *st);
+
+/*
+ * Explicit transactions for callers that group several writes (e.g. importing
+ * a directory).  Nested calls are counted: only the outermost commit commits.
+ * begin uses BEGIN IMMEDIATE so writers queue on the busy timeout instead of
+ * failing later.
+ */
+int rota_store_begin(struct rota_store *st, struct rota_error *err);
+int rota_store_commit(struct rota_store *st, struct rota_error *err);
+void rota_store_rollback(struct rota_store *st);
+
+/* ------------------------------------------------------------------ site */
+
+/*
+ * Create or update the site row.  Returns ROTA_EDATA for an unknown time zone
+ * or an interval other than 15, 30 or 60.
+ */
+int rota_store_site_set(struct rota_store *st, const struct rota_site *site,
+			struct rota_error *err);
+/* ROTA_ENOTFOUND when the database has no site yet. */
+int rota_store_site_get(struct rota_store *st, struct rota_site *out,
+			struct rota_error *err);
+
+/*
+ * Load everything about the site (site, skills, contracts, employees, shift
+ * templates, time off) into ds, which the caller releases with
+ * rota_dataset_release().  Arrays are sorted by id/code (skills by name) so
+ * the result is deterministic.
+ */
+int rota_store_load(struct rota_store *st, struct rota_dataset *ds,
+		    struct rota_error *err);
+
+/* ---------------------------------------------------------------- import */
+
+/* Counts an import reports. */
+struct rota_import_stats {
+	int added, updated, unchanged, skipped;
+	char extra_columns[256];  /* ignored header names, comma-separated */
+};
+
+enum rota_import_kind {
+	ROTA_IMPORT_SITE,       /* site.ini */
+	ROTA_IMPORT_CONTRACTS,  /* contracts.csv */
+	ROTA_IMPORT_STAFF,      /* staff.csv */
+	ROTA_IMPORT_SHIFTS,     /* shifts.csv */
+	ROTA_IMPORT_FORECAST,   /* forecast.csv */
+	ROTA_IMPORT_TIMEOFF,    /* timeoff.csv */
+	ROTA_IMPORT_ROSTER,     /* roster.csv */
+	ROTA_IMPORT_PUNCHES,    /* punches.csv */
+	ROTA_IMPORT_KIND_COUNT
+};
+
+/* "staff" -> ROTA_IMPORT_STAFF, or -1.  Name and default file name of a kind. */
+int rota_import_kind_find(const char *name);
+const char *rota_import_kind_name(int kind);
+const char *rota_import_kind_file(int kind);
+
+/*
+ * Import one file of the given kind inside one transaction (joining the
+ * caller's when one is open).  `label` is the name used in messages (usually
+ * the path as given).  Errors are ROTA_EDATA with "FILE:LINE: column 'x': ..."
+ * and nothing is written.  Re-importing the same file changes nothing.
+ */
+int rota_store_import_file(struct rota_store *st, int kind, const char *path,
+			   const char *label, struct rota_import_stats *stats,
+			   struct rota_error *err);
+
+#endif
