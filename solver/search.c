@@ -133,6 +133,128 @@ static int popcount64(uint64_t v)
 	return n;
 }
 
+/* ------------------------------------------------------------ classes */
+
+static int cmp_request(const void *a, const void *b)
+{
+	const struct rota_request *x = a, *y = b;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	if (x->on != y->on)
+		return x->on < y->on ? -1 : 1;
+	if (x->weight != y->weight)
+		return x->weight < y->weight ? -1 : 1;
+	return 0;
+}
+
+static int same_rules(const struct rota_problem_employee *a,
+		      const struct rota_problem_employee *b)
+{
+	for (int r = 0; r < ROTA_PROBLEM_RULE_COUNT; r++)
+		if (a->rule[r].value != b->rule[r].value ||
+		    a->rule[r].weight != b->rule[r].weight)
+			return 0;
+	return a->skills == b->skills && a->group == b->group &&
+	       a->history.known == b->history.known &&
+	       a->history.days_worked == b->history.days_worked &&
+	       a->history.days_off == b->history.days_off &&
+	       a->history.last_end == b->history.last_end &&
+	       a->history.last_type == b->history.last_type &&
+	       a->history.weekends_worked == b->history.weekends_worked;
+}
+
+/*
+ * Classes of identical employees (same skills, rules, history, group,
+ * availability, caps and requests): mult[e] = class size for the first
+ * member, 0 for the others.  Returns the number of classes, < 0 on
+ * failure.
+ */
+static int employee_classes(const struct rota_problem *p, int *mult)
+{
+	int E = p->n_employees, D = p->n_days, S = p->n_types, n = 0;
+	size_t row = (size_t)D * (size_t)S;
+	struct rota_request *rq;
+	size_t *beg;
+	int *rep;
+
+	rq = malloc((p->n_requests + 1) * sizeof(*rq));
+	beg = calloc((size_t)E + 2, sizeof(size_t));
+	rep = malloc(((size_t)E + 1) * sizeof(int));
+	if (!rq || !beg || !rep) {
+		free(rq);
+		free(beg);
+		free(rep);
+		return ROTA_ENOMEM;
+	}
+	/* requests grouped by employee, sorted */
+	for (size_t i = 0; i < p->n_requests; i++)
+		beg[p->requests[i].employee + 1]++;
+	for (int e = 0; e < E; e++)
+		beg[e + 1] += beg[e];
+	{
+		size_t *at = calloc((size_t)E + 1, sizeof(size_t));
+
+		if (!at) {
+			free(rq);
+			free(beg);
+			free(rep);
+			return ROTA_ENOMEM;
+		}
+		for (size_t i = 0; i < p->n_requests; i++) {
+			int e = p->requests[i].employee;
+
+			rq[beg[e] + at[e]++] = p->requests[i];
+		}
+		free(at);
+	}
+	for (int e = 0; e < E; e++)
+		qsort(rq + beg[e], beg[e + 1] - beg[e], sizeof(*rq),
+		      cmp_request);
+	for (int e = 0; e < E; e++) {
+		int found = -1;
+
+		mult[e] = 0;
+		for (int c = 0; c < n && found < 0; c++) {
+			int f = rep[c];
+			size_t nr = beg[e + 1] - beg[e];
+			int same = same_rules(&p->employees[e],
+					      &p->employees[f]) &&
+				   nr == beg[f + 1] - beg[f] &&
+				   memcmp(p->unavailable + (size_t)e * row,
+					  p->unavailable + (size_t)f * row,
+					  row) == 0;
+
+			for (int s = 0; same && s < S; s++) {
+				const struct rota_rule_value *a =
+					&p->type_max[e * S + s];
+				const struct rota_rule_value *b2 =
+					&p->type_max[f * S + s];
+
+				same = a->value == b2->value &&
+				       a->weight == b2->weight;
+			}
+			for (size_t i = 0; same && i < nr; i++)
+				same = cmp_request(&rq[beg[e] + i],
+						   &rq[beg[f] + i]) == 0;
+			if (same)
+				found = f;
+		}
+		if (found >= 0) {
+			mult[found]++;
+		} else {
+			rep[n++] = e;
+			mult[e] = 1;
+		}
+	}
+	free(rq);
+	free(beg);
+	free(rep);
+	return n;
+}
+
 /* ------------------------------------------------------- construction */
 
 /* Value of one more agent of profile pm in interval t: the best skill. */
@@ -207,7 +329,7 @@ static int construct(struct state *st, struct rota_error *err)
 	st->se.phase = "construct";
 	for (int oi = 0; oi < E; oi++) {
 		int e = order[oi].e;
-		struct model_spec spec = {mask, 0, 1, 0};
+		struct model_spec spec = {mask, 0, 1, 0, NULL};
 		struct roster_model rm;
 		struct sub_params sp;
 		struct sub_out so;
@@ -405,6 +527,9 @@ static void accept(struct state *st, const double *x, double obj)
 
 /* --------------------------------------------------------------- LNS */
 
+/* simplex iterations one neighbourhood may take */
+#define LNS_ITERS 30000
+
 struct lns {
 	uint8_t *in;        /* employees freed */
 	uint8_t *fr;        /* columns freed */
@@ -476,19 +601,90 @@ static void pick(struct state *st, struct lns *ln, int kind, int size)
 	}
 }
 
+/*
+ * Free the shifts of the chosen employees on days [d0, d1], plus what they
+ * can change: their own rule columns, and the coverage columns of the
+ * intervals (and profiles) their possible shifts touch.  Everything else
+ * stays at the incumbent, so the sub-MIP is small.
+ */
+static void free_columns(struct state *st, struct lns *ln, int d0, int d1,
+			 uint8_t *touched, uint8_t *live, uint8_t *cfree)
+{
+	const struct rota_problem *p = st->p;
+	const struct mip *m = &st->full.mip;
+	int T = st->T, np = st->full.nprof;
+
+	memset(touched, 0, (size_t)T + 1);
+	memset(live, 0, (size_t)T * (size_t)(np ? np : 1) + 1);
+	memset(cfree, 0, (size_t)st->D * (size_t)st->S + 1);
+	for (int j = 0; j < m->ncols; j++) {
+		const struct col_tag *t = &m->ctag[j];
+		const struct rota_slot *sl;
+		int pi;
+
+		if (t->kind != COL_X)
+			continue;
+		ln->fr[j] = ln->in[t->a] && t->b >= d0 && t->b <= d1;
+		if (!ln->fr[j])
+			continue;
+		cfree[t->b * st->S + t->c] = 1;
+		sl = rota_problem_slot(p, t->b, t->c);
+		pi = st->full.xprof ? st->full.xprof[t->a * st->S + t->c] : -1;
+		for (int i = sl->first_interval; i < sl->end_interval; i++) {
+			touched[i] = 1;
+			if (pi >= 0)
+				live[(size_t)i * (size_t)np + (size_t)pi] = 1;
+		}
+	}
+	for (int j = 0; j < m->ncols; j++) {
+		const struct col_tag *t = &m->ctag[j];
+
+		switch (t->kind) {
+		case COL_X:
+			break;
+		case COL_VIOL:
+		case COL_WEEKEND:
+			ln->fr[j] = t->owner >= 0 && ln->in[t->owner];
+			break;
+		case COL_COUNT:
+			ln->fr[j] = live[(size_t)t->a * (size_t)np +
+					 (size_t)t->b];
+			break;
+		case COL_ALLOC:
+		case COL_UNDER:
+		case COL_OVER:
+			ln->fr[j] = touched[t->a];
+			break;
+		case COL_CUNDER:
+		case COL_COVER:
+			ln->fr[j] = cfree[t->a * st->S + t->b];
+			break;
+		default:
+			ln->fr[j] = 1;
+			break;
+		}
+	}
+}
+
 static int lns(struct state *st, double gap_target)
 {
 	const struct mip *m = &st->full.mip;
 	struct lns ln;
-	int E = st->E, since = 0, iter = 0, rc = 0;
-	int stall_limit;
+	int E = st->E, D = st->D, since = 0, iter = 0, rc = 0;
+	int nkinds = D >= 4 ? 5 : 3, stall_limit;
+	uint8_t *touched, *live, *cfree;
 
 	memset(&ln, 0, sizeof(ln));
 	ln.in = malloc((size_t)E + 1);
 	ln.fr = malloc((size_t)m->ncols + 1);
 	ln.cand = malloc(((size_t)E + 1) * sizeof(int));
 	ln.x = malloc(((size_t)m->ncols + 1) * sizeof(double));
-	if (!ln.in || !ln.fr || !ln.cand || !ln.x) {
+	touched = malloc((size_t)st->T + 1);
+	live = malloc((size_t)st->T * (size_t)(st->full.nprof ? st->full.nprof
+							       : 1) + 1);
+	cfree = malloc((size_t)D * (size_t)st->S + 1);
+	if (!ln.in || !ln.fr || !ln.cand || !ln.x || !touched || !live ||
+	    !cfree) {
 		rc = ROTA_ENOMEM;
 		goto out;
 	}
@@ -500,36 +696,60 @@ static int lns(struct state *st, double gap_target)
 	st->se.phase = "lns";
 	while (since < stall_limit && search_time_left(&st->se) &&
 	       rel_gap(st->inc_obj, st->bound) > gap_target) {
-		int size = (int)(ln.target / ln.bin_per_emp + 0.5);
+		int kind = iter % nkinds, d0 = 0, d1 = D - 1, size;
+		double per_emp = ln.bin_per_emp;
 		struct sub_params sp;
 		struct sub_out so;
 		double z;
 
+		if (kind >= 3) {
+			/* a window of days for more employees */
+			int w = 2 + rng_below(&st->rng, 2);
+
+			if (w > D)
+				w = D;
+			d0 = rng_below(&st->rng, D - w + 1);
+			d1 = d0 + w - 1;
+			per_emp = ln.bin_per_emp * (double)w / D;
+		}
+		size = (int)(ln.target / per_emp + 0.5);
 		if (size < 2)
 			size = 2;
 		if (size > E)
 			size = E;
-		pick(st, &ln, iter % 3, size);
+		pick(st, &ln, kind % 3, size);
 		iter++;
-		for (int j = 0; j < m->ncols; j++) {
-			int ow = m->ctag[j].owner;
-
-			ln.fr[j] = ow < 0 || ln.in[ow];
-		}
+		free_columns(st, &ln, d0, d1, touched, live, cfree);
 		memset(&sp, 0, sizeof(sp));
 		sp.free = ln.fr;
 		sp.val = st->inc;
 		sp.inject = 1;
-		sp.node_limit = 300;
+		sp.node_limit = 500;
+		sp.iter_limit = LNS_ITERS;
 		sp.gap = 0;
 		rc = sub_solve(&st->se, m, &sp, ln.x, &so);
+		if (st->se.opt->log) {
+			char line[200];
+
+			snprintf(line, sizeof(line),
+				 "lns %d: %d employees, days %d-%d, %d rows, "
+				 "%d binaries, %ld nodes, %ld iterations, "
+				 "result %d, objective %.2f\n",
+				 iter, size, d0, d1, so.rows, so.ints,
+				 so.nodes, so.iters, so.result, so.obj);
+			st->se.opt->log(line, st->se.opt->log_arg);
+		}
 		st->nodes += so.nodes;
 		if (rc < 0)
 			goto out;
-		if (so.result == SUB_OPTIMAL && ln.target < 3000)
-			ln.target *= 1.1;
-		else if (so.result != SUB_OPTIMAL && ln.target > 60)
-			ln.target *= 0.8;
+		/* neighbourhood size follows the work it took, measured in
+		 * simplex iterations (deterministic, unlike seconds) */
+		if (so.result == SUB_OPTIMAL && so.iters < LNS_ITERS / 4 &&
+		    ln.target < 4000)
+			ln.target *= 1.2;
+		else if ((so.result != SUB_OPTIMAL ||
+			  so.iters > LNS_ITERS / 2) && ln.target > 40)
+			ln.target *= 0.75;
 		since++;
 		if (so.result != SUB_OPTIMAL && so.result != SUB_FEASIBLE)
 			continue;
@@ -539,10 +759,11 @@ static int lns(struct state *st, double gap_target)
 			since = 0;
 			search_report(&st->se, 0);
 		}
-		if (size >= E && so.result == SUB_OPTIMAL) {
+		if (size >= E && d0 == 0 && d1 == D - 1 &&
+		    so.result == SUB_OPTIMAL) {
 			/* the neighbourhood was everything: proven */
 			if (so.bound > st->bound)
-				st->bound = so.bound;
+				st->bound = fmin(so.bound, st->inc_obj);
 			break;
 		}
 	}
@@ -551,6 +772,9 @@ out:
 	free(ln.fr);
 	free(ln.cand);
 	free(ln.x);
+	free(touched);
+	free(live);
+	free(cfree);
 	return rc;
 }
 
@@ -715,7 +939,7 @@ int rota_solve(const struct rota_problem *p,
 	       struct rota_solution **out, struct rota_error *err)
 {
 	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
-	struct model_spec spec = {NULL, 1, 1, 0};
+	struct model_spec spec = {NULL, 1, 1, 0, NULL};
 	struct rota_solution *sol = NULL;
 	struct state st;
 	double *x = NULL;
@@ -788,27 +1012,50 @@ int rota_solve(const struct rota_problem *p,
 	accept(&st, x, st.inc_obj);
 	search_report(&st.se, 1);
 
-	/* 2. the bound: LP relaxation of the whole model */
+	/* 2. the bound: LP relaxation of the whole model, computed on the
+	 * model where identical employees are merged (same value) */
 	{
+		struct model_spec cspec = {NULL, 1, 1, 0, NULL};
+		struct roster_model cm;
 		struct sub_params sp;
 		struct sub_out so;
-		uint8_t *fr = malloc((size_t)st.full.mip.ncols + 1);
+		int *mult = malloc(((size_t)st.E + 1) * sizeof(int));
+		uint8_t *fr;
+		double *cx;
 
-		if (!fr) {
+		if (!mult || employee_classes(p, mult) < 0) {
+			free(mult);
 			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 			goto out;
 		}
-		memset(fr, 1, (size_t)st.full.mip.ncols);
+		cspec.mult = mult;
+		rc = model_build(&cm, p, &cspec, err);
+		free(mult);
+		if (rc < 0)
+			goto out;
+		fr = malloc((size_t)cm.mip.ncols + 1);
+		cx = calloc((size_t)cm.mip.ncols + 1, sizeof(double));
+		if (!fr || !cx) {
+			free(fr);
+			free(cx);
+			model_free(&cm);
+			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+			goto out;
+		}
+		memset(fr, 1, (size_t)cm.mip.ncols);
 		memset(&sp, 0, sizeof(sp));
 		sp.free = fr;
-		sp.val = st.inc;
+		sp.val = cx;
 		sp.lp_only = 1;
+		sp.interior = 1;
 		st.se.phase = "lp bound";
-		sub_solve(&st.se, &st.full.mip, &sp, x, &so);
+		sub_solve(&st.se, &cm.mip, &sp, cx, &so);
 		free(fr);
+		free(cx);
+		model_free(&cm);
 		if (so.result == SUB_OPTIMAL) {
-			st.bound = so.obj;
-			st.se.bound = so.obj;
+			st.bound = fmin(so.bound, st.inc_obj);
+			st.se.bound = st.bound;
 		}
 		search_report(&st.se, 1);
 	}
@@ -877,7 +1124,7 @@ out:
 int rota_model_write(const struct rota_problem *p, const char *format,
 		     char **text, size_t *len, struct rota_error *err)
 {
-	struct model_spec spec = {NULL, 1, 1, 0};
+	struct model_spec spec = {NULL, 1, 1, 0, NULL};
 	struct roster_model rm;
 	int rc;
 
