@@ -111,4 +111,37 @@ int rota_store_import_file(struct rota_store *st, int kind, const char *path,
 			   const char *label, struct rota_import_stats *stats,
 			   struct rota_error *err);
 
+/* --------------------------------------------------------------- rosters */
+
+/*
+ * Store r as the roster of its week, replacing any roster stored for that
+ * week (its assignments included), in one transaction.  Every assignment's
+ * employee and shift must exist (ROTA_EDATA naming them otherwise); its day
+ * must fall in the week.  created_at is taken from r.
+ */
+int rota_store_roster_save(struct rota_store *st, const struct rota_roster *r,
+			   struct rota_error *err);
+
+/*
+ * Load the roster of the week whose Monday is day number `week` into a new
+ * struct the caller frees with rota_roster_free().  ROTA_ENOTFOUND when the
+ * week has no roster.
+ */
+int rota_store_roster_load(struct rota_store *st, int32_t week,
+			   struct rota_roster **out, struct rota_error *err);
+
+/* Set a stored roster's status ("draft" or "published"). */
+int rota_store_roster_set_status(struct rota_store *st, int32_t week,
+				 const char *status, struct rota_error *err);
+
+/*
+ * Assignments of every stored roster whose shift starts in [from, to) (UTC),
+ * optionally only one employee's (employee_id NULL = everyone), sorted by
+ * employee then start.  *out is malloc'ed (NULL when none); free() it.
+ */
+int rota_store_assignments_range(struct rota_store *st, int64_t from,
+				 int64_t to, const char *employee_id,
+				 struct rota_assignment **out, size_t *n,
+				 struct rota_error *err);
+
 #endif
