@@ -187,6 +187,16 @@ void rota_roster_free(struct rota_roster *r);
 
 enum rota_punch_kind { ROTA_PUNCH_IN = 0, ROTA_PUNCH_OUT = 1 };
 
+/*
+ * One effective clock punch, as attendance needs it (the full record with
+ * its source and corrections is struct rota_punch_record in store/store.h).
+ */
+struct rota_punch {
+	int64_t id;     /* record id in the store (0 when not stored) */
+	int64_t at;     /* UTC instant */
+	int kind;       /* enum rota_punch_kind */
+};
+
 /* ------------------------------------------------------------ dataset */
 
 struct rota_dataset {

@@ -118,8 +118,14 @@ static const char v1[] =
 	") STRICT;"
 	"CREATE INDEX assignment_employee ON assignment(employee_id, start);";
 
-/* v2: clock records, append-only.  A correction is a new row pointing at the
- * row it corrects; triggers refuse UPDATE and DELETE. */
+/* v2: clock records, append-only.  Every row is kept for ever: an original
+ * punch ('punch', from 'rota clock' or an import), a forgotten punch added by
+ * a correction ('add'), or a correction of an earlier row ('void' takes it
+ * out, 'correct' replaces its instant).  A row is corrected at most once
+ * (punch_corrects); to change a correction, correct or void the correction.
+ * Original punches are unique by (employee, instant, kind, source), which is
+ * how an import skips exact duplicates.  Triggers refuse UPDATE and DELETE
+ * and a correction that points at a void or at another employee's row. */
 static const char v2[] =
 	"CREATE TABLE punch ("
 	"  id INTEGER PRIMARY KEY,"
@@ -134,9 +140,14 @@ static const char v2[] =
 	"  corrects INTEGER REFERENCES punch(id),"
 	"  reason TEXT NOT NULL DEFAULT '',"
 	"  by TEXT NOT NULL DEFAULT '',"
-	"  CHECK ((action IN ('void', 'correct')) = (corrects IS NOT NULL))"
+	"  CHECK ((action IN ('void', 'correct')) = (corrects IS NOT NULL)),"
+	"  CHECK (action = 'punch' OR (reason <> '' AND by <> ''))"
 	") STRICT;"
 	"CREATE INDEX punch_employee_at ON punch(employee_id, at);"
+	"CREATE UNIQUE INDEX punch_original ON punch(employee_id, at, kind,"
+	"  source) WHERE action = 'punch';"
+	"CREATE UNIQUE INDEX punch_corrects ON punch(corrects)"
+	"  WHERE corrects IS NOT NULL;"
 	"CREATE TRIGGER punch_no_update BEFORE UPDATE ON punch BEGIN"
 	"  SELECT RAISE(ABORT, 'clock records are append-only: "
 	"use a correction');"
@@ -144,6 +155,13 @@ static const char v2[] =
 	"CREATE TRIGGER punch_no_delete BEFORE DELETE ON punch BEGIN"
 	"  SELECT RAISE(ABORT, 'clock records are append-only: "
 	"use a correction');"
+	" END;"
+	"CREATE TRIGGER punch_correction_target BEFORE INSERT ON punch"
+	"  WHEN NEW.corrects IS NOT NULL BEGIN"
+	"  SELECT RAISE(ABORT, 'a correction must point at a punch of the "
+	"same employee') WHERE NOT EXISTS (SELECT 1 FROM punch WHERE"
+	"  id = NEW.corrects AND action <> 'void' AND"
+	"  employee_id = NEW.employee_id);"
 	" END;";
 
 /* v3: staffing requirements computed from the forecast. */
