@@ -119,8 +119,8 @@ static int on_row(void *vc, const struct rota_csv_row *row,
 				      "unknown employee '%s'", emp);
 	if (!*time_text)
 		return rota_csv_error(err, row, "time", "empty");
-	if (rota_parse_instant(c->tz, time_text, &at, &e) < 0)
-		return rota_csv_error(err, row, "time", "%s", e.msg);
+	if (rota_field_instant(c->im, row, "time", time_text, &at, err) < 0)
+		return ROTA_EDATA;
 	if (strcasecmp(kind_text, "in") == 0)
 		kind = ROTA_PUNCH_IN;
 	else if (strcasecmp(kind_text, "out") == 0)
@@ -155,31 +155,16 @@ static int on_row(void *vc, const struct rota_csv_row *row,
 
 int rota_import_punches(struct rota_import *im, struct rota_error *err)
 {
-	struct rota_site site;
-	struct rota_tz *own_tz = NULL;
 	struct ctx c;
 	int rc;
 
 	memset(&c, 0, sizeof(c));
 	c.im = im;
 	c.now = (int64_t)time(NULL);
-	if (im->have_site && im->tz) {
-		c.tz = im->tz;
-		c.zone = im->site.timezone;
-	} else {
-		if ((rc = rota_store_site_get(im->st, &site, err)) < 0) {
-			if (rc == ROTA_ENOTFOUND)
-				rota_error_set(err, ROTA_EDATA,
-					       "%s: no site configured yet "
-					       "(run 'rota init' or import a "
-					       "site.ini first)", im->label);
-			return rc == ROTA_ENOTFOUND ? ROTA_EDATA : rc;
-		}
-		if (!(own_tz = rota_tz_load(site.timezone, err)))
-			return err ? err->code : ROTA_EDATA;
-		c.tz = own_tz;
-		c.zone = site.timezone;
-	}
+	if ((rc = rota_import_need_site(im, err)) < 0)
+		return rc;
+	c.tz = im->tz;
+	c.zone = im->site.timezone;
 	if ((rc = rota_store_begin(im->st, err)) < 0)
 		goto out;
 	if ((rc = load_employees(&c, err)) < 0 ||
@@ -202,6 +187,5 @@ int rota_import_punches(struct rota_import *im, struct rota_error *err)
 	}
 out:
 	free(c.emp);
-	rota_tz_free(own_tz);
 	return rc;
 }

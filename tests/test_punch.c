@@ -465,6 +465,7 @@ static int import_text(struct env *e, const char *text,
 	char path[300];
 	struct rota_import im;
 	FILE *f;
+	int rc;
 
 	snprintf(path, sizeof(path), "%s/punches.csv", e->dir);
 	f = fopen(path, "w");
@@ -477,7 +478,9 @@ static int import_text(struct env *e, const char *text,
 	im.path = path;
 	im.label = "punches.csv";
 	im.stats = stats;
-	return rota_import_punches(&im, err);
+	rc = rota_import_punches(&im, err);
+	rota_tz_free(im.tz);
+	return rc;
 }
 
 static void importing_punches_skips_exact_duplicates_and_counts_them(
