@@ -9,9 +9,16 @@
  * brings back what a correction took out.  Punches are not checked for
  * order: an export with a forgotten clock-out is stored as it is, and the
  * attendance report lists the missing punch.
+ *
+ * Speed: every row is validated first, then the rows are stored sorted by
+ * employee and time.  A terminal export is in time order while the indexes
+ * are by employee; inserting in index order halves the work and keeps the
+ * pages SQLite touches in its cache (a year of punches for 1,000 people:
+ * bench/attendance.sh).
  */
 #include "store/import_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -31,16 +38,31 @@ struct code_id {
 	int64_t id;
 };
 
+/* One validated row, waiting to be stored. */
+struct row {
+	int64_t employee_id;
+	int64_t at;
+	long line;
+	unsigned source;   /* index into the interned sources */
+	int kind;
+};
+
+/* Distinct source texts, interned (open addressing on a string hash). */
+struct sources {
+	char **text;
+	size_t n, cap;
+	unsigned *slot;    /* index + 1, 0 = empty */
+	size_t nslot;
+};
+
 struct ctx {
 	struct rota_import *im;
-	const struct rota_tz *tz;
-	const char *zone;
 	int idx[NCOLS];
 	struct code_id *emp;     /* sorted by code */
 	size_t n_emp;
-	sqlite3_stmt *ins;
-	int64_t now;
-	int added, skipped;
+	struct row *rows;
+	size_t n_rows, cap_rows;
+	struct sources src;
 };
 
 static int cmp_code(const void *a, const void *b)
@@ -85,14 +107,74 @@ static int load_employees(struct ctx *c, struct rota_error *err)
 	return 0;
 }
 
+static size_t str_hash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+/* Index of text among the sources, adding it; -1 when out of memory. */
+static long intern(struct sources *z, const char *text)
+{
+	size_t i;
+
+	if (z->n * 2 >= z->nslot) {
+		size_t nslot = z->nslot ? z->nslot * 2 : 64;
+		unsigned *slot = calloc(nslot, sizeof(*slot));
+
+		if (!slot)
+			return -1;
+		for (size_t k = 0; k < z->n; k++) {
+			i = str_hash(z->text[k]) & (nslot - 1);
+			while (slot[i])
+				i = (i + 1) & (nslot - 1);
+			slot[i] = (unsigned)k + 1;
+		}
+		free(z->slot);
+		z->slot = slot;
+		z->nslot = nslot;
+	}
+	i = str_hash(text) & (z->nslot - 1);
+	while (z->slot[i]) {
+		if (strcmp(z->text[z->slot[i] - 1], text) == 0)
+			return (long)z->slot[i] - 1;
+		i = (i + 1) & (z->nslot - 1);
+	}
+	if (z->n == z->cap) {
+		size_t ncap = z->cap ? z->cap * 2 : 16;
+		char **p = realloc(z->text, ncap * sizeof(*p));
+
+		if (!p)
+			return -1;
+		z->text = p;
+		z->cap = ncap;
+	}
+	if (!(z->text[z->n] = strdup(text)))
+		return -1;
+	z->slot[i] = (unsigned)z->n + 1;
+	return (long)z->n++;
+}
+
+static void sources_free(struct sources *z)
+{
+	for (size_t i = 0; i < z->n; i++)
+		free(z->text[i]);
+	free(z->text);
+	free(z->slot);
+}
+
 static int on_row(void *vc, const struct rota_csv_row *row,
 		  struct rota_error *err)
 {
 	struct ctx *c = vc;
 	struct rota_import_stats *stats = c->im->stats;
 	const char *emp, *time_text, *kind_text, *source;
-	struct rota_error e = {0};
 	struct code_id key, *hit;
+	struct row *r;
+	long src;
 	int64_t at;
 	int kind;
 
@@ -134,58 +216,132 @@ static int on_row(void *vc, const struct rota_csv_row *row,
 	if (strlen(source) >= ROTA_NAME_MAX)
 		return rota_csv_error(err, row, "source",
 				      "longer than %d bytes", ROTA_NAME_MAX - 1);
-	sqlite3_reset(c->ins);
-	sqlite3_bind_int64(c->ins, 1, hit->id);
-	sqlite3_bind_int64(c->ins, 2, at);
-	sqlite3_bind_text(c->ins, 3, kind == ROTA_PUNCH_IN ? "in" : "out", -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_text(c->ins, 4, c->zone, -1, SQLITE_STATIC);
-	rota_db_bind_text(c->ins, 5, source);
-	sqlite3_bind_int64(c->ins, 6, c->now);
-	if (sqlite3_step(c->ins) != SQLITE_DONE) {
-		rota_db_error(c->im->st, &e, "storing a punch");
-		return rota_csv_error(err, row, NULL, "%s", e.msg);
+	if ((src = intern(&c->src, source)) < 0)
+		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
+	if (c->n_rows == c->cap_rows) {
+		size_t ncap = c->cap_rows ? c->cap_rows * 2 : 1024;
+		struct row *p = realloc(c->rows, ncap * sizeof(*p));
+
+		if (!p)
+			return rota_error_set(err, ROTA_ENOMEM,
+					      "out of memory");
+		c->rows = p;
+		c->cap_rows = ncap;
 	}
-	if (sqlite3_changes(c->im->st->db) == 0)
-		c->skipped++;
-	else
-		c->added++;
+	r = &c->rows[c->n_rows++];
+	r->employee_id = hit->id;
+	r->at = at;
+	r->line = row->line;
+	r->source = (unsigned)src;
+	r->kind = kind;
 	return 0;
+}
+
+/* Index order; ties by line, so the result never depends on qsort. */
+static int cmp_row(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+
+	if (x->employee_id != y->employee_id)
+		return x->employee_id < y->employee_id ? -1 : 1;
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static int store_rows(struct ctx *c, int *added, int *skipped,
+		      struct rota_error *err)
+{
+	struct rota_store *st = c->im->st;
+	int64_t now = (int64_t)time(NULL);
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = rota_db_prepare(st,
+				  "INSERT INTO punch (employee_id, at, kind, "
+				  "timezone, source, recorded_at) VALUES (?1, "
+				  "?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+				  &s, err)) < 0)
+		return rc;
+	sqlite3_bind_text(s, 4, c->im->site.timezone, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 6, now);
+	if (c->n_rows)
+		qsort(c->rows, c->n_rows, sizeof(*c->rows), cmp_row);
+	for (size_t i = 0; i < c->n_rows; i++) {
+		const struct row *r = &c->rows[i];
+
+		sqlite3_reset(s);
+		sqlite3_bind_int64(s, 1, r->employee_id);
+		sqlite3_bind_int64(s, 2, r->at);
+		sqlite3_bind_text(s, 3, r->kind == ROTA_PUNCH_IN ? "in" : "out",
+				  -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, c->src.text[r->source], -1,
+				  SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			struct rota_error e = {0};
+
+			rota_db_error(st, &e, "storing a punch");
+			rc = rota_error_set(err, ROTA_EDB, "%s:%ld: %s",
+					    c->im->label, r->line, e.msg);
+			break;
+		}
+		if (sqlite3_changes(st->db) == 0)
+			(*skipped)++;
+		else
+			(*added)++;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static long pragma_int(struct rota_store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	long v = 0;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
 }
 
 int rota_import_punches(struct rota_import *im, struct rota_error *err)
 {
 	struct ctx c;
-	int rc;
+	long cache;
+	int rc, added = 0, skipped = 0;
 
 	memset(&c, 0, sizeof(c));
 	c.im = im;
-	c.now = (int64_t)time(NULL);
 	if ((rc = rota_import_need_site(im, err)) < 0)
 		return rc;
-	c.tz = im->tz;
-	c.zone = im->site.timezone;
-	if ((rc = rota_store_begin(im->st, err)) < 0)
-		goto out;
 	if ((rc = load_employees(&c, err)) < 0 ||
-	    (rc = rota_db_prepare(im->st,
-				  "INSERT INTO punch (employee_id, at, kind, "
-				  "timezone, source, recorded_at) VALUES (?1, "
-				  "?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
-				  &c.ins, err)) < 0 ||
-	    (rc = rota_csv_read(im->path, im->label, on_row, &c, err)) < 0) {
-		sqlite3_finalize(c.ins);
-		c.ins = NULL;
-		rota_store_rollback(im->st);
+	    (rc = rota_csv_read(im->path, im->label, on_row, &c, err)) < 0)
 		goto out;
+	/* the indexes of a large file fit in this cache: no thrashing */
+	cache = pragma_int(im->st, "PRAGMA cache_size");
+	rota_db_exec(im->st, "PRAGMA cache_size = -131072", NULL);
+	if ((rc = rota_store_begin(im->st, err)) == 0) {
+		if ((rc = store_rows(&c, &added, &skipped, err)) < 0)
+			rota_store_rollback(im->st);
+		else
+			rc = rota_store_commit(im->st, err);
 	}
-	sqlite3_finalize(c.ins);
-	c.ins = NULL;
-	if ((rc = rota_store_commit(im->st, err)) == 0 && im->stats) {
-		im->stats->added += c.added;
-		im->stats->skipped += c.skipped;
+	if (cache) {
+		char sql[64];
+
+		snprintf(sql, sizeof(sql), "PRAGMA cache_size = %ld", cache);
+		rota_db_exec(im->st, sql, NULL);
+	}
+	if (rc == 0 && im->stats) {
+		im->stats->added += added;
+		im->stats->skipped += skipped;
 	}
 out:
 	free(c.emp);
+	free(c.rows);
+	sources_free(&c.src);
 	return rc;
 }

@@ -143,7 +143,9 @@ static const char v2[] =
 	"  CHECK ((action IN ('void', 'correct')) = (corrects IS NOT NULL)),"
 	"  CHECK (action = 'punch' OR (reason <> '' AND by <> ''))"
 	") STRICT;"
-	"CREATE INDEX punch_employee_at ON punch(employee_id, at);"
+	/* covering: attendance reads an employee's punches from it alone */
+	"CREATE INDEX punch_employee_at ON punch(employee_id, at, kind,"
+	"  action);"
 	"CREATE UNIQUE INDEX punch_original ON punch(employee_id, at, kind,"
 	"  source) WHERE action = 'punch';"
 	"CREATE UNIQUE INDEX punch_corrects ON punch(corrects)"
