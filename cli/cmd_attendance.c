@@ -5,7 +5,7 @@
 
 static const char usage[] =
 	"usage: rota attendance --from DATE --to DATE [--employee ID] [--team T]\n"
-	"                       [--format table|csv|json] [--detail]\n"
+	"                       [--format table|csv|json] [--detail] [--as-of TIME]\n"
 	"\n"
 	"Attendance of the shifts that start (site local date) from --from to\n"
 	"--to, both included, that have ended: one row per employee\n"
@@ -18,7 +18,10 @@ static const char usage[] =
 	"per shift instead (and per unscheduled work period or stray punch)\n"
 	"with its punches and flags (late early absent missing_in missing_out\n"
 	"in_progress unscheduled); times are local HH:MM, +1 meaning the next\n"
-	"day.  docs/attendance.md defines every figure.\n";
+	"day.  docs/attendance.md defines every figure.\n"
+	"--as-of TIME reports as if it were TIME (default: now, or $ROTA_NOW):\n"
+	"shifts not ended by then are left out, and a clock-in less than 16 h\n"
+	"old with no clock-out yet is in progress, not a missing punch.\n";
 
 static int summary(struct cli_ctx *ctx, const struct rota_attendance_report *r,
 		   enum cli_format fmt)
@@ -124,7 +127,7 @@ static int detail(struct cli_ctx *ctx, const struct rota_attendance_report *r,
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *from_s = NULL, *to_s = NULL, *emp = NULL, *team = NULL;
-	const char *fmt_s = NULL;
+	const char *fmt_s = NULL, *as_of = NULL;
 	int want_detail = 0;
 	const struct cli_option opts[] = {
 		{"from", CLI_OPT_STRING, &from_s, NULL},
@@ -133,6 +136,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		{"team", CLI_OPT_STRING, &team, NULL},
 		{"format", CLI_OPT_STRING, &fmt_s, NULL},
 		{"detail", CLI_OPT_FLAG, NULL, &want_detail},
+		{"as-of", CLI_OPT_STRING, &as_of, NULL},
 		{NULL, 0, NULL, NULL},
 	};
 	struct rota_attendance_query q = ROTA_ATTENDANCE_QUERY_INIT;
@@ -163,7 +167,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = att_site(ctx, st, &site, &tz)) != 0)
 		goto out;
-	if (att_now(ctx, tz, &q.now) < 0) {
+	if (as_of ? att_time_arg(ctx, tz, "--as-of", as_of, &q.now) < 0
+		  : att_now(ctx, tz, &q.now) < 0) {
 		rc = CLI_EXIT_USAGE;
 		goto out;
 	}

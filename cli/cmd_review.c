@@ -6,13 +6,15 @@
 
 static const char usage[] =
 	"usage: rota review EMPLOYEE --from DATE --to DATE [--format table|json]\n"
+	"                   [--as-of TIME]\n"
 	"\n"
 	"A performance-review sheet for EMPLOYEE over the shifts that start\n"
 	"from --from to --to (site local dates, both included): the summary\n"
 	"next to the median of the employee's team, the figures week by week\n"
 	"(ISO weeks, by their Monday), and every exception with its date:\n"
 	"late, early_leave, absent, missing_in, missing_out, unscheduled.\n"
-	"The figures are those of 'rota attendance' (docs/attendance.md).\n";
+	"The figures are those of 'rota attendance' (docs/attendance.md), and\n"
+	"--as-of TIME works as there.\n";
 
 /* ------------------------------------------------------------ metrics */
 
@@ -309,11 +311,12 @@ static void print_table(struct cli_ctx *ctx,
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *from_s = NULL, *to_s = NULL, *fmt_s = NULL;
+	const char *from_s = NULL, *to_s = NULL, *fmt_s = NULL, *as_of = NULL;
 	const struct cli_option opts[] = {
 		{"from", CLI_OPT_STRING, &from_s, NULL},
 		{"to", CLI_OPT_STRING, &to_s, NULL},
 		{"format", CLI_OPT_STRING, &fmt_s, NULL},
+		{"as-of", CLI_OPT_STRING, &as_of, NULL},
 		{NULL, 0, NULL, NULL},
 	};
 	struct rota_attendance_query q = ROTA_ATTENDANCE_QUERY_INIT;
@@ -347,7 +350,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = att_site(ctx, st, &site, &tz)) != 0)
 		goto out;
-	if (att_now(ctx, tz, &q.now) < 0) {
+	if (as_of ? att_time_arg(ctx, tz, "--as-of", as_of, &q.now) < 0
+		  : att_now(ctx, tz, &q.now) < 0) {
 		rc = CLI_EXIT_USAGE;
 		goto out;
 	}

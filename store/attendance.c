@@ -448,6 +448,10 @@ int rota_attendance_compute(const struct rota_assignment *shifts,
 	w.np = n_punches;
 	if ((rc = check_input(&w, err)) < 0)
 		return rc;
+	/* as of `now`: later punches have not happened yet */
+	while (w.np > 0 && w.p[w.np - 1].at > opt->now)
+		w.np--;
+	n_punches = w.np;
 	for (size_t i = 0; i < n_shifts; i++)
 		if (shifts[i].end - shifts[i].start > w.max_len)
 			w.max_len = shifts[i].end - shifts[i].start;

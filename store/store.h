@@ -299,10 +299,11 @@ void rota_att_totals_add(struct rota_att_totals *t,
 struct rota_att_options {
 	int grace_min;         /* site grace, minutes */
 	int64_t from, to;      /* report [from, to) UTC: local midnights */
-	int64_t now;           /* shifts starting at or after now are left
-				* out; an in less than 16 h before now with
-				* no out yet is in progress; INT64_MAX: the
-				* data are final */
+	int64_t now;           /* the report is as of now: later punches are
+				* ignored, shifts not ended by now left out,
+				* an in less than 16 h before now with no out
+				* yet is in progress; INT64_MAX: the data are
+				* final */
 };
 
 #define ROTA_ATT_OPTIONS_INIT {5, INT64_MIN, INT64_MAX, INT64_MAX}

@@ -30,6 +30,10 @@ expect_grep '"adherence": 1.0000' out
 expect_no_grep '"E01"' out
 expect_exit 0 rota --db t.db attendance --from 2026-03-29 --to 2026-03-29 --employee E03 --format csv
 expect_grep "E03,Jürgen Groß,blue,1,480,490,0,0,0,0,0,0,10,1.0000,0" out
+# as of Friday noon: Friday's shift has not ended, later punches not happened
+expect_exit 0 rota --db t.db attendance --from 2026-03-23 --to 2026-03-29 --as-of "2026-03-27 12:00" --format csv
+expect_grep "E01,王小明,red,4,2160,1581,1,12,1,30,1,0,3,0.7306,0" out
+expect_grep "E02,\"Okafor, Ada\",red,2,1080,1077,0,0,0,0,0,1,5,0.9926,0" out
 expect_exit 1 rota --db t.db attendance --from 2026-03-23 --to 2026-03-29 --employee E77
 expect_grep "rota: unknown employee 'E77'" err
 expect_exit 2 rota --db t.db attendance --from 2026-03-29 --to 2026-03-23
