@@ -78,12 +78,74 @@ static int load_people(struct rota_store *st,
 	return 0;
 }
 
-/* Effective punches of one employee in [from, to), sorted. */
+/* Ids of the rows a void or a correction points at, sorted (few). */
+struct superseded {
+	int64_t *id;
+	size_t n;
+};
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int load_superseded(struct rota_store *st, struct superseded *sup,
+			   struct rota_error *err)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	if ((rc = rota_db_prepare(st,
+				  "SELECT corrects FROM punch WHERE corrects "
+				  "IS NOT NULL",
+				  &s, err)) < 0)
+		return rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (sup->n == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			int64_t *p = realloc(sup->id, ncap * sizeof(*p));
+
+			if (!p) {
+				sqlite3_finalize(s);
+				return rota_error_set(err, ROTA_ENOMEM,
+						      "out of memory");
+			}
+			sup->id = p;
+			cap = ncap;
+		}
+		sup->id[sup->n++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return rota_db_error(st, err, "reading corrections");
+	if (sup->n)
+		qsort(sup->id, sup->n, sizeof(*sup->id), cmp_i64);
+	return 0;
+}
+
+static int cmp_punch(const void *a, const void *b)
+{
+	const struct rota_punch *x = a, *y = b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/*
+ * Effective punches of one employee in [from, to), sorted by instant then
+ * id.  The rows come from the covering index in instant order; voids and
+ * superseded rows are dropped here rather than by a subquery per row.
+ */
 static int load_punches(struct rota_store *st, sqlite3_stmt *s, int64_t eid,
-			int64_t from, int64_t to, struct rota_punch **buf,
+			int64_t from, int64_t to,
+			const struct superseded *sup, struct rota_punch **buf,
 			size_t *cap, size_t *n, struct rota_error *err)
 {
-	int rc;
+	int rc, sorted = 1;
 
 	*n = 0;
 	sqlite3_reset(s);
@@ -91,27 +153,37 @@ static int load_punches(struct rota_store *st, sqlite3_stmt *s, int64_t eid,
 	sqlite3_bind_int64(s, 2, from);
 	sqlite3_bind_int64(s, 3, to);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const unsigned char *kind;
+		const unsigned char *kind, *action;
+		struct rota_punch p;
 
 		if (*n == *cap) {
 			size_t ncap = *cap ? *cap * 2 : 256;
-			struct rota_punch *p = realloc(*buf, ncap * sizeof(*p));
+			struct rota_punch *nb =
+				realloc(*buf, ncap * sizeof(*nb));
 
-			if (!p)
+			if (!nb)
 				return rota_error_set(err, ROTA_ENOMEM,
 						      "out of memory");
-			*buf = p;
+			*buf = nb;
 			*cap = ncap;
 		}
+		action = sqlite3_column_text(s, 3);
+		p.id = sqlite3_column_int64(s, 0);
+		if ((action && action[0] == 'v') ||
+		    (sup->n && bsearch(&p.id, sup->id, sup->n,
+				       sizeof(*sup->id), cmp_i64)))
+			continue;
 		kind = sqlite3_column_text(s, 2);
-		(*buf)[*n].id = sqlite3_column_int64(s, 0);
-		(*buf)[*n].at = sqlite3_column_int64(s, 1);
-		(*buf)[*n].kind = kind && kind[0] == 'o' ? ROTA_PUNCH_OUT
-							 : ROTA_PUNCH_IN;
-		(*n)++;
+		p.at = sqlite3_column_int64(s, 1);
+		p.kind = kind && kind[0] == 'o' ? ROTA_PUNCH_OUT : ROTA_PUNCH_IN;
+		if (*n && cmp_punch(&(*buf)[*n - 1], &p) > 0)
+			sorted = 0;
+		(*buf)[(*n)++] = p;
 	}
 	if (rc != SQLITE_DONE)
 		return rota_db_error(st, err, "reading clock records");
+	if (!sorted)   /* equal instants: by id */
+		qsort(*buf, *n, sizeof(**buf), cmp_punch);
 	return 0;
 }
 
@@ -145,6 +217,7 @@ int rota_store_attendance(struct rota_store *st,
 	struct rota_tz *tz = NULL;
 	struct rota_punch *pbuf = NULL;
 	sqlite3_stmt *ps = NULL;
+	struct superseded sup = {NULL, 0};
 	int64_t *ids = NULL, lo, hi;
 	size_t pcap = 0, np = 0, a = 0;
 	int rc;
@@ -174,12 +247,13 @@ int rota_store_attendance(struct rota_store *st,
 					       &r->shifts, &r->n_shifts,
 					       err)) < 0)
 		goto fail;
+	if ((rc = load_superseded(st, &sup, err)) < 0)
+		goto fail;
 	if ((rc = rota_db_prepare(
 		     st,
-		     "SELECT p.id, p.at, p.kind FROM punch p "
-		     "WHERE p.employee_id = ?1 AND p.at >= ?2 AND p.at < ?3 "
-		     "AND p.action <> 'void' AND NOT EXISTS (SELECT 1 FROM "
-		     "punch c WHERE c.corrects = p.id) ORDER BY p.at, p.id",
+		     "SELECT id, at, kind, action FROM punch "
+		     "WHERE employee_id = ?1 AND at >= ?2 AND at < ?3 "
+		     "ORDER BY at",
 		     &ps, err)) < 0)
 		goto fail;
 
@@ -203,8 +277,8 @@ int rota_store_attendance(struct rota_store *st,
 		if (!sorted)
 			qsort(r->shifts + first, ns, sizeof(*r->shifts),
 			      cmp_start);
-		if ((rc = load_punches(st, ps, ids[i], lo, hi, &pbuf, &pcap,
-				       &np, err)) < 0 ||
+		if ((rc = load_punches(st, ps, ids[i], lo, hi, &sup, &pbuf,
+				       &pcap, &np, err)) < 0 ||
 		    (rc = rota_attendance_compute(r->shifts + first, ns, pbuf,
 						  np, &opt, &p->att, err)) < 0)
 			goto fail;
@@ -227,6 +301,7 @@ int rota_store_attendance(struct rota_store *st,
 	sqlite3_finalize(ps);
 	free(pbuf);
 	free(ids);
+	free(sup.id);
 	rota_tz_free(tz);
 	*out = r;
 	return 0;
@@ -234,6 +309,7 @@ fail:
 	sqlite3_finalize(ps);
 	free(pbuf);
 	free(ids);
+	free(sup.id);
 	rota_tz_free(tz);
 	rota_attendance_report_free(r);
 	return rc;

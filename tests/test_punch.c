@@ -691,6 +691,35 @@ static void report_days_are_site_local_dates(void **state)
 	rota_attendance_report_free(r);
 }
 
+static void punches_at_the_same_instant_are_taken_in_record_order(
+	void **state)
+{
+	struct env *e = *state;
+	const char *const starts[] = {"2026-03-02 09:00"};
+	const int lens[] = {480};
+	struct rota_import_stats stats;
+	struct rota_error err = {0};
+	struct rota_attendance_report *r;
+
+	roster(e, "a1", starts, lens, 1);
+	/* the out is record 1, the in record 2: an out with no in, then an
+	 * in with no out (not a zero-length period) */
+	assert_int_equal(import_text(e,
+				     "employee,time,kind,source\n"
+				     "a1,2026-03-02 09:00,out,x\n"
+				     "a1,2026-03-02 09:00,in,y\n",
+				     &stats, &err),
+			 0);
+	r = report(e, "2026-03-02", "2026-03-02", "a1", NULL, 1);
+	assert_int_equal(r->people[0].att.total.missing_punches, 2);
+	assert_int_equal(r->people[0].att.rows[0].flags,
+			 ROTA_ATT_MISSING_IN | ROTA_ATT_MISSING_OUT |
+				 ROTA_ATT_EARLY);
+	assert_int_equal(r->people[0].att.items[0].id, 1);
+	assert_int_equal(r->people[0].att.items[0].status, ROTA_ATT_NO_IN);
+	rota_attendance_report_free(r);
+}
+
 static void report_lists_everyone_asked_for_and_names_unknown_ones(
 	void **state)
 {
@@ -765,6 +794,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			report_days_are_site_local_dates, setup_london,
 			teardown),
+		cmocka_unit_test_setup_teardown(
+			punches_at_the_same_instant_are_taken_in_record_order,
+			setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			report_lists_everyone_asked_for_and_names_unknown_ones,
 			setup, teardown),
