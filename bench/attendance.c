@@ -242,6 +242,11 @@ int main(int argc, char **argv)
 	       "(cpu %.2f s)\n", stats.added, stats.skipped, t_import,
 	       c_import);
 
+	/* a report is another process: a fresh connection, WAL checkpointed */
+	rota_store_close(st);
+	if (rota_store_open(db, 0, &st, &err) < 0)
+		die(db, &err);
+
 	/* the year's summary for everyone */
 	q.from = monday0;
 	q.to = monday0 + 7 * weeks - 1;

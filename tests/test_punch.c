@@ -296,17 +296,46 @@ static void punches_cannot_be_updated_or_deleted(void **state)
 			    "clock records are append-only: use a correction");
 	sqlite3_free(msg);
 	msg = NULL;
-	/* a correction pointing at another employee's punch */
+	/* a correction of a row that does not exist, or a second one */
 	assert_int_not_equal(
 		sqlite3_exec(e->st->db,
 			     "INSERT INTO punch (employee_id, at, kind, "
 			     "timezone, recorded_at, action, corrects, reason, "
-			     "by) VALUES (2, 0, 'in', 'UTC', 0, 'void', 1, "
+			     "by) VALUES (1, 0, 'in', 'UTC', 0, 'void', 99, "
 			     "'x', 'y')",
 			     NULL, NULL, &msg),
 		SQLITE_OK);
-	assert_string_equal(msg, "a correction must point at a punch of the "
-				 "same employee");
+	assert_string_equal(msg, "FOREIGN KEY constraint failed");
+	sqlite3_free(msg);
+	msg = NULL;
+	assert_int_equal(sqlite3_exec(e->st->db,
+				      "INSERT INTO punch (employee_id, at, "
+				      "kind, timezone, recorded_at, action, "
+				      "corrects, reason, by) VALUES (1, 0, "
+				      "'in', 'UTC', 0, 'void', 1, 'x', 'y')",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_not_equal(
+		sqlite3_exec(e->st->db,
+			     "INSERT INTO punch (employee_id, at, kind, "
+			     "timezone, recorded_at, action, corrects, reason, "
+			     "by) VALUES (1, 0, 'in', 'UTC', 0, 'void', 1, "
+			     "'x', 'y')",
+			     NULL, NULL, &msg),
+		SQLITE_OK);
+	assert_string_equal(msg, "UNIQUE constraint failed: punch.corrects");
+	sqlite3_free(msg);
+	/* a correction without a reason */
+	msg = NULL;
+	assert_int_not_equal(
+		sqlite3_exec(e->st->db,
+			     "INSERT INTO punch (employee_id, at, kind, "
+			     "timezone, recorded_at, action) VALUES (1, 0, "
+			     "'in', 'UTC', 0, 'add')",
+			     NULL, NULL, &msg),
+		SQLITE_OK);
+	assert_string_equal(msg, "CHECK constraint failed: action = 'punch' "
+				 "OR (reason <> '' AND by <> '')");
 	sqlite3_free(msg);
 	assert_int_equal(count(e, "SELECT count(*) FROM punch WHERE at > 0"),
 			 1);
