@@ -349,7 +349,8 @@ static int contract_row(void *vc, const struct rota_csv_row *row,
 		if (strcmp(v, "-") == 0 || strcmp(v, "none") == 0) {
 			k.rule[r].value = ROTA_UNSET;
 		} else if (*v) {
-			if ((rc = rota_field_int(row, rota_rule_name(r), v, 0,
+			if ((rc = rota_field_int(row, rota_rule_name(r), v,
+						 r == ROTA_RULE_max_days_week,
 						 rule_max(r), &lv, err)) < 0)
 				return rc;
 			k.rule[r].value = (int)lv;
@@ -369,10 +370,6 @@ static int contract_row(void *vc, const struct rota_csv_row *row,
 				      "%d exceeds max_week_min %d",
 				      k.rule[ROTA_RULE_min_week_min].value,
 				      k.rule[ROTA_RULE_max_week_min].value);
-	if (k.rule[ROTA_RULE_max_days_week].value == 0)
-		return rota_csv_error(err, row, "max_days_week",
-				      "0 would forbid all work (expected 1 "
-				      "to 7)");
 
 	/* upsert: compare the stored rules with the new ones */
 	sqlite3_bind_text(c->find, 1, id, -1, SQLITE_TRANSIENT);

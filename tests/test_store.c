@@ -421,7 +421,7 @@ static void contract_errors_are_reported(void **state)
 	expect_import_error(f, ROTA_IMPORT_CONTRACTS,
 			    "id,max_days_week\nx,9\n", n,
 			    "bad.csv:2: column 'max_days_week': 9 is out of "
-			    "range (expected 0 to 7)");
+			    "range (expected 1 to 7)");
 	expect_import_error(f, ROTA_IMPORT_CONTRACTS,
 			    "id,min_rest_min,min_rest_min_weight\nx,660,lots\n",
 			    n,
