@@ -79,9 +79,17 @@ int rota_store_load(struct rota_store *st, struct rota_dataset *ds,
 /* ---------------------------------------------------------------- import */
 
 /* Counts an import reports. */
+#define ROTA_IMPORT_MAX_WEEKS 53
+
 struct rota_import_stats {
 	int added, updated, unchanged, skipped;
 	char extra_columns[256];  /* ignored header names, comma-separated */
+	/* roster.csv: assignments of the stored week dropped because the
+	 * file no longer has them, and the weeks (Monday day numbers) the
+	 * file holds, in date order */
+	int removed;
+	int n_weeks;
+	int32_t weeks[ROTA_IMPORT_MAX_WEEKS];
 };
 
 enum rota_import_kind {
