@@ -1,11 +1,13 @@
 /* rota import - load site data from CSV / INI files. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/time.h"
 #include "store/store.h"
 
 static const char usage[] =
@@ -33,6 +35,8 @@ static void report(struct cli_ctx *ctx, const char *label,
 		s->added, s->updated, s->unchanged);
 	if (s->skipped)
 		fprintf(ctx->out, ", %d duplicates skipped", s->skipped);
+	if (s->removed)
+		fprintf(ctx->out, ", %d removed", s->removed);
 	fprintf(ctx->out, "%s\n", dry ? " (dry run: nothing written)" : "");
 	if (s->extra_columns[0])
 		fprintf(ctx->err, "%s: ignored extra columns: %s\n", label,
@@ -58,6 +62,39 @@ static void remove_new_db(const char *path)
 	unlink(aux);
 }
 
+/*
+ * Rosters are stored even when they break rules: check every imported week
+ * (inside the import's transaction, so a dry run is checked too) and return
+ * the listings as text to print after the counts; NULL when none.
+ */
+static char *check_rosters(struct cli_ctx *ctx, struct rota_store *st,
+			   const int *todo, const char (*paths)[1024],
+			   const struct rota_import_stats *stats, int ntodo)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *ms = NULL;
+
+	for (int i = 0; i < ntodo; i++) {
+		if (todo[i] != ROTA_IMPORT_ROSTER)
+			continue;
+		for (int w = 0; w < stats[i].n_weeks; w++) {
+			char wk[16];
+			int hard;
+
+			if (!ms && !(ms = open_memstream(&text, &len)))
+				return NULL;
+			rota_format_date(stats[i].weeks[w], wk, sizeof(wk));
+			fprintf(ms, "\n%s: week of %s:\n", paths[i], wk);
+			cli_check_week(ctx, st, stats[i].weeks[w], ms,
+				       CLI_FORMAT_TABLE, &hard);
+		}
+	}
+	if (ms)
+		fclose(ms);
+	return text;
+}
+
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int dry = 0;
@@ -72,6 +109,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	char paths[ROTA_IMPORT_KIND_COUNT][1024];
 	int todo[ROTA_IMPORT_KIND_COUNT], ntodo = 0;
 	int npos, rc, creates = 0, existed;
+	char *checks;
 
 	if ((npos = cli_parse_args(ctx, argc, argv, opts, pos, 2, &rc)) < 0)
 		return rc;
@@ -136,13 +174,18 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 			goto fail;
 		}
 	}
+	checks = check_rosters(ctx, st, todo, paths, stats, ntodo);
 	if (dry) {
 		rota_store_rollback(st);
 	} else if (rota_store_commit(st, &err) < 0) {
+		free(checks);
 		goto fail;
 	}
 	for (int i = 0; i < ntodo; i++)
 		report(ctx, paths[i], &stats[i], dry);
+	if (checks)
+		fputs(checks, ctx->out);
+	free(checks);
 	rota_store_close(st);
 	if (dry && !existed)
 		remove_new_db(ctx->db_path);
