@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,6 +257,38 @@ static void malformed_instances_name_file_and_line(void **state)
 }
 
 /*
+ * The solver's roster for the tiny instance passes the checker with the
+ * same objective: 1, the optimum (N on day 2 needs A, who asked not to
+ * work it: the request costs 1, leaving N uncovered would cost 100).
+ */
+static void solver_roster_passes_the_checker_at_the_optimum(void **state)
+{
+	struct rota_problem *p = parse(tiny);
+	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+	struct rota_solution *sol = NULL;
+	struct rota_check_report *r = NULL;
+	struct rota_error err = {0};
+
+	(void)state;
+	opt.time_limit_s = 30;
+	if (rota_solve(p, &opt, &sol, &err) < 0)
+		fail_msg("solve: %s", err.msg);
+	free(sol->served);
+	sol->served = NULL;
+	assert_int_equal(rota_check(p, sol, &r, &err), 0);
+	assert_int_equal(r->hard_broken, 0);
+	assert_true(r->objective == 1);
+	/* the solver reads its terms back from the LP: rounding noise */
+	assert_true(fabs(sol->stats.objective - r->objective) < 1e-6);
+	for (int t = 0; t < ROTA_TERM_COUNT; t++)
+		assert_true(fabs(sol->stats.term[t] - r->term[t]) < 1e-6);
+	assert_int_equal(sol->stats.status, ROTA_SOLVE_OPTIMAL);
+	rota_check_report_free(r);
+	rota_solution_free(sol);
+	rota_problem_free(p);
+}
+
+/*
  * Optional: the real Instance1 (ROTA_CURTOIS_DIR, else
  * /work/shared/bench/curtois) with an optimal roster found by CBC on an
  * independent compact model: objective 607, the best known value.
@@ -295,6 +328,8 @@ int main(void)
 		cmocka_unit_test(known_rosters_have_the_expected_objective),
 		cmocka_unit_test(instance_is_read_from_a_file),
 		cmocka_unit_test(malformed_instances_name_file_and_line),
+		cmocka_unit_test(
+			solver_roster_passes_the_checker_at_the_optimum),
 		cmocka_unit_test(instance1_optimal_roster_scores_607),
 	};
 
