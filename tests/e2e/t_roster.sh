@@ -41,6 +41,14 @@ expect_exit 0 rota --db t.db roster --week 2026-03-30 --employee E02 --format ta
 expect_grep "E02       Okafor, Ada  -       E       E       -       -       -       -       16:00" out
 expect_no_grep "E01" out
 
+# a dry run lists the violations too, and writes nothing
+printf 'employee,date,shift\nE01,2026-03-30,N\n' >dry.csv
+expect_exit 0 rota --db t.db import roster dry.csv --dry-run
+expect_grep "dry.csv: 0 added, 1 updated, 0 unchanged, 10 removed (dry run: nothing written)" out
+expect_grep "E01 works N on Mon 2026-03-30, which is not offered that day" out
+expect_exit 0 rota --db t.db roster --week 2026-03-30 --format csv
+expect_file "$E2E_DIR/expected/roster.csv" out
+
 # the exported CSV imports back unchanged (and keeps the stored roster)
 expect_exit 0 rota --db t.db import roster exported.csv
 expect_grep "exported.csv: 0 added, 0 updated, 11 unchanged" out
