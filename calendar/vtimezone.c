@@ -6,7 +6,8 @@
  * [y0, y1], each with the DTSTART of that change (local time before it, as
  * RFC 5545 3.6.5 says), TZOFFSETFROM, TZOFFSETTO and TZNAME, and no RRULE:
  * what is written is exactly what the tz data says, also in years whose
- * rules differ.  A first sub-component anchors the offset in force on
+ * rules differ.  DAYLIGHT is a change that puts clocks forward, STANDARD one
+ * that puts them back.  A first sub-component anchors the offset in force on
  * 1 January of y0: the last change before it when that is within a century
  * and after 1970, otherwise an offset that holds since 1970-01-01 (so no
  * local-mean-time offsets with seconds leak into the file).  TZID is the
@@ -31,7 +32,12 @@ static void civil_of_seconds(int64_t s, struct rota_civil *c)
 static void sub_component(struct ics_writer *w, int is_dst, int64_t local,
 			  int from, int to, const char *abbr)
 {
-	const char *kind = is_dst ? "DAYLIGHT" : "STANDARD";
+	/* clocks going forward start DAYLIGHT, going back STANDARD, whatever
+	 * the tz data's flag says: Europe/Dublin marks winter as its
+	 * (negative) daylight saving time, which Windows-based clients map
+	 * badly */
+	int daylight = to > from ? 1 : to < from ? 0 : is_dst;
+	const char *kind = daylight ? "DAYLIGHT" : "STANDARD";
 	struct rota_civil c;
 	char buf[16], off[9];
 

@@ -134,6 +134,18 @@ static int setup_shanghai(void **state)
 	return 0;
 }
 
+/* Dublin's tz data calls winter time (GMT) its negative summer time. */
+static int setup_dublin(void **state)
+{
+	struct fx *f;
+
+	if (fx_zone(state, "Europe/Dublin", 2026, 3, 23) < 0)
+		return -1;
+	f = *state;
+	assign(f, "E001", 5, "N", "voice");  /* across the March change */
+	return 0;
+}
+
 static int teardown(void **state)
 {
 	struct fx *f = *state;
@@ -716,6 +728,21 @@ static void shanghai_feed_round_trips_with_a_single_standard_offset(
 				     "\r\nTZOFFSETTO:+0800\r\nTZNAME:CST\r\n"
 				     "END:STANDARD\r\nEND:VTIMEZONE\r\n"));
 	assert_null(strstr(text, "DAYLIGHT"));
+	free(text);
+}
+
+static void dublin_winter_time_is_written_as_standard_time(void **state)
+{
+	struct fx *f = *state;
+	char *text = render(f, ROTA_CAL_EMPLOYEE, "E001", -1, NULL, NULL);
+
+	assert_int_equal(round_trip(f, text, 0), 1);
+	assert_non_null(strstr(text, "BEGIN:STANDARD\r\nDTSTART:20251026T02"
+				     "0000\r\nTZOFFSETFROM:+0100\r\n"
+				     "TZOFFSETTO:+0000\r\nTZNAME:GMT\r\n"));
+	assert_non_null(strstr(text, "BEGIN:DAYLIGHT\r\nDTSTART:20260329T01"
+				     "0000\r\nTZOFFSETFROM:+0000\r\n"
+				     "TZOFFSETTO:+0100\r\nTZNAME:IST\r\n"));
 	free(text);
 }
 
@@ -1423,6 +1450,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			shanghai_feed_round_trips_with_a_single_standard_offset,
 			setup_shanghai, teardown),
+		cmocka_unit_test_setup_teardown(
+			dublin_winter_time_is_written_as_standard_time,
+			setup_dublin, teardown),
 		TL(feed_lines_end_in_crlf_and_fold_chinese_names_safely),
 		TL(calendar_properties_come_before_the_first_component),
 		TL(vtimezone_is_named_by_iana_and_covers_only_the_years_needed),
