@@ -133,12 +133,16 @@ int rota_cal_render(const struct rota_dataset *ds, const struct rota_tz *tz,
  * Write data to DIR/NAME atomically: DIR (and its parents) is created when
  * missing, the bytes go to a temporary file in DIR that is flushed to disk
  * and renamed over NAME, so a reader sees the old file or the new one, never
- * a mix.  The file is mode 0644.  NAME must be a plain file name (no '/',
- * not starting with '.').  ROTA_EINVAL for a bad name, ROTA_EIO with the
- * path and the system's reason otherwise (no temporary file is left).
+ * a mix.  The file is mode 0644.  A file that already holds exactly these
+ * bytes is left alone (its modification time, which web servers turn into
+ * Last-Modified and ETag, stays); *written (may be NULL) says 1 when the
+ * file was written, 0 when it was already up to date.  NAME must be a plain
+ * file name (no '/', not starting with '.').  ROTA_EINVAL for a bad name,
+ * ROTA_EIO with the path and the system's reason otherwise (no temporary
+ * file is left).
  */
 int rota_cal_write_file(const char *dir, const char *name, const char *data,
-			size_t len, struct rota_error *err);
+			size_t len, int *written, struct rota_error *err);
 
 /*
  * Read time off from iCalendar text: every VEVENT that is not cancelled

@@ -60,11 +60,42 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/* 1 when path holds exactly data[0..len). */
+static int same_content(const char *path, const char *data, size_t len)
+{
+	char buf[65536];
+	struct stat sb;
+	size_t off = 0;
+	int fd = open(path, O_RDONLY), same = 0;
+
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    (size_t)sb.st_size != len)
+		goto out;
+	for (;;) {
+		ssize_t r = read(fd, buf, sizeof(buf));
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 || (size_t)r > len - off ||
+		    memcmp(buf, data + off, (size_t)r) != 0)
+			goto out;
+		if (r == 0)
+			break;
+		off += (size_t)r;
+	}
+	same = off == len;
+out:
+	close(fd);
+	return same;
+}
+
 int rota_cal_write_file(const char *dir, const char *name, const char *data,
-			size_t len, struct rota_error *err)
+			size_t len, int *written, struct rota_error *err)
 {
 	char path[PATH_MAX], tmp[PATH_MAX];
-	int fd, rc, n1, n2, dfd;
+	int fd, rc, n1, n2;
 
 	if (!name[0] || name[0] == '.' || strchr(name, '/'))
 		return rota_error_set(err, ROTA_EINVAL,
@@ -76,6 +107,11 @@ int rota_cal_write_file(const char *dir, const char *name, const char *data,
 				      "long", dir, name);
 	if ((rc = make_dirs(dir, err)) < 0)
 		return rc;
+	if (same_content(path, data, len)) {
+		if (written)
+			*written = 0;
+		return 0;
+	}
 	if ((fd = mkstemp(tmp)) < 0)
 		return rota_error_set(err, ROTA_EIO, "cannot create a file in "
 				      "'%s': %s", dir, strerror(errno));
@@ -99,10 +135,11 @@ int rota_cal_write_file(const char *dir, const char *name, const char *data,
 		unlink(tmp);
 		return rc;
 	}
-	/* make the rename itself durable; a failure here loses nothing */
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
-		(void)fsync(dfd);
-		close(dfd);
-	}
+	/* The directory is not fsync'ed: after a crash the rename may be
+	 * lost, leaving the previous complete file, which the next publish
+	 * replaces.  The data fsync above is what matters: it keeps a crash
+	 * from leaving an empty file under the old name. */
+	if (written)
+		*written = 1;
 	return 0;
 }

@@ -85,10 +85,25 @@ void ics_param(struct ics_writer *w, const char *name, const char *value)
 		put(w, &w->line, "\"", 1);
 }
 
+static int plain_text_byte(unsigned char c)
+{
+	return c >= 0x20 && c != 0x7f && c != '\\' && c != ';' && c != ',';
+}
+
 static void text_escaped(struct ics_writer *w, const char *value)
 {
-	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+	const unsigned char *p = (const unsigned char *)value;
+
+	while (*p) {
+		const unsigned char *run = p;
+
+		while (plain_text_byte(*p))
+			p++;
+		if (p > run)  /* copy plain runs at once */
+			put(w, &w->line, (const char *)run, (size_t)(p - run));
 		switch (*p) {
+		case '\0':
+			return;
 		case '\\':
 			put(w, &w->line, "\\\\", 2);
 			break;
@@ -104,10 +119,10 @@ static void text_escaped(struct ics_writer *w, const char *value)
 		case '\t':
 			put(w, &w->line, " ", 1);
 			break;
-		default:
-			if (*p >= 0x20 && *p != 0x7f)
-				put(w, &w->line, (const char *)p, 1);
+		default:    /* other control characters are dropped */
+			break;
 		}
+		p++;
 	}
 }
 

@@ -210,15 +210,25 @@ struct ctx {
 	const struct rota_dataset *ds;
 	const struct rota_tz *tz;
 	const struct rota_cal_options *opt;
+	int emp_sorted;     /* ds->employees sorted by id: binary search */
 	struct ics_writer w;
 };
 
-static const struct rota_employee *employee_of(const struct rota_dataset *ds,
+static int cmp_employee(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct rota_employee *)elem)->id);
+}
+
+static const struct rota_employee *employee_of(const struct ctx *c,
 					       const char *id)
 {
-	int i = rota_dataset_employee(ds, id);
+	int i;
 
-	return i < 0 ? NULL : &ds->employees[i];
+	if (c->emp_sorted)
+		return bsearch(id, c->ds->employees, c->ds->n_employees,
+			       sizeof(*c->ds->employees), cmp_employee);
+	i = rota_dataset_employee(c->ds, id);
+	return i < 0 ? NULL : &c->ds->employees[i];
 }
 
 static const struct rota_shift *shift_of(const struct rota_dataset *ds,
@@ -287,16 +297,14 @@ static void prop_time(struct ctx *c, const char *name, int64_t t)
 
 /* "Early shift – voice", with "Name: " for team feeds and "Cancelled: ". */
 static void summary(const struct ctx *c, const struct rota_cal_event *ev,
-		    char *buf, size_t size)
+		    const struct rota_employee *e, char *buf, size_t size)
 {
 	const struct rota_shift *sh = shift_of(c->ds, ev->shift);
 	const char *shift = sh && sh->name[0] ? sh->name : ev->shift;
 	char who[ROTA_NAME_MAX + 4] = "";
 
 	if (c->opt->kind == ROTA_CAL_TEAM)
-		snprintf(who, sizeof(who), "%s: ",
-			 name_of(employee_of(c->ds, ev->employee),
-				 ev->employee));
+		snprintf(who, sizeof(who), "%s: ", name_of(e, ev->employee));
 	snprintf(buf, size, "%s%s%s%s%s", ev->cancelled ? "Cancelled: " : "",
 		 who, shift, ev->skill[0] ? " \xe2\x80\x93 " : "", ev->skill);
 }
@@ -318,9 +326,8 @@ static void when(const struct rota_tz *tz, int64_t t, int with_date,
 }
 
 static void description(const struct ctx *c, const struct rota_cal_event *ev,
-			char *buf, size_t size)
+			const struct rota_employee *e, char *buf, size_t size)
 {
-	const struct rota_employee *e = employee_of(c->ds, ev->employee);
 	const struct rota_shift *sh = shift_of(c->ds, ev->shift);
 	int64_t elapsed = (ev->end - ev->start) / 60;
 	int wall_start = rota_tz_offset(c->tz, ev->start, NULL, NULL);
@@ -357,11 +364,12 @@ static void description(const struct ctx *c, const struct rota_cal_event *ev,
 static void event(struct ctx *c, const struct rota_cal_event *ev)
 {
 	struct ics_writer *w = &c->w;
+	const struct rota_employee *e = employee_of(c, ev->employee);
 	char sum[2 * ROTA_NAME_MAX + ROTA_ID_MAX + 32];
 	char desc[1024], buf[ROTA_CAL_UID_MAX + 8];
 
-	summary(c, ev, sum, sizeof(sum));
-	description(c, ev, desc, sizeof(desc));
+	summary(c, ev, e, sum, sizeof(sum));
+	description(c, ev, e, desc, sizeof(desc));
 	ics_prop_raw(w, "BEGIN", "VEVENT");
 	snprintf(buf, sizeof(buf), "%s%s",
 		 c->opt->kind == ROTA_CAL_TEAM ? "team-" : "", ev->uid);
@@ -435,7 +443,7 @@ int rota_cal_render(const struct rota_dataset *ds, const struct rota_tz *tz,
 		    const struct rota_cal_event *ev, size_t n, char **out,
 		    size_t *len, struct rota_error *err)
 {
-	struct ctx c = {ds, tz, opt, {{NULL, 0, 0}, {NULL, 0, 0}, 0}};
+	struct ctx c = {ds, tz, opt, 1, {{NULL, 0, 0}, {NULL, 0, 0}, 0}};
 	struct rota_cal_event *sorted = NULL;
 	char name[ROTA_NAME_MAX * 2 + 64], buf[32];
 	int rc = 0;
@@ -462,13 +470,16 @@ int rota_cal_render(const struct rota_dataset *ds, const struct rota_tz *tz,
 		qsort(sorted, n, sizeof(*sorted), by_start);
 	}
 	ics_writer_init(&c.w);
+	for (size_t i = 1; i < ds->n_employees && c.emp_sorted; i++)
+		c.emp_sorted = strcmp(ds->employees[i - 1].id,
+				      ds->employees[i].id) < 0;
 
 	if (opt->kind == ROTA_CAL_TEAM)
 		snprintf(name, sizeof(name), "Team %s shifts \xe2\x80\x93 %s",
 			 opt->subject, ds->site.name);
 	else
 		snprintf(name, sizeof(name), "%s shifts \xe2\x80\x93 %s",
-			 name_of(employee_of(ds, opt->subject), opt->subject),
+			 name_of(employee_of(&c, opt->subject), opt->subject),
 			 ds->site.name);
 	ics_prop_raw(&c.w, "BEGIN", "VCALENDAR");
 	ics_prop_raw(&c.w, "PRODID", "-//rota//rota " ROTA_VERSION "//EN");

@@ -15,7 +15,8 @@ static const char usage[] =
 	"iCalendar feeds: DIR/<employee-id>.ics for each employee and\n"
 	"DIR/team-<team>.ics for each team (every member's shifts, names in\n"
 	"the summaries).  DIR is created when missing; files are replaced\n"
-	"atomically, so a calendar subscribed to them never reads half a file.\n"
+	"atomically, so a calendar subscribed to them never reads half a file;\n"
+	"a file whose contents did not change is not touched.\n"
 	"\n"
 	"What was published is recorded in the database.  Publishing again\n"
 	"keeps every shift's UID (site, employee, date), raises SEQUENCE only\n"
@@ -40,6 +41,7 @@ struct pub {
 	const char *organizer;
 	int alarm_min, refresh_min;
 	unsigned char *selected;  /* per ds employee */
+	int files_written, files_unchanged;
 };
 
 static void to_event(const struct rota_publication *p,
@@ -150,13 +152,17 @@ static int write_feed(struct pub *pb, const struct rota_cal_options *opt,
 {
 	char *text = NULL;
 	size_t len = 0;
-	int rc;
+	int rc, written = 0;
 
 	if ((rc = rota_cal_render(&pb->ds, pb->tz, opt, ev, n, &text, &len,
 				  err)) < 0)
 		return rc;
-	rc = rota_cal_write_file(pb->out_dir, file, text, len, err);
+	rc = rota_cal_write_file(pb->out_dir, file, text, len, &written, err);
 	free(text);
+	if (rc == 0 && written)
+		pb->files_written++;
+	else if (rc == 0)
+		pb->files_unchanged++;
 	return rc;
 }
 
@@ -345,9 +351,11 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		"events\n",
 		wk, counts.added, counts.changed, counts.cancelled,
 		counts.unchanged);
-	fprintf(ctx->out, "%s: %d employee calendar%s, %d team calendar%s\n",
+	fprintf(ctx->out,
+		"%s: %d employee calendar%s, %d team calendar%s (%d written, "
+		"%d already up to date)\n",
 		out, n_people, n_people == 1 ? "" : "s", n_teams,
-		n_teams == 1 ? "" : "s");
+		n_teams == 1 ? "" : "s", pb.files_written, pb.files_unchanged);
 	rc = CLI_EXIT_OK;
 out:
 	rota_roster_free(r);

@@ -1079,15 +1079,20 @@ static void write_file_creates_missing_directories_and_replaces_the_file(
 	char *root = temp_dir(), dir[256], path[300], buf[16] = "";
 	struct rota_error err = {0};
 	struct stat sb;
+	int written = -1;
 	FILE *f;
 
 	(void)state;
 	snprintf(dir, sizeof(dir), "%s/a/b/feeds", root);
-	assert_int_equal(rota_cal_write_file(dir, "E001.ics", "one", 3, &err),
+
+	assert_int_equal(rota_cal_write_file(dir, "E001.ics", "one", 3,
+					     &written, &err),
 			 0);
+	assert_int_equal(written, 1);
 	assert_int_equal(rota_cal_write_file(dir, "E001.ics", "second", 6,
-					     &err),
+					     &written, &err),
 			 0);
+	assert_int_equal(written, 1);
 	snprintf(path, sizeof(path), "%s/E001.ics", dir);
 	f = fopen(path, "r");
 	assert_non_null(f);
@@ -1101,15 +1106,45 @@ static void write_file_creates_missing_directories_and_replaces_the_file(
 	free(root);
 }
 
+static void write_file_leaves_a_file_with_the_same_bytes_alone(void **state)
+{
+	char *root = temp_dir(), path[300];
+	struct rota_error err = {0};
+	struct stat before, after;
+	int written = -1;
+
+	(void)state;
+	assert_int_equal(rota_cal_write_file(root, "t.ics", "abc", 3, &written,
+					     &err),
+			 0);
+	snprintf(path, sizeof(path), "%s/t.ics", root);
+	assert_int_equal(stat(path, &before), 0);
+	assert_int_equal(rota_cal_write_file(root, "t.ics", "abc", 3, &written,
+					     &err),
+			 0);
+	assert_int_equal(written, 0);
+	assert_int_equal(stat(path, &after), 0);
+	assert_int_equal(before.st_ino, after.st_ino);  /* not replaced */
+	/* same length, other bytes: replaced */
+	assert_int_equal(rota_cal_write_file(root, "t.ics", "abd", 3, &written,
+					     &err),
+			 0);
+	assert_int_equal(written, 1);
+	assert_int_equal(stat(path, &after), 0);
+	assert_int_not_equal(before.st_ino, after.st_ino);
+	remove_tree(root);
+	free(root);
+}
+
 static void write_file_refuses_names_that_are_not_plain(void **state)
 {
 	struct rota_error err = {0};
 
 	(void)state;
-	assert_int_equal(rota_cal_write_file("/tmp", "../x.ics", "", 0, &err),
+	assert_int_equal(rota_cal_write_file("/tmp", "../x.ics", "", 0, NULL, &err),
 			 ROTA_EINVAL);
 	assert_string_equal(err.msg, "'../x.ics' is not a plain file name");
-	assert_int_equal(rota_cal_write_file("/tmp", ".hidden", "", 0, &err),
+	assert_int_equal(rota_cal_write_file("/tmp", ".hidden", "", 0, NULL, &err),
 			 ROTA_EINVAL);
 	assert_string_equal(err.msg, "'.hidden' is not a plain file name");
 }
@@ -1126,7 +1161,8 @@ static void write_file_reports_a_directory_it_cannot_create(void **state)
 	assert_non_null(f);
 	fclose(f);
 	snprintf(dir, sizeof(dir), "%s/sub", file);
-	assert_int_equal(rota_cal_write_file(dir, "E001.ics", "x", 1, &err),
+	assert_int_equal(rota_cal_write_file(dir, "E001.ics", "x", 1, NULL,
+					     &err),
 			 ROTA_EIO);
 	snprintf(msg, sizeof(msg), "cannot create directory '%s': Not a "
 		 "directory", dir);
@@ -1465,6 +1501,7 @@ int main(void)
 		TL(render_refuses_bad_options_and_events),
 		TL(an_organizer_is_named_after_the_site),
 		T(write_file_creates_missing_directories_and_replaces_the_file),
+		T(write_file_leaves_a_file_with_the_same_bytes_alone),
 		T(write_file_refuses_names_that_are_not_plain),
 		T(write_file_reports_a_directory_it_cannot_create),
 		TL(import_reads_all_day_and_timed_events_in_any_zone),

@@ -61,7 +61,7 @@ assert all(len(l) <= 75 for l in d.split(b"\r\n")), sys.argv[1]' "$1" ||
 # --- first publication
 expect_exit 0 rota publish --week 2026-03-25 --out feeds/new
 expect_grep "week of 2026-03-23: 5 new, 0 changed, 0 cancelled, 0 unchanged events" out
-expect_grep "feeds/new: 4 employee calendars, 2 team calendars" out
+expect_grep "feeds/new: 4 employee calendars, 2 team calendars (6 written, 0 already up to date)" out
 for f in E001 E002 E003 E004 team-blue team-night; do
 	[ -f "feeds/new/$f.ics" ] || fail "feeds/new/$f.ics missing"
 	crlf_only "feeds/new/$f.ics"
@@ -83,6 +83,7 @@ print(sqlite3.connect(sys.argv[1]).execute("SELECT status FROM roster").fetchone
 cp -r feeds/new feeds/v1
 expect_exit 0 rota publish --week 2026-03-23 --out feeds/new
 expect_grep "0 new, 0 changed, 0 cancelled, 5 unchanged" out
+expect_grep "(0 written, 6 already up to date)" out
 for f in feeds/v1/*.ics; do
 	cmp "$f" "feeds/new/$(basename "$f")" || fail "$f changed on republishing"
 done
@@ -94,6 +95,7 @@ sql "UPDATE assignment SET start = start + 3600, end = end + 3600
      UPDATE roster SET created_at = 1774100000;"
 expect_exit 0 rota publish --week 2026-03-23 --out feeds/new
 expect_grep "0 new, 1 changed, 1 cancelled, 3 unchanged" out
+expect_grep "(4 written, 2 already up to date)" out
 expect_grep "SEQUENCE:1" feeds/new/E002.ics
 expect_grep "DTSTART;TZID=Europe/London:20260324T150000" feeds/new/E002.ics
 expect_grep "DTSTAMP:20260321T133320Z" feeds/new/E002.ics
