@@ -619,16 +619,37 @@ int rota_cal_parse_timeoff(const char *text, size_t len, const char *label,
 	}
 	if ((perr = first_error(im.root, &where))) {
 		const char *msg = icalproperty_get_xlicerror(perr);
-		const char *uid = icalcomponent_isa(where) ==
-						  ICAL_VEVENT_COMPONENT
-					  ? icalcomponent_get_uid(where)
-					  : NULL;
+		icalcomponent *ev = where;
+		int line = 0;
 
-		rc = rota_error_set(err, ROTA_EDATA, "%s: %s%s%s%s: %s", label,
-				    icalcomponent_kind_to_string(
-					    icalcomponent_isa(where)),
-				    uid ? " '" : "", uid ? uid : "",
-				    uid ? "'" : "", msg ? msg : "parse error");
+		/* the top-level VEVENT it is in, for a line number and UID */
+		while (ev && icalcomponent_get_parent(ev) != im.root)
+			ev = icalcomponent_get_parent(ev);
+		if (ev && icalcomponent_isa(ev) == ICAL_VEVENT_COMPONENT) {
+			size_t i = 0;
+
+			for (icalcomponent *k = icalcomponent_get_first_component(
+				     im.root, ICAL_VEVENT_COMPONENT);
+			     k && k != ev;
+			     k = icalcomponent_get_next_component(
+				     im.root, ICAL_VEVENT_COMPONENT))
+				i++;
+			line = i < sc.n_vevent ? sc.vevent_line[i] : 0;
+			im.line = line;
+			im.uid = icalcomponent_get_uid(ev)
+					 ? icalcomponent_get_uid(ev)
+					 : "(no UID)";
+			rc = rota_error_set(err, ROTA_EDATA,
+					    "%s:%d: event '%s': libical: %s",
+					    label, line, im.uid,
+					    msg ? msg : "parse error");
+		} else {
+			rc = rota_error_set(err, ROTA_EDATA,
+					    "%s: %s: libical: %s", label,
+					    icalcomponent_kind_to_string(
+						    icalcomponent_isa(where)),
+					    msg ? msg : "parse error");
+		}
 		goto out;
 	}
 	for (icalcomponent *ev = icalcomponent_get_first_component(

@@ -1421,6 +1421,16 @@ static void malformed_files_fail_with_a_clear_message_and_import_nothing(
 				   "DTEND:20260404T100000Z\r\nEND:VEVENT\r\n"),
 			    "E001", "leave.ics:4: event 'a': DTSTART is a "
 				    "date but DTEND a date-time");
+	expect_import_error(f, CAL("BEGIN:VEVENT\r\nUID:ok\r\n"
+				   "DTSTART:20260403T080000Z\r\n"
+				   "DURATION:PT1H\r\nEND:VEVENT\r\n"
+				   "BEGIN:VEVENT\r\nUID:dur\r\n"
+				   "DTSTART:20260403T080000Z\r\n"
+				   "DURATION:PXYZ\r\nEND:VEVENT\r\n"),
+			    "E001", "leave.ics:9: event 'dur': libical: Can't "
+				    "parse as DURATION value in DURATION "
+				    "property. Removing entire property: "
+				    "PXYZ");
 	expect_import_error(f, CAL("END:VCALENDAR\r\nBEGIN:VCALENDAR\r\n"),
 			    NULL, "leave.ics:5: a second VCALENDAR; give one "
 				  "calendar per file");
