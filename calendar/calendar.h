@@ -91,8 +91,9 @@ struct rota_cal_counts {
  * as cancelled with SEQUENCE + 1 (already cancelled ones unchanged).  Events
  * that changed get stamp = now, or one second after their previous stamp if
  * now is not later (DTSTAMP never goes back); `changed` tells which ones the
- * caller must store.  counts may be NULL.  ROTA_EINVAL for an assignment
- * with an invalid employee id; ROTA_ENOMEM.
+ * caller must store.  counts may be NULL.  ROTA_EDATA for an assignment
+ * with an invalid employee id or two shifts of one employee on one day;
+ * ROTA_ENOMEM.
  */
 int rota_cal_reconcile(const char *site, const struct rota_assignment *as,
 		       size_t n_as, const struct rota_cal_event *old,

@@ -119,6 +119,12 @@ int rota_cal_reconcile(const char *site, const struct rota_assignment *as,
 		const struct rota_assignment *a = &as[i];
 		struct rota_cal_event *e = &cur[i];
 
+		if (!rota_id_valid(a->employee)) {
+			rc = rota_error_set(err, ROTA_EDATA,
+					    "'%s' is not a valid employee id",
+					    a->employee);
+			goto out;
+		}
 		if ((rc = rota_cal_uid(site, a->employee, a->day, e->uid,
 				       sizeof(e->uid), err)) < 0)
 			goto out;
@@ -141,7 +147,7 @@ int rota_cal_reconcile(const char *site, const struct rota_assignment *as,
 			char day[16];
 
 			rota_format_date(cur[i].day, day, sizeof(day));
-			rc = rota_error_set(err, ROTA_EINVAL,
+			rc = rota_error_set(err, ROTA_EDATA,
 					    "%s has two shifts on %s",
 					    cur[i].employee, day);
 			goto out;

@@ -166,15 +166,20 @@ static int write_feed(struct pub *pb, const struct rota_cal_options *opt,
 	return rc;
 }
 
+/*
+ * Render every selected employee's feed and the feeds of their teams from
+ * all publication rows.  Rows come sorted by employee id, as the dataset's
+ * employees do, so each employee's events are one slice.
+ */
 static int write_feeds(struct pub *pb, int *n_people, int *n_teams,
 		       struct rota_error *err)
 {
 	struct rota_publication *rows = NULL;
-	struct rota_cal_event *ev = NULL;
-	size_t n_rows = 0;
+	struct rota_cal_event *all = NULL, *sel = NULL;
+	size_t n_rows = 0, *lo = NULL, *hi = NULL, n_teams_ = 0, j = 0;
 	const char **teams = NULL;
 	char file[ROTA_ID_MAX + 16];
-	size_t n_teams_ = 0;
+	const size_t n_emp = pb->ds.n_employees;
 	int rc;
 
 	if ((rc = rota_store_publication_list(
@@ -182,15 +187,38 @@ static int write_feeds(struct pub *pb, int *n_people, int *n_teams,
 		     rota_days_from_civil(9999, 12, 31), &rows, &n_rows,
 		     err)) < 0)
 		return rc;
-	if (!(ev = malloc((n_rows + 1) * sizeof(*ev))) ||
-	    !(teams = calloc(pb->ds.n_employees + 1, sizeof(*teams)))) {
+	if (!(all = malloc((n_rows + 1) * sizeof(*all))) ||
+	    !(lo = calloc(n_emp + 1, sizeof(*lo))) ||
+	    !(hi = calloc(n_emp + 1, sizeof(*hi))) ||
+	    !(teams = calloc(n_emp + 1, sizeof(*teams)))) {
 		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 		goto out;
 	}
-	for (size_t i = 0; i < pb->ds.n_employees; i++) {
+	for (size_t i = 1; i < n_emp; i++)
+		if (strcmp(pb->ds.employees[i - 1].id,
+			   pb->ds.employees[i].id) >= 0) {
+			rc = rota_error_set(err, ROTA_EINVAL, "employees are "
+					    "not sorted by id");
+			goto out;
+		}
+	for (size_t i = 0; i < n_rows; i++)
+		to_event(&rows[i], &all[i]);
+	free(rows);
+	rows = NULL;
+	for (size_t i = 0; i < n_emp; i++) {
+		const char *id = pb->ds.employees[i].id;
+
+		while (j < n_rows && strcmp(all[j].employee, id) < 0)
+			j++;
+		lo[i] = j;
+		while (j < n_rows && strcmp(all[j].employee, id) == 0)
+			j++;
+		hi[i] = j;
+	}
+	for (size_t i = 0; i < n_emp; i++) {
 		const struct rota_employee *e = &pb->ds.employees[i];
 		struct rota_cal_options opt = ROTA_CAL_OPTIONS_INIT;
-		size_t n = 0, k;
+		size_t k;
 
 		if (!pb->selected[i])
 			continue;
@@ -199,16 +227,14 @@ static int write_feeds(struct pub *pb, int *n_people, int *n_teams,
 				"'%s': not usable as a file name\n", e->id);
 			continue;
 		}
-		for (size_t j = 0; j < n_rows; j++)
-			if (strcmp(rows[j].employee, e->id) == 0)
-				to_event(&rows[j], &ev[n++]);
 		opt.kind = ROTA_CAL_EMPLOYEE;
 		opt.subject = e->id;
 		opt.alarm_min = pb->alarm_min;
 		opt.refresh_min = pb->refresh_min;
 		opt.organizer = pb->organizer;
 		snprintf(file, sizeof(file), "%s.ics", e->id);
-		if ((rc = write_feed(pb, &opt, file, ev, n, err)) < 0)
+		if ((rc = write_feed(pb, &opt, file, all + lo[i], hi[i] - lo[i],
+				     err)) < 0)
 			goto out;
 		(*n_people)++;
 		if (!e->team[0])
@@ -217,6 +243,10 @@ static int write_feeds(struct pub *pb, int *n_people, int *n_teams,
 			;
 		if (k == n_teams_)
 			teams[n_teams_++] = e->team;
+	}
+	if (n_teams_ && !(sel = malloc((n_rows + 1) * sizeof(*sel)))) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto out;
 	}
 	for (size_t t = 0; t < n_teams_; t++) {
 		struct rota_cal_options opt = ROTA_CAL_OPTIONS_INIT;
@@ -227,26 +257,27 @@ static int write_feeds(struct pub *pb, int *n_people, int *n_teams,
 				"'%s': not usable as a file name\n", teams[t]);
 			continue;
 		}
-		for (size_t j = 0; j < n_rows; j++) {
-			int e = rota_dataset_employee(&pb->ds,
-						      rows[j].employee);
-
-			if (e >= 0 &&
-			    strcmp(pb->ds.employees[e].team, teams[t]) == 0)
-				to_event(&rows[j], &ev[n++]);
-		}
+		for (size_t i = 0; i < n_emp; i++)
+			if (strcmp(pb->ds.employees[i].team, teams[t]) == 0) {
+				memcpy(sel + n, all + lo[i],
+				       (hi[i] - lo[i]) * sizeof(*sel));
+				n += hi[i] - lo[i];
+			}
 		opt.kind = ROTA_CAL_TEAM;
 		opt.subject = teams[t];
 		opt.refresh_min = pb->refresh_min;
 		opt.organizer = pb->organizer;
 		snprintf(file, sizeof(file), "team-%s.ics", teams[t]);
-		if ((rc = write_feed(pb, &opt, file, ev, n, err)) < 0)
+		if ((rc = write_feed(pb, &opt, file, sel, n, err)) < 0)
 			goto out;
 		(*n_teams)++;
 	}
 out:
 	free(rows);
-	free(ev);
+	free(all);
+	free(sel);
+	free(lo);
+	free(hi);
 	free((void *)teams);
 	return rc;
 }

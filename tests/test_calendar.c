@@ -583,7 +583,7 @@ static void dtstamp_never_goes_back_when_the_clock_does(void **state)
 	free(v2);
 }
 
-static void two_shifts_of_one_employee_on_one_day_are_refused(void **state)
+static void two_shifts_on_one_day_or_a_bad_employee_id_are_refused(void **state)
 {
 	struct fx *f = *state;
 	struct rota_cal_event *ev = NULL;
@@ -593,8 +593,14 @@ static void two_shifts_of_one_employee_on_one_day_are_refused(void **state)
 	f->as[1] = f->as[0];
 	assert_int_equal(rota_cal_reconcile(SITE, f->as, f->n_as, NULL, 0, 1,
 					    &ev, &n, NULL, &err),
-			 ROTA_EINVAL);
+			 ROTA_EDATA);
 	assert_string_equal(err.msg, "E001 has two shifts on 2026-03-23");
+	strcpy(f->as[1].employee, "../E001");
+	f->as[1].day++;
+	assert_int_equal(rota_cal_reconcile(SITE, f->as, f->n_as, NULL, 0, 1,
+					    &ev, &n, NULL, &err),
+			 ROTA_EDATA);
+	assert_string_equal(err.msg, "'../E001' is not a valid employee id");
 	assert_null(ev);
 }
 
@@ -1491,7 +1497,7 @@ int main(void)
 		TL(a_changed_shift_gets_a_higher_sequence_and_the_others_keep_theirs),
 		TL(a_removed_shift_is_kept_as_cancelled_with_a_higher_sequence),
 		TL(dtstamp_never_goes_back_when_the_clock_does),
-		TL(two_shifts_of_one_employee_on_one_day_are_refused),
+		TL(two_shifts_on_one_day_or_a_bad_employee_id_are_refused),
 		TL(london_feeds_round_trip_through_libical_across_the_dst_change),
 		cmocka_unit_test_setup_teardown(
 			shanghai_feed_round_trips_with_a_single_standard_offset,
