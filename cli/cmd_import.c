@@ -7,12 +7,14 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/ics_import.h"
 #include "core/time.h"
 #include "store/store.h"
 
 static const char usage[] =
 	"usage: rota import DIR [--dry-run]\n"
 	"       rota import KIND FILE [--dry-run]\n"
+	"       rota import timeoff FILE.ics [--employee ID]\n"
 	"\n"
 	"Load site data.  KIND is one of: site (site.ini), contracts, staff,\n"
 	"shifts, forecast, timeoff, roster, punches (CSV files with a header\n"
@@ -26,7 +28,12 @@ static const char usage[] =
 	"is written and the message names the file, line and column (exit 3).\n"
 	"The database is created when the import brings a site.ini.\n"
 	"\n"
-	"  --dry-run   check everything, report the counts, write nothing\n";
+	"An iCalendar file (.ics) given as timeoff becomes time-off periods,\n"
+	"one per event, matched to an employee by ATTENDEE or ORGANIZER\n"
+	"e-mail, or all for --employee ID (docs/calendar.md).\n"
+	"\n"
+	"  --dry-run       check everything, report the counts, write nothing\n"
+	"  --employee ID   (.ics time off) the employee the events belong to\n";
 
 static void report(struct cli_ctx *ctx, const char *label,
 		   const struct rota_import_stats *s, int dry)
@@ -98,8 +105,10 @@ static char *check_rosters(struct cli_ctx *ctx, struct rota_store *st,
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int dry = 0;
+	const char *employee = NULL;
 	const struct cli_option opts[] = {
 		{"dry-run", CLI_OPT_FLAG, NULL, &dry},
+		{"employee", CLI_OPT_STRING, &employee, NULL},
 		{NULL, 0, NULL, NULL},
 	};
 	const char *pos[2];
@@ -156,12 +165,22 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 				strerror(errno));
 			return CLI_EXIT_DATA;
 		}
+		if (k == ROTA_IMPORT_TIMEOFF && cli_path_is_ics(pos[1])) {
+			if (dry)
+				return cli_usage_error(
+					ctx, "--dry-run is not available for "
+					     ".ics files");
+			return cli_import_timeoff_ics(ctx, pos[1], employee);
+		}
 		todo[0] = k;
 		rota_strlcpy(paths[0], pos[1], sizeof(paths[0]));
 		ntodo = 1;
 		creates = k == ROTA_IMPORT_SITE;
 	}
 
+	if (employee)
+		return cli_usage_error(ctx, "--employee is only for 'rota import "
+					    "timeoff FILE.ics'");
 	existed = access(ctx->db_path, F_OK) == 0;
 	if ((rc = cli_open_store(ctx, creates ? ROTA_STORE_CREATE : 0, &st)))
 		return rc;

@@ -165,4 +165,58 @@ int rota_store_roster_requirements(struct rota_store *st,
 				   struct rota_requirement **out, size_t *n,
 				   struct rota_error *err);
 
+/* --- calendar publication --- */
+
+/*
+ * What the calendar feeds said about one shift the last time they were
+ * published (table publication, one row per event UID).  rota publish
+ * reads the rows of the week it publishes, reconciles them with the roster
+ * (calendar/calendar.h) and writes back the rows that changed; the files
+ * are then rendered from all rows of an employee or team.
+ */
+#define ROTA_PUBLICATION_UID_MAX 192
+
+struct rota_publication {
+	char uid[ROTA_PUBLICATION_UID_MAX];
+	char employee[ROTA_ID_MAX];
+	int32_t day;               /* local day number the shift starts on */
+	char shift[ROTA_ID_MAX];   /* template code */
+	char skill[ROTA_ID_MAX];   /* "" when not decided */
+	int64_t start, end;        /* UTC */
+	int sequence;              /* SEQUENCE last published */
+	int cancelled;             /* STATUS:CANCELLED */
+	char hash[32];             /* content hash of that version */
+	int64_t published_at;      /* when that version was published (UTC) */
+};
+
+/*
+ * Rows whose day is in [from_day, to_day), of one employee (employee_id
+ * NULL = everyone), sorted by employee, day, UID.  *out is malloc'ed (NULL
+ * when there are none); free() it.
+ */
+int rota_store_publication_list(struct rota_store *st, const char *employee_id,
+				int32_t from_day, int32_t to_day,
+				struct rota_publication **out, size_t *n,
+				struct rota_error *err);
+
+/*
+ * Insert or replace rows by UID, all in one transaction (joining the
+ * caller's).  ROTA_EDATA naming the employee when one does not exist;
+ * nothing is written then.
+ */
+int rota_store_publication_put(struct rota_store *st,
+			       const struct rota_publication *p, size_t n,
+			       struct rota_error *err);
+
+/*
+ * Add time-off periods (e.g. read from an .ics file) in one transaction:
+ * a period with the same employee, start and end as a stored one replaces
+ * its kind, weight and note.  The added, updated and unchanged counts are
+ * added to stats (may be NULL).  ROTA_EDATA for an unknown employee or an
+ * empty period; nothing is written then.
+ */
+int rota_store_timeoff_put(struct rota_store *st, const struct rota_timeoff *t,
+			   size_t n, struct rota_import_stats *stats,
+			   struct rota_error *err);
+
 #endif
