@@ -50,6 +50,8 @@ struct dec {
 static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
 			     1e7, 1e8, 1e9};
 
+static const struct dec dec_one = {1, 0, 1};
+
 static struct dec dec_of(double v)
 {
 	struct dec d = {0, 0, 0};
@@ -341,9 +343,10 @@ static void aseries(double x, double y, int want_h, struct aser *o)
  *     (x e^y y^-(x+1) gamma(x+1, y w): the incomplete-gamma form)
  *   SL         = 1 - P(abandon) - P(answered after t)
  *   E[wait; answered] = (x / lambda) sum t_q H_q / D
- * docs/model.md derives them.
+ * docs/model.md derives them.  The ASA (its series of H_q) is computed
+ * only when want_asa is set; it is 0 otherwise.
  */
-static void eval_a(const struct calc *c, long n, double I,
+static void eval_a(const struct calc *c, long n, double I, int want_asa,
 		   struct rota_staffing_result *r)
 {
 	const struct rota_skill *k = c->skill;
@@ -355,7 +358,7 @@ static void eval_a(const struct calc *c, long n, double I,
 	double Ds, tail, pab, sl, served;
 
 	r->servers = (int)n;
-	aseries(x, y, 1, &s);
+	aseries(x, y, want_asa, &s);
 	Ds = (I > 0 && I < INFINITY ? I * exp(-s.sigma) : I) + s.s0p;
 	if (!(Ds < INFINITY)) {   /* far more servers than traffic */
 		r->wait_probability = 0;
@@ -376,7 +379,8 @@ static void eval_a(const struct calc *c, long n, double I,
 	r->wait_probability = fmin(1, s.s0 / Ds);
 	r->abandon_rate = pab;
 	r->service_level = sl < 0 ? 0 : sl > 1 ? 1 : sl;
-	r->asa_s = served > 0 ? x / lambda * s.sh / Ds / served : INFINITY;
+	r->asa_s = !want_asa ? 0
+		   : served > 0 ? x / lambda * s.sh / Ds / served : INFINITY;
 	r->occupancy = c->a * served / (double)n;
 }
 
@@ -396,37 +400,58 @@ static int probe_a(const struct calc *c, long n)
 {
 	struct rota_staffing_result r;
 
-	eval_a(c, n, inv_b(c->a, n), &r);
+	eval_a(c, n, inv_b(c->a, n), c->skill->asa_s > 0, &r);
 	return meets_a(c, &r);
 }
 
 /*
- * Smallest n >= 1 meeting every target, by doubling steps then bisection
- * (each measure is monotone in n).  No n may be below a (SL - eps): the
- * mean number of busy servers a (1 - P(abandon)) is below n, and the
- * service level is at most 1 - P(abandon).
+ * Smallest n >= 1 meeting every target.  Each measure is monotone in n, so
+ * a bracket (lo fails, hi meets) narrowed by bisection finds it; the
+ * bracket grows in doubling steps from a first guess, the Erlang C answer
+ * for the same targets, which is usually within a few agents.  No n below
+ * lb = a (SL - eps) can meet the service level: the mean number of busy
+ * servers a (1 - P(abandon)) is below n, and SL <= 1 - P(abandon).
  */
 static int search_a(const struct calc *c, long limit, long *out)
 {
-	double lb = floor(c->a * (c->skill->sl - 1e-9));
-	long lo = lb > 1 ? (long)lb : 1, hi, step = 1;
+	double lbf = floor(c->a * (c->skill->sl - 1e-9));
+	long lb = lbf > 1 ? (long)lbf : 1, lo, hi, g = lb, step = 1;
+	long stable = min_servers(c, dec_one, 1.0, 0, limit);
+	double I;
 
-	if (lo > limit)
+	if (lb > limit)
 		return ROTA_ELIMIT;
-	if (probe_a(c, lo)) {
-		*out = lo;
-		return 0;
-	}
-	for (;;) {   /* lo fails */
-		hi = lo + step;
-		if (hi > limit)
-			hi = limit;
-		if (hi <= lo)
-			return ROTA_ELIMIT;
-		if (probe_a(c, hi))
-			break;
-		lo = hi;
-		step *= 2;
+	if (stable <= limit && search_c(c, stable, limit, &g, &I) == 0 &&
+	    g > lb)
+		g = g < limit ? g : limit;
+	else
+		g = lb;
+	if (probe_a(c, g)) {
+		hi = g;
+		for (;;) {   /* down: hi meets */
+			lo = hi - step;
+			if (lo < lb) {
+				lo = lb - 1;   /* fails by the bound */
+				break;
+			}
+			if (!probe_a(c, lo))
+				break;
+			hi = lo;
+			step *= 2;
+		}
+	} else {
+		lo = g;
+		for (;;) {   /* up: lo fails */
+			hi = lo + step;
+			if (hi > limit)
+				hi = limit;
+			if (hi <= lo)
+				return ROTA_ELIMIT;
+			if (probe_a(c, hi))
+				break;
+			lo = hi;
+			step *= 2;
+		}
 	}
 	while (hi - lo > 1) {   /* lo fails, hi meets */
 		long mid = lo + (hi - lo) / 2;
@@ -543,8 +568,7 @@ static int search(const struct calc *c, int model, long limit, long *slots,
 	const struct rota_skill *k = c->skill;
 
 	if (model == ROTA_STAFFING_ERLANG_C) {
-		static const struct dec one = {1, 0, 1};
-		long lo = min_servers(c, one, 1.0, 0, limit);
+		long lo = min_servers(c, dec_one, 1.0, 0, limit);
 		long occ = min_servers(c, c->capd, k->max_occupancy, 1, limit);
 
 		if (occ > lo)
@@ -638,7 +662,7 @@ int rota_staffing_calc(const struct rota_skill *skill, double contacts,
 	if (r.model == ROTA_STAFFING_ERLANG_C)
 		eval_c(&c, slots, I, &r);
 	else
-		eval_a(&c, slots, I, &r);
+		eval_a(&c, slots, I, 1, &r);
 	sched = scheduled(&c, agents);
 	if (sched > INT32_MAX)
 		return fail(err, ROTA_ELIMIT, skill->name, "too many agents");
