@@ -147,4 +147,6 @@ uninstall:
 clean:
 	rm -rf build demo-out
 
+.SECONDARY:
+
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d)

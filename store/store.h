@@ -111,6 +111,93 @@ int rota_store_import_file(struct rota_store *st, int kind, const char *path,
 			   const char *label, struct rota_import_stats *stats,
 			   struct rota_error *err);
 
+/* --------------------------------------------------------------- rosters */
+
+/*
+ * Store r as the roster of its week, replacing any roster stored for that
+ * week (its assignments included), in one transaction.  Every assignment's
+ * employee and shift must exist (ROTA_EDATA naming them otherwise); its day
+ * must fall in the week.  created_at is taken from r.
+ */
+int rota_store_roster_save(struct rota_store *st, const struct rota_roster *r,
+			   struct rota_error *err);
+
+/*
+ * Load the roster of the week whose Monday is day number `week` into a new
+ * struct the caller frees with rota_roster_free().  ROTA_ENOTFOUND when the
+ * week has no roster.
+ */
+int rota_store_roster_load(struct rota_store *st, int32_t week,
+			   struct rota_roster **out, struct rota_error *err);
+
+/* Set a stored roster's status ("draft" or "published"). */
+int rota_store_roster_set_status(struct rota_store *st, int32_t week,
+				 const char *status, struct rota_error *err);
+
+/*
+ * Assignments of every stored roster whose shift starts in [from, to) (UTC),
+ * optionally only one employee's (employee_id NULL = everyone), sorted by
+ * employee then start.  *out is malloc'ed (NULL when none); free() it.
+ */
+int rota_store_assignments_range(struct rota_store *st, int64_t from,
+				 int64_t to, const char *employee_id,
+				 struct rota_assignment **out, size_t *n,
+				 struct rota_error *err);
+
+/* --- calendar publication --- */
+
+/*
+ * What the calendar feeds said about one shift the last time they were
+ * published (table publication, one row per event UID).  rota publish
+ * reads the rows of the week it publishes, reconciles them with the roster
+ * (calendar/calendar.h) and writes back the rows that changed; the files
+ * are then rendered from all rows of an employee or team.
+ */
+#define ROTA_PUBLICATION_UID_MAX 192
+
+struct rota_publication {
+	char uid[ROTA_PUBLICATION_UID_MAX];
+	char employee[ROTA_ID_MAX];
+	int32_t day;               /* local day number the shift starts on */
+	char shift[ROTA_ID_MAX];   /* template code */
+	char skill[ROTA_ID_MAX];   /* "" when not decided */
+	int64_t start, end;        /* UTC */
+	int sequence;              /* SEQUENCE last published */
+	int cancelled;             /* STATUS:CANCELLED */
+	char hash[32];             /* content hash of that version */
+	int64_t published_at;      /* when that version was published (UTC) */
+};
+
+/*
+ * Rows whose day is in [from_day, to_day), of one employee (employee_id
+ * NULL = everyone), sorted by employee, day, UID.  *out is malloc'ed (NULL
+ * when there are none); free() it.
+ */
+int rota_store_publication_list(struct rota_store *st, const char *employee_id,
+				int32_t from_day, int32_t to_day,
+				struct rota_publication **out, size_t *n,
+				struct rota_error *err);
+
+/*
+ * Insert or replace rows by UID, all in one transaction (joining the
+ * caller's).  ROTA_EDATA naming the employee when one does not exist;
+ * nothing is written then.
+ */
+int rota_store_publication_put(struct rota_store *st,
+			       const struct rota_publication *p, size_t n,
+			       struct rota_error *err);
+
+/*
+ * Add time-off periods (e.g. read from an .ics file) in one transaction:
+ * a period with the same employee, start and end as a stored one replaces
+ * its kind, weight and note.  The added, updated and unchanged counts are
+ * added to stats (may be NULL).  ROTA_EDATA for an unknown employee or an
+ * empty period; nothing is written then.
+ */
+int rota_store_timeoff_put(struct rota_store *st, const struct rota_timeoff *t,
+			   size_t n, struct rota_import_stats *stats,
+			   struct rota_error *err);
+
 /* --- forecast and requirements --- */
 
 /*

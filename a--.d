@@ -1,0 +1,3 @@
+-: store/store.h core/error.h core/model.h
+core/error.h:
+core/model.h:
