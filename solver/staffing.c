@@ -509,11 +509,10 @@ int rota_staffing_check_skill(const struct rota_skill *k,
 		return fail(err, ROTA_EDATA, s,
 			    "concurrency must be a whole number from 1 to "
 			    "1000 (got %d)", k->concurrency);
-	if (!(k->patience_s == 0 ||
-	      (k->patience_s >= 1 && k->patience_s <= 1e6)))
+	if (!(k->patience_s >= 0 && k->patience_s <= 1e6))
 		return fail(err, ROTA_EDATA, s,
-			    "patience_s must be 0 (no abandonment) or from 1 "
-			    "to 1000000 seconds (got %g)", k->patience_s);
+			    "patience_s must be from 0 (no abandonment) to "
+			    "1000000 seconds (got %g)", k->patience_s);
 	if (!(k->max_abandon >= 0 && k->max_abandon <= 1))
 		return fail(err, ROTA_EDATA, s,
 			    "max_abandon must be in [0, 1], 0 for none "
@@ -549,7 +548,8 @@ static int check_input(const struct calc *c, int interval_min,
 			    "traffic of %g erlangs (contacts x aht_s / "
 			    "interval) is above the supported %g", c->a,
 			    ROTA_STAFFING_MAX_TRAFFIC);
-	if (c->contacts > 0 && !(c->a >= 1e-300))
+	if (c->contacts > 0 && !(c->a >= 1e-300 &&
+				 (c->skill->patience_s == 0 || c->y >= 1e-300)))
 		return fail(err, ROTA_EDATA, s,
 			    "traffic of %g erlangs is too small to compute",
 			    c->a);

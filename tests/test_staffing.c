@@ -452,6 +452,27 @@ static void erlang_a_tends_to_erlang_c_as_patience_grows(void **state)
 				 calc_ok(&c, contacts, 180, 30, 0).agents);
 }
 
+/* With (almost) no patience, whoever would wait hangs up: Erlang B. */
+static void erlang_a_without_patience_is_the_erlang_b_loss_system(
+	void **state)
+{
+	struct rota_skill k = skill(0.8, 20);
+
+	(void)state;
+	k.patience_s = 1e-9;
+	for (int n = 1; n <= 30; n += 4) {
+		struct rota_staffing_result r = calc_ok(&k, 100, 180, 30, n);
+		double b = 1;
+
+		for (int j = 1; j <= n; j++)   /* B(j) = a B / (j + a B) */
+			b = 10 * b / (j + 10 * b);
+		assert_true(fabs(r.abandon_rate - b) < 1e-9);
+		assert_true(fabs(r.service_level - (1 - b)) < 1e-9);
+		assert_true(fabs(r.occupancy - 10 * (1 - b) / n) < 1e-9);
+		assert_true(r.asa_s < 1e-6);
+	}
+}
+
 static void more_agents_never_make_service_worse(void **state)
 {
 	struct rota_skill k = skill(0.8, 20);
@@ -571,10 +592,18 @@ static void invalid_input_is_refused_with_the_field_named(void **state)
 		     "skill 'chat': concurrency must be a whole number from 1 "
 		     "to 1000 (got 0)");
 	k.concurrency = 1;
-	k.patience_s = 0.5;
+	k.patience_s = -0.5;
 	expect_error(&k, 10, 180, 30, ROTA_EDATA,
-		     "skill 'chat': patience_s must be 0 (no abandonment) or "
-		     "from 1 to 1000000 seconds (got 0.5)");
+		     "skill 'chat': patience_s must be from 0 (no abandonment) "
+		     "to 1000000 seconds (got -0.5)");
+	k.patience_s = 2e6;
+	expect_error(&k, 10, 180, 30, ROTA_EDATA,
+		     "skill 'chat': patience_s must be from 0 (no abandonment) "
+		     "to 1000000 seconds (got 2e+06)");
+	k.patience_s = 1e-6;
+	expect_error(&k, 1e-297, 1, 30, ROTA_EDATA,
+		     "skill 'chat': traffic of 5.55556e-301 erlangs is too "
+		     "small to compute");
 	k.patience_s = 0;
 	k.max_abandon = 2;
 	expect_error(&k, 10, 180, 30, ROTA_EDATA,
@@ -652,6 +681,8 @@ int main(void)
 			stays_finite_and_minimal_from_001_to_50000_erlangs),
 		cmocka_unit_test(erlang_a_answers_are_minimal_for_every_target),
 		cmocka_unit_test(erlang_a_tends_to_erlang_c_as_patience_grows),
+		cmocka_unit_test(
+			erlang_a_without_patience_is_the_erlang_b_loss_system),
 		cmocka_unit_test(more_agents_never_make_service_worse),
 		cmocka_unit_test(an_unstable_erlang_c_queue_reports_no_service),
 		cmocka_unit_test(chat_agents_are_slots_divided_by_concurrency),

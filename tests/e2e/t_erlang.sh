@@ -91,7 +91,7 @@ expect_grep "rota erlang: --interval-min: '0' is not a whole number from 1 to 14
 expect_exit 2 rota erlang --contacts 100 --interval-min 30 --aht-s 180 --concurrency 0
 expect_grep "rota erlang: --concurrency: '0' is not a whole number from 1 to 1000" err
 expect_exit 2 rota erlang --contacts 100 --interval-min 30 --aht-s 180 --patience-s -1
-expect_grep "rota erlang: patience_s must be 0 (no abandonment) or from 1 to 1000000 seconds (got -1)" err
+expect_grep "rota erlang: patience_s must be from 0 (no abandonment) to 1000000 seconds (got -1)" err
 expect_exit 2 rota erlang --contacts 100 --interval-min 30 --aht-s 180 --max-abandon 1.5
 expect_grep "rota erlang: max_abandon must be in [0, 1], 0 for none (got 1.5)" err
 expect_exit 2 rota erlang --contacts 100 --interval-min 30 --aht-s nan
