@@ -293,24 +293,37 @@ static void aseries(double x, double y, int want_h, struct aser *o)
 			for (long j = 1; j <= top; j++)
 				H += 1 / (x + (double)j);
 	}
-	/* the peak and upwards: t_{q+1} = t_q y / (x + q + 1) */
+	/*
+	 * The peak and upwards, two terms per step: with d = 1 / ((x+q+1)
+	 * (x+q+2)), t_{q+1} = t_q y (x+q+2) d and t_{q+2} = t_{q+1} y (x+q+1) d,
+	 * and the H increments 1/(x+q+1), 1/(x+q+2) come from the same
+	 * division.
+	 */
+	o->s0 = 1;
+	o->s0p = top > 0 ? 1 : 0;
+	o->s1 = (double)top;
+	o->sh = H;
 	t = 1;
 	h = H;
 	q = top;
 	for (;;) {
-		double r;
+		double u1 = x + (double)(q + 1), u2 = u1 + 1;
+		double d = 1 / (u1 * u2), r2 = y * u1 * d, t1, t2;
 
-		o->s0 += t;
-		if (q > 0)
-			o->s0p += t;
-		o->s1 += (double)q * t;
-		o->sh += t * h;
-		q++;
-		r = y / (x + (double)q);
-		t *= r;
-		if (want_h)
-			h += 1 / (x + (double)q);
-		if (t == 0 || (r < 1 && t < 1e-17 * (1 - r) * o->s0))
+		t1 = t * (y * u2 * d);
+		t2 = t1 * r2;
+		o->s0 += t1 + t2;
+		o->s0p += t1 + t2;
+		o->s1 += (double)(q + 1) * t1 + (double)(q + 2) * t2;
+		if (want_h) {
+			double h1 = h + u2 * d;
+
+			h = h1 + u1 * d;
+			o->sh += t1 * h1 + t2 * h;
+		}
+		q += 2;
+		t = t2;
+		if (t == 0 || (r2 < 1 && t * r2 < 1e-17 * (1 - r2) * o->s0))
 			break;
 	}
 	/* downwards: t_{q-1} = t_q (x + q) / y */
@@ -396,28 +409,57 @@ static int meets_a(const struct calc *c, const struct rota_staffing_result *r)
 		r->abandon_rate <= k->max_abandon + ROTA_STAFFING_EPS);
 }
 
-static int probe_a(const struct calc *c, long n)
+/*
+ * I(n) for a window of n around the first guess, filled by one pass of the
+ * recursion, so that the probes of a search do not each run it again.
+ */
+#define IWIN 128
+
+struct itab {
+	long base;
+	double v[IWIN];
+};
+
+static void itab_fill(const struct calc *c, struct itab *t, long base)
+{
+	t->base = base;
+	t->v[0] = inv_b(c->a, base);
+	for (int i = 1; i < IWIN; i++)
+		t->v[i] = 1 + (double)(base + i) / c->a * t->v[i - 1];
+}
+
+static int probe_a(const struct calc *c, const struct itab *t, long n)
 {
 	struct rota_staffing_result r;
+	double I = n >= t->base && n < t->base + IWIN ? t->v[n - t->base]
+						       : inv_b(c->a, n);
 
-	eval_a(c, n, inv_b(c->a, n), c->skill->asa_s > 0, &r);
+	eval_a(c, n, I, c->skill->asa_s > 0, &r);
 	return meets_a(c, &r);
+}
+
+/* Steps 1, 1, 1, 2, 4, 8, ...: answers are usually within 3 of the guess. */
+static long next_step(int k)
+{
+	return k < 3 ? 1 : 1L << (k - 2 < 40 ? k - 2 : 40);
 }
 
 /*
  * Smallest n >= 1 meeting every target.  Each measure is monotone in n, so
  * a bracket (lo fails, hi meets) narrowed by bisection finds it; the
- * bracket grows in doubling steps from a first guess, the Erlang C answer
- * for the same targets, which is usually within a few agents.  No n below
+ * bracket grows in steps from a first guess, the Erlang C answer for the
+ * same targets, which is usually within a few agents.  No n below
  * lb = a (SL - eps) can meet the service level: the mean number of busy
  * servers a (1 - P(abandon)) is below n, and SL <= 1 - P(abandon).
  */
 static int search_a(const struct calc *c, long limit, long *out)
 {
 	double lbf = floor(c->a * (c->skill->sl - 1e-9));
-	long lb = lbf > 1 ? (long)lbf : 1, lo, hi, g = lb, step = 1;
+	long lb = lbf > 1 ? (long)lbf : 1, lo, hi, g = lb;
 	long stable = min_servers(c, dec_one, 1.0, 0, limit);
+	struct itab t;
 	double I;
+	int k = 0;
 
 	if (lb > limit)
 		return ROTA_ELIMIT;
@@ -426,37 +468,36 @@ static int search_a(const struct calc *c, long limit, long *out)
 		g = g < limit ? g : limit;
 	else
 		g = lb;
-	if (probe_a(c, g)) {
+	itab_fill(c, &t, g - IWIN / 2 > lb ? g - IWIN / 2 : lb);
+	if (probe_a(c, &t, g)) {
 		hi = g;
 		for (;;) {   /* down: hi meets */
-			lo = hi - step;
+			lo = hi - next_step(k++);
 			if (lo < lb) {
 				lo = lb - 1;   /* fails by the bound */
 				break;
 			}
-			if (!probe_a(c, lo))
+			if (!probe_a(c, &t, lo))
 				break;
 			hi = lo;
-			step *= 2;
 		}
 	} else {
 		lo = g;
 		for (;;) {   /* up: lo fails */
-			hi = lo + step;
+			hi = lo + next_step(k++);
 			if (hi > limit)
 				hi = limit;
 			if (hi <= lo)
 				return ROTA_ELIMIT;
-			if (probe_a(c, hi))
+			if (probe_a(c, &t, hi))
 				break;
 			lo = hi;
-			step *= 2;
 		}
 	}
 	while (hi - lo > 1) {   /* lo fails, hi meets */
 		long mid = lo + (hi - lo) / 2;
 
-		if (probe_a(c, mid))
+		if (probe_a(c, &t, mid))
 			hi = mid;
 		else
 			lo = mid;
