@@ -217,6 +217,9 @@ static void eighty_five_erlangs_at_an_85_percent_cap_need_exactly_100(
 	assert_int_equal(r.agents, 100);
 	r = calc_ok(&k, 340, 225, 15, 0);
 	assert_int_equal(r.agents, 100);
+	/* 2.1 / 3 is 0.7000000000000001 in doubles */
+	k.max_occupancy = 0.7;
+	assert_int_equal(calc_ok(&k, 2.1, 1800, 30, 0).agents, 3);
 }
 
 /*
@@ -296,6 +299,9 @@ static void shrinkage_rounding_is_exact(void **state)
 		k.shrinkage = 0.3;
 		assert_int_equal(calc_ok(&k, 1, 180, 30, 7).scheduled_agents,
 				 10);
+		/* 21 / (1 - 0.3) is 30.000000000000004 in doubles */
+		assert_int_equal(calc_ok(&k, 1, 180, 30, 21).scheduled_agents,
+				 30);
 	}
 }
 
