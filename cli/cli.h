@@ -178,4 +178,26 @@ int cli_roster_solution(struct cli_ctx *ctx, const struct rota_problem *p,
 int cli_check_week(struct cli_ctx *ctx, struct rota_store *st, int32_t monday,
 		   FILE *out, enum cli_format fmt, int *hard);
 
+/* --- staffing (cli/cmd_staffing.c) --- */
+
+struct rota_dataset;
+struct rota_requirement;
+struct rota_tz;
+
+/*
+ * Recompute the staffing requirement of the ISO week containing local day
+ * `day` (Monday 00:00 to Monday 00:00 in tz) for every interval and skill
+ * of ds, from the stored forecast and the skills' targets, and store it in
+ * place of the week's old rows.  'rota staffing' does this every time, and
+ * the scheduler should call it before reading the week's requirements, so
+ * they always follow the current forecast and targets.  When out is not
+ * NULL it receives the rows (by start, then skill; free()).  Prints
+ * nothing; errors as the library's (ROTA_EDATA, ROTA_EINFEASIBLE, ...).
+ */
+int cli_staffing_refresh(struct rota_store *st,
+			 const struct rota_dataset *ds,
+			 const struct rota_tz *tz, int32_t day,
+			 struct rota_requirement **out, size_t *n,
+			 struct rota_error *err);
+
 #endif

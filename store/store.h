@@ -219,4 +219,44 @@ int rota_store_timeoff_put(struct rota_store *st, const struct rota_timeoff *t,
 			   size_t n, struct rota_import_stats *stats,
 			   struct rota_error *err);
 
+/* --- forecast and requirements --- */
+
+/*
+ * Demand per interval and skill.  `skill` in struct rota_forecast and
+ * struct rota_requirement is an index into the site's skills sorted by name
+ * (the order rota_store_load() returns them in).  Ranges are half-open UTC
+ * [from, to); a week is [rota_tz_day_start(tz, monday),
+ * rota_tz_day_start(tz, monday + 7)).  Loaded arrays are sorted by start,
+ * then skill, and belong to the caller (free(); NULL when *n is 0).
+ */
+int rota_store_forecast_load(struct rota_store *st, int64_t from, int64_t to,
+			     struct rota_forecast **out, size_t *n,
+			     struct rota_error *err);
+
+/*
+ * Insert or replace forecast rows (keyed by start and skill) in one
+ * transaction.  ROTA_EDATA for a skill index out of range, negative or
+ * non-finite contacts, or an AHT that is not positive; nothing is written
+ * then.  The CSV importer has its own validation; this is for programs and
+ * tests.
+ */
+int rota_store_forecast_put(struct rota_store *st,
+			    const struct rota_forecast *rows, size_t n,
+			    struct rota_error *err);
+
+/*
+ * Replace every stored requirement with start in [from, to) by rows, in
+ * one transaction.  ROTA_EINVAL when a row starts outside the range, names
+ * a skill index out of range or has negative agents.
+ */
+int rota_store_requirements_save(struct rota_store *st, int64_t from,
+				 int64_t to,
+				 const struct rota_requirement *rows, size_t n,
+				 struct rota_error *err);
+
+/* The stored requirements with start in [from, to). */
+int rota_store_requirements_load(struct rota_store *st, int64_t from,
+				 int64_t to, struct rota_requirement **out,
+				 size_t *n, struct rota_error *err);
+
 #endif
