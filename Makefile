@@ -121,7 +121,7 @@ valgrind: deps
 hdrcheck:
 	@for h in $(PUBLIC_HEADERS); do \
 		printf '#include "%s"\n' $$h | \
-		$(CC) $(ROTA_CFLAGS) -x c -fsyntax-only - || exit 1; \
+		$(CC) $(filter-out -MMD -MP,$(ROTA_CFLAGS)) -x c -fsyntax-only - || exit 1; \
 	done; echo "hdrcheck: $(words $(PUBLIC_HEADERS)) headers compile alone"
 
 # --- demo, bench -----------------------------------------------------------

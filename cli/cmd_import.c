@@ -1,16 +1,20 @@
 /* rota import - load site data from CSV / INI files. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/ics_import.h"
+#include "core/time.h"
 #include "store/store.h"
 
 static const char usage[] =
 	"usage: rota import DIR [--dry-run]\n"
 	"       rota import KIND FILE [--dry-run]\n"
+	"       rota import timeoff FILE.ics [--employee ID]\n"
 	"\n"
 	"Load site data.  KIND is one of: site (site.ini), contracts, staff,\n"
 	"shifts, forecast, timeoff, roster, punches (CSV files with a header\n"
@@ -24,7 +28,12 @@ static const char usage[] =
 	"is written and the message names the file, line and column (exit 3).\n"
 	"The database is created when the import brings a site.ini.\n"
 	"\n"
-	"  --dry-run   check everything, report the counts, write nothing\n";
+	"An iCalendar file (.ics) given as timeoff becomes time-off periods,\n"
+	"one per event, matched to an employee by ATTENDEE or ORGANIZER\n"
+	"e-mail, or all for --employee ID (docs/calendar.md).\n"
+	"\n"
+	"  --dry-run       check everything, report the counts, write nothing\n"
+	"  --employee ID   (.ics time off) the employee the events belong to\n";
 
 static void report(struct cli_ctx *ctx, const char *label,
 		   const struct rota_import_stats *s, int dry)
@@ -33,6 +42,8 @@ static void report(struct cli_ctx *ctx, const char *label,
 		s->added, s->updated, s->unchanged);
 	if (s->skipped)
 		fprintf(ctx->out, ", %d duplicates skipped", s->skipped);
+	if (s->removed)
+		fprintf(ctx->out, ", %d removed", s->removed);
 	fprintf(ctx->out, "%s\n", dry ? " (dry run: nothing written)" : "");
 	if (s->extra_columns[0])
 		fprintf(ctx->err, "%s: ignored extra columns: %s\n", label,
@@ -58,11 +69,46 @@ static void remove_new_db(const char *path)
 	unlink(aux);
 }
 
+/*
+ * Rosters are stored even when they break rules: check every imported week
+ * (inside the import's transaction, so a dry run is checked too) and return
+ * the listings as text to print after the counts; NULL when none.
+ */
+static char *check_rosters(struct cli_ctx *ctx, struct rota_store *st,
+			   const int *todo, const char (*paths)[1024],
+			   const struct rota_import_stats *stats, int ntodo)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *ms = NULL;
+
+	for (int i = 0; i < ntodo; i++) {
+		if (todo[i] != ROTA_IMPORT_ROSTER)
+			continue;
+		for (int w = 0; w < stats[i].n_weeks; w++) {
+			char wk[16];
+			int hard;
+
+			if (!ms && !(ms = open_memstream(&text, &len)))
+				return NULL;
+			rota_format_date(stats[i].weeks[w], wk, sizeof(wk));
+			fprintf(ms, "\n%s: week of %s:\n", paths[i], wk);
+			cli_check_week(ctx, st, stats[i].weeks[w], ms,
+				       CLI_FORMAT_TABLE, &hard);
+		}
+	}
+	if (ms)
+		fclose(ms);
+	return text;
+}
+
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int dry = 0;
+	const char *employee = NULL;
 	const struct cli_option opts[] = {
 		{"dry-run", CLI_OPT_FLAG, NULL, &dry},
+		{"employee", CLI_OPT_STRING, &employee, NULL},
 		{NULL, 0, NULL, NULL},
 	};
 	const char *pos[2];
@@ -72,6 +118,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	char paths[ROTA_IMPORT_KIND_COUNT][1024];
 	int todo[ROTA_IMPORT_KIND_COUNT], ntodo = 0;
 	int npos, rc, creates = 0, existed;
+	char *checks;
 
 	if ((npos = cli_parse_args(ctx, argc, argv, opts, pos, 2, &rc)) < 0)
 		return rc;
@@ -118,12 +165,22 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 				strerror(errno));
 			return CLI_EXIT_DATA;
 		}
+		if (k == ROTA_IMPORT_TIMEOFF && cli_path_is_ics(pos[1])) {
+			if (dry)
+				return cli_usage_error(
+					ctx, "--dry-run is not available for "
+					     ".ics files");
+			return cli_import_timeoff_ics(ctx, pos[1], employee);
+		}
 		todo[0] = k;
 		rota_strlcpy(paths[0], pos[1], sizeof(paths[0]));
 		ntodo = 1;
 		creates = k == ROTA_IMPORT_SITE;
 	}
 
+	if (employee)
+		return cli_usage_error(ctx, "--employee is only for 'rota import "
+					    "timeoff FILE.ics'");
 	existed = access(ctx->db_path, F_OK) == 0;
 	if ((rc = cli_open_store(ctx, creates ? ROTA_STORE_CREATE : 0, &st)))
 		return rc;
@@ -136,13 +193,18 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 			goto fail;
 		}
 	}
+	checks = check_rosters(ctx, st, todo, paths, stats, ntodo);
 	if (dry) {
 		rota_store_rollback(st);
 	} else if (rota_store_commit(st, &err) < 0) {
+		free(checks);
 		goto fail;
 	}
 	for (int i = 0; i < ntodo; i++)
 		report(ctx, paths[i], &stats[i], dry);
+	if (checks)
+		fputs(checks, ctx->out);
+	free(checks);
 	rota_store_close(st);
 	if (dry && !existed)
 		remove_new_db(ctx->db_path);

@@ -172,20 +172,24 @@ static const char v3[] =
 	"  PRIMARY KEY (start, skill_id)"
 	") STRICT;";
 
-/* v4: what was published to calendars, per event. */
+/* v4: what was published to calendars, one row per event (UID); see
+ * store/publication.c and docs/calendar.md.  No UNIQUE (employee, day): a
+ * renamed site gives new UIDs while the old ones stay, cancelled. */
 static const char v4[] =
 	"CREATE TABLE publication ("
 	"  uid TEXT PRIMARY KEY,"
 	"  employee_id INTEGER NOT NULL REFERENCES employee(id),"
 	"  day TEXT NOT NULL,"
-	"  sequence INTEGER NOT NULL DEFAULT 0,"
-	"  hash TEXT NOT NULL,"
-	"  status TEXT NOT NULL CHECK (status IN ('CONFIRMED', 'CANCELLED')),"
-	"  start INTEGER NOT NULL,"
-	"  end INTEGER NOT NULL,"
 	"  shift_code TEXT NOT NULL,"
+	"  skill TEXT NOT NULL DEFAULT '',"
+	"  start INTEGER NOT NULL,"
+	"  end INTEGER NOT NULL CHECK (end > start),"
+	"  sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),"
+	"  status TEXT NOT NULL CHECK (status IN ('CONFIRMED', 'CANCELLED')),"
+	"  hash TEXT NOT NULL,"
 	"  published_at INTEGER NOT NULL"
-	") STRICT;";
+	") STRICT;"
+	"CREATE INDEX publication_employee_day ON publication(employee_id, day);";
 
 const char *const rota_migrations[] = {v1, v2, v3, v4};
 const int rota_n_migrations = sizeof(rota_migrations) /

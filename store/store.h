@@ -79,9 +79,17 @@ int rota_store_load(struct rota_store *st, struct rota_dataset *ds,
 /* ---------------------------------------------------------------- import */
 
 /* Counts an import reports. */
+#define ROTA_IMPORT_MAX_WEEKS 53
+
 struct rota_import_stats {
 	int added, updated, unchanged, skipped;
 	char extra_columns[256];  /* ignored header names, comma-separated */
+	/* roster.csv: assignments of the stored week dropped because the
+	 * file no longer has them, and the weeks (Monday day numbers) the
+	 * file holds, in date order */
+	int removed;
+	int n_weeks;
+	int32_t weeks[ROTA_IMPORT_MAX_WEEKS];
 };
 
 enum rota_import_kind {
@@ -371,5 +379,112 @@ int rota_store_attendance(struct rota_store *st,
 			  struct rota_attendance_report **out,
 			  struct rota_error *err);
 void rota_attendance_report_free(struct rota_attendance_report *r);
+
+/*
+ * Requirements stored for intervals starting in [from, to), with skill as
+ * the index into ds->skills (as rota_store_load orders them), sorted by
+ * start then skill name.  *out is malloc'ed (NULL when none); free() it.
+ * (A thin adapter for the roster commands; the staffing module owns the
+ * requirement table.)
+ */
+int rota_store_roster_requirements(struct rota_store *st,
+				   const struct rota_dataset *ds,
+				   int64_t from, int64_t to,
+				   struct rota_requirement **out, size_t *n,
+				   struct rota_error *err);
+
+/* --- calendar publication --- */
+
+/*
+ * What the calendar feeds said about one shift the last time they were
+ * published (table publication, one row per event UID).  rota publish
+ * reads the rows of the week it publishes, reconciles them with the roster
+ * (calendar/calendar.h) and writes back the rows that changed; the files
+ * are then rendered from all rows of an employee or team.
+ */
+#define ROTA_PUBLICATION_UID_MAX 192
+
+struct rota_publication {
+	char uid[ROTA_PUBLICATION_UID_MAX];
+	char employee[ROTA_ID_MAX];
+	int32_t day;               /* local day number the shift starts on */
+	char shift[ROTA_ID_MAX];   /* template code */
+	char skill[ROTA_ID_MAX];   /* "" when not decided */
+	int64_t start, end;        /* UTC */
+	int sequence;              /* SEQUENCE last published */
+	int cancelled;             /* STATUS:CANCELLED */
+	char hash[32];             /* content hash of that version */
+	int64_t published_at;      /* when that version was published (UTC) */
+};
+
+/*
+ * Rows whose day is in [from_day, to_day), of one employee (employee_id
+ * NULL = everyone), sorted by employee, day, UID.  *out is malloc'ed (NULL
+ * when there are none); free() it.
+ */
+int rota_store_publication_list(struct rota_store *st, const char *employee_id,
+				int32_t from_day, int32_t to_day,
+				struct rota_publication **out, size_t *n,
+				struct rota_error *err);
+
+/*
+ * Insert or replace rows by UID, all in one transaction (joining the
+ * caller's).  ROTA_EDATA naming the employee when one does not exist;
+ * nothing is written then.
+ */
+int rota_store_publication_put(struct rota_store *st,
+			       const struct rota_publication *p, size_t n,
+			       struct rota_error *err);
+
+/*
+ * Add time-off periods (e.g. read from an .ics file) in one transaction:
+ * a period with the same employee, start and end as a stored one replaces
+ * its kind, weight and note.  The added, updated and unchanged counts are
+ * added to stats (may be NULL).  ROTA_EDATA for an unknown employee or an
+ * empty period; nothing is written then.
+ */
+int rota_store_timeoff_put(struct rota_store *st, const struct rota_timeoff *t,
+			   size_t n, struct rota_import_stats *stats,
+			   struct rota_error *err);
+
+/* --- forecast and requirements --- */
+
+/*
+ * Demand per interval and skill.  `skill` in struct rota_forecast and
+ * struct rota_requirement is an index into the site's skills sorted by name
+ * (the order rota_store_load() returns them in).  Ranges are half-open UTC
+ * [from, to); a week is [rota_tz_day_start(tz, monday),
+ * rota_tz_day_start(tz, monday + 7)).  Loaded arrays are sorted by start,
+ * then skill, and belong to the caller (free(); NULL when *n is 0).
+ */
+int rota_store_forecast_load(struct rota_store *st, int64_t from, int64_t to,
+			     struct rota_forecast **out, size_t *n,
+			     struct rota_error *err);
+
+/*
+ * Insert or replace forecast rows (keyed by start and skill) in one
+ * transaction.  ROTA_EDATA for a skill index out of range, negative or
+ * non-finite contacts, or an AHT that is not positive; nothing is written
+ * then.  The CSV importer has its own validation; this is for programs and
+ * tests.
+ */
+int rota_store_forecast_put(struct rota_store *st,
+			    const struct rota_forecast *rows, size_t n,
+			    struct rota_error *err);
+
+/*
+ * Replace every stored requirement with start in [from, to) by rows, in
+ * one transaction.  ROTA_EINVAL when a row starts outside the range, names
+ * a skill index out of range or has negative agents.
+ */
+int rota_store_requirements_save(struct rota_store *st, int64_t from,
+				 int64_t to,
+				 const struct rota_requirement *rows, size_t n,
+				 struct rota_error *err);
+
+/* The stored requirements with start in [from, to). */
+int rota_store_requirements_load(struct rota_store *st, int64_t from,
+				 int64_t to, struct rota_requirement **out,
+				 size_t *n, struct rota_error *err);
 
 #endif

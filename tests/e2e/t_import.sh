@@ -59,3 +59,13 @@ expect_exit 2 rota --db t.db import people site/staff.csv
 expect_grep "'people' is not a kind" err
 expect_exit 3 rota --db t.db import staff missing.csv
 expect_grep "missing.csv: cannot read" err
+
+# the forecast listing, in local time with the offset (London in summer)
+expect_exit 0 rota --db t.db forecast --week 2026-04-01 --format csv
+expect_file "$E2E_DIR/expected/forecast.csv" out
+expect_exit 0 rota --db t.db forecast --from 2026-03-30 --to 2026-03-30 --skill chat --format json
+json_ok out
+expect_grep '"contacts": 30' out
+expect_exit 0 rota --db t.db forecast --from 2026-03-31 --to 2026-04-05 --format csv
+[ "$(wc -l <out)" -eq 1 ] || fail "forecast outside the range listed"
+expect_exit 2 rota --db t.db forecast --week 2026-04-01 --from 2026-03-30

@@ -1,3 +1,0 @@
--: store/store.h core/error.h core/model.h
-core/error.h:
-core/model.h:

@@ -1,0 +1,892 @@
+/*
+ * solver/model.c - the roster MIP (docs/model.md, "Roster model", uses the
+ * same symbols).
+ *
+ *   x[e,d,s]  binary, only where e may work s on d
+ *   w[e,d]    = sum_s x[e,d,s]  (an expression, not a column)
+ *   y[t,P,k]  agents of skill profile P counted on skill k in interval t
+ *   u, o      under/over-staffing of interval demand; cu, co of shift cover
+ *   v         units a soft rule is broken by
+ *   z[e,i]    weekend i worked (continuous: z >= w on its days)
+ *   fmax/fmin spread of weekend days and late shifts in a fairness group
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "solver/solver_int.h"
+
+#define INF HUGE_VAL
+
+uint64_t model_profile(const struct rota_problem *p, int e, int s)
+{
+	uint64_t all = p->n_skills >= 64 ? ~UINT64_C(0)
+					 : (UINT64_C(1) << p->n_skills) - 1;
+	uint64_t serve = p->types[s].skills ? p->types[s].skills : all;
+
+	return p->employees[e].skills & serve;
+}
+
+int model_rest_conflict(const struct rota_problem *p, int d1, int s1, int d2,
+			int s2, int rest_min)
+{
+	const struct rota_slot *a = rota_problem_slot(p, d1, s1);
+	const struct rota_slot *b = rota_problem_slot(p, d2, s2);
+
+	return b->start - a->end < (int64_t)rest_min * 60;
+}
+
+static int popcount64(uint64_t v)
+{
+	int n = 0;
+
+	while (v) {
+		v &= v - 1;
+		n++;
+	}
+	return n;
+}
+
+struct builder {
+	struct roster_model *rm;
+	struct mip *m;
+	const struct rota_problem *p;
+	const struct model_spec *spec;
+	int D, S, E, T, K;
+	int *list;     /* scratch: columns */
+	double *coef;  /* scratch: coefficients */
+	int nlist;
+};
+
+static int relaxed(const struct builder *b, int group)
+{
+	return (b->spec->relaxed >> group) & 1u;
+}
+
+/* A rule row for employee e: sum (cols, coefs) in [lo, hi]; when the rule
+ * is soft (weight > 0) a violation column relaxes the violated side. */
+static void rule_row(struct builder *b, int e, int rule, double weight,
+		     const int *cols, const double *coef, int n, double lo,
+		     double hi, int a)
+{
+	struct mip *m = b->m;
+	int row, v = -1;
+
+	if (weight > 0 && !b->spec->objective)
+		return; /* feasibility only: soft rules cannot conflict */
+	row = mip_add_row(m, lo, hi, rule, e);
+	for (int i = 0; i < n; i++)
+		mip_add_coef(m, row, cols[i], coef ? coef[i] : 1.0);
+	if (weight > 0) {
+		struct col_tag tag = {COL_VIOL, (uint8_t)rule, e, e, a, 0};
+
+		v = mip_add_col(m, 0, INF, weight, 0, tag);
+		/* one side only is ever finite for a soft rule row */
+		mip_add_coef(m, row, v, isinf(hi) ? 1.0 : -1.0);
+	}
+}
+
+/* x columns of employee e on day d into b->list (appending). */
+static void day_cols(struct builder *b, int e, int d)
+{
+	for (int s = 0; s < b->S; s++) {
+		int j = model_x(b->rm, e, d, s);
+
+		if (j >= 0)
+			b->list[b->nlist++] = j;
+	}
+}
+
+static int create_x(struct builder *b)
+{
+	const struct rota_problem *p = b->p;
+	struct mip *m = b->m;
+
+	for (int e = 0; e < b->E; e++) {
+		const struct rota_problem_employee *pe = &p->employees[e];
+		const struct rota_history *h = &pe->history;
+		const struct rota_rule_value *rest =
+			&pe->rule[ROTA_RULE_min_rest_min];
+
+		if (b->spec->employees && !b->spec->employees[e])
+			continue;
+		for (int d = 0; d < b->D; d++)
+			for (int s = 0; s < b->S; s++) {
+				const struct rota_slot *sl =
+					rota_problem_slot(p, d, s);
+				const struct rota_shift_type *ty =
+					&p->types[s];
+				struct col_tag tag = {COL_X, 0, e, e, d, s};
+				double obj = 0;
+				int j, rest_bad = 0;
+
+				if (!sl->allowed && !relaxed(b, GROUP_OFFER))
+					continue;
+				if (rota_problem_unavailable(p, e, d, s) &&
+				    !relaxed(b, GROUP_UNAV))
+					continue;
+				if (p->n_skills && ty->skills &&
+				    !(ty->skills & pe->skills) &&
+				    !relaxed(b, GROUP_QUAL))
+					continue;
+				if (d == 0 && h->known && h->last_type >= 0 &&
+				    p->ban[h->last_type * b->S + s] &&
+				    !relaxed(b, GROUP_BAN))
+					continue;
+				if (h->known && h->last_end != INT64_MIN &&
+				    rest->value != ROTA_UNSET &&
+				    sl->start - h->last_end <
+					    (int64_t)rest->value * 60)
+					rest_bad = 1;
+				if (rest_bad && rest->weight == 0 &&
+				    !relaxed(b, ROTA_RULE_min_rest_min))
+					continue;
+				if (b->spec->objective)
+					obj = p->cost_per_min * ty->paid_min;
+				j = mip_add_col(m, 0, 1, obj, 1, tag);
+				if (j < 0)
+					return -1;
+				b->rm->xcol[((size_t)e * (size_t)b->D +
+					     (size_t)d) * (size_t)b->S +
+					    (size_t)s] = j;
+				b->rm->n_x++;
+				if (rest_bad && rest->weight > 0 &&
+				    b->spec->objective) {
+					/* v >= x: one pair too close */
+					int cols[1] = {j};
+
+					rule_row(b, e, ROTA_RULE_min_rest_min,
+						 rest->weight, cols, NULL, 1,
+						 -INF, 0, d);
+				}
+			}
+	}
+	return m->failed ? -1 : 0;
+}
+
+/* Interval demand: coverage rows, profile balances, allocations. */
+static int build_coverage(struct builder *b)
+{
+	const struct rota_problem *p = b->p;
+	struct mip *m = b->m;
+	struct roster_model *rm = b->rm;
+	int T = b->T, K = b->K, nprof = 0, rc = -1;
+	uint64_t *prof;
+	int *covrow = NULL, *bal = NULL, *xprof;
+
+	if (T == 0 || K == 0)
+		return 0;
+	covrow = malloc((size_t)T * (size_t)K * sizeof(int));
+	rm->ucol = malloc((size_t)T * (size_t)K * sizeof(int));
+	rm->ocol = malloc((size_t)T * (size_t)K * sizeof(int));
+	prof = rm->prof = malloc((size_t)(b->E * b->S + 1) * sizeof(uint64_t));
+	xprof = rm->xprof = malloc((size_t)(b->E * b->S + 1) * sizeof(int));
+	if (!covrow || !rm->ucol || !rm->ocol || !prof || !xprof)
+		goto out;
+	for (int t = 0; t < T; t++)
+		for (int k = 0; k < K; k++) {
+			const struct rota_demand *dm =
+				rota_problem_demand(p, t, k);
+			int has_u = dm->required > 0 && dm->under_weight > 0;
+			int has_o = dm->over_weight > 0;
+			size_t i = (size_t)t * (size_t)K + (size_t)k;
+			int row;
+
+			covrow[i] = rm->ucol[i] = rm->ocol[i] = -1;
+			if (!has_u && !has_o)
+				continue;
+			row = mip_add_row(m, has_u ? dm->required : -INF,
+					  has_o ? dm->required : INF,
+					  GROUP_CORE, -1);
+			covrow[i] = row;
+			if (has_u) {
+				struct col_tag tag = {COL_UNDER, 0, -1, t, k,
+						      0};
+				int u = mip_add_col(m, 0, dm->required,
+						    dm->under_weight, 0, tag);
+
+				mip_add_coef(m, row, u, 1);
+				rm->ucol[i] = u;
+			}
+			if (has_o) {
+				struct col_tag tag = {COL_OVER, 0, -1, t, k, 0};
+				int o = mip_add_col(m, 0, INF, dm->over_weight,
+						    0, tag);
+
+				mip_add_coef(m, row, o, -1);
+				rm->ocol[i] = o;
+			}
+		}
+	/* distinct profiles of (e, s) pairs, sorted: deterministic */
+	for (int e = 0; e < b->E; e++)
+		for (int s = 0; s < b->S; s++) {
+			uint64_t pm = model_profile(p, e, s);
+			int found = 0;
+
+			if (!pm)
+				continue;
+			for (int i = 0; i < nprof; i++)
+				if (prof[i] == pm)
+					found = 1;
+			if (!found)
+				prof[nprof++] = pm;
+		}
+	for (int i = 1; i < nprof; i++)
+		for (int j = i; j > 0 && prof[j - 1] > prof[j]; j--) {
+			uint64_t tmp = prof[j];
+
+			prof[j] = prof[j - 1];
+			prof[j - 1] = tmp;
+		}
+	for (int e = 0; e < b->E; e++)
+		for (int s = 0; s < b->S; s++) {
+			uint64_t pm = model_profile(p, e, s);
+
+			xprof[e * b->S + s] = -1;
+			for (int i = 0; i < nprof; i++)
+				if (prof[i] == pm)
+					xprof[e * b->S + s] = i;
+		}
+	rm->nprof = nprof;
+	bal = malloc(((size_t)T * (size_t)(nprof ? nprof : 1)) * sizeof(int));
+	if (!bal)
+		goto out;
+	for (size_t i = 0; i < (size_t)T * (size_t)nprof; i++)
+		bal[i] = -1;
+	for (int e = 0; e < b->E; e++)
+		for (int d = 0; d < b->D; d++)
+			for (int s = 0; s < b->S; s++) {
+				int j = model_x(rm, e, d, s);
+				int pi = xprof[e * b->S + s];
+				const struct rota_slot *sl;
+				uint64_t pm;
+
+				if (j < 0 || pi < 0)
+					continue;
+				pm = prof[pi];
+				sl = rota_problem_slot(p, d, s);
+				for (int t = sl->first_interval;
+				     t < sl->end_interval; t++) {
+					int *br;
+
+					if (popcount64(pm) == 1) {
+						int k = __builtin_ctzll(pm);
+
+						mip_add_coef(m,
+							     covrow[t * K + k],
+							     j, 1);
+						continue;
+					}
+					br = &bal[(size_t)t * (size_t)nprof +
+						  (size_t)pi];
+					if (*br < 0) {
+						*br = mip_add_row(m, 0, 0,
+								  GROUP_CORE,
+								  -1);
+						for (int k = 0; k < K; k++) {
+							struct col_tag tag = {
+								COL_ALLOC, 0,
+								-1, t, pi, k};
+							int y;
+
+							if (!((pm >> k) & 1))
+								continue;
+							y = mip_add_col(
+								m, 0, INF, 0,
+								0, tag);
+							mip_add_coef(m, *br, y,
+								     1);
+							mip_add_coef(
+								m,
+								covrow[t * K +
+								       k],
+								y, 1);
+						}
+					}
+					mip_add_coef(m, *br, j, -1);
+				}
+			}
+	rc = m->failed ? -1 : 0;
+out:
+	free(covrow);
+	free(bal);
+	return rc;
+}
+
+/* Shift cover per (day, type). */
+static void build_cover(struct builder *b)
+{
+	const struct rota_problem *p = b->p;
+	struct mip *m = b->m;
+
+	for (int d = 0; d < b->D; d++)
+		for (int s = 0; s < b->S; s++) {
+			const struct rota_cover *c =
+				rota_problem_cover(p, d, s);
+			int has_u = c->required > 0 && c->under_weight > 0;
+			int has_o = c->over_weight > 0;
+			int row;
+
+			if (!has_u && !has_o)
+				continue;
+			row = mip_add_row(m, has_u ? c->required : -INF,
+					  has_o ? c->required : INF,
+					  GROUP_CORE, -1);
+			if (has_u) {
+				struct col_tag tag = {COL_CUNDER, 0, -1, d, s,
+						      0};
+				int u = mip_add_col(m, 0, c->required,
+						    c->under_weight, 0, tag);
+
+				mip_add_coef(m, row, u, 1);
+			}
+			if (has_o) {
+				struct col_tag tag = {COL_COVER, 0, -1, d, s,
+						      0};
+				int o = mip_add_col(m, 0, INF, c->over_weight,
+						    0, tag);
+
+				mip_add_coef(m, row, o, -1);
+			}
+			for (int e = 0; e < b->E; e++) {
+				int j = model_x(b->rm, e, d, s);
+
+				if (j >= 0)
+					mip_add_coef(m, row, j, 1);
+			}
+		}
+}
+
+/* Shifts of e on day d ending less than rest_min before instant sigma
+ * (into cols when not NULL); returns how many. */
+static int rest_count(struct builder *b, int e, int d, int64_t sigma,
+		      int rest_min, int *cols)
+{
+	int n = 0;
+
+	for (int s = 0; s < b->S; s++) {
+		int j = model_x(b->rm, e, d, s);
+
+		if (j >= 0 && sigma - rota_problem_slot(b->p, d, s)->end <
+				      (int64_t)rest_min * 60) {
+			if (cols)
+				cols[n] = j;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Rest between shifts on different days; hard rules as cliques. */
+static void build_rest(struct builder *b, int e, int rest_min, double weight)
+{
+	const struct rota_problem *p = b->p;
+	struct roster_model *rm = b->rm;
+	int S = b->S;
+	int *cols = b->list;
+	double *coef = NULL;
+
+	for (int d = 0; d < b->D; d++) {
+		/* pairs two days apart: only very long shifts; pairwise */
+		for (int d2 = d + 1; d2 <= d + 2 && d2 < b->D; d2++) {
+			if (d2 == d + 1 && weight == 0)
+				continue; /* cliques below */
+			for (int s1 = 0; s1 < S; s1++) {
+				int j1 = model_x(rm, e, d, s1), n = 0;
+
+				if (j1 < 0)
+					continue;
+				cols[n++] = j1;
+				for (int s2 = 0; s2 < S; s2++) {
+					int j2 = model_x(rm, e, d2, s2);
+
+					if (j2 >= 0 &&
+					    model_rest_conflict(p, d, s1, d2,
+								s2, rest_min))
+						cols[n++] = j2;
+				}
+				if (n > 1)
+					rule_row(b, e, ROTA_RULE_min_rest_min,
+						 weight, cols, coef, n, -INF, 1,
+						 d);
+			}
+		}
+		if (weight > 0 || d + 1 >= b->D)
+			continue;
+		/* cliques: for a start time sigma of day d+1, the shifts of
+		 * day d ending after sigma - R and the shifts of d+1 starting
+		 * no later than sigma pairwise conflict.  The day-d part
+		 * shrinks as sigma grows, so a clique is kept only when the
+		 * next start time loses one of its day-d shifts. */
+		for (int s2 = 0; s2 < S; s2++) {
+			int64_t sigma, next = INT64_MAX;
+			int n = 0, na, dup = 0;
+
+			if (model_x(rm, e, d + 1, s2) < 0)
+				continue;
+			sigma = rota_problem_slot(p, d + 1, s2)->start;
+			for (int s = 0; s < S; s++) {
+				int64_t st = rota_problem_slot(p, d + 1, s)->start;
+
+				if (model_x(rm, e, d + 1, s) < 0)
+					continue;
+				if (st == sigma && s > s2)
+					dup = 1;
+				if (st > sigma && st < next)
+					next = st;
+			}
+			if (dup)
+				continue;
+			na = rest_count(b, e, d, sigma, rest_min, cols);
+			n = na;
+			if (na == 0 || (next != INT64_MAX &&
+					rest_count(b, e, d, next, rest_min,
+						   NULL) == na))
+				continue;
+			for (int s = 0; s < S; s++) {
+				int j = model_x(rm, e, d + 1, s);
+
+				if (j >= 0 &&
+				    rota_problem_slot(p, d + 1, s)->start <=
+					    sigma)
+					cols[n++] = j;
+			}
+			if (n > 1)
+				rule_row(b, e, ROTA_RULE_min_rest_min, 0, cols,
+					 NULL, n, -INF, 1, d);
+		}
+	}
+}
+
+static void build_employee(struct builder *b, int e)
+{
+	const struct rota_problem *p = b->p;
+	const struct rota_problem_employee *pe = &p->employees[e];
+	const struct rota_history *h = &pe->history;
+	struct roster_model *rm = b->rm;
+	struct mip *m = b->m;
+	int D = b->D, S = b->S;
+	int *cols = b->list;
+	double *coef = b->coef;
+	const struct rota_rule_value *R = pe->rule;
+	int n;
+
+#define ACTIVE(r) (R[r].value != ROTA_UNSET && (R[r].weight > 0 || \
+						!relaxed(b, r)))
+
+	/* one shift a day */
+	for (int d = 0; d < D; d++) {
+		b->nlist = 0;
+		day_cols(b, e, d);
+		if (b->nlist > 1) {
+			int row = mip_add_row(m, -INF, 1, GROUP_CORE, e);
+
+			for (int i = 0; i < b->nlist; i++)
+				mip_add_coef(m, row, cols[i], 1);
+		}
+	}
+	/* rotation bans */
+	if (!relaxed(b, GROUP_BAN))
+		for (int d = 0; d + 1 < D; d++)
+			for (int s1 = 0; s1 < S; s1++) {
+				int j1 = model_x(rm, e, d, s1);
+
+				if (j1 < 0)
+					continue;
+				n = 0;
+				cols[n++] = j1;
+				for (int s2 = 0; s2 < S; s2++) {
+					int j2 = model_x(rm, e, d + 1, s2);
+
+					if (j2 >= 0 && p->ban[s1 * S + s2])
+						cols[n++] = j2;
+				}
+				if (n > 1) {
+					int row = mip_add_row(m, -INF, 1,
+							      GROUP_BAN, e);
+
+					for (int i = 0; i < n; i++)
+						mip_add_coef(m, row, cols[i],
+							     1);
+				}
+			}
+	/* rest */
+	if (ACTIVE(ROTA_RULE_min_rest_min))
+		build_rest(b, e, R[ROTA_RULE_min_rest_min].value,
+			   R[ROTA_RULE_min_rest_min].weight);
+	/* per-type caps */
+	for (int s = 0; s < S; s++) {
+		const struct rota_rule_value *cap = &p->type_max[e * S + s];
+
+		if (cap->value == ROTA_UNSET ||
+		    (cap->weight == 0 && relaxed(b, GROUP_TYPE_MAX)))
+			continue;
+		n = 0;
+		for (int d = 0; d < D; d++) {
+			int j = model_x(rm, e, d, s);
+
+			if (j >= 0)
+				cols[n++] = j;
+		}
+		if (n > cap->value)
+			rule_row(b, e, GROUP_TYPE_MAX, cap->weight, cols, NULL,
+				 n, -INF, cap->value, s);
+	}
+	/* weekly blocks */
+	for (int w0 = 0; w0 + 7 <= D; w0 += 7) {
+		n = 0;
+		for (int d = w0; d < w0 + 7; d++)
+			for (int s = 0; s < S; s++) {
+				int j = model_x(rm, e, d, s);
+
+				if (j >= 0) {
+					cols[n] = j;
+					coef[n++] = p->types[s].paid_min;
+				}
+			}
+		if (ACTIVE(ROTA_RULE_min_week_min) &&
+		    R[ROTA_RULE_min_week_min].value > 0)
+			rule_row(b, e, ROTA_RULE_min_week_min,
+				 R[ROTA_RULE_min_week_min].weight, cols, coef,
+				 n, R[ROTA_RULE_min_week_min].value, INF, w0);
+		if (ACTIVE(ROTA_RULE_max_week_min))
+			rule_row(b, e, ROTA_RULE_max_week_min,
+				 R[ROTA_RULE_max_week_min].weight, cols, coef,
+				 n, -INF, R[ROTA_RULE_max_week_min].value, w0);
+		if (ACTIVE(ROTA_RULE_max_days_week) &&
+		    R[ROTA_RULE_max_days_week].value < 7)
+			rule_row(b, e, ROTA_RULE_max_days_week,
+				 R[ROTA_RULE_max_days_week].weight, cols, NULL,
+				 n, -INF, R[ROTA_RULE_max_days_week].value, w0);
+		if (ACTIVE(ROTA_RULE_max_nights)) {
+			int nn = 0;
+
+			for (int d = w0; d < w0 + 7; d++)
+				for (int s = 0; s < S; s++) {
+					int j = model_x(rm, e, d, s);
+
+					if (j >= 0 && p->types[s].night)
+						cols[nn++] = j;
+				}
+			if (nn > R[ROTA_RULE_max_nights].value)
+				rule_row(b, e, ROTA_RULE_max_nights,
+					 R[ROTA_RULE_max_nights].weight, cols,
+					 NULL, nn, -INF,
+					 R[ROTA_RULE_max_nights].value, w0);
+		}
+	}
+	/* horizon totals */
+	if (ACTIVE(ROTA_RULE_min_total_min) || ACTIVE(ROTA_RULE_max_total_min)) {
+		n = 0;
+		for (int d = 0; d < D; d++)
+			for (int s = 0; s < S; s++) {
+				int j = model_x(rm, e, d, s);
+
+				if (j >= 0) {
+					cols[n] = j;
+					coef[n++] = p->types[s].paid_min;
+				}
+			}
+		if (ACTIVE(ROTA_RULE_min_total_min) &&
+		    R[ROTA_RULE_min_total_min].value > 0)
+			rule_row(b, e, ROTA_RULE_min_total_min,
+				 R[ROTA_RULE_min_total_min].weight, cols, coef,
+				 n, R[ROTA_RULE_min_total_min].value, INF, 0);
+		if (ACTIVE(ROTA_RULE_max_total_min))
+			rule_row(b, e, ROTA_RULE_max_total_min,
+				 R[ROTA_RULE_max_total_min].weight, cols, coef,
+				 n, -INF, R[ROTA_RULE_max_total_min].value, 0);
+	}
+	/* maximum consecutive working days: windows of N+1 days */
+	if (ACTIVE(ROTA_RULE_max_consecutive_days)) {
+		int N = R[ROTA_RULE_max_consecutive_days].value;
+		int hist = h->known ? h->days_worked : 0;
+		int j0 = -(hist < N ? hist : N);
+
+		/* window [j, j+N]; days j..-1 were worked (history) */
+		for (int j = j0; j + N <= D - 1; j++) {
+			int rhs = N + (j < 0 ? j : 0);
+
+			b->nlist = 0;
+			for (int d = j < 0 ? 0 : j; d <= j + N; d++)
+				day_cols(b, e, d);
+			if (b->nlist > rhs)
+				rule_row(b, e, ROTA_RULE_max_consecutive_days,
+					 R[ROTA_RULE_max_consecutive_days]
+						 .weight,
+					 cols, NULL, b->nlist, -INF, rhs, j);
+		}
+	}
+	/* minimum consecutive working days: forbid short blocks */
+	if (ACTIVE(ROTA_RULE_min_consecutive_days)) {
+		int N = R[ROTA_RULE_min_consecutive_days].value;
+		double wt = R[ROTA_RULE_min_consecutive_days].weight;
+
+		for (int len = 1; len < N; len++)
+			for (int a = 0; a + len <= D - 1; a++) {
+				int first, possible = 1;
+
+				if (a == 0 && (!h->known ||
+					       len + h->days_worked >= N))
+					continue;
+				b->nlist = 0;
+				if (a > 0)
+					day_cols(b, e, a - 1);
+				first = b->nlist;
+				for (int d = a; d < a + len; d++) {
+					int before_day = b->nlist;
+
+					day_cols(b, e, d);
+					if (b->nlist == before_day)
+						possible = 0;
+				}
+				n = b->nlist;
+				if (!possible)
+					continue; /* the block cannot occur */
+				for (int i = 0; i < first; i++)
+					coef[i] = -1;
+				for (int i = first; i < n; i++)
+					coef[i] = 1;
+				day_cols(b, e, a + len);
+				for (int i = n; i < b->nlist; i++)
+					coef[i] = -1;
+				rule_row(b, e, ROTA_RULE_min_consecutive_days,
+					 wt, cols, coef, b->nlist, -INF,
+					 len - 1, a);
+			}
+	}
+	/* minimum consecutive days off: forbid short breaks */
+	if (ACTIVE(ROTA_RULE_min_consecutive_days_off)) {
+		int N = R[ROTA_RULE_min_consecutive_days_off].value;
+		double wt = R[ROTA_RULE_min_consecutive_days_off].weight;
+
+		for (int len = 1; len < N; len++)
+			for (int a = 0; a + len <= D - 1; a++) {
+				int before, mid;
+				double rhs;
+
+				if (a == 0 && (!h->known ||
+					       len + h->days_off >= N))
+					continue;
+				b->nlist = 0;
+				if (a > 0)
+					day_cols(b, e, a - 1);
+				before = b->nlist;
+				if (a > 0 && before == 0)
+					continue; /* never works day a-1 */
+				for (int d = a; d < a + len; d++)
+					day_cols(b, e, d);
+				mid = b->nlist;
+				day_cols(b, e, a + len);
+				if (b->nlist == mid)
+					continue; /* never works after */
+				for (int i = 0; i < before; i++)
+					coef[i] = 1;
+				for (int i = before; i < mid; i++)
+					coef[i] = -1;
+				for (int i = mid; i < b->nlist; i++)
+					coef[i] = 1;
+				rhs = a > 0 ? 1 : 0;
+				rule_row(b, e,
+					 ROTA_RULE_min_consecutive_days_off, wt,
+					 cols, coef, b->nlist, -INF, rhs, a);
+			}
+	}
+	/* weekends */
+	if (ACTIVE(ROTA_RULE_max_weekends)) {
+		int N = R[ROTA_RULE_max_weekends].value - h->weekends_worked;
+		int *zc = malloc(((size_t)D / 7 + 2) * sizeof(int)), nz = 0;
+
+		if (!zc) {
+			m->failed = 1;
+			return;
+		}
+		if (N < 0)
+			N = 0; /* the past cannot be undone */
+		for (int d = 0; d < D; d++) {
+			int wd = rota_problem_weekday(p, d);
+			int z, last = wd == 6 && d + 1 < D ? d + 1 : d;
+			struct col_tag tag = {COL_WEEKEND, 0, e, e, d, 0};
+
+			if (wd < 6 || (wd == 7 && d > 0))
+				continue; /* a Sunday joins its Saturday */
+			b->nlist = 0;
+			for (int dd = d; dd <= last; dd++)
+				day_cols(b, e, dd);
+			if (b->nlist == 0)
+				continue;
+			z = mip_add_col(m, 0, 1, 0, 0, tag);
+			zc[nz++] = z;
+			for (int dd = d; dd <= last; dd++) {
+				int row;
+
+				b->nlist = 0;
+				day_cols(b, e, dd);
+				if (b->nlist == 0)
+					continue;
+				row = mip_add_row(m, 0, INF,
+						  ROTA_RULE_max_weekends, e);
+				mip_add_coef(m, row, z, 1);
+				for (int i = 0; i < b->nlist; i++)
+					mip_add_coef(m, row, cols[i], -1);
+			}
+		}
+		if (nz > N)
+			rule_row(b, e, ROTA_RULE_max_weekends,
+				 R[ROTA_RULE_max_weekends].weight, zc, NULL, nz,
+				 -INF, N, 0);
+		free(zc);
+	}
+#undef ACTIVE
+}
+
+static void build_requests(struct builder *b)
+{
+	const struct rota_problem *p = b->p;
+	struct mip *m = b->m;
+
+	for (size_t i = 0; i < p->n_requests; i++) {
+		const struct rota_request *r = &p->requests[i];
+
+		if (b->spec->employees && !b->spec->employees[r->employee])
+			continue;
+		if (r->on)
+			m->obj_const += r->weight;
+		for (int s = 0; s < b->S; s++) {
+			int j;
+
+			if (r->type >= 0 && s != r->type)
+				continue;
+			j = model_x(b->rm, r->employee, r->day, s);
+			if (j >= 0)
+				m->obj[j] += r->on ? -r->weight : r->weight;
+		}
+	}
+}
+
+static void build_fairness(struct builder *b)
+{
+	const struct rota_problem *p = b->p;
+	struct mip *m = b->m;
+
+	for (int g = 0; g < p->n_groups; g++) {
+		const struct rota_fair_group *fg = &p->groups[g];
+
+		for (int what = 0; what < 2; what++) {
+			double wt = what ? fg->late_weight : fg->weekend_weight;
+			int members = 0, fmax, fmin;
+			struct col_tag tmax = {COL_FMAX, (uint8_t)what, -1, g,
+					       0, 0};
+			struct col_tag tmin = {COL_FMIN, (uint8_t)what, -1, g,
+					       0, 0};
+
+			if (wt <= 0)
+				continue;
+			for (int e = 0; e < b->E; e++)
+				if (p->employees[e].group == g &&
+				    (!b->spec->employees ||
+				     b->spec->employees[e]))
+					members++;
+			if (members < 2)
+				continue;
+			fmax = mip_add_col(m, 0, INF, wt, 0, tmax);
+			fmin = mip_add_col(m, 0, INF, -wt, 0, tmin);
+			for (int e = 0; e < b->E; e++) {
+				int rmax, rmin;
+
+				if (p->employees[e].group != g ||
+				    (b->spec->employees &&
+				     !b->spec->employees[e]))
+					continue;
+				rmax = mip_add_row(m, 0, INF, GROUP_CORE, -1);
+				rmin = mip_add_row(m, -INF, 0, GROUP_CORE, -1);
+				mip_add_coef(m, rmax, fmax, 1);
+				mip_add_coef(m, rmin, fmin, 1);
+				for (int d = 0; d < b->D; d++) {
+					if (!what &&
+					    !rota_problem_is_weekend(p, d))
+						continue;
+					for (int s = 0; s < b->S; s++) {
+						int j = model_x(b->rm, e, d, s);
+
+						if (j < 0 ||
+						    (what && !p->types[s].late))
+							continue;
+						mip_add_coef(m, rmax, j, -1);
+						mip_add_coef(m, rmin, j, -1);
+					}
+				}
+			}
+		}
+	}
+}
+
+int model_build(struct roster_model *rm, const struct rota_problem *p,
+		const struct model_spec *spec, struct rota_error *err)
+{
+	struct builder b;
+	size_t nx = (size_t)p->n_employees * (size_t)p->n_days *
+		    (size_t)p->n_types;
+	size_t scratch = ((size_t)p->n_days + 2) * (size_t)p->n_types + 16;
+
+	memset(rm, 0, sizeof(*rm));
+	mip_init(&rm->mip);
+	rm->p = p;
+	memset(&b, 0, sizeof(b));
+	b.rm = rm;
+	b.m = &rm->mip;
+	b.p = p;
+	b.spec = spec;
+	b.D = p->n_days;
+	b.S = p->n_types;
+	b.E = p->n_employees;
+	b.T = p->n_intervals;
+	b.K = p->n_skills;
+	rm->xcol = malloc((nx ? nx : 1) * sizeof(int));
+	b.list = malloc(scratch * sizeof(int));
+	b.coef = malloc(scratch * sizeof(double));
+	if (!rm->xcol || !b.list || !b.coef)
+		goto nomem;
+	for (size_t i = 0; i < nx; i++)
+		rm->xcol[i] = -1;
+	if (create_x(&b) < 0)
+		goto nomem;
+	if (spec->coverage) {
+		if (build_coverage(&b) < 0)
+			goto nomem;
+		build_cover(&b);
+	}
+	for (int e = 0; e < b.E; e++)
+		if (!spec->employees || spec->employees[e])
+			build_employee(&b, e);
+	if (spec->objective)
+		build_requests(&b);
+	if (spec->coverage)
+		build_fairness(&b);
+	free(b.list);
+	free(b.coef);
+	b.list = NULL;
+	b.coef = NULL;
+	if (rm->mip.failed)
+		goto nomem;
+	return mip_finish(&rm->mip, err);
+nomem:
+	free(b.list);
+	free(b.coef);
+	model_free(rm);
+	return rota_error_set(err, ROTA_ENOMEM,
+			      "out of memory building the roster model");
+}
+
+void model_free(struct roster_model *rm)
+{
+	if (!rm)
+		return;
+	mip_free(&rm->mip);
+	free(rm->xcol);
+	free(rm->ucol);
+	free(rm->ocol);
+	free(rm->prof);
+	free(rm->xprof);
+	memset(rm, 0, sizeof(*rm));
+}

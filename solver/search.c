@@ -1,0 +1,894 @@
+/*
+ * solver/search.c - rota_solve(): the search built around GLPK.
+ *
+ * GLPK's own branch-and-bound is weak on roster MIPs, so it is only used
+ * on pieces it handles well:
+ *   1. construction: employees one at a time (specialists first), each a
+ *      tiny MIP over their own rules whose objective is their marginal
+ *      value to the coverage still missing; an employee whose MIP is
+ *      infeasible is explained (explain.c) - every hard rule belongs to
+ *      one employee, so this finds every infeasibility;
+ *   2. the LP relaxation of the full model gives the lower bound;
+ *   3. large neighbourhood search: free the shifts of a few employees
+ *      (random, related by skills, or around the worst-covered interval),
+ *      fix everybody else, and let GLPK solve that sub-MIP with the
+ *      incumbent injected and a node limit (deterministic);
+ *   4. when time is left, the full MIP with the incumbent injected, to
+ *      prove optimality or raise the bound.
+ * Only the explicit time limit makes a run depend on the clock.
+ */
+#include <glpk.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "solver/solver_int.h"
+
+/* ------------------------------------------------------------- timing */
+
+double search_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+double search_elapsed(const struct search *se)
+{
+	return search_now() - se->t_start;
+}
+
+int search_time_left(struct search *se)
+{
+	if (se->deadline < HUGE_VAL && search_now() >= se->deadline) {
+		se->stopped = 1;
+		return 0;
+	}
+	return 1;
+}
+
+static double rel_gap(double obj, double bound)
+{
+	double g;
+
+	if (!isfinite(obj) || !isfinite(bound))
+		return HUGE_VAL;
+	g = (obj - bound) / fmax(1.0, fabs(obj));
+	return g < 1e-12 ? 0 : g;
+}
+
+void search_report(struct search *se, int force)
+{
+	struct rota_progress pr;
+	double now = search_now();
+
+	if (!se->opt || !se->opt->progress)
+		return;
+	if (!force && now - se->last_report < 1.0)
+		return;
+	se->last_report = now;
+	pr.elapsed = now - se->t_start;
+	pr.incumbent = se->incumbent;
+	pr.bound = se->bound;
+	pr.gap = rel_gap(se->incumbent, se->bound);
+	pr.phase = se->phase;
+	se->opt->progress(&pr, se->opt->progress_arg);
+}
+
+/* GLPK's terminal output goes to the caller's log, or nowhere. */
+static int term_hook(void *info, const char *s)
+{
+	const struct rota_solve_options *opt = info;
+
+	if (opt && opt->log)
+		opt->log(s, opt->log_arg);
+	return 1;
+}
+
+/* ------------------------------------------------------ deterministic rng */
+
+static uint64_t rng_next(uint64_t *st)
+{
+	uint64_t x = *st;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	*st = x;
+	return x * UINT64_C(0x2545F4914F6CDD1D);
+}
+
+static int rng_below(uint64_t *st, int n)
+{
+	return n <= 1 ? 0 : (int)(rng_next(st) % (uint64_t)n);
+}
+
+/* ------------------------------------------------------------- state */
+
+struct state {
+	struct search se;
+	const struct rota_problem *p;
+	struct roster_model full;
+	int D, S, E, T, K;
+	int *type;        /* current roster, [e*D + d] */
+	double *inc;      /* incumbent, full column vector */
+	double inc_obj;
+	double bound;
+	int have_inc;
+	uint64_t rng;
+	long nodes;
+};
+
+static int popcount64(uint64_t v)
+{
+	int n = 0;
+
+	while (v) {
+		v &= v - 1;
+		n++;
+	}
+	return n;
+}
+
+/* ------------------------------------------------------- construction */
+
+/* Value of one more agent of profile pm in interval t: the best skill. */
+static double interval_value(const struct rota_problem *p, const double *res,
+			     int t, uint64_t pm, int *best_k)
+{
+	double best = -HUGE_VAL;
+
+	*best_k = -1;
+	for (int k = 0; k < p->n_skills; k++) {
+		const struct rota_demand *dm;
+		double v;
+
+		if (!((pm >> k) & 1))
+			continue;
+		dm = rota_problem_demand(p, t, k);
+		v = res[t * p->n_skills + k] > 0.5 ? dm->under_weight
+						   : -dm->over_weight;
+		if (v > best) {
+			best = v;
+			*best_k = k;
+		}
+	}
+	return *best_k < 0 ? 0 : best;
+}
+
+struct order_item {
+	int e, key;
+};
+
+static int cmp_order(const void *a, const void *b)
+{
+	const struct order_item *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->e < y->e ? -1 : x->e > y->e;
+}
+
+/*
+ * Greedy: every employee in turn solves their own MIP (own rules, own
+ * soft penalties, requests and cost) with the coverage still missing as
+ * a linear reward.  Returns 0, or ROTA_EINFEASIBLE with an explanation.
+ */
+static int construct(struct state *st, struct rota_error *err)
+{
+	const struct rota_problem *p = st->p;
+	int D = st->D, S = st->S, E = st->E, T = st->T, K = st->K;
+	double *res = NULL, *cres = NULL, *obj = NULL, *x = NULL;
+	uint8_t *mask = NULL, *freecol = NULL;
+	struct order_item *order = NULL;
+	int rc = 0, n_bad = 0, first_bad = -1;
+
+	res = calloc((size_t)T * (size_t)K + 1, sizeof(double));
+	cres = calloc((size_t)D * (size_t)S + 1, sizeof(double));
+	mask = calloc((size_t)E + 1, 1);
+	order = malloc(((size_t)E + 1) * sizeof(*order));
+	if (!res || !cres || !mask || !order) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (int i = 0; i < T * K; i++)
+		res[i] = p->demand[i].required;
+	for (int i = 0; i < D * S; i++)
+		cres[i] = p->cover[i].required;
+	for (int e = 0; e < E; e++) {
+		order[e].e = e;
+		order[e].key = popcount64(p->employees[e].skills);
+	}
+	qsort(order, (size_t)E, sizeof(*order), cmp_order);
+
+	st->se.phase = "construct";
+	for (int oi = 0; oi < E; oi++) {
+		int e = order[oi].e;
+		struct model_spec spec = {mask, 0, 1, 0};
+		struct roster_model rm;
+		struct sub_params sp;
+		struct sub_out so;
+		const struct mip *m;
+
+		mask[e] = 1;
+		rc = model_build(&rm, p, &spec, err);
+		mask[e] = 0;
+		if (rc < 0)
+			goto out;
+		m = &rm.mip;
+		free(obj);
+		free(x);
+		free(freecol);
+		obj = malloc(((size_t)m->ncols + 1) * sizeof(double));
+		x = calloc((size_t)m->ncols + 1, sizeof(double));
+		freecol = malloc((size_t)m->ncols + 1);
+		if (!obj || !x || !freecol) {
+			model_free(&rm);
+			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+			goto out;
+		}
+		memcpy(obj, m->obj, (size_t)m->ncols * sizeof(double));
+		memset(freecol, 1, (size_t)m->ncols);
+		for (int d = 0; d < D; d++)
+			for (int s = 0; s < S; s++) {
+				int j = model_x(&rm, e, d, s);
+				const struct rota_slot *sl;
+				const struct rota_cover *c;
+				uint64_t pm;
+				double v = 0;
+				int k;
+
+				if (j < 0)
+					continue;
+				sl = rota_problem_slot(p, d, s);
+				pm = model_profile(p, e, s);
+				if (K && pm)
+					for (int t = sl->first_interval;
+					     t < sl->end_interval; t++)
+						v += interval_value(p, res, t,
+								    pm, &k);
+				c = rota_problem_cover(p, d, s);
+				v += cres[d * S + s] > 0.5 ? c->under_weight
+							   : -c->over_weight;
+				obj[j] -= v;
+			}
+		memset(&sp, 0, sizeof(sp));
+		sp.free = freecol;
+		sp.val = x;
+		sp.presolve = 1;
+		sp.obj = obj;
+		sp.node_limit = 2000;
+		sub_solve(&st->se, m, &sp, x, &so);
+		st->nodes += so.nodes;
+		if (so.result == SUB_INFEASIBLE) {
+			if (first_bad < 0 || e < first_bad)
+				first_bad = e;
+			n_bad++;
+			model_free(&rm);
+			continue;
+		}
+		if (so.result != SUB_OPTIMAL && so.result != SUB_FEASIBLE) {
+			model_free(&rm);
+			if (so.result == SUB_NONE && !search_time_left(&st->se))
+				rc = rota_error_set(err, ROTA_ENOSOLUTION,
+						    "the time limit ended the "
+						    "search before a roster was "
+						    "found");
+			else
+				rc = rota_error_set(err, ROTA_ESOLVER,
+						    "the solver failed on the "
+						    "rules of employee '%s'",
+						    p->employees[e].id);
+			goto out;
+		}
+		for (int d = 0; d < D; d++)
+			for (int s = 0; s < S; s++) {
+				int j = model_x(&rm, e, d, s), k;
+				const struct rota_slot *sl;
+				uint64_t pm;
+
+				if (j < 0 || x[j] < 0.5)
+					continue;
+				st->type[e * D + d] = s;
+				sl = rota_problem_slot(p, d, s);
+				pm = model_profile(p, e, s);
+				cres[d * S + s] -= 1;
+				if (!K || !pm)
+					continue;
+				for (int t = sl->first_interval;
+				     t < sl->end_interval; t++) {
+					interval_value(p, res, t, pm, &k);
+					if (k >= 0)
+						res[t * K + k] -= 1;
+				}
+			}
+		model_free(&rm);
+	}
+	if (n_bad) {
+		rc = explain_employee(&st->se, p, first_bad, err);
+		if (rc >= 0) {
+			if (rc == 0)
+				rota_error_set(err, ROTA_EINFEASIBLE,
+					       "employee '%s' cannot be "
+					       "rostered under their hard rules",
+					       p->employees[first_bad].id);
+			if (n_bad > 1) {
+				size_t len = strlen(err->msg);
+
+				snprintf(err->msg + len, sizeof(err->msg) - len,
+					 " (and %d more employee%s)",
+					 n_bad - 1, n_bad > 2 ? "s" : "");
+			}
+			rc = ROTA_EINFEASIBLE;
+			err->code = rc;
+		}
+	}
+out:
+	free(res);
+	free(cres);
+	free(mask);
+	free(order);
+	free(obj);
+	free(x);
+	free(freecol);
+	return rc;
+}
+
+/* Continuous part of the full model for the integer part in x. */
+static int evaluate(struct state *st, double *x, double *obj_out)
+{
+	const struct mip *m = &st->full.mip;
+	uint8_t *fr = malloc((size_t)m->ncols + 1);
+	double *val = malloc(((size_t)m->ncols + 1) * sizeof(double));
+	struct sub_params sp;
+	struct sub_out so;
+
+	if (!fr || !val) {
+		free(fr);
+		free(val);
+		return ROTA_ENOMEM;
+	}
+	for (int j = 0; j < m->ncols; j++) {
+		fr[j] = !m->is_int[j];
+		val[j] = x[j];
+	}
+	memset(&sp, 0, sizeof(sp));
+	sp.free = fr;
+	sp.val = val;
+	sub_solve(&st->se, m, &sp, x, &so);
+	free(fr);
+	free(val);
+	if (so.result != SUB_OPTIMAL)
+		return so.result == SUB_NONE ? ROTA_ENOSOLUTION : ROTA_ESOLVER;
+	*obj_out = mip_objective(m, x);
+	return 0;
+}
+
+static void roster_to_x(struct state *st, double *x)
+{
+	const struct mip *m = &st->full.mip;
+
+	for (int j = 0; j < m->ncols; j++) {
+		const struct col_tag *t = &m->ctag[j];
+
+		x[j] = 0;
+		if (t->kind == COL_X)
+			x[j] = st->type[t->a * st->D + t->b] == t->c;
+	}
+}
+
+static void x_to_roster(struct state *st, const double *x)
+{
+	const struct mip *m = &st->full.mip;
+
+	for (int i = 0; i < st->E * st->D; i++)
+		st->type[i] = -1;
+	for (int j = 0; j < m->ncols; j++) {
+		const struct col_tag *t = &m->ctag[j];
+
+		if (t->kind == COL_X && x[j] > 0.5)
+			st->type[t->a * st->D + t->b] = t->c;
+	}
+}
+
+static void accept(struct state *st, const double *x, double obj)
+{
+	memcpy(st->inc, x, (size_t)st->full.mip.ncols * sizeof(double));
+	st->inc_obj = obj;
+	st->have_inc = 1;
+	st->se.incumbent = obj;
+	x_to_roster(st, x);
+}
+
+/* --------------------------------------------------------------- LNS */
+
+struct lns {
+	uint8_t *in;        /* employees freed */
+	uint8_t *fr;        /* columns freed */
+	int *cand;
+	double *x;
+	double target;      /* free binaries wanted */
+	int bin_per_emp;
+};
+
+/* Choose the employees of one neighbourhood. */
+static void pick(struct state *st, struct lns *ln, int kind, int size)
+{
+	const struct rota_problem *p = st->p;
+	int E = st->E, n = 0;
+
+	memset(ln->in, 0, (size_t)E);
+	if (size >= E) {
+		memset(ln->in, 1, (size_t)E);
+		return;
+	}
+	if (kind == 1 && st->K > 0) {
+		/* related: share skills with a random employee */
+		int e0 = rng_below(&st->rng, E);
+		uint64_t sk = p->employees[e0].skills;
+
+		for (int e = 0; e < E; e++)
+			if (p->employees[e].skills & sk)
+				ln->cand[n++] = e;
+	} else if (kind == 2 && st->K > 0 && st->full.ucol) {
+		/* around the worst-covered interval and skill */
+		double worst = 0;
+		int wk = -1, tries = 0;
+
+		for (int i = 0; i < st->T * st->K; i++) {
+			double pen = 0;
+
+			if (st->full.ucol[i] >= 0)
+				pen += st->inc[st->full.ucol[i]] *
+				       p->demand[i].under_weight;
+			if (st->full.ocol[i] >= 0)
+				pen += st->inc[st->full.ocol[i]] *
+				       p->demand[i].over_weight;
+			/* random among the worst: skip some */
+			if (pen > worst + 1e-9 ||
+			    (pen > 0 && fabs(pen - worst) <= 1e-9 &&
+			     rng_below(&st->rng, ++tries + 1) == 0)) {
+				worst = pen;
+				wk = i % st->K;
+			}
+		}
+		if (wk >= 0)
+			for (int e = 0; e < E; e++)
+				if ((p->employees[e].skills >> wk) & 1)
+					ln->cand[n++] = e;
+	}
+	if (n < size) {
+		n = 0;
+		for (int e = 0; e < E; e++)
+			ln->cand[n++] = e;
+	}
+	/* partial Fisher-Yates */
+	for (int i = 0; i < size && i < n; i++) {
+		int j = i + rng_below(&st->rng, n - i);
+		int t = ln->cand[i];
+
+		ln->cand[i] = ln->cand[j];
+		ln->cand[j] = t;
+		ln->in[ln->cand[i]] = 1;
+	}
+}
+
+static int lns(struct state *st, double gap_target)
+{
+	const struct mip *m = &st->full.mip;
+	struct lns ln;
+	int E = st->E, since = 0, iter = 0, rc = 0;
+	int stall_limit;
+
+	memset(&ln, 0, sizeof(ln));
+	ln.in = malloc((size_t)E + 1);
+	ln.fr = malloc((size_t)m->ncols + 1);
+	ln.cand = malloc(((size_t)E + 1) * sizeof(int));
+	ln.x = malloc(((size_t)m->ncols + 1) * sizeof(double));
+	if (!ln.in || !ln.fr || !ln.cand || !ln.x) {
+		rc = ROTA_ENOMEM;
+		goto out;
+	}
+	ln.bin_per_emp = st->full.n_x / (E ? E : 1);
+	if (ln.bin_per_emp < 1)
+		ln.bin_per_emp = 1;
+	ln.target = 400;
+	stall_limit = 40 + 2 * E;
+	st->se.phase = "lns";
+	while (since < stall_limit && search_time_left(&st->se) &&
+	       rel_gap(st->inc_obj, st->bound) > gap_target) {
+		int size = (int)(ln.target / ln.bin_per_emp + 0.5);
+		struct sub_params sp;
+		struct sub_out so;
+		double z;
+
+		if (size < 2)
+			size = 2;
+		if (size > E)
+			size = E;
+		pick(st, &ln, iter % 3, size);
+		iter++;
+		for (int j = 0; j < m->ncols; j++) {
+			int ow = m->ctag[j].owner;
+
+			ln.fr[j] = ow < 0 || ln.in[ow];
+		}
+		memset(&sp, 0, sizeof(sp));
+		sp.free = ln.fr;
+		sp.val = st->inc;
+		sp.inject = 1;
+		sp.node_limit = 300;
+		sp.gap = 0;
+		rc = sub_solve(&st->se, m, &sp, ln.x, &so);
+		st->nodes += so.nodes;
+		if (rc < 0)
+			goto out;
+		if (so.result == SUB_OPTIMAL && ln.target < 3000)
+			ln.target *= 1.1;
+		else if (so.result != SUB_OPTIMAL && ln.target > 60)
+			ln.target *= 0.8;
+		since++;
+		if (so.result != SUB_OPTIMAL && so.result != SUB_FEASIBLE)
+			continue;
+		z = mip_objective(m, ln.x);
+		if (z < st->inc_obj - 1e-7 * fmax(1.0, fabs(st->inc_obj))) {
+			accept(st, ln.x, z);
+			since = 0;
+			search_report(&st->se, 0);
+		}
+		if (size >= E && so.result == SUB_OPTIMAL) {
+			/* the neighbourhood was everything: proven */
+			if (so.bound > st->bound)
+				st->bound = so.bound;
+			break;
+		}
+	}
+out:
+	free(ln.in);
+	free(ln.fr);
+	free(ln.cand);
+	free(ln.x);
+	return rc;
+}
+
+/* ---------------------------------------------------------- solution */
+
+static int fill_solution(struct state *st, struct rota_solution *sol)
+{
+	const struct rota_problem *p = st->p;
+	const struct mip *m = &st->full.mip;
+	const double *x = st->inc;
+	int D = st->D, T = st->T, K = st->K, maxpi = -1;
+	struct rota_solve_stats *ss = &sol->stats;
+	double *alloc = NULL;
+	double req = 0;
+
+	memcpy(sol->type, st->type, (size_t)st->E * (size_t)D * sizeof(int));
+	for (int j = 0; j < m->ncols; j++)
+		if (m->ctag[j].kind == COL_ALLOC && m->ctag[j].b > maxpi)
+			maxpi = m->ctag[j].b;
+	if (maxpi >= 0) {
+		alloc = calloc((size_t)T * (size_t)(maxpi + 1) * (size_t)K,
+			       sizeof(double));
+		if (!alloc)
+			return ROTA_ENOMEM;
+	}
+	for (int j = 0; j < m->ncols; j++) {
+		const struct col_tag *t = &m->ctag[j];
+		double v = x[j];
+
+		switch (t->kind) {
+		case COL_X:
+			if (v > 0.5)
+				ss->term[ROTA_TERM_cost] += m->obj[j] == 0
+					? 0
+					: p->cost_per_min *
+						  p->types[t->c].paid_min;
+			break;
+		case COL_ALLOC:
+			sol->served[t->a * K + t->c] += v;
+			alloc[((size_t)t->a * (size_t)(maxpi + 1) +
+			       (size_t)t->b) * (size_t)K + (size_t)t->c] = v;
+			break;
+		case COL_UNDER:
+			ss->term[ROTA_TERM_under] += v * m->obj[j];
+			break;
+		case COL_OVER:
+			ss->term[ROTA_TERM_over] += v * m->obj[j];
+			break;
+		case COL_CUNDER:
+			ss->term[ROTA_TERM_cover_under] += v * m->obj[j];
+			break;
+		case COL_COVER:
+			ss->term[ROTA_TERM_cover_over] += v * m->obj[j];
+			break;
+		case COL_VIOL:
+			ss->term[ROTA_TERM_rules] += v * m->obj[j];
+			ss->rule_penalty[t->rule] += v * m->obj[j];
+			ss->rule_units[t->rule] += (int)floor(v + 0.5);
+			break;
+		case COL_FMAX:
+		case COL_FMIN:
+			ss->term[ROTA_TERM_fairness] += v * m->obj[j];
+			break;
+		default:
+			break;
+		}
+	}
+	/* cost of every worked shift, whatever the column objective */
+	ss->term[ROTA_TERM_cost] = 0;
+	for (int e = 0; e < st->E; e++)
+		for (int d = 0; d < D; d++) {
+			int s = st->type[e * D + d];
+			uint64_t pm;
+
+			if (s < 0)
+				continue;
+			ss->term[ROTA_TERM_cost] +=
+				p->cost_per_min * p->types[s].paid_min;
+			pm = model_profile(p, e, s);
+			if (!K || !pm)
+				continue;
+			if (popcount64(pm) == 1) {
+				int k = __builtin_ctzll(pm);
+				const struct rota_slot *sl =
+					rota_problem_slot(p, d, s);
+
+				sol->skill[e * D + d] = k;
+				for (int t = sl->first_interval;
+				     t < sl->end_interval; t++)
+					sol->served[t * K + k] += 1;
+			}
+		}
+	/* the main skill of multi-skilled assignments: the skill with the
+	 * largest share of its profile's allocation over the shift */
+	if (alloc) {
+		for (int e = 0; e < st->E; e++)
+			for (int d = 0; d < D; d++) {
+				int s = st->type[e * D + d], best = -1;
+				int pi;
+				double share[ROTA_MAX_SKILLS] = {0}, top = -1;
+				const struct rota_slot *sl;
+				uint64_t pm;
+
+				if (s < 0)
+					continue;
+				pi = st->full.xprof[e * st->S + s];
+				pm = model_profile(p, e, s);
+				if (pi < 0 || pi > maxpi || popcount64(pm) < 2)
+					continue;
+				sl = rota_problem_slot(p, d, s);
+				for (int t = sl->first_interval;
+				     t < sl->end_interval; t++) {
+					const double *al =
+						&alloc[((size_t)t *
+								(size_t)(maxpi +
+									 1) +
+							(size_t)pi) *
+						       (size_t)K];
+					double tot = 0;
+
+					for (int k = 0; k < K; k++)
+						tot += al[k];
+					if (tot <= 1e-9)
+						continue;
+					for (int k = 0; k < K; k++)
+						share[k] += al[k] / tot;
+				}
+				for (int k = 0; k < K; k++)
+					if (((pm >> k) & 1) &&
+					    share[k] > top + 1e-9) {
+						top = share[k];
+						best = k;
+					}
+				sol->skill[e * D + d] = best;
+			}
+		free(alloc);
+	}
+	/* requests, straight from the roster */
+	for (size_t i = 0; i < p->n_requests; i++) {
+		const struct rota_request *r = &p->requests[i];
+		int s = st->type[r->employee * D + r->day];
+		int hit = r->type < 0 ? s >= 0 : s == r->type;
+
+		if (r->on != hit)
+			req += r->weight;
+	}
+	ss->term[ROTA_TERM_requests] = req;
+	ss->objective = st->inc_obj;
+	ss->bound = st->bound > st->inc_obj ? st->inc_obj : st->bound;
+	ss->gap = rel_gap(ss->objective, ss->bound);
+	ss->rows = m->nrows;
+	ss->cols = m->ncols;
+	ss->binaries = st->full.n_x;
+	ss->nodes = st->nodes;
+	return 0;
+}
+
+/* ------------------------------------------------------------ solve */
+
+int rota_solve(const struct rota_problem *p,
+	       const struct rota_solve_options *opt_in,
+	       struct rota_solution **out, struct rota_error *err)
+{
+	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+	struct model_spec spec = {NULL, 1, 1, 0};
+	struct rota_solution *sol = NULL;
+	struct state st;
+	double *x = NULL;
+	int rc;
+
+	if (opt_in)
+		opt = *opt_in;
+	if (!p || !out)
+		return rota_error_set(err, ROTA_EINVAL,
+				      "rota_solve: missing argument");
+	if ((rc = rota_problem_validate(p, err)) < 0)
+		return rc;
+	if (!(opt.time_limit_s >= 0) || !(opt.gap >= 0) || opt.gap >= 1)
+		return rota_error_set(err, ROTA_EINVAL,
+				      "time limit must be >= 0 and gap in "
+				      "[0, 1)");
+	memset(&st, 0, sizeof(st));
+	st.p = p;
+	st.D = p->n_days;
+	st.S = p->n_types;
+	st.E = p->n_employees;
+	st.T = p->n_intervals;
+	st.K = p->n_skills;
+	st.rng = UINT64_C(0x9E3779B97F4A7C15);
+	st.se.opt = &opt;
+	st.se.t_start = search_now();
+	st.se.deadline = opt.time_limit_s > 0
+				 ? st.se.t_start + opt.time_limit_s
+				 : HUGE_VAL;
+	st.se.incumbent = HUGE_VAL;
+	st.se.bound = -HUGE_VAL;
+	st.se.phase = "start";
+	st.bound = -HUGE_VAL;
+	st.inc_obj = HUGE_VAL;
+	glp_term_hook(term_hook, &opt);
+
+	sol = rota_solution_new(p, err);
+	st.type = malloc(((size_t)st.E * (size_t)st.D + 1) * sizeof(int));
+	if (!sol || !st.type) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (int i = 0; i < st.E * st.D; i++)
+		st.type[i] = -1;
+
+	/* 1. a roster of our own, employee by employee */
+	if ((rc = construct(&st, err)) < 0) {
+		if (rc == ROTA_EINFEASIBLE)
+			sol->stats.status = ROTA_SOLVE_INFEASIBLE;
+		goto out;
+	}
+	if ((rc = model_build(&st.full, p, &spec, err)) < 0)
+		goto out;
+	st.inc = malloc(((size_t)st.full.mip.ncols + 1) * sizeof(double));
+	x = malloc(((size_t)st.full.mip.ncols + 1) * sizeof(double));
+	if (!st.inc || !x) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto out;
+	}
+	roster_to_x(&st, x);
+	if ((rc = evaluate(&st, x, &st.inc_obj)) < 0) {
+		rc = rota_error_set(err, rc,
+				    rc == ROTA_ENOSOLUTION
+					    ? "the time limit ended the search "
+					      "before a roster was found"
+					    : "the solver failed evaluating "
+					      "the first roster");
+		goto out;
+	}
+	accept(&st, x, st.inc_obj);
+	search_report(&st.se, 1);
+
+	/* 2. the bound: LP relaxation of the whole model */
+	{
+		struct sub_params sp;
+		struct sub_out so;
+		uint8_t *fr = malloc((size_t)st.full.mip.ncols + 1);
+
+		if (!fr) {
+			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+			goto out;
+		}
+		memset(fr, 1, (size_t)st.full.mip.ncols);
+		memset(&sp, 0, sizeof(sp));
+		sp.free = fr;
+		sp.val = st.inc;
+		sp.lp_only = 1;
+		st.se.phase = "lp bound";
+		sub_solve(&st.se, &st.full.mip, &sp, x, &so);
+		free(fr);
+		if (so.result == SUB_OPTIMAL) {
+			st.bound = so.obj;
+			st.se.bound = so.obj;
+		}
+		search_report(&st.se, 1);
+	}
+
+	/* 3. large neighbourhood search */
+	if ((rc = lns(&st, opt.gap)) < 0) {
+		rc = rota_error_set(err, rc, "out of memory");
+		goto out;
+	}
+
+	/* 4. the whole MIP, incumbent injected: proof or a better bound */
+	if (search_time_left(&st.se) &&
+	    rel_gap(st.inc_obj, st.bound) > opt.gap) {
+		struct sub_params sp;
+		struct sub_out so;
+		uint8_t *fr = malloc((size_t)st.full.mip.ncols + 1);
+
+		if (!fr) {
+			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+			goto out;
+		}
+		memset(fr, 1, (size_t)st.full.mip.ncols);
+		memset(&sp, 0, sizeof(sp));
+		sp.free = fr;
+		sp.val = st.inc;
+		sp.inject = 1;
+		sp.gap = opt.gap;
+		sp.cuts = 1;
+		sp.report = 1;
+		st.se.phase = "branch-and-bound";
+		sub_solve(&st.se, &st.full.mip, &sp, x, &so);
+		free(fr);
+		st.nodes += so.nodes;
+		if (so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE) {
+			double z = mip_objective(&st.full.mip, x);
+
+			if (z < st.inc_obj - 1e-9)
+				accept(&st, x, z);
+			if (so.bound > st.bound)
+				st.bound = fmin(so.bound, st.inc_obj);
+		}
+	}
+	st.se.bound = st.bound;
+	search_report(&st.se, 1);
+	if ((rc = fill_solution(&st, sol)) < 0) {
+		rc = rota_error_set(err, rc, "out of memory");
+		goto out;
+	}
+	sol->stats.status = rel_gap(st.inc_obj, st.bound) <= opt.gap + 1e-12
+				    ? ROTA_SOLVE_OPTIMAL
+				    : ROTA_SOLVE_FEASIBLE;
+	sol->stats.seconds = search_elapsed(&st.se);
+	*out = sol;
+	sol = NULL;
+	rc = 0;
+out:
+	glp_term_hook(NULL, NULL);
+	rota_solution_free(sol);
+	model_free(&st.full);
+	free(st.type);
+	free(st.inc);
+	free(x);
+	return rc;
+}
+
+int rota_model_write(const struct rota_problem *p, const char *format,
+		     char **text, size_t *len, struct rota_error *err)
+{
+	struct model_spec spec = {NULL, 1, 1, 0};
+	struct roster_model rm;
+	int rc;
+
+	if (!p || !format || !text)
+		return rota_error_set(err, ROTA_EINVAL,
+				      "rota_model_write: missing argument");
+	if ((rc = rota_problem_validate(p, err)) < 0)
+		return rc;
+	if ((rc = model_build(&rm, p, &spec, err)) < 0)
+		return rc;
+	rc = mip_write(&rm.mip, format, text, len, err);
+	model_free(&rm);
+	return rc;
+}

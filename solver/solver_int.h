@@ -1,0 +1,211 @@
+/*
+ * solver/solver_int.h - private to solver/: a plain MIP container, the
+ * roster model built into it, and the GLPK glue.
+ *
+ * struct mip holds a mixed-integer program in our own arrays (0-based), so
+ * that the same model can be written as text, loaded into GLPK whole, or
+ * cut down to a sub-MIP where most columns are fixed (fix-and-optimise,
+ * relax-and-fix): fixed columns are substituted into the row bounds and
+ * rows left without free columns are dropped.
+ */
+#ifndef ROTA_SOLVER_INT_H
+#define ROTA_SOLVER_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "solver/solver.h"
+
+/* ------------------------------------------------------------- columns */
+
+enum col_kind {
+	COL_X,        /* x[e,d,s] binary */
+	COL_ALLOC,    /* y[t,P,k] agents of profile P on skill k */
+	COL_UNDER,    /* u[t,k] */
+	COL_OVER,     /* o[t,k] */
+	COL_CUNDER,   /* cu[d,s] */
+	COL_COVER,    /* co[d,s] */
+	COL_VIOL,     /* v: units a soft rule is broken by */
+	COL_WEEKEND,  /* z[e,i]: weekend i worked */
+	COL_FMAX,     /* most weekend days / late shifts in a group */
+	COL_FMIN,     /* fewest */
+};
+
+struct col_tag {
+	uint8_t kind;   /* enum col_kind */
+	uint8_t rule;   /* COL_VIOL: problem rule (ROTA_PROBLEM_RULE_COUNT =
+			   type cap); COL_FMAX/FMIN: 0 weekend, 1 late */
+	int owner;      /* employee whose rules the column belongs to, -1 */
+	int a, b, c;    /* indices, by kind */
+};
+
+/* ---------------------------------------------------------------- rows */
+
+/* Rule groups a row belongs to (explanations relax whole groups). */
+enum row_group {
+	/* 0 .. ROTA_PROBLEM_RULE_COUNT-1: the problem rules */
+	GROUP_TYPE_MAX = ROTA_PROBLEM_RULE_COUNT,
+	GROUP_BAN,
+	GROUP_UNAV,      /* hard time off, days off (column existence) */
+	GROUP_QUAL,      /* shift types serving none of their skills */
+	GROUP_OFFER,     /* types not offered that day */
+	GROUP_CORE,      /* one shift a day, coverage, ...: never relaxed */
+	GROUP_COUNT
+};
+
+struct mip {
+	int ncols, nrows;
+	double *lb, *ub, *obj;   /* per column; -HUGE_VAL/HUGE_VAL = none */
+	uint8_t *is_int;
+	struct col_tag *ctag;
+	double obj_const;
+	double *rlo, *rhi;       /* per row */
+	uint8_t *rgroup;         /* enum row_group */
+	int *rowner;             /* employee, -1 */
+	/* coefficients as triplets while building, then CSR and CSC */
+	size_t nnz, cap_nz;
+	int *ti, *tj;
+	double *tv;
+	int ccap, rcap;
+	/* after mip_finish(): row-wise and column-wise */
+	size_t *rbeg;            /* nrows + 1 */
+	int *rind;
+	double *rval;
+	size_t *cbeg;            /* ncols + 1 */
+	int *cind;
+	double *cval;
+	int failed;              /* out of memory while building */
+};
+
+void mip_init(struct mip *m);
+void mip_free(struct mip *m);
+int mip_add_col(struct mip *m, double lb, double ub, double obj, int is_int,
+		struct col_tag tag);
+int mip_add_row(struct mip *m, double lo, double hi, int group, int owner);
+void mip_add_coef(struct mip *m, int row, int col, double v);
+/* Sort and merge coefficients, build CSR/CSC.  ROTA_ENOMEM on failure. */
+int mip_finish(struct mip *m, struct rota_error *err);
+
+/* Objective of a full column vector. */
+double mip_objective(const struct mip *m, const double *x);
+
+/* Column name "x_3_2_5" into buf. */
+void mip_col_name(const struct mip *m, int j, char *buf, size_t size);
+void mip_row_name(const struct mip *m, int i, char *buf, size_t size);
+
+/* Free MPS or CPLEX LP text of the whole model. */
+int mip_write(const struct mip *m, const char *format, char **text,
+	      size_t *len, struct rota_error *err);
+
+/* ------------------------------------------------------- GLPK sub-MIPs */
+
+struct search;   /* search.c: timers, progress, logging */
+
+enum sub_result {
+	SUB_OPTIMAL,      /* solved to optimality (or to the gap) */
+	SUB_FEASIBLE,     /* a solution, search stopped by a limit */
+	SUB_INFEASIBLE,   /* no integer solution exists */
+	SUB_NONE,         /* stopped by a limit before any solution */
+	SUB_ERROR,        /* GLPK failure */
+};
+
+struct sub_params {
+	const uint8_t *free;    /* per column: 1 free, 0 fixed at val */
+	const double *val;      /* full vector: fixed values, and the
+				   incumbent restricted to the free columns
+				   when inject is set */
+	int inject;             /* val is a feasible full solution */
+	int lp_only;            /* solve the LP relaxation only */
+	int presolve;           /* use GLPK's MIP presolver (no injection) */
+	long node_limit;        /* 0: none */
+	double time_limit_s;    /* 0: none */
+	double gap;             /* relative gap */
+	int cuts;               /* GLPK cuts (gomory, mir, cover, clique) */
+	int fp_heur;            /* feasibility pump */
+	int ps_heur;            /* proximity search */
+	int pseudo_cost;        /* pseudo-cost branching */
+	int report;             /* send progress to the search's callback */
+	const double *obj;      /* NULL: the model's objective; else an
+				   objective of its own over all columns */
+};
+
+struct sub_out {
+	int result;             /* enum sub_result */
+	double obj;             /* objective (full model, fixed part in) */
+	double bound;           /* lower bound of the sub-problem */
+	long nodes;
+	int rows, cols, ints;   /* size of the sub-MIP */
+};
+
+/*
+ * Solve the sub-MIP of m where columns with free[j] = 0 are fixed at
+ * val[j]; on SUB_OPTIMAL / SUB_FEASIBLE, x (full length) receives the
+ * solution: free columns from GLPK, fixed columns from val.
+ */
+int sub_solve(struct search *se, const struct mip *m,
+	      const struct sub_params *sp, double *x, struct sub_out *out);
+
+/* ------------------------------------------------------- the roster model */
+
+struct model_spec {
+	const uint8_t *employees;  /* NULL: all; else 1 = included */
+	int coverage;              /* interval demand, cover, fairness */
+	int objective;             /* soft rules, requests, cost */
+	uint32_t relaxed;          /* groups (bit g) dropped: explanation */
+};
+
+struct roster_model {
+	struct mip mip;
+	const struct rota_problem *p;
+	int *xcol;        /* [(e*D + d)*S + s] -> column, -1 */
+	int n_x;
+	int *ucol, *ocol; /* [t*K + k] -> under/over column, -1 */
+	int nprof;        /* distinct skill profiles, ascending masks */
+	uint64_t *prof;
+	int *xprof;       /* [e*S + s] -> profile index, -1 none */
+};
+
+int model_build(struct roster_model *rm, const struct rota_problem *p,
+		const struct model_spec *spec, struct rota_error *err);
+void model_free(struct roster_model *rm);
+
+static inline int model_x(const struct roster_model *rm, int e, int d, int s)
+{
+	const struct rota_problem *p = rm->p;
+
+	return rm->xcol[((size_t)e * (size_t)p->n_days + (size_t)d) *
+				(size_t)p->n_types + (size_t)s];
+}
+
+/* The effective skill profile of e working type s (bit k). */
+uint64_t model_profile(const struct rota_problem *p, int e, int s);
+
+/* Rest conflict of (d1, s1) then (d2, s2), d1 < d2, for rest minutes. */
+int model_rest_conflict(const struct rota_problem *p, int d1, int s1, int d2,
+			int s2, int rest_min);
+
+/* ------------------------------------------------------------- search */
+
+struct search {
+	const struct rota_solve_options *opt;
+	double t_start;
+	double deadline;        /* monotonic seconds, HUGE_VAL: none */
+	double incumbent, bound;
+	long nodes;
+	const char *phase;
+	double last_report;
+	int stopped;            /* deadline reached */
+};
+
+double search_now(void);
+double search_elapsed(const struct search *se);
+int search_time_left(struct search *se);
+void search_report(struct search *se, int force);
+
+/* Explain why employee e has no roster satisfying its hard rules; fills
+ * err with ROTA_EINFEASIBLE.  Returns 1 when e is infeasible, 0 when
+ * feasible, negative on failure. */
+int explain_employee(struct search *se, const struct rota_problem *p, int e,
+		     struct rota_error *err);
+
+#endif
