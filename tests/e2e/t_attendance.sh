@@ -1,12 +1,13 @@
 # Attendance end to end: punches imported (duplicates skipped), clocking in
 # and out, corrections, the HR summary (golden CSV), per-shift detail, the
 # review sheet.  Site Europe/London; the week of 2026-03-23 holds the change
-# to summer time (night shift of Sat 28 March lasts 7 h).
+# to summer time (the night shift of Sat 28 March lasts its 480 minutes and
+# ends at 07:00 summer time).
 . "$E2E_DIR/lib.sh"
 export ROTA_NOW=2026-04-01T00:00:00Z
 cp -r "$DATA/site" site
 rota --db t.db import site >/dev/null
-python3 "$DATA/attendance/seed_roster.py" t.db "$DATA/attendance/roster.csv"
+rota --db t.db import roster "$DATA/attendance/roster.csv" >/dev/null
 cp "$DATA/attendance/punches.csv" punches.csv
 
 # import: exact duplicates are skipped and counted; again: all skipped
