@@ -121,7 +121,7 @@ valgrind: deps
 hdrcheck:
 	@for h in $(PUBLIC_HEADERS); do \
 		printf '#include "%s"\n' $$h | \
-		$(CC) $(ROTA_CFLAGS) -x c -fsyntax-only - || exit 1; \
+		$(CC) $(filter-out -MMD -MP,$(ROTA_CFLAGS)) -x c -fsyntax-only - || exit 1; \
 	done; echo "hdrcheck: $(words $(PUBLIC_HEADERS)) headers compile alone"
 
 # --- demo, bench -----------------------------------------------------------
@@ -146,5 +146,7 @@ uninstall:
 
 clean:
 	rm -rf build demo-out
+
+.SECONDARY:
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d)

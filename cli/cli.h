@@ -141,4 +141,63 @@ void cli_csv_field(FILE *out, const char *s);
 /* Display width of UTF-8 text in a terminal (East Asian wide = 2). */
 int cli_display_width(const char *s);
 
+/* ---------------------------------------------- rosters (cli/week.c) */
+
+struct rota_dataset;
+struct rota_problem;
+struct rota_roster;
+struct rota_solution;
+struct rota_tz;
+
+/* Monday of the ISO week containing --week DATE (NULL: today in the site's
+ * zone).  Usage error for a bad date. */
+int cli_week_arg(struct cli_ctx *ctx, const char *text,
+		 const struct rota_tz *tz, int32_t *monday);
+
+/*
+ * The roster problem of a week, as `rota schedule` solves it and `rota
+ * roster --check` / `rota coverage` / `rota import roster` check it: the
+ * dataset, the week's stored requirements and the assignments of the 28
+ * days before Monday (history).  Prints errors; returns a CLI_EXIT_*.
+ */
+int cli_week_problem(struct cli_ctx *ctx, struct rota_store *st,
+		     const struct rota_dataset *ds, int32_t monday,
+		     struct rota_problem **out);
+
+/* A stored roster (NULL: an empty one) as a solution of p; returns a
+ * CLI_EXIT_* (prints errors). */
+int cli_roster_solution(struct cli_ctx *ctx, const struct rota_problem *p,
+			const struct rota_roster *r, int32_t monday,
+			struct rota_solution **out);
+
+/*
+ * Check the stored roster of the week against its problem and print every
+ * violation to out as a table in fmt (with a summary after a table).
+ * *hard receives the number of hard violations.  Returns a CLI_EXIT_*.
+ */
+int cli_check_week(struct cli_ctx *ctx, struct rota_store *st, int32_t monday,
+		   FILE *out, enum cli_format fmt, int *hard);
+
+/* --- staffing (cli/cmd_staffing.c) --- */
+
+struct rota_dataset;
+struct rota_requirement;
+struct rota_tz;
+
+/*
+ * Recompute the staffing requirement of the ISO week containing local day
+ * `day` (Monday 00:00 to Monday 00:00 in tz) for every interval and skill
+ * of ds, from the stored forecast and the skills' targets, and store it in
+ * place of the week's old rows.  'rota staffing' does this every time, and
+ * the scheduler should call it before reading the week's requirements, so
+ * they always follow the current forecast and targets.  When out is not
+ * NULL it receives the rows (by start, then skill; free()).  Prints
+ * nothing; errors as the library's (ROTA_EDATA, ROTA_EINFEASIBLE, ...).
+ */
+int cli_staffing_refresh(struct rota_store *st,
+			 const struct rota_dataset *ds,
+			 const struct rota_tz *tz, int32_t day,
+			 struct rota_requirement **out, size_t *n,
+			 struct rota_error *err);
+
 #endif

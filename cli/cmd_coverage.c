@@ -1,15 +1,206 @@
-/* rota coverage - required vs scheduled agents per interval and skill.  NOT IMPLEMENTED YET: placeholder. */
-#include "cli/cli.h"
+/* rota coverage - required vs scheduled agents per interval and skill. */
+#include <stdlib.h>
+#include <string.h>
 
-static const char usage[] = "usage: rota coverage ...\n(not implemented yet)\n";
+#include "cli/cli.h"
+#include "core/time.h"
+#include "solver/solver.h"
+#include "store/store.h"
+
+static const char usage[] =
+	"usage: rota coverage --week DATE [--skill S] [--format table|csv|json]\n"
+	"\n"
+	"Required and scheduled agents per interval and skill for the ISO\n"
+	"week containing DATE: required is the stored requirement the roster\n"
+	"model uses (scheduled agents, shrinkage included), scheduled counts\n"
+	"the agents of the stored roster at work for the whole interval, each\n"
+	"counted on one skill it has (multi-skilled agents are allocated where\n"
+	"they are needed most, as the checker does), and difference is\n"
+	"scheduled - required.  Rows where both are 0 are left out.  The\n"
+	"table view ends with the understaffed stretches and the agent-minutes\n"
+	"they miss.\n";
+
+struct stretch {
+	int skill, first, last, most;
+	long minutes;
+};
+
+static void summary(struct cli_ctx *ctx, const struct rota_problem *p,
+		    const struct rota_check_report *r, const struct rota_tz *tz,
+		    int week_T, int only)
+{
+	struct stretch cur = {-1, 0, 0, 0, 0};
+	long total = 0;
+	int n = 0;
+
+	fputc('\n', ctx->out);
+	for (int k = 0; k < p->n_skills; k++) {
+		if (only >= 0 && k != only)
+			continue;
+		for (int t = 0; t <= week_T; t++) {
+			int short_by = 0;
+
+			if (t < week_T) {
+				int req = rota_problem_demand(p, t, k)->required;
+				int got = (int)r->served[t * p->n_skills + k];
+
+				short_by = req > got ? req - got : 0;
+			}
+			if (short_by && cur.skill < 0) {
+				cur = (struct stretch){k, t, t, short_by, 0};
+			} else if (short_by) {
+				cur.last = t;
+				if (short_by > cur.most)
+					cur.most = short_by;
+			}
+			if (short_by)
+				cur.minutes += (long)short_by * p->interval_min;
+			if (!short_by && cur.skill >= 0) {
+				char from[32], to[32];
+				int64_t a = p->t0 + (int64_t)cur.first *
+							    p->interval_min * 60;
+				int64_t b = p->t0 + (int64_t)(cur.last + 1) *
+							    p->interval_min * 60;
+				int32_t day = rota_tz_day_of(tz, a);
+
+				if (!n)
+					fprintf(ctx->out,
+						"Understaffed (agents short at "
+						"worst, agent-minutes missing):"
+						"\n");
+				rota_format_local_short(tz, a, from,
+							sizeof(from));
+				rota_format_local_short(tz, b, to, sizeof(to));
+				fprintf(ctx->out, "  %-12s %s %s-%s  %d short  "
+					"%ld\n",
+					p->skills[cur.skill].name,
+					rota_weekday_name(rota_weekday(day)),
+					from,
+					rota_tz_day_of(tz, b) == day ? to + 11
+								    : to,
+					cur.most, cur.minutes);
+				total += cur.minutes;
+				n++;
+				cur.skill = -1;
+			}
+		}
+	}
+	if (!n)
+		fprintf(ctx->out, "No understaffed interval.\n");
+	else
+		fprintf(ctx->out, "%d understaffed %s, %ld agent-minutes "
+			"missing\n", n, n == 1 ? "stretch" : "stretches",
+			total);
+}
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(ctx->err, "rota coverage: not implemented yet\n");
-	return CLI_EXIT_FAIL;
+	const char *week = NULL, *format = NULL, *skill = NULL;
+	const struct cli_option opts[] = {
+		{"week", CLI_OPT_STRING, &week, NULL},
+		{"skill", CLI_OPT_STRING, &skill, NULL},
+		{"format", CLI_OPT_STRING, &format, NULL},
+		{NULL, 0, NULL, NULL},
+	};
+	static const char *const cols[] = {"interval", "skill", "required",
+					   "scheduled", "difference"};
+	static const int types[] = {CLI_COL_STR, CLI_COL_STR, CLI_COL_NUM,
+				    CLI_COL_NUM, CLI_COL_NUM};
+	const char *pos[1];
+	struct rota_store *st = NULL;
+	struct rota_dataset ds = {0};
+	struct rota_roster *roster = NULL;
+	struct rota_problem *p = NULL;
+	struct rota_solution *sol = NULL;
+	struct rota_check_report *r = NULL;
+	struct rota_error err = {0};
+	struct rota_tz *tz = NULL;
+	struct cli_table *t = NULL;
+	enum cli_format fmt;
+	int32_t monday;
+	int rc, week_T, only = -1;
+
+	if (cli_parse_args(ctx, argc, argv, opts, pos, 0, &rc) < 0)
+		return rc;
+	if (!week)
+		return cli_usage_error(ctx, "--week DATE is required");
+	if ((rc = cli_format_arg(ctx, format, &fmt)))
+		return rc;
+	if ((rc = cli_open_store(ctx, ROTA_STORE_READONLY, &st)))
+		return rc;
+	if (rota_store_load(st, &ds, &err) < 0 ||
+	    !(tz = rota_tz_load(ds.site.timezone, &err))) {
+		rc = cli_fail(ctx, &err);
+		goto out;
+	}
+	if (skill && (only = rota_dataset_skill(&ds, skill)) < 0) {
+		rc = cli_usage_error(ctx, "--skill: unknown skill '%s'", skill);
+		goto out;
+	}
+	if ((rc = cli_week_arg(ctx, week, tz, &monday)))
+		goto out;
+	if (rota_store_roster_load(st, monday, &roster, &err) < 0) {
+		if (err.code != ROTA_ENOTFOUND) {
+			rc = cli_fail(ctx, &err);
+			goto out;
+		}
+		fprintf(ctx->err, "%s: %s: nothing is scheduled\n", ctx->prog,
+			err.msg);
+	}
+	if ((rc = cli_week_problem(ctx, st, &ds, monday, &p)) ||
+	    (rc = cli_roster_solution(ctx, p, roster, monday, &sol)))
+		goto out;
+	if (rota_check(p, sol, &r, &err) < 0) {
+		rc = cli_fail(ctx, &err);
+		goto out;
+	}
+	if (!(t = cli_table_new(cols, types, 5))) {
+		rc = CLI_EXIT_FAIL;
+		goto out;
+	}
+	/* intervals of the week only: later ones are next week's */
+	week_T = (int)((rota_tz_day_start(tz, monday + 7) - p->t0) /
+		       ((int64_t)p->interval_min * 60));
+	if (week_T > p->n_intervals)
+		week_T = p->n_intervals;
+	for (int i = 0; i < week_T; i++)
+		for (int k = 0; k < p->n_skills; k++) {
+			int req = rota_problem_demand(p, i, k)->required;
+			int got = (int)r->served[i * p->n_skills + k];
+			int64_t at = p->t0 + (int64_t)i * p->interval_min * 60;
+			char when[32];
+
+			if ((only >= 0 && k != only) || (!req && !got))
+				continue;
+			if (fmt == CLI_FORMAT_TABLE)
+				rota_format_local_short(tz, at, when,
+							sizeof(when));
+			else
+				rota_format_local_iso(tz, at, when,
+						      sizeof(when));
+			cli_table_cell(t, "%s", when);
+			cli_table_cell(t, "%s", p->skills[k].name);
+			cli_table_cell(t, "%d", req);
+			cli_table_cell(t, "%d", got);
+			cli_table_cell(t, "%d", got - req);
+			cli_table_end_row(t);
+		}
+	cli_table_print(t, fmt, ctx->out);
+	if (fmt == CLI_FORMAT_TABLE)
+		summary(ctx, p, r, tz, week_T, only);
+	rc = CLI_EXIT_OK;
+out:
+	cli_table_free(t);
+	rota_check_report_free(r);
+	rota_solution_free(sol);
+	rota_problem_free(p);
+	rota_roster_free(roster);
+	rota_tz_free(tz);
+	rota_dataset_release(&ds);
+	rota_store_close(st);
+	return rc;
 }
 
 const struct cli_command cli_cmd_coverage = {
-	"coverage", "required vs scheduled agents per interval and skill", usage, run};
+	"coverage", "required vs scheduled agents per interval and skill",
+	usage, run};

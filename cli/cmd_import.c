@@ -1,14 +1,222 @@
-/* rota import - import site data from CSV/INI files.  NOT IMPLEMENTED YET: placeholder. */
-#include "cli/cli.h"
+/* rota import - load site data from CSV / INI files. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-static const char usage[] = "usage: rota import ...\n(not implemented yet)\n";
+#include "cli/cli.h"
+#include "cli/ics_import.h"
+#include "core/time.h"
+#include "store/store.h"
+
+static const char usage[] =
+	"usage: rota import DIR [--dry-run]\n"
+	"       rota import KIND FILE [--dry-run]\n"
+	"       rota import timeoff FILE.ics [--employee ID]\n"
+	"\n"
+	"Load site data.  KIND is one of: site (site.ini), contracts, staff,\n"
+	"shifts, forecast, timeoff, roster, punches (CSV files with a header\n"
+	"row; docs/formats.md lists every column).  With a directory, every\n"
+	"known file in it is imported in dependency order (site.ini,\n"
+	"contracts.csv, staff.csv, shifts.csv, forecast.csv, timeoff.csv,\n"
+	"roster.csv, punches.csv), all in one transaction.\n"
+	"\n"
+	"Rows are matched by their id and added, updated or left unchanged;\n"
+	"importing the same file twice changes nothing.  On any error nothing\n"
+	"is written and the message names the file, line and column (exit 3).\n"
+	"The database is created when the import brings a site.ini.\n"
+	"\n"
+	"An iCalendar file (.ics) given as timeoff becomes time-off periods,\n"
+	"one per event, matched to an employee by ATTENDEE or ORGANIZER\n"
+	"e-mail, or all for --employee ID (docs/calendar.md).\n"
+	"\n"
+	"  --dry-run       check everything, report the counts, write nothing\n"
+	"  --employee ID   (.ics time off) the employee the events belong to\n";
+
+static void report(struct cli_ctx *ctx, const char *label,
+		   const struct rota_import_stats *s, int dry)
+{
+	fprintf(ctx->out, "%s: %d added, %d updated, %d unchanged", label,
+		s->added, s->updated, s->unchanged);
+	if (s->skipped)
+		fprintf(ctx->out, ", %d duplicates skipped", s->skipped);
+	if (s->removed)
+		fprintf(ctx->out, ", %d removed", s->removed);
+	fprintf(ctx->out, "%s\n", dry ? " (dry run: nothing written)" : "");
+	if (s->extra_columns[0])
+		fprintf(ctx->err, "%s: ignored extra columns: %s\n", label,
+			s->extra_columns);
+}
+
+static int is_dir(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* Remove a database this command created but did not fill. */
+static void remove_new_db(const char *path)
+{
+	char aux[1024];
+
+	unlink(path);
+	snprintf(aux, sizeof(aux), "%s-wal", path);
+	unlink(aux);
+	snprintf(aux, sizeof(aux), "%s-shm", path);
+	unlink(aux);
+}
+
+/*
+ * Rosters are stored even when they break rules: check every imported week
+ * (inside the import's transaction, so a dry run is checked too) and return
+ * the listings as text to print after the counts; NULL when none.
+ */
+static char *check_rosters(struct cli_ctx *ctx, struct rota_store *st,
+			   const int *todo, const char (*paths)[1024],
+			   const struct rota_import_stats *stats, int ntodo)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *ms = NULL;
+
+	for (int i = 0; i < ntodo; i++) {
+		if (todo[i] != ROTA_IMPORT_ROSTER)
+			continue;
+		for (int w = 0; w < stats[i].n_weeks; w++) {
+			char wk[16];
+			int hard;
+
+			if (!ms && !(ms = open_memstream(&text, &len)))
+				return NULL;
+			rota_format_date(stats[i].weeks[w], wk, sizeof(wk));
+			fprintf(ms, "\n%s: week of %s:\n", paths[i], wk);
+			cli_check_week(ctx, st, stats[i].weeks[w], ms,
+				       CLI_FORMAT_TABLE, &hard);
+		}
+	}
+	if (ms)
+		fclose(ms);
+	return text;
+}
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(ctx->err, "rota import: not implemented yet\n");
-	return CLI_EXIT_FAIL;
+	int dry = 0;
+	const char *employee = NULL;
+	const struct cli_option opts[] = {
+		{"dry-run", CLI_OPT_FLAG, NULL, &dry},
+		{"employee", CLI_OPT_STRING, &employee, NULL},
+		{NULL, 0, NULL, NULL},
+	};
+	const char *pos[2];
+	struct rota_store *st = NULL;
+	struct rota_error err = {0};
+	struct rota_import_stats stats[ROTA_IMPORT_KIND_COUNT];
+	char paths[ROTA_IMPORT_KIND_COUNT][1024];
+	int todo[ROTA_IMPORT_KIND_COUNT], ntodo = 0;
+	int npos, rc, creates = 0, existed;
+	char *checks;
+
+	if ((npos = cli_parse_args(ctx, argc, argv, opts, pos, 2, &rc)) < 0)
+		return rc;
+	if (npos == 0)
+		return cli_usage_error(ctx, "expected DIR or KIND FILE");
+	if (npos == 1) {
+		if (!is_dir(pos[0]))
+			return cli_usage_error(
+				ctx, "'%s' is not a directory (for one file, "
+				     "give its kind: rota import KIND FILE)",
+				pos[0]);
+		for (int k = 0; k < ROTA_IMPORT_KIND_COUNT; k++) {
+			snprintf(paths[ntodo], sizeof(paths[0]), "%s/%s",
+				 pos[0], rota_import_kind_file(k));
+			if (access(paths[ntodo], F_OK) == 0) {
+				todo[ntodo] = k;
+				rota_strlcpy(paths[ntodo], paths[ntodo],
+					     sizeof(paths[0]));
+				ntodo++;
+				if (k == ROTA_IMPORT_SITE)
+					creates = 1;
+			}
+		}
+		if (!ntodo) {
+			fprintf(ctx->err,
+				"rota: %s: no known files (expected some of "
+				"site.ini, contracts.csv, staff.csv, "
+				"shifts.csv, forecast.csv, timeoff.csv, "
+				"roster.csv, punches.csv)\n",
+				pos[0]);
+			return CLI_EXIT_DATA;
+		}
+	} else {
+		int k = rota_import_kind_find(pos[0]);
+
+		if (k < 0)
+			return cli_usage_error(
+				ctx,
+				"'%s' is not a kind (expected site, contracts, "
+				"staff, shifts, forecast, timeoff, roster or "
+				"punches)", pos[0]);
+		if (access(pos[1], R_OK) != 0) {
+			fprintf(ctx->err, "rota: %s: cannot read: %s\n", pos[1],
+				strerror(errno));
+			return CLI_EXIT_DATA;
+		}
+		if (k == ROTA_IMPORT_TIMEOFF && cli_path_is_ics(pos[1])) {
+			if (dry)
+				return cli_usage_error(
+					ctx, "--dry-run is not available for "
+					     ".ics files");
+			return cli_import_timeoff_ics(ctx, pos[1], employee);
+		}
+		todo[0] = k;
+		rota_strlcpy(paths[0], pos[1], sizeof(paths[0]));
+		ntodo = 1;
+		creates = k == ROTA_IMPORT_SITE;
+	}
+
+	if (employee)
+		return cli_usage_error(ctx, "--employee is only for 'rota import "
+					    "timeoff FILE.ics'");
+	existed = access(ctx->db_path, F_OK) == 0;
+	if ((rc = cli_open_store(ctx, creates ? ROTA_STORE_CREATE : 0, &st)))
+		return rc;
+	if (rota_store_begin(st, &err) < 0)
+		goto fail;
+	for (int i = 0; i < ntodo; i++) {
+		if (rota_store_import_file(st, todo[i], paths[i], paths[i],
+					   &stats[i], &err) < 0) {
+			rota_store_rollback(st);
+			goto fail;
+		}
+	}
+	checks = check_rosters(ctx, st, todo, paths, stats, ntodo);
+	if (dry) {
+		rota_store_rollback(st);
+	} else if (rota_store_commit(st, &err) < 0) {
+		free(checks);
+		goto fail;
+	}
+	for (int i = 0; i < ntodo; i++)
+		report(ctx, paths[i], &stats[i], dry);
+	if (checks)
+		fputs(checks, ctx->out);
+	free(checks);
+	rota_store_close(st);
+	if (dry && !existed)
+		remove_new_db(ctx->db_path);
+	return CLI_EXIT_OK;
+fail:
+	rc = cli_fail(ctx, &err);
+	rota_store_close(st);
+	if (!existed)
+		remove_new_db(ctx->db_path);
+	if (ntodo > 1)
+		fprintf(ctx->err, "rota: nothing was imported\n");
+	return rc;
 }
 
 const struct cli_command cli_cmd_import = {

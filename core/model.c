@@ -67,6 +67,14 @@ void rota_dataset_release(struct rota_dataset *ds)
 	memset(ds, 0, sizeof(*ds));
 }
 
+void rota_roster_free(struct rota_roster *r)
+{
+	if (!r)
+		return;
+	free(r->assignments);
+	free(r);
+}
+
 #define FIND(arr, n, field, key)                                              \
 	do {                                                                  \
 		for (size_t i_ = 0; i_ < (n); i_++)                           \

@@ -167,9 +167,35 @@ struct rota_assignment {
 	char skill[ROTA_ID_MAX];  /* main skill served, "" when not decided */
 };
 
+/* One week's roster (table roster + assignment). */
+struct rota_roster {
+	int32_t week;             /* day number of the ISO week's Monday */
+	char status[16];          /* "draft" or "published" */
+	char origin[16];          /* "solver" or "import" */
+	int64_t created_at;       /* UTC instant the roster was stored */
+	char solver_status[32];   /* "optimal", "feasible", ... or "" */
+	int has_stats;            /* objective..seconds are meaningful */
+	double objective, bound, gap, seconds;
+	struct rota_assignment *assignments;  /* sorted by employee, day */
+	size_t n_assignments;
+};
+
+/* Free a roster and its assignments; NULL is fine. */
+void rota_roster_free(struct rota_roster *r);
+
 /* -------------------------------------------------------------- punches */
 
 enum rota_punch_kind { ROTA_PUNCH_IN = 0, ROTA_PUNCH_OUT = 1 };
+
+/*
+ * One effective clock punch, as attendance needs it (the full record with
+ * its source and corrections is struct rota_punch_record in store/store.h).
+ */
+struct rota_punch {
+	int64_t id;     /* record id in the store (0 when not stored) */
+	int64_t at;     /* UTC instant */
+	int kind;       /* enum rota_punch_kind */
+};
 
 /* ------------------------------------------------------------ dataset */
 

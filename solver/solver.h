@@ -14,6 +14,92 @@
 #include "core/error.h"
 #include "core/model.h"
 
+/* --- staffing --- */
+
+/*
+ * How many agents an interval needs (docs/model.md, section Staffing).
+ *
+ * Traffic A = contacts x AHT / interval length, in Erlangs.  Without a mean
+ * patience the queue is Erlang C (M/M/N); with skill->patience_s > 0 it is
+ * Erlang A (M/M/N+M, exponential patience), computed exactly with the
+ * incomplete-gamma form.  Required agents are the smallest N meeting every
+ * target of the skill (service level, occupancy cap, ASA, abandonment);
+ * scheduled agents are ceil(N / (1 - shrinkage)).  Chat: an agent holds
+ * skill->concurrency contacts at once; the queue is sized in slots (one
+ * contact each, AHT = handle time at that concurrency) and agents =
+ * ceil(slots / concurrency).  Zero contacts need zero agents.
+ *
+ * Decisions at the boundary are robust: occupancy, "N > A" and the
+ * shrinkage rounding are decided exactly on the decimal values the user
+ * wrote (85 Erlangs at an 85% cap need exactly 100 agents; 7 agents at 30%
+ * shrinkage are exactly 10 scheduled); service level, ASA and abandonment
+ * count as met within ROTA_STAFFING_EPS of the target, because their
+ * computed values carry rounding of about 1e-13.
+ */
+
+/* Largest traffic accepted, Erlangs. */
+#define ROTA_STAFFING_MAX_TRAFFIC 100000.0
+/* Default limit on the agents a search may return. */
+#define ROTA_STAFFING_MAX_AGENTS 2000000
+/* Tolerance on service level / abandonment (absolute) and ASA (relative). */
+#define ROTA_STAFFING_EPS 1e-12
+
+enum rota_staffing_model {
+	ROTA_STAFFING_ERLANG_C = 0,  /* no abandonment */
+	ROTA_STAFFING_ERLANG_A = 1,  /* exponential patience */
+};
+
+/* "erlang_c" or "erlang_a" ("?" for anything else). */
+const char *rota_staffing_model_name(int model);
+
+struct rota_staffing_opts {
+	int agents;       /* > 0: evaluate exactly this many agents (targets
+			   * are not checked, no search); 0: find the
+			   * required number */
+	int max_agents;   /* a search needing more is ROTA_ELIMIT */
+};
+
+#define ROTA_STAFFING_OPTS_INIT {0, ROTA_STAFFING_MAX_AGENTS}
+
+struct rota_staffing_result {
+	int model;               /* enum rota_staffing_model */
+	double traffic;          /* offered load, Erlangs */
+	int agents;              /* required (or the evaluated count) */
+	int scheduled_agents;    /* ceil(agents / (1 - shrinkage)) */
+	int servers;             /* agents x concurrency (queue servers) */
+	double service_level;    /* answered within answer_s / offered */
+	double asa_s;            /* mean wait of answered contacts, seconds;
+				  * INFINITY when the queue is unstable */
+	double occupancy;        /* busy fraction of the servers */
+	double abandon_rate;     /* abandoned / offered (0 for Erlang C) */
+	double wait_probability; /* offered contacts that have to queue */
+};
+
+/*
+ * Staffing of one interval: `contacts` offered contacts (>= 0) with average
+ * handle time `aht_s` seconds (> 0) in an interval of `interval_min`
+ * minutes (1..1440), against the targets in `skill` (its name, when not
+ * empty, prefixes error messages).  opts may be NULL (defaults).
+ *
+ * Errors: ROTA_EDATA for invalid input, naming the field ("aht_s must be
+ * greater than 0 (got 0)"); ROTA_EINFEASIBLE for a 100% service level with
+ * contacts (no finite staff answers every contact in time); ROTA_ELIMIT
+ * when more than opts->max_agents agents would be needed.  out is written
+ * only on success.  Thread-safe, no allocation.
+ */
+int rota_staffing_calc(const struct rota_skill *skill, double contacts,
+		       double aht_s, int interval_min,
+		       const struct rota_staffing_opts *opts,
+		       struct rota_staffing_result *out,
+		       struct rota_error *err);
+
+/*
+ * Check the targets of a skill alone (the same rules rota_staffing_calc
+ * applies); ROTA_EDATA with a message naming the field.
+ */
+int rota_staffing_check_skill(const struct rota_skill *skill,
+			      struct rota_error *err);
+
 /* --- roster model --- */
 
 /*
@@ -461,5 +547,152 @@ int rota_solve(const struct rota_problem *p,
  */
 int rota_model_write(const struct rota_problem *p, const char *format,
 		     char **text, size_t *len, struct rota_error *err);
+
+/* --- checker --- */
+
+/*
+ * rota_check() verifies a roster against its problem without the solver's
+ * model: every rule is evaluated directly from the semantics written at
+ * the top of this file, coverage is recounted, and the objective is
+ * recomputed term by term.  Tests run it on every solver result; `rota
+ * roster --check` runs it on stored (also hand-edited) rosters.
+ *
+ * What it reports, one struct rota_violation each:
+ *   - hard placement faults: a type on a day it is not offered (slot not
+ *     allowed), an unavailable employee (leave, day off), an employee
+ *     without a skill the type serves, a solution skill the employee or
+ *     the type does not have, a rotation ban (history.last_type counts as
+ *     day -1);
+ *   - every contract and horizon rule (ROTA_RULE_*, type caps), hard when
+ *     its weight is 0, with the units of the "violation units" table;
+ *   - every request not granted, and every fairness group whose spread of
+ *     weekend days or late shifts is above zero (one record per group and
+ *     kind, employee -1).
+ * Coverage is reported as numbers, not records: cover_n per (day, type),
+ * served per (interval, skill), and their objective terms.
+ *
+ * Skill allocation.  For interval demand each agent at work in interval
+ * t counts for exactly one skill it has and its type serves (types that
+ * serve any skill: any skill of the employee; an agent without such a
+ * skill counts for none).  The checker always derives the allocation
+ * itself, per interval, as a min-cost flow on skill profiles (agents with
+ * the same eligible skill set form one source; a skill's first `required`
+ * agents earn -under_weight each, further agents cost over_weight): this
+ * is exact, so the coverage terms are the best any allocation of this
+ * roster can reach.  When the solution carries its own `served`, the
+ * checker also tests that it is a feasible allocation of the roster's
+ * agents (max-flow) and says so in served_given_ok; its coverage terms
+ * then still use the checker's own allocation, so a solver allocation
+ * that is worse than optimal shows as an objective mismatch.  (A roster
+ * made by hand or read from the store has no allocation: free and NULL
+ * the served array rota_solution_new() allocates.)
+ *
+ * History fields are used only when history.known is 1.
+ */
+
+/* What a violation is about: a problem rule (0..ROTA_PROBLEM_RULE_COUNT-1),
+ * the per-type cap (ROTA_PROBLEM_RULE_COUNT, as in rota_solve_stats), or
+ * one of these. */
+#define ROTA_CHECK_KIND_MAP(X)                                               \
+	X(not_offered, "shift type not offered that day")                   \
+	X(unavailable, "employee unavailable (leave, day off)")              \
+	X(unqualified, "employee lacks a skill the shift serves")            \
+	X(ban, "forbidden shift sequence on consecutive days")               \
+	X(request_on, "request to work not granted")                         \
+	X(request_off, "request not to work not granted")                    \
+	X(fair_weekend, "unfair spread of weekend days")                     \
+	X(fair_late, "unfair spread of late shifts")
+
+enum rota_check_kind {
+	ROTA_CHECK_type_max = ROTA_PROBLEM_RULE_COUNT,
+#define ROTA_X_CHECK(name, summary) ROTA_CHECK_##name,
+	ROTA_CHECK_KIND_MAP(ROTA_X_CHECK)
+#undef ROTA_X_CHECK
+	ROTA_CHECK_KIND_COUNT
+};
+
+/* Name ("max_consecutive_days", "type_max", "ban", ...) and summary of a
+ * violation kind; NULL when out of range. */
+const char *rota_check_kind_name(int kind);
+const char *rota_check_kind_summary(int kind);
+
+#define ROTA_VIOLATION_TEXT_MAX 256
+
+struct rota_violation {
+	int kind;        /* problem rule index or enum rota_check_kind */
+	int employee;    /* -1: a fairness group's */
+	int group;       /* fairness group, -1 otherwise */
+	int day;         /* first day concerned; -1: the whole horizon */
+	int type;        /* shift type concerned, -1 when none */
+	int units;       /* violation units (see the table above) */
+	int hard;        /* 1: a hard rule is broken (penalty 0) */
+	double penalty;  /* weight x units of a soft rule or request */
+	/* one sentence for a supervisor, no trailing period, e.g.
+	 * "E01 works 8 consecutive days from Mon 2026-03-30 to Mon
+	 * 2026-04-06 (at most 6)" */
+	char text[ROTA_VIOLATION_TEXT_MAX];
+};
+
+struct rota_check_report {
+	/* sorted by employee (group records last), day, kind */
+	struct rota_violation *violations;
+	size_t n_violations;
+	int hard_broken;      /* number of hard violations (0: roster valid) */
+	int soft_broken;      /* number of soft records with a penalty > 0 */
+
+	double objective;     /* sum of term[] */
+	double term[ROTA_TERM_COUNT];
+	/* soft rule penalties and units by rule, the type cap at index
+	 * ROTA_PROBLEM_RULE_COUNT (as rota_solve_stats); hard units are
+	 * counted in rule_units too */
+	double rule_penalty[ROTA_PROBLEM_RULE_COUNT + 1];
+	int rule_units[ROTA_PROBLEM_RULE_COUNT + 1];
+
+	int n_days, n_types, n_intervals, n_skills, n_employees;
+	int *cover_n;         /* [d * n_types + s]: employees working s on d */
+	int *headcount;       /* [t]: agents at work in interval t (any skill) */
+	double *served;       /* [t * n_skills + k]: the checker's allocation;
+				 NULL when no intervals or no skills */
+	int *paid_min;        /* [e]: paid minutes over the horizon */
+	int shifts;           /* assignments in the roster */
+	long paid_min_total;
+	/* -1: the solution gave no served; 1: it is a feasible allocation
+	 * of this roster; 0: it is not (the first bad interval in
+	 * served_bad_interval) */
+	int served_given_ok;
+	int served_bad_interval;
+};
+
+/*
+ * Check roster sol against problem p.  Returns 0 with *out (free it with
+ * rota_check_report_free) whatever the roster breaks; ROTA_EDATA when p
+ * fails rota_problem_validate() or sol does not fit p (sizes, a type
+ * index out of range), ROTA_ENOMEM.
+ */
+int rota_check(const struct rota_problem *p, const struct rota_solution *sol,
+	       struct rota_check_report **out, struct rota_error *err);
+void rota_check_report_free(struct rota_check_report *r);
+
+/* --- benchmark instances --- */
+
+/*
+ * Curtois & Qu's nurse rostering instances 1-24 (schedulingbenchmarks.org,
+ * text format; docs/roster.md describes the mapping).  Days are undated
+ * (day 0 a Monday), no intervals, no skills; each STAFF line becomes an
+ * employee with hard rules max/min_total_min, max/min_consecutive_days,
+ * min_consecutive_days_off, max_weekends and hard per-type caps; NotAfter
+ * lists become bans; DAYS_OFF makes every type unavailable that day;
+ * SHIFT_ON/OFF_REQUESTS become requests; COVER lines fill cover[d, s].
+ * History is unknown, which gives the benchmark's border semantics.
+ *
+ * rota_curtois_parse reads text of len bytes (label names it in
+ * messages: "Instance1.txt:12: ..."); rota_curtois_read reads a file (the
+ * only file solver/ reads).  ROTA_EDATA with file:line for malformed
+ * input, ROTA_EIO when the file cannot be read.
+ */
+int rota_curtois_parse(const char *text, size_t len, const char *label,
+		       struct rota_problem **out, struct rota_error *err);
+int rota_curtois_read(const char *path, struct rota_problem **out,
+		      struct rota_error *err);
 
 #endif

@@ -118,8 +118,16 @@ static const char v1[] =
 	") STRICT;"
 	"CREATE INDEX assignment_employee ON assignment(employee_id, start);";
 
-/* v2: clock records, append-only.  A correction is a new row pointing at the
- * row it corrects; triggers refuse UPDATE and DELETE. */
+/* v2: clock records, append-only.  Every row is kept for ever: an original
+ * punch ('punch', from 'rota clock' or an import), a forgotten punch added by
+ * a correction ('add'), or a correction of an earlier row ('void' takes it
+ * out, 'correct' replaces its instant).  A row is corrected at most once
+ * (punch_corrects); to change a correction, correct or void the correction.
+ * Original punches are unique by (employee, instant, kind, source), which is
+ * how an import skips exact duplicates.  Triggers refuse UPDATE and DELETE.
+ * (That a correction points at a punch of the same employee, not at a void,
+ * is checked by store/punch.c: an INSERT trigger would make every insert
+ * keep a statement journal, and a large import twice as slow.) */
 static const char v2[] =
 	"CREATE TABLE punch ("
 	"  id INTEGER PRIMARY KEY,"
@@ -134,9 +142,16 @@ static const char v2[] =
 	"  corrects INTEGER REFERENCES punch(id),"
 	"  reason TEXT NOT NULL DEFAULT '',"
 	"  by TEXT NOT NULL DEFAULT '',"
-	"  CHECK ((action IN ('void', 'correct')) = (corrects IS NOT NULL))"
+	"  CHECK ((action IN ('void', 'correct')) = (corrects IS NOT NULL)),"
+	"  CHECK (action = 'punch' OR (reason <> '' AND by <> ''))"
 	") STRICT;"
-	"CREATE INDEX punch_employee_at ON punch(employee_id, at);"
+	/* covering: attendance reads an employee's punches from it alone */
+	"CREATE INDEX punch_employee_at ON punch(employee_id, at, kind,"
+	"  action);"
+	"CREATE UNIQUE INDEX punch_original ON punch(employee_id, at, kind,"
+	"  source) WHERE action = 'punch';"
+	"CREATE UNIQUE INDEX punch_corrects ON punch(corrects)"
+	"  WHERE corrects IS NOT NULL;"
 	"CREATE TRIGGER punch_no_update BEFORE UPDATE ON punch BEGIN"
 	"  SELECT RAISE(ABORT, 'clock records are append-only: "
 	"use a correction');"
@@ -157,20 +172,24 @@ static const char v3[] =
 	"  PRIMARY KEY (start, skill_id)"
 	") STRICT;";
 
-/* v4: what was published to calendars, per event. */
+/* v4: what was published to calendars, one row per event (UID); see
+ * store/publication.c and docs/calendar.md.  No UNIQUE (employee, day): a
+ * renamed site gives new UIDs while the old ones stay, cancelled. */
 static const char v4[] =
 	"CREATE TABLE publication ("
 	"  uid TEXT PRIMARY KEY,"
 	"  employee_id INTEGER NOT NULL REFERENCES employee(id),"
 	"  day TEXT NOT NULL,"
-	"  sequence INTEGER NOT NULL DEFAULT 0,"
-	"  hash TEXT NOT NULL,"
-	"  status TEXT NOT NULL CHECK (status IN ('CONFIRMED', 'CANCELLED')),"
-	"  start INTEGER NOT NULL,"
-	"  end INTEGER NOT NULL,"
 	"  shift_code TEXT NOT NULL,"
+	"  skill TEXT NOT NULL DEFAULT '',"
+	"  start INTEGER NOT NULL,"
+	"  end INTEGER NOT NULL CHECK (end > start),"
+	"  sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),"
+	"  status TEXT NOT NULL CHECK (status IN ('CONFIRMED', 'CANCELLED')),"
+	"  hash TEXT NOT NULL,"
 	"  published_at INTEGER NOT NULL"
-	") STRICT;";
+	") STRICT;"
+	"CREATE INDEX publication_employee_day ON publication(employee_id, day);";
 
 const char *const rota_migrations[] = {v1, v2, v3, v4};
 const int rota_n_migrations = sizeof(rota_migrations) /

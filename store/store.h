@@ -79,9 +79,17 @@ int rota_store_load(struct rota_store *st, struct rota_dataset *ds,
 /* ---------------------------------------------------------------- import */
 
 /* Counts an import reports. */
+#define ROTA_IMPORT_MAX_WEEKS 53
+
 struct rota_import_stats {
 	int added, updated, unchanged, skipped;
 	char extra_columns[256];  /* ignored header names, comma-separated */
+	/* roster.csv: assignments of the stored week dropped because the
+	 * file no longer has them, and the weeks (Monday day numbers) the
+	 * file holds, in date order */
+	int removed;
+	int n_weeks;
+	int32_t weeks[ROTA_IMPORT_MAX_WEEKS];
 };
 
 enum rota_import_kind {
@@ -110,5 +118,373 @@ const char *rota_import_kind_file(int kind);
 int rota_store_import_file(struct rota_store *st, int kind, const char *path,
 			   const char *label, struct rota_import_stats *stats,
 			   struct rota_error *err);
+
+/* --------------------------------------------------------------- rosters */
+
+/*
+ * Store r as the roster of its week, replacing any roster stored for that
+ * week (its assignments included), in one transaction.  Every assignment's
+ * employee and shift must exist (ROTA_EDATA naming them otherwise); its day
+ * must fall in the week.  created_at is taken from r.
+ */
+int rota_store_roster_save(struct rota_store *st, const struct rota_roster *r,
+			   struct rota_error *err);
+
+/*
+ * Load the roster of the week whose Monday is day number `week` into a new
+ * struct the caller frees with rota_roster_free().  ROTA_ENOTFOUND when the
+ * week has no roster.
+ */
+int rota_store_roster_load(struct rota_store *st, int32_t week,
+			   struct rota_roster **out, struct rota_error *err);
+
+/* Set a stored roster's status ("draft" or "published"). */
+int rota_store_roster_set_status(struct rota_store *st, int32_t week,
+				 const char *status, struct rota_error *err);
+
+/*
+ * Assignments of every stored roster whose shift starts in [from, to) (UTC),
+ * optionally only one employee's (employee_id NULL = everyone), sorted by
+ * employee then start.  *out is malloc'ed (NULL when none); free() it.
+ */
+int rota_store_assignments_range(struct rota_store *st, int64_t from,
+				 int64_t to, const char *employee_id,
+				 struct rota_assignment **out, size_t *n,
+				 struct rota_error *err);
+
+/* ------------------------------------------------------- clock records */
+
+/*
+ * Clock records are legal records: rows are only ever added.  An original
+ * punch comes from rota_store_clock() or an import; corrections are new rows
+ * pointing at what they correct (docs/attendance.md).  Every writer runs in
+ * BEGIN IMMEDIATE with the busy timeout, so concurrent clock-ins queue and
+ * all succeed; a row acknowledged is on disk (synchronous = FULL).
+ */
+
+enum rota_punch_action {
+	ROTA_PUNCH_ORIGINAL = 0,  /* 'punch': clocked or imported */
+	ROTA_PUNCH_ADD = 1,       /* 'add': a forgotten punch */
+	ROTA_PUNCH_VOID = 2,      /* 'void': takes `corrects` out */
+	ROTA_PUNCH_CORRECT = 3,   /* 'correct': replaces `corrects` */
+};
+
+/* "punch", "add", "void", "correct"; NULL when out of range. */
+const char *rota_punch_action_name(int action);
+/* "in" / "out"; NULL when out of range. */
+const char *rota_punch_kind_name(int kind);
+
+/* Longest a work period may last; an in longer before its out is a missing
+ * out.  Also how long a clock-in stays open for rota_store_clock(). */
+#define ROTA_PUNCH_MAX_PERIOD_S (16 * 3600)
+
+/* One stored row of the punch table. */
+struct rota_punch_record {
+	int64_t id;
+	char employee[ROTA_ID_MAX];
+	int64_t at;                   /* UTC; for a void, its target's */
+	int kind;                     /* enum rota_punch_kind */
+	char timezone[ROTA_TZ_MAX];   /* site zone when recorded */
+	char source[ROTA_NAME_MAX];
+	int64_t recorded_at;          /* UTC instant the row was written */
+	int action;                   /* enum rota_punch_action */
+	int64_t corrects;             /* row corrected, 0 = none */
+	int64_t superseded_by;        /* void/correct pointing here, 0 = none */
+	int effective;                /* counts for attendance */
+	char reason[ROTA_NAME_MAX];
+	char by[ROTA_NAME_MAX];
+};
+
+/*
+ * Clock `employee` in or out at instant `at` (UTC), recorded at `now`.
+ * Refused with ROTA_ECONFLICT, naming the time of the open punch, when the
+ * employee's latest effective punch at or before `at` is of the same kind and
+ * less than ROTA_PUNCH_MAX_PERIOD_S older (clocked in twice without clocking
+ * out, or out twice without clocking in).  ROTA_ENOTFOUND for an unknown
+ * employee or when no site is configured.  On success *out (may be NULL)
+ * receives the new row.
+ */
+int rota_store_clock(struct rota_store *st, const char *employee, int kind,
+		     int64_t at, const char *source, int64_t now,
+		     struct rota_punch_record *out, struct rota_error *err);
+
+/* Corrections: reason and by must be non-empty (ROTA_EINVAL).  A row that
+ * was already voided or corrected, or is itself a void, is ROTA_ECONFLICT;
+ * an unknown id is ROTA_ENOTFOUND. */
+int rota_store_punch_add(struct rota_store *st, const char *employee,
+			 int kind, int64_t at, const char *reason,
+			 const char *by, int64_t now,
+			 struct rota_punch_record *out, struct rota_error *err);
+int rota_store_punch_void(struct rota_store *st, int64_t id,
+			  const char *reason, const char *by, int64_t now,
+			  struct rota_punch_record *out,
+			  struct rota_error *err);
+int rota_store_punch_correct(struct rota_store *st, int64_t id, int64_t at,
+			     const char *reason, const char *by, int64_t now,
+			     struct rota_punch_record *out,
+			     struct rota_error *err);
+
+/* One row by id (ROTA_ENOTFOUND when there is none). */
+int rota_store_punch_get(struct rota_store *st, int64_t id,
+			 struct rota_punch_record *out,
+			 struct rota_error *err);
+
+/*
+ * Rows with `at` in [from, to) (UTC), optionally one employee's (NULL =
+ * everyone; an unknown employee is ROTA_ENOTFOUND): the effective punches
+ * only, or with `all` every row (voids and corrected rows included).  Sorted
+ * by employee, instant, id.  *out is malloc'ed (NULL when none); free() it.
+ */
+int rota_store_punches_list(struct rota_store *st, const char *employee,
+			    int64_t from, int64_t to, int all,
+			    struct rota_punch_record **out, size_t *n,
+			    struct rota_error *err);
+
+/* -------------------------------------------------------- attendance */
+
+/*
+ * The computation is pure (no database): rota_attendance_compute() takes one
+ * employee's scheduled shifts and effective punches and returns one row per
+ * shift (plus rows for unscheduled work and unattributed punches) with the
+ * definitions of docs/attendance.md.  rota_store_attendance() loads what it
+ * needs and runs it for every employee asked for.
+ */
+
+enum rota_att_row_kind {
+	ROTA_ATT_SHIFT = 0,        /* a scheduled shift */
+	ROTA_ATT_UNSCHEDULED = 1,  /* a work period overlapping no shift */
+	ROTA_ATT_STRAY = 2,        /* an unpaired punch near no shift */
+};
+
+enum rota_att_flag {
+	ROTA_ATT_LATE = 1,
+	ROTA_ATT_EARLY = 2,
+	ROTA_ATT_ABSENT = 4,
+	ROTA_ATT_MISSING_IN = 8,    /* an out with no open in */
+	ROTA_ATT_MISSING_OUT = 16,  /* an in with no out (or > 16 h) */
+	ROTA_ATT_OPEN = 32,         /* a work period still in progress */
+};
+
+/* How a punch was used. */
+enum rota_att_item_status {
+	ROTA_ATT_PAIRED = 0,        /* in or out of a work period */
+	ROTA_ATT_NO_IN = 1,         /* an out, missing in */
+	ROTA_ATT_NO_OUT = 2,        /* an in, missing out */
+	ROTA_ATT_IN_PROGRESS = 3,   /* an in whose out has not come yet */
+};
+
+/* A punch as attributed to a row. */
+struct rota_att_item {
+	int64_t id, at;
+	int kind;      /* enum rota_punch_kind */
+	int status;    /* enum rota_att_item_status */
+};
+
+struct rota_att_row {
+	int kind;             /* enum rota_att_row_kind */
+	long shift;           /* index into the shifts given; -1 otherwise */
+	int64_t start, end;   /* the shift, the period, or the punch (=) */
+	int flags;            /* enum rota_att_flag */
+	int scheduled_min, worked_min, late_min, early_min, overtime_min;
+	int covered_min;      /* minutes of the shift covered by work */
+	int missing;          /* unpaired punches attributed here */
+	size_t first_item, n_items;  /* its punches, in time order */
+};
+
+struct rota_att_totals {
+	long shifts, scheduled_min, worked_min;
+	long late_count, late_min, early_count, early_min;
+	long absences, missing_punches, overtime_min;
+	long covered_min, unscheduled_min;
+};
+
+/* Adherence covered_min / scheduled_min, or -1 when nothing was scheduled. */
+double rota_att_adherence(const struct rota_att_totals *t);
+/* Add one row's figures to t. */
+void rota_att_totals_add(struct rota_att_totals *t,
+			 const struct rota_att_row *row);
+
+struct rota_att_options {
+	int grace_min;         /* site grace, minutes */
+	int64_t from, to;      /* report [from, to) UTC: local midnights */
+	int64_t now;           /* the report is as of now: later punches are
+				* ignored, shifts not ended by now left out,
+				* an in less than 16 h before now with no out
+				* yet is in progress; INT64_MAX: the data are
+				* final */
+};
+
+#define ROTA_ATT_OPTIONS_INIT {5, INT64_MIN, INT64_MAX, INT64_MAX}
+
+/* One employee's attendance over the range. */
+struct rota_attendance {
+	struct rota_att_totals total;
+	struct rota_att_row *rows;     /* in time order */
+	size_t n_rows;
+	struct rota_att_item *items;   /* rows[i]'s are contiguous */
+	size_t n_items;
+};
+
+/*
+ * Compute one employee's attendance.  shifts are sorted by start (ties by
+ * end) and punches (effective only) by instant then id; both should reach a
+ * few days beyond the range so that work near its edges is attributed
+ * correctly.  Returns ROTA_EINVAL when an input is not sorted or a shift is
+ * empty, ROTA_ENOMEM.  out is released with rota_attendance_release().
+ */
+int rota_attendance_compute(const struct rota_assignment *shifts,
+			    size_t n_shifts, const struct rota_punch *punches,
+			    size_t n_punches,
+			    const struct rota_att_options *opt,
+			    struct rota_attendance *out,
+			    struct rota_error *err);
+/* Free the arrays of a (not a itself); NULL is fine. */
+void rota_attendance_release(struct rota_attendance *a);
+
+struct rota_attendance_query {
+	int32_t from, to;      /* local day numbers, both included */
+	const char *employee;  /* NULL: everyone */
+	const char *team;      /* NULL: every team */
+	int detail;            /* keep rows and items (else totals only) */
+	int64_t now;           /* as rota_att_options.now */
+};
+
+#define ROTA_ATTENDANCE_QUERY_INIT {0, 0, NULL, NULL, 0, INT64_MAX}
+
+struct rota_attendance_person {
+	char id[ROTA_ID_MAX];
+	char name[ROTA_NAME_MAX];
+	char team[ROTA_ID_MAX];
+	struct rota_attendance att;  /* rows' shift indexes point into the
+				      * report's shifts */
+};
+
+struct rota_attendance_report {
+	struct rota_site site;
+	int32_t from, to;
+	struct rota_attendance_person *people;  /* sorted by id */
+	size_t n_people;
+	struct rota_assignment *shifts;         /* rows refer here */
+	size_t n_shifts;
+};
+
+/*
+ * Attendance of every employee matching q (all of them, also those without
+ * shifts or punches).  An unknown employee, or a team with nobody in it, is
+ * ROTA_ENOTFOUND; to < from is ROTA_EINVAL.  *out is freed with
+ * rota_attendance_report_free().
+ */
+int rota_store_attendance(struct rota_store *st,
+			  const struct rota_attendance_query *q,
+			  struct rota_attendance_report **out,
+			  struct rota_error *err);
+void rota_attendance_report_free(struct rota_attendance_report *r);
+
+/*
+ * Requirements stored for intervals starting in [from, to), with skill as
+ * the index into ds->skills (as rota_store_load orders them), sorted by
+ * start then skill name.  *out is malloc'ed (NULL when none); free() it.
+ * (A thin adapter for the roster commands; the staffing module owns the
+ * requirement table.)
+ */
+int rota_store_roster_requirements(struct rota_store *st,
+				   const struct rota_dataset *ds,
+				   int64_t from, int64_t to,
+				   struct rota_requirement **out, size_t *n,
+				   struct rota_error *err);
+
+/* --- calendar publication --- */
+
+/*
+ * What the calendar feeds said about one shift the last time they were
+ * published (table publication, one row per event UID).  rota publish
+ * reads the rows of the week it publishes, reconciles them with the roster
+ * (calendar/calendar.h) and writes back the rows that changed; the files
+ * are then rendered from all rows of an employee or team.
+ */
+#define ROTA_PUBLICATION_UID_MAX 192
+
+struct rota_publication {
+	char uid[ROTA_PUBLICATION_UID_MAX];
+	char employee[ROTA_ID_MAX];
+	int32_t day;               /* local day number the shift starts on */
+	char shift[ROTA_ID_MAX];   /* template code */
+	char skill[ROTA_ID_MAX];   /* "" when not decided */
+	int64_t start, end;        /* UTC */
+	int sequence;              /* SEQUENCE last published */
+	int cancelled;             /* STATUS:CANCELLED */
+	char hash[32];             /* content hash of that version */
+	int64_t published_at;      /* when that version was published (UTC) */
+};
+
+/*
+ * Rows whose day is in [from_day, to_day), of one employee (employee_id
+ * NULL = everyone), sorted by employee, day, UID.  *out is malloc'ed (NULL
+ * when there are none); free() it.
+ */
+int rota_store_publication_list(struct rota_store *st, const char *employee_id,
+				int32_t from_day, int32_t to_day,
+				struct rota_publication **out, size_t *n,
+				struct rota_error *err);
+
+/*
+ * Insert or replace rows by UID, all in one transaction (joining the
+ * caller's).  ROTA_EDATA naming the employee when one does not exist;
+ * nothing is written then.
+ */
+int rota_store_publication_put(struct rota_store *st,
+			       const struct rota_publication *p, size_t n,
+			       struct rota_error *err);
+
+/*
+ * Add time-off periods (e.g. read from an .ics file) in one transaction:
+ * a period with the same employee, start and end as a stored one replaces
+ * its kind, weight and note.  The added, updated and unchanged counts are
+ * added to stats (may be NULL).  ROTA_EDATA for an unknown employee or an
+ * empty period; nothing is written then.
+ */
+int rota_store_timeoff_put(struct rota_store *st, const struct rota_timeoff *t,
+			   size_t n, struct rota_import_stats *stats,
+			   struct rota_error *err);
+
+/* --- forecast and requirements --- */
+
+/*
+ * Demand per interval and skill.  `skill` in struct rota_forecast and
+ * struct rota_requirement is an index into the site's skills sorted by name
+ * (the order rota_store_load() returns them in).  Ranges are half-open UTC
+ * [from, to); a week is [rota_tz_day_start(tz, monday),
+ * rota_tz_day_start(tz, monday + 7)).  Loaded arrays are sorted by start,
+ * then skill, and belong to the caller (free(); NULL when *n is 0).
+ */
+int rota_store_forecast_load(struct rota_store *st, int64_t from, int64_t to,
+			     struct rota_forecast **out, size_t *n,
+			     struct rota_error *err);
+
+/*
+ * Insert or replace forecast rows (keyed by start and skill) in one
+ * transaction.  ROTA_EDATA for a skill index out of range, negative or
+ * non-finite contacts, or an AHT that is not positive; nothing is written
+ * then.  The CSV importer has its own validation; this is for programs and
+ * tests.
+ */
+int rota_store_forecast_put(struct rota_store *st,
+			    const struct rota_forecast *rows, size_t n,
+			    struct rota_error *err);
+
+/*
+ * Replace every stored requirement with start in [from, to) by rows, in
+ * one transaction.  ROTA_EINVAL when a row starts outside the range, names
+ * a skill index out of range or has negative agents.
+ */
+int rota_store_requirements_save(struct rota_store *st, int64_t from,
+				 int64_t to,
+				 const struct rota_requirement *rows, size_t n,
+				 struct rota_error *err);
+
+/* The stored requirements with start in [from, to). */
+int rota_store_requirements_load(struct rota_store *st, int64_t from,
+				 int64_t to, struct rota_requirement **out,
+				 size_t *n, struct rota_error *err);
 
 #endif

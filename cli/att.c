@@ -1,0 +1,158 @@
+/* cli/att.c - helpers shared by the attendance commands (cli/att.h). */
+#include "cli/att.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int att_site(struct cli_ctx *ctx, struct rota_store *st,
+	     struct rota_site *site, struct rota_tz **tz)
+{
+	struct rota_error err = {0};
+
+	if (rota_store_site_get(st, site, &err) < 0)
+		return cli_fail(ctx, &err);
+	if (!(*tz = rota_tz_load(site->timezone, &err)))
+		return cli_fail(ctx, &err);
+	return CLI_EXIT_OK;
+}
+
+int att_now(struct cli_ctx *ctx, const struct rota_tz *tz, int64_t *now)
+{
+	const char *env = getenv("ROTA_NOW");
+	char *end;
+	long long v;
+
+	if (!env || !*env) {
+		*now = (int64_t)time(NULL);
+		return 0;
+	}
+	errno = 0;
+	v = strtoll(env, &end, 10);
+	if (!errno && end != env && !*end) {
+		*now = (int64_t)v;
+		return 0;
+	}
+	if (rota_parse_instant(tz, env, now, NULL) == 0)
+		return 0;
+	cli_usage_error(ctx, "$ROTA_NOW: '%s' is not a time", env);
+	return -1;
+}
+
+int att_time_arg(struct cli_ctx *ctx, const struct rota_tz *tz,
+		 const char *opt, const char *text, int64_t *out)
+{
+	struct rota_error err = {0};
+
+	if (rota_parse_instant(tz, text, out, &err) < 0) {
+		cli_usage_error(ctx, "%s: %s", opt, err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+int att_date_arg(struct cli_ctx *ctx, const char *opt, const char *text,
+		 int32_t *out)
+{
+	struct rota_error err = {0};
+
+	if (rota_parse_date(text, out, &err) < 0) {
+		cli_usage_error(ctx, "%s: %s", opt, err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+int att_kind_arg(const char *text)
+{
+	if (strcmp(text, "in") == 0)
+		return ROTA_PUNCH_IN;
+	if (strcmp(text, "out") == 0)
+		return ROTA_PUNCH_OUT;
+	return -1;
+}
+
+int32_t att_row_day(const struct rota_attendance_report *r,
+		    const struct rota_tz *tz, const struct rota_att_row *row)
+{
+	if (row->shift >= 0 && r->shifts)
+		return r->shifts[row->shift].day;
+	return rota_tz_day_of(tz, row->start);
+}
+
+void att_hhmm(const struct rota_tz *tz, int64_t t, int32_t day, char *buf,
+	      size_t size)
+{
+	struct rota_civil c;
+	int32_t d = rota_tz_day_of(tz, t);
+
+	rota_tz_to_civil(tz, t, &c, NULL);
+	if (d == day)
+		snprintf(buf, size, "%02d:%02d", c.hour, c.min);
+	else
+		snprintf(buf, size, "%02d:%02d%+d", c.hour, c.min,
+			 (int)(d - day));
+}
+
+static void append(char *buf, size_t size, const char *sep, const char *s)
+{
+	size_t len = strlen(buf);
+
+	if (len >= size)
+		return;
+	snprintf(buf + len, size - len, "%s%s", len ? sep : "", s);
+}
+
+void att_flags(const struct rota_att_row *row, char *buf, size_t size)
+{
+	static const struct {
+		int flag;
+		const char *word;
+	} words[] = {
+		{ROTA_ATT_LATE, "late"},
+		{ROTA_ATT_EARLY, "early"},
+		{ROTA_ATT_ABSENT, "absent"},
+		{ROTA_ATT_MISSING_IN, "missing_in"},
+		{ROTA_ATT_MISSING_OUT, "missing_out"},
+		{ROTA_ATT_OPEN, "in_progress"},
+	};
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (row->flags & words[i].flag)
+			append(buf, size, " ", words[i].word);
+	if (row->kind == ROTA_ATT_UNSCHEDULED)
+		append(buf, size, " ", "unscheduled");
+}
+
+void att_punches(const struct rota_tz *tz, const struct rota_attendance *a,
+		 const struct rota_att_row *row, int32_t day, char *buf,
+		 size_t size)
+{
+	static const char *const note[] = {"", " (no in)", " (no out)",
+					   " (in progress)"};
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < row->n_items; i++) {
+		const struct rota_att_item *it = &a->items[row->first_item + i];
+		char hm[16], one[48];
+
+		att_hhmm(tz, it->at, day, hm, sizeof(hm));
+		snprintf(one, sizeof(one), "%s %s%s", hm,
+			 rota_punch_kind_name(it->kind),
+			 note[it->status & 3]);
+		append(buf, size, ", ", one);
+	}
+}
+
+void att_adherence(const struct rota_att_totals *t, char *buf, size_t size)
+{
+	double a = rota_att_adherence(t);
+
+	if (a < 0)
+		buf[0] = '\0';
+	else
+		snprintf(buf, size, "%.4f", a);
+}

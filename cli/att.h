@@ -1,0 +1,57 @@
+/*
+ * cli/att.h - private to the attendance commands (clock, punch, punches,
+ * attendance, review): the site zone, times and dates on the command line,
+ * and how attendance rows are written.
+ */
+#ifndef ROTA_CLI_ATT_H
+#define ROTA_CLI_ATT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cli/cli.h"
+#include "core/time.h"
+#include "store/store.h"
+
+/* Load the site and its zone; prints the error and returns an exit code. */
+int att_site(struct cli_ctx *ctx, struct rota_store *st,
+	     struct rota_site *site, struct rota_tz **tz);
+
+/*
+ * The current instant: $ROTA_NOW when set (an instant as --at takes it, or
+ * epoch seconds; for tests and replays), else the system clock.  Returns -1
+ * after printing a usage error when $ROTA_NOW is not a time.
+ */
+int att_now(struct cli_ctx *ctx, const struct rota_tz *tz, int64_t *now);
+
+/* --at and friends: a usage error naming opt when text is not a time. */
+int att_time_arg(struct cli_ctx *ctx, const struct rota_tz *tz,
+		 const char *opt, const char *text, int64_t *out);
+/* --from / --to: a usage error naming opt when text is not a date. */
+int att_date_arg(struct cli_ctx *ctx, const char *opt, const char *text,
+		 int32_t *out);
+
+/* "in" / "out" on the command line; -1 otherwise. */
+int att_kind_arg(const char *text);
+
+/* Local day of an attendance row (the shift's day, else its start's). */
+int32_t att_row_day(const struct rota_attendance_report *r,
+		    const struct rota_tz *tz, const struct rota_att_row *row);
+
+/* "HH:MM" local, with "+N" / "-N" when its day differs from `day`. */
+void att_hhmm(const struct rota_tz *tz, int64_t t, int32_t day, char *buf,
+	      size_t size);
+
+/* Flags as words: "late early absent missing_in missing_out in_progress
+ * unscheduled" (space-separated, in that order). */
+void att_flags(const struct rota_att_row *row, char *buf, size_t size);
+
+/* A row's punches: "09:02 in, 17:00 out, 17:05 out (no in)". */
+void att_punches(const struct rota_tz *tz, const struct rota_attendance *a,
+		 const struct rota_att_row *row, int32_t day, char *buf,
+		 size_t size);
+
+/* Adherence with 4 decimals, "" when nothing was scheduled. */
+void att_adherence(const struct rota_att_totals *t, char *buf, size_t size);
+
+#endif
