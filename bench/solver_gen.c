@@ -322,7 +322,7 @@ int main(int argc, char **argv)
 	       sol->stats.seconds, sol->stats.rows, sol->stats.cols,
 	       sol->stats.binaries, sol->stats.nodes, demand_total / 60);
 	for (int t = 0; t < ROTA_TERM_COUNT; t++)
-		printf(" %s=%.2f", rota_term_name(t), sol->stats.term[t]);
+		printf(" %s=%.2f", rota_term_name(t), sol->stats.term[t] + 0.0);
 	printf("\n");
 	rc = 0;
 out:

@@ -295,31 +295,165 @@ static int cmp_order(const void *a, const void *b)
 }
 
 /*
- * Greedy: every employee in turn solves their own MIP (own rules, own
- * soft penalties, requests and cost) with the coverage still missing as
- * a linear reward.  Returns 0, or ROTA_EINFEASIBLE with an explanation.
+ * Construction.  Every employee in turn solves their own MIP (own rules,
+ * own soft penalties, requests and cost) with the coverage still missing
+ * as a linear reward: +under_weight for an interval-skill still short,
+ * -over_weight for one already covered.  Then best-response sweeps: each
+ * employee takes their shifts out of the coverage and solves again against
+ * everyone else's, keeping their roster unless the new one is strictly
+ * better; repeated until a sweep changes nothing.  Each MIP is tiny
+ * (one week of one person), so a sweep of 200 employees takes a second.
  */
+struct cons {
+	double *res;      /* [t*K + k] agents still missing */
+	double *cres;     /* [d*S + s] cover still missing */
+	int *alloc;       /* [e*T + t] skill e is counted on in t, -1 */
+};
+
+/* Add (sign 1) or remove (-1) the shifts of e in st->type. */
+static void apply(struct state *st, struct cons *c, int e, int sign)
+{
+	const struct rota_problem *p = st->p;
+	int T = st->T, K = st->K;
+
+	for (int d = 0; d < st->D; d++) {
+		int s = st->type[e * st->D + d], k;
+		const struct rota_slot *sl;
+		uint64_t pm;
+
+		if (s < 0)
+			continue;
+		c->cres[d * st->S + s] -= sign;
+		pm = model_profile(p, e, s);
+		if (!K || !pm)
+			continue;
+		sl = rota_problem_slot(p, d, s);
+		for (int t = sl->first_interval; t < sl->end_interval; t++) {
+			if (sign > 0) {
+				interval_value(p, c->res, t, pm, &k);
+				c->alloc[(size_t)e * (size_t)T + (size_t)t] = k;
+			} else {
+				k = c->alloc[(size_t)e * (size_t)T + (size_t)t];
+				c->alloc[(size_t)e * (size_t)T + (size_t)t] = -1;
+			}
+			if (k >= 0)
+				c->res[t * K + k] -= sign;
+		}
+	}
+}
+
+/* Solve e's own MIP against the coverage in c; on success the new roster
+ * of e is in st->type.  Returns the sub_result. */
+static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
+		     struct rota_error *err)
+{
+	const struct rota_problem *p = st->p;
+	int D = st->D, S = st->S, K = st->K, rc;
+	struct model_spec spec = {mask, 0, 1, 0, NULL};
+	struct roster_model rm;
+	struct sub_params sp;
+	struct sub_out so;
+	const struct mip *m;
+	double *obj = NULL, *x = NULL;
+	uint8_t *fr = NULL;
+
+	mask[e] = 1;
+	rc = model_build(&rm, p, &spec, err);
+	mask[e] = 0;
+	if (rc < 0)
+		return SUB_ERROR;
+	m = &rm.mip;
+	obj = malloc(((size_t)m->ncols + 1) * sizeof(double));
+	x = calloc((size_t)m->ncols + 1, sizeof(double));
+	fr = malloc((size_t)m->ncols + 1);
+	if (!obj || !x || !fr) {
+		rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		so.result = SUB_ERROR;
+		goto out;
+	}
+	memcpy(obj, m->obj, (size_t)m->ncols * sizeof(double));
+	memset(fr, 1, (size_t)m->ncols);
+	for (int d = 0; d < D; d++)
+		for (int s = 0; s < S; s++) {
+			int j = model_x(&rm, e, d, s), k;
+			const struct rota_slot *sl;
+			const struct rota_cover *cv;
+			uint64_t pm;
+			double v = 0;
+
+			if (j < 0)
+				continue;
+			sl = rota_problem_slot(p, d, s);
+			pm = model_profile(p, e, s);
+			if (K && pm)
+				for (int t = sl->first_interval;
+				     t < sl->end_interval; t++)
+					v += interval_value(p, c->res, t, pm,
+							    &k);
+			cv = rota_problem_cover(p, d, s);
+			v += c->cres[d * S + s] > 0.5 ? cv->under_weight
+						      : -cv->over_weight;
+			/* ties keep the current roster */
+			if (st->type[e * D + d] == s)
+				v += 1e-6;
+			obj[j] -= v;
+		}
+	memset(&sp, 0, sizeof(sp));
+	sp.free = fr;
+	sp.val = x;
+	sp.presolve = 1;
+	sp.obj = obj;
+	sp.node_limit = 5000;
+	sub_solve(&st->se, m, &sp, x, &so);
+	st->nodes += so.nodes;
+	if (so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE) {
+		for (int d = 0; d < D; d++) {
+			st->type[e * D + d] = -1;
+			for (int s = 0; s < S; s++) {
+				int j = model_x(&rm, e, d, s);
+
+				if (j >= 0 && x[j] > 0.5)
+					st->type[e * D + d] = s;
+			}
+		}
+	}
+out:
+	free(obj);
+	free(x);
+	free(fr);
+	model_free(&rm);
+	return so.result;
+}
+
+#define SWEEPS 8
+
 static int construct(struct state *st, struct rota_error *err)
 {
 	const struct rota_problem *p = st->p;
 	int D = st->D, S = st->S, E = st->E, T = st->T, K = st->K;
-	double *res = NULL, *cres = NULL, *obj = NULL, *x = NULL;
-	uint8_t *mask = NULL, *freecol = NULL;
+	struct cons c = {NULL, NULL, NULL};
+	uint8_t *mask = NULL, *bad = NULL;
 	struct order_item *order = NULL;
+	int *old = NULL;
 	int rc = 0, n_bad = 0, first_bad = -1;
 
-	res = calloc((size_t)T * (size_t)K + 1, sizeof(double));
-	cres = calloc((size_t)D * (size_t)S + 1, sizeof(double));
+	c.res = calloc((size_t)T * (size_t)K + 1, sizeof(double));
+	c.cres = calloc((size_t)D * (size_t)S + 1, sizeof(double));
+	c.alloc = malloc(((size_t)E * (size_t)T + 1) * sizeof(int));
 	mask = calloc((size_t)E + 1, 1);
+	bad = calloc((size_t)E + 1, 1);
 	order = malloc(((size_t)E + 1) * sizeof(*order));
-	if (!res || !cres || !mask || !order) {
+	old = malloc(((size_t)D + 1) * sizeof(int));
+	if (!c.res || !c.cres || !c.alloc || !mask || !bad || !order || !old) {
 		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 		goto out;
 	}
 	for (int i = 0; i < T * K; i++)
-		res[i] = p->demand[i].required;
+		c.res[i] = p->demand[i].required;
 	for (int i = 0; i < D * S; i++)
-		cres[i] = p->cover[i].required;
+		c.cres[i] = p->cover[i].required;
+	for (size_t i = 0; i < (size_t)E * (size_t)T; i++)
+		c.alloc[i] = -1;
 	for (int e = 0; e < E; e++) {
 		order[e].e = e;
 		order[e].key = popcount64(p->employees[e].skills);
@@ -327,107 +461,62 @@ static int construct(struct state *st, struct rota_error *err)
 	qsort(order, (size_t)E, sizeof(*order), cmp_order);
 
 	st->se.phase = "construct";
-	for (int oi = 0; oi < E; oi++) {
-		int e = order[oi].e;
-		struct model_spec spec = {mask, 0, 1, 0, NULL};
-		struct roster_model rm;
-		struct sub_params sp;
-		struct sub_out so;
-		const struct mip *m;
+	for (int sweep = 0; sweep <= SWEEPS; sweep++) {
+		int changed = 0;
 
-		mask[e] = 1;
-		rc = model_build(&rm, p, &spec, err);
-		mask[e] = 0;
-		if (rc < 0)
-			goto out;
-		m = &rm.mip;
-		free(obj);
-		free(x);
-		free(freecol);
-		obj = malloc(((size_t)m->ncols + 1) * sizeof(double));
-		x = calloc((size_t)m->ncols + 1, sizeof(double));
-		freecol = malloc((size_t)m->ncols + 1);
-		if (!obj || !x || !freecol) {
-			model_free(&rm);
-			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-			goto out;
-		}
-		memcpy(obj, m->obj, (size_t)m->ncols * sizeof(double));
-		memset(freecol, 1, (size_t)m->ncols);
-		for (int d = 0; d < D; d++)
-			for (int s = 0; s < S; s++) {
-				int j = model_x(&rm, e, d, s);
-				const struct rota_slot *sl;
-				const struct rota_cover *c;
-				uint64_t pm;
-				double v = 0;
-				int k;
+		for (int oi = 0; oi < E; oi++) {
+			int e = order[oi].e, r;
 
-				if (j < 0)
-					continue;
-				sl = rota_problem_slot(p, d, s);
-				pm = model_profile(p, e, s);
-				if (K && pm)
-					for (int t = sl->first_interval;
-					     t < sl->end_interval; t++)
-						v += interval_value(p, res, t,
-								    pm, &k);
-				c = rota_problem_cover(p, d, s);
-				v += cres[d * S + s] > 0.5 ? c->under_weight
-							   : -c->over_weight;
-				obj[j] -= v;
+			if (bad[e])
+				continue;
+			if (sweep > 0 && !search_time_left(&st->se))
+				break;
+			memcpy(old, st->type + (size_t)e * (size_t)D,
+			       (size_t)D * sizeof(int));
+			apply(st, &c, e, -1);
+			r = solve_one(st, &c, e, mask, err);
+			if (r == SUB_INFEASIBLE && sweep == 0) {
+				bad[e] = 1;
+				if (first_bad < 0 || e < first_bad)
+					first_bad = e;
+				n_bad++;
+				continue;
 			}
-		memset(&sp, 0, sizeof(sp));
-		sp.free = freecol;
-		sp.val = x;
-		sp.presolve = 1;
-		sp.obj = obj;
-		sp.node_limit = 2000;
-		sub_solve(&st->se, m, &sp, x, &so);
-		st->nodes += so.nodes;
-		if (so.result == SUB_INFEASIBLE) {
-			if (first_bad < 0 || e < first_bad)
-				first_bad = e;
-			n_bad++;
-			model_free(&rm);
-			continue;
-		}
-		if (so.result != SUB_OPTIMAL && so.result != SUB_FEASIBLE) {
-			model_free(&rm);
-			if (so.result == SUB_NONE && !search_time_left(&st->se))
-				rc = rota_error_set(err, ROTA_ENOSOLUTION,
-						    "the time limit ended the "
-						    "search before a roster was "
-						    "found");
-			else
-				rc = rota_error_set(err, ROTA_ESOLVER,
-						    "the solver failed on the "
-						    "rules of employee '%s'",
-						    p->employees[e].id);
-			goto out;
-		}
-		for (int d = 0; d < D; d++)
-			for (int s = 0; s < S; s++) {
-				int j = model_x(&rm, e, d, s), k;
-				const struct rota_slot *sl;
-				uint64_t pm;
-
-				if (j < 0 || x[j] < 0.5)
-					continue;
-				st->type[e * D + d] = s;
-				sl = rota_problem_slot(p, d, s);
-				pm = model_profile(p, e, s);
-				cres[d * S + s] -= 1;
-				if (!K || !pm)
-					continue;
-				for (int t = sl->first_interval;
-				     t < sl->end_interval; t++) {
-					interval_value(p, res, t, pm, &k);
-					if (k >= 0)
-						res[t * K + k] -= 1;
+			if (r != SUB_OPTIMAL && r != SUB_FEASIBLE) {
+				if (r == SUB_ERROR && err && err->code < 0 &&
+				    err->code != ROTA_ESOLVER) {
+					rc = err->code;
+					goto out;
 				}
+				if (sweep > 0) {
+					/* keep the roster we had */
+					memcpy(st->type + (size_t)e * (size_t)D,
+					       old, (size_t)D * sizeof(int));
+					apply(st, &c, e, 1);
+					continue;
+				}
+				if (r == SUB_NONE && !search_time_left(&st->se))
+					rc = rota_error_set(
+						err, ROTA_ENOSOLUTION,
+						"the time limit ended the "
+						"search before a roster was "
+						"found");
+				else
+					rc = rota_error_set(
+						err, ROTA_ESOLVER,
+						"the solver failed on the rules "
+						"of employee '%s'",
+						p->employees[e].id);
+				goto out;
 			}
-		model_free(&rm);
+			apply(st, &c, e, 1);
+			if (memcmp(old, st->type + (size_t)e * (size_t)D,
+				   (size_t)D * sizeof(int)) != 0)
+				changed++;
+		}
+		if (n_bad || (sweep > 0 && changed == 0) ||
+		    !search_time_left(&st->se))
+			break;
 	}
 	if (n_bad) {
 		rc = explain_employee(&st->se, p, first_bad, err);
@@ -449,13 +538,13 @@ static int construct(struct state *st, struct rota_error *err)
 		}
 	}
 out:
-	free(res);
-	free(cres);
+	free(c.res);
+	free(c.cres);
+	free(c.alloc);
 	free(mask);
+	free(bad);
 	free(order);
-	free(obj);
-	free(x);
-	free(freecol);
+	free(old);
 	return rc;
 }
 
@@ -527,8 +616,20 @@ static void accept(struct state *st, const double *x, double obj)
 
 /* --------------------------------------------------------------- LNS */
 
+/* the whole MIP goes to GLPK's branch-and-bound up to this size, after
+ * LNS has had LNS_SHARE of the time limit */
+#ifndef BNB_MAX_BINARIES
+#define BNB_MAX_BINARIES 8000
+#endif
+#define LNS_SHARE 0.35
+
 /* simplex iterations one neighbourhood may take */
+#ifndef LNS_ITERS
 #define LNS_ITERS 30000
+#endif
+#ifndef LNS_MAX_TARGET
+#define LNS_MAX_TARGET 4000
+#endif
 
 struct lns {
 	uint8_t *in;        /* employees freed */
@@ -550,7 +651,28 @@ static void pick(struct state *st, struct lns *ln, int kind, int size)
 		memset(ln->in, 1, (size_t)E);
 		return;
 	}
-	if (kind == 1 && st->K > 0) {
+	if (kind == 3 && p->n_groups > 0) {
+		/* a fairness group, then employees sharing its skills */
+		int g = rng_below(&st->rng, p->n_groups);
+		uint64_t sk = 0;
+
+		for (int e = 0; e < E; e++)
+			if (p->employees[e].group == g) {
+				ln->in[e] = 1;
+				sk |= p->employees[e].skills;
+				size--;
+			}
+		for (int e = 0; e < E; e++)
+			if (!ln->in[e] && (!sk || (p->employees[e].skills & sk)))
+				ln->cand[n++] = e;
+		if (size <= 0)
+			return;
+		if (n < size) {
+			for (int i = 0; i < n; i++)
+				ln->in[ln->cand[i]] = 1;
+			return;
+		}
+	} else if (kind == 1 && st->K > 0) {
 		/* related: share skills with a random employee */
 		int e0 = rng_below(&st->rng, E);
 		uint64_t sk = p->employees[e0].skills;
@@ -588,7 +710,8 @@ static void pick(struct state *st, struct lns *ln, int kind, int size)
 	if (n < size) {
 		n = 0;
 		for (int e = 0; e < E; e++)
-			ln->cand[n++] = e;
+			if (!ln->in[e])
+				ln->cand[n++] = e;
 	}
 	/* partial Fisher-Yates */
 	for (int i = 0; i < size && i < n; i++) {
@@ -666,12 +789,15 @@ static void free_columns(struct state *st, struct lns *ln, int d0, int d1,
 	}
 }
 
-static int lns(struct state *st, double gap_target)
+static int lns(struct state *st, double gap_target, double until)
 {
 	const struct mip *m = &st->full.mip;
 	struct lns ln;
 	int E = st->E, D = st->D, since = 0, iter = 0, rc = 0;
-	int nkinds = D >= 4 ? 5 : 3, stall_limit;
+	/* neighbourhoods in turn: (how employees are picked, day window) */
+	static const int seq[][2] = {{0, 0}, {1, 0}, {2, 0}, {3, 0},
+				     {0, 1}, {1, 1}, {2, 1}};
+	int nseq = D >= 4 ? 7 : 4, stall_limit;
 	uint8_t *touched, *live, *cfree;
 
 	memset(&ln, 0, sizeof(ln));
@@ -695,14 +821,15 @@ static int lns(struct state *st, double gap_target)
 	stall_limit = 40 + 2 * E;
 	st->se.phase = "lns";
 	while (since < stall_limit && search_time_left(&st->se) &&
+	       search_now() < until &&
 	       rel_gap(st->inc_obj, st->bound) > gap_target) {
-		int kind = iter % nkinds, d0 = 0, d1 = D - 1, size;
+		int kind = seq[iter % nseq][0], d0 = 0, d1 = D - 1, size;
 		double per_emp = ln.bin_per_emp;
 		struct sub_params sp;
 		struct sub_out so;
 		double z;
 
-		if (kind >= 3) {
+		if (seq[iter % nseq][1]) {
 			/* a window of days for more employees */
 			int w = 2 + rng_below(&st->rng, 2);
 
@@ -717,7 +844,7 @@ static int lns(struct state *st, double gap_target)
 			size = 2;
 		if (size > E)
 			size = E;
-		pick(st, &ln, kind % 3, size);
+		pick(st, &ln, kind, size);
 		iter++;
 		free_columns(st, &ln, d0, d1, touched, live, cfree);
 		memset(&sp, 0, sizeof(sp));
@@ -745,7 +872,7 @@ static int lns(struct state *st, double gap_target)
 		/* neighbourhood size follows the work it took, measured in
 		 * simplex iterations (deterministic, unlike seconds) */
 		if (so.result == SUB_OPTIMAL && so.iters < LNS_ITERS / 4 &&
-		    ln.target < 4000)
+		    ln.target < LNS_MAX_TARGET)
 			ln.target *= 1.2;
 		else if ((so.result != SUB_OPTIMAL ||
 			  so.iters > LNS_ITERS / 2) && ln.target > 40)
@@ -1060,14 +1187,19 @@ int rota_solve(const struct rota_problem *p,
 		search_report(&st.se, 1);
 	}
 
-	/* 3. large neighbourhood search */
-	if ((rc = lns(&st, opt.gap)) < 0) {
+	/* 3. large neighbourhood search; models GLPK can take whole get
+	 * the rest of the time for branch-and-bound */
+	if ((rc = lns(&st, opt.gap,
+		      st.full.n_x <= BNB_MAX_BINARIES &&
+				      st.se.deadline < HUGE_VAL
+			      ? st.se.t_start + LNS_SHARE * opt.time_limit_s
+			      : HUGE_VAL)) < 0) {
 		rc = rota_error_set(err, rc, "out of memory");
 		goto out;
 	}
 
 	/* 4. the whole MIP, incumbent injected: proof or a better bound */
-	if (search_time_left(&st.se) &&
+	if (search_time_left(&st.se) && st.full.n_x <= BNB_MAX_BINARIES &&
 	    rel_gap(st.inc_obj, st.bound) > opt.gap) {
 		struct sub_params sp;
 		struct sub_out so;
