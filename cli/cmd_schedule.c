@@ -252,7 +252,10 @@ static void print_summary(struct cli_ctx *ctx, const struct rota_problem *p,
 	fprintf(ctx->out, "objective  %s\n", buf);
 	fmt_num(buf, sizeof(buf), ss->bound);
 	fprintf(ctx->out, "bound      %s\n", buf);
-	fprintf(ctx->out, "gap        %.2f%%\n", ss->gap * 100);
+	if (isfinite(ss->gap))
+		fprintf(ctx->out, "gap        %.2f%%\n", ss->gap * 100);
+	else
+		fprintf(ctx->out, "gap        - (no bound yet)\n");
 	fprintf(ctx->out, "seconds    %.1f\n", ss->seconds);
 	fprintf(ctx->out, "model      %d rows, %d columns, %d binaries\n",
 		ss->rows, ss->cols, ss->binaries);

@@ -52,7 +52,7 @@ static void callback(glp_tree *tree, void *info)
 			    cb->sp->iter_limit)
 			glp_ios_terminate(tree);
 	}
-	if (se && !search_time_left(se))
+	if (se && !cb->sp->no_deadline && !search_time_left(se))
 		glp_ios_terminate(tree);
 	if (se && cb->sp->report) {
 		glp_prob *P = glp_ios_get_prob(tree);
@@ -277,7 +277,7 @@ int sub_solve(struct search *se, const struct mip *m,
 		smcp.presolve = GLP_OFF;
 		if (sp->iter_limit > 0 && sp->iter_limit < INT_MAX)
 			smcp.it_lim = (int)sp->iter_limit;
-		if (se && se->deadline < HUGE_VAL) {
+		if (se && se->deadline < HUGE_VAL && !sp->no_deadline) {
 			double left = se->deadline - search_now();
 
 			smcp.tm_lim = left > 0.001 ? (int)(left * 1000) : 1;
@@ -344,7 +344,7 @@ int sub_solve(struct search *se, const struct mip *m,
 		iocp.ps_heur = sp->ps_heur ? GLP_ON : GLP_OFF;
 		if (sp->time_limit_s > 0)
 			left = sp->time_limit_s;
-		if (se && se->deadline < HUGE_VAL &&
+		if (se && se->deadline < HUGE_VAL && !sp->no_deadline &&
 		    se->deadline - search_now() < left)
 			left = se->deadline - search_now();
 		if (left < HUGE_VAL)

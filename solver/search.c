@@ -343,9 +343,10 @@ static void apply(struct state *st, struct cons *c, int e, int sign)
 }
 
 /* Solve e's own MIP against the coverage in c; on success the new roster
- * of e is in st->type.  Returns the sub_result. */
+ * of e is in st->type.  Returns the sub_result, or a negative status (err
+ * filled) when the model cannot be built. */
 static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
-		     struct rota_error *err)
+		     int first, struct rota_error *err)
 {
 	const struct rota_problem *p = st->p;
 	int D = st->D, S = st->S, K = st->K, rc;
@@ -361,14 +362,13 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 	rc = model_build(&rm, p, &spec, err);
 	mask[e] = 0;
 	if (rc < 0)
-		return SUB_ERROR;
+		return rc;
 	m = &rm.mip;
 	obj = malloc(((size_t)m->ncols + 1) * sizeof(double));
 	x = calloc((size_t)m->ncols + 1, sizeof(double));
 	fr = malloc((size_t)m->ncols + 1);
 	if (!obj || !x || !fr) {
-		rota_error_set(err, ROTA_ENOMEM, "out of memory");
-		so.result = SUB_ERROR;
+		so.result = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 		goto out;
 	}
 	memcpy(obj, m->obj, (size_t)m->ncols * sizeof(double));
@@ -404,6 +404,9 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 	sp.presolve = 1;
 	sp.obj = obj;
 	sp.node_limit = 5000;
+	/* the first roster is always completed: a time limit never leaves
+	 * the caller without one */
+	sp.no_deadline = first;
 	sub_solve(&st->se, m, &sp, x, &so);
 	st->nodes += so.nodes;
 	if (so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE) {
@@ -474,7 +477,11 @@ static int construct(struct state *st, struct rota_error *err)
 			memcpy(old, st->type + (size_t)e * (size_t)D,
 			       (size_t)D * sizeof(int));
 			apply(st, &c, e, -1);
-			r = solve_one(st, &c, e, mask, err);
+			r = solve_one(st, &c, e, mask, sweep == 0, err);
+			if (r < 0) {
+				rc = r;
+				goto out;
+			}
 			if (r == SUB_INFEASIBLE && sweep == 0) {
 				bad[e] = 1;
 				if (first_bad < 0 || e < first_bad)
@@ -483,11 +490,6 @@ static int construct(struct state *st, struct rota_error *err)
 				continue;
 			}
 			if (r != SUB_OPTIMAL && r != SUB_FEASIBLE) {
-				if (r == SUB_ERROR && err && err->code < 0 &&
-				    err->code != ROTA_ESOLVER) {
-					rc = err->code;
-					goto out;
-				}
 				if (sweep > 0) {
 					/* keep the roster we had */
 					memcpy(st->type + (size_t)e * (size_t)D,
@@ -569,6 +571,7 @@ static int evaluate(struct state *st, double *x, double *obj_out)
 	memset(&sp, 0, sizeof(sp));
 	sp.free = fr;
 	sp.val = val;
+	sp.no_deadline = 1;
 	sub_solve(&st->se, m, &sp, x, &so);
 	free(fr);
 	free(val);
@@ -1141,7 +1144,7 @@ int rota_solve(const struct rota_problem *p,
 
 	/* 2. the bound: LP relaxation of the whole model, computed on the
 	 * model where identical employees are merged (same value) */
-	{
+	if (search_time_left(&st.se)) {
 		struct model_spec cspec = {NULL, 1, 1, 0, NULL};
 		struct roster_model cm;
 		struct sub_params sp;

@@ -131,6 +131,8 @@ struct sub_params {
 	int ps_heur;            /* proximity search */
 	int pseudo_cost;        /* pseudo-cost branching */
 	int report;             /* send progress to the search's callback */
+	int no_deadline;        /* ignore the search's time limit (turning
+				   a roster we have into a result) */
 	const double *obj;      /* NULL: the model's objective; else an
 				   objective of its own over all columns */
 };

@@ -857,6 +857,29 @@ static void an_invalid_problem_is_refused_before_glpk_sees_it(void **state)
 	rota_problem_free(p);
 }
 
+static void a_time_limit_returns_the_roster_found_not_proven(void **state)
+{
+	struct rota_problem *p = busy_week();
+	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+	struct rota_solution *s = NULL;
+	struct rota_check_report *r = NULL;
+
+	(void)state;
+	/* over before it starts: the first roster is still completed */
+	opt.time_limit_s = 1e-9;
+	opt.gap = 0;
+	assert_int_equal(rota_solve(p, &opt, &s, NULL), 0);
+	assert_int_equal(s->stats.status, ROTA_SOLVE_FEASIBLE);
+	assert_true(s->stats.gap > 0);
+	assert_true(s->stats.bound < s->stats.objective);
+	assert_int_equal(rota_check(p, s, &r, NULL), 0);
+	assert_int_equal(r->hard_broken, 0);
+	assert_true(fabs(r->objective - s->stats.objective) < 1e-6);
+	rota_check_report_free(r);
+	rota_solution_free(s);
+	rota_problem_free(p);
+}
+
 struct seen {
 	int calls;
 	struct rota_progress last;
@@ -940,6 +963,8 @@ int main(void)
 		cmocka_unit_test(
 			an_invalid_problem_is_refused_before_glpk_sees_it),
 		cmocka_unit_test(progress_is_reported_with_incumbent_and_bound),
+		cmocka_unit_test(
+			a_time_limit_returns_the_roster_found_not_proven),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
