@@ -628,7 +628,7 @@ static void accept(struct state *st, const double *x, double obj)
 
 /* simplex iterations one neighbourhood may take */
 #ifndef LNS_ITERS
-#define LNS_ITERS 30000
+#define LNS_ITERS 15000
 #endif
 #ifndef LNS_MAX_TARGET
 #define LNS_MAX_TARGET 4000
@@ -798,8 +798,9 @@ static int lns(struct state *st, double gap_target, double until)
 	struct lns ln;
 	int E = st->E, D = st->D, since = 0, iter = 0, rc = 0;
 	/* neighbourhoods in turn: (how employees are picked, day window) */
-	static const int seq[][2] = {{0, 0}, {1, 0}, {2, 0}, {3, 0},
-				     {0, 1}, {1, 1}, {2, 1}};
+	static const int seq[][2] = {{1, 0}, {0, 1}, {2, 0}, {1, 1},
+				     {2, 1}, {0, 1}, {3, 0}};
+	static const int seq_short[][2] = {{1, 0}, {2, 0}, {0, 0}, {3, 0}};
 	int nseq = D >= 4 ? 7 : 4, stall_limit;
 	uint8_t *touched, *live, *cfree;
 
@@ -826,13 +827,14 @@ static int lns(struct state *st, double gap_target, double until)
 	while (since < stall_limit && search_time_left(&st->se) &&
 	       search_now() < until &&
 	       rel_gap(st->inc_obj, st->bound) > gap_target) {
-		int kind = seq[iter % nseq][0], d0 = 0, d1 = D - 1, size;
+		const int *nb = D >= 4 ? seq[iter % nseq] : seq_short[iter % nseq];
+		int kind = nb[0], d0 = 0, d1 = D - 1, size;
 		double per_emp = ln.bin_per_emp;
 		struct sub_params sp;
 		struct sub_out so;
 		double z;
 
-		if (seq[iter % nseq][1]) {
+		if (nb[1]) {
 			/* a window of days for more employees */
 			int w = 2 + rng_below(&st->rng, 2);
 
@@ -862,11 +864,12 @@ static int lns(struct state *st, double gap_target, double until)
 			char line[200];
 
 			snprintf(line, sizeof(line),
-				 "lns %d: %d employees, days %d-%d, %d rows, "
-				 "%d binaries, %ld nodes, %ld iterations, "
-				 "result %d, objective %.2f\n",
-				 iter, size, d0, d1, so.rows, so.ints,
-				 so.nodes, so.iters, so.result, so.obj);
+				 "%.2fs lns %d (kind %d): %d employees, days "
+				 "%d-%d, %d rows, %d binaries, %ld nodes, %ld "
+				 "iterations, result %d, objective %.2f\n",
+				 search_elapsed(&st->se), iter, kind, size, d0,
+				 d1, so.rows, so.ints, so.nodes, so.iters,
+				 so.result, so.obj);
 			st->se.opt->log(line, st->se.opt->log_arg);
 		}
 		st->nodes += so.nodes;
