@@ -2,19 +2,21 @@
  * solver/search.c - rota_solve(): the search built around GLPK.
  *
  * GLPK's own branch-and-bound is weak on roster MIPs, so it is only used
- * on pieces it handles well:
+ * on pieces it handles well (docs/model.md, "The search around GLPK"):
  *   1. construction: employees one at a time (specialists first), each a
  *      tiny MIP over their own rules whose objective is their marginal
- *      value to the coverage still missing; an employee whose MIP is
- *      infeasible is explained (explain.c) - every hard rule belongs to
- *      one employee, so this finds every infeasibility;
- *   2. the LP relaxation of the full model gives the lower bound;
- *   3. large neighbourhood search: free the shifts of a few employees
- *      (random, related by skills, or around the worst-covered interval),
- *      fix everybody else, and let GLPK solve that sub-MIP with the
- *      incumbent injected and a node limit (deterministic);
- *   4. when time is left, the full MIP with the incumbent injected, to
- *      prove optimality or raise the bound.
+ *      value to the coverage still missing, then best-response sweeps
+ *      until nobody changes; an employee whose MIP is infeasible is
+ *      explained (explain.c) - every hard rule belongs to one employee, so
+ *      this finds every infeasibility;
+ *   2. the bound: the LP relaxation, solved on the model where identical
+ *      employees are merged (same optimum), by the interior-point method;
+ *   3. large neighbourhood search: free the shifts of some employees on all
+ *      days or a window of days, fix everybody else, and let GLPK solve
+ *      that sub-MIP with the incumbent injected and node / iteration
+ *      limits (deterministic); a bandit picks the neighbourhood shapes;
+ *   4. when LNS stalls and the model is small enough, the full MIP with the
+ *      incumbent injected, to prove optimality or raise the bound.
  * Only the explicit time limit makes a run depend on the clock.
  */
 #include <glpk.h>
@@ -624,7 +626,9 @@ static void accept(struct state *st, const double *x, double obj)
 #ifndef BNB_MAX_BINARIES
 #define BNB_MAX_BINARIES 8000
 #endif
-#define LNS_SHARE 0.35
+#ifndef LNS_SHARE
+#define LNS_SHARE 1.0
+#endif
 
 /* simplex iterations one neighbourhood may take */
 #ifndef LNS_ITERS
@@ -639,7 +643,7 @@ struct lns {
 	uint8_t *fr;        /* columns freed */
 	int *cand;
 	double *x;
-	double target;      /* free binaries wanted */
+	double target[2];   /* free binaries wanted: all week, day window */
 	int bin_per_emp;
 };
 
@@ -792,16 +796,51 @@ static void free_columns(struct state *st, struct lns *ln, int d0, int d1,
 	}
 }
 
+/*
+ * Which neighbourhood shape next.  Problems with interval demand use a
+ * fixed rotation (a bandit did worse there: cheap small gains crowd out
+ * the bigger neighbourhoods).  Otherwise the first round tries each shape
+ * in turn, then shapes are drawn with probability proportional to their score
+ * (an average of the relative gain per simplex iteration they brought)
+ * plus a floor, so none is starved.  Deterministic: the scores come from
+ * iteration counts and the draw from the fixed-seed generator.
+ */
+static int choose_shape(struct state *st, const double *score, int n,
+			int iter)
+{
+	/* with interval demand: a fixed rotation, measured best on
+	 * contact-centre weeks (skill-related and day-window shapes) */
+	static const int rotation[7] = {1, 4, 2, 5, 6, 4, 3};
+	double total = 0, best = 0, pick;
+
+	if (st->T > 0 && st->K > 0 && n == 7)
+		return rotation[iter % 7];
+	if (iter < n)
+		return iter;
+	for (int i = 0; i < n; i++)
+		best = fmax(best, score[i]);
+	for (int i = 0; i < n; i++)
+		total += score[i] + 0.1 * best + 1e-12;
+	pick = (double)(rng_next(&st->rng) >> 11) / 9007199254740992.0 * total;
+	for (int i = 0; i < n; i++) {
+		pick -= score[i] + 0.1 * best + 1e-12;
+		if (pick < 0)
+			return i;
+	}
+	return n - 1;
+}
+
 static int lns(struct state *st, double gap_target, double until)
 {
 	const struct mip *m = &st->full.mip;
 	struct lns ln;
 	int E = st->E, D = st->D, since = 0, iter = 0, rc = 0;
 	/* neighbourhoods in turn: (how employees are picked, day window) */
-	static const int seq[][2] = {{1, 0}, {0, 1}, {2, 0}, {1, 1},
-				     {2, 1}, {0, 1}, {3, 0}};
-	static const int seq_short[][2] = {{1, 0}, {2, 0}, {0, 0}, {3, 0}};
-	int nseq = D >= 4 ? 7 : 4, stall_limit;
+	/* neighbourhood shapes: (how employees are picked, day window) */
+	static const int shapes[][2] = {{0, 0}, {1, 0}, {2, 0}, {3, 0},
+					{0, 1}, {1, 1}, {2, 1}};
+	int nshapes = D >= 4 ? 7 : 4, stall_limit;
+	double score[7];
 	uint8_t *touched, *live, *cfree;
 
 	memset(&ln, 0, sizeof(ln));
@@ -821,30 +860,41 @@ static int lns(struct state *st, double gap_target, double until)
 	ln.bin_per_emp = st->full.n_x / (E ? E : 1);
 	if (ln.bin_per_emp < 1)
 		ln.bin_per_emp = 1;
-	ln.target = 400;
+	ln.target[0] = ln.target[1] = 400;
+	for (int i = 0; i < 7; i++)
+		score[i] = 1.0;
 	stall_limit = 40 + 2 * E;
 	st->se.phase = "lns";
 	while (since < stall_limit && search_time_left(&st->se) &&
 	       search_now() < until &&
 	       rel_gap(st->inc_obj, st->bound) > gap_target) {
-		const int *nb = D >= 4 ? seq[iter % nseq] : seq_short[iter % nseq];
+		int sh = choose_shape(st, score, nshapes, iter);
+		const int *nb = shapes[sh];
 		int kind = nb[0], d0 = 0, d1 = D - 1, size;
-		double per_emp = ln.bin_per_emp;
+		/* one size for all shapes with interval demand (window
+		 * successes grow the all-week neighbourhoods too, which paid
+		 * off there); one per shape kind otherwise */
+		double per_emp = ln.bin_per_emp,
+		       *target = &ln.target[st->T > 0 && st->K > 0 ? 0 : nb[1]];
 		struct sub_params sp;
 		struct sub_out so;
 		double z;
 
 		if (nb[1]) {
-			/* a window of days for more employees */
+			/* a window of 2-3 days for more employees; once it
+			 * holds everybody, a longer window */
+			double per_day = (double)ln.bin_per_emp / D;
 			int w = 2 + rng_below(&st->rng, 2);
 
+			if (*target / (w * per_day) > E)
+				w = (int)ceil(*target / (E * per_day));
 			if (w > D)
 				w = D;
 			d0 = rng_below(&st->rng, D - w + 1);
 			d1 = d0 + w - 1;
-			per_emp = ln.bin_per_emp * (double)w / D;
+			per_emp = per_day * w;
 		}
-		size = (int)(ln.target / per_emp + 0.5);
+		size = (int)(*target / per_emp + 0.5);
 		if (size < 2)
 			size = 2;
 		if (size > E)
@@ -878,15 +928,25 @@ static int lns(struct state *st, double gap_target, double until)
 		/* neighbourhood size follows the work it took, measured in
 		 * simplex iterations (deterministic, unlike seconds) */
 		if (so.result == SUB_OPTIMAL && so.iters < LNS_ITERS / 4 &&
-		    ln.target < LNS_MAX_TARGET)
-			ln.target *= 1.2;
+		    *target < LNS_MAX_TARGET)
+			*target *= 1.2;
 		else if ((so.result != SUB_OPTIMAL ||
-			  so.iters > LNS_ITERS / 2) && ln.target > 40)
-			ln.target *= 0.75;
+			  so.iters > LNS_ITERS / 2) && *target > 40)
+			*target *= 0.75;
 		since++;
-		if (so.result != SUB_OPTIMAL && so.result != SUB_FEASIBLE)
+		if (so.result != SUB_OPTIMAL && so.result != SUB_FEASIBLE) {
+			score[sh] *= 0.7;
 			continue;
+		}
 		z = mip_objective(m, ln.x);
+		{
+			/* reward: relative gain per 1000 simplex iterations */
+			double gain = z < st->inc_obj ? st->inc_obj - z : 0;
+			double r = gain / fmax(1.0, fabs(st->inc_obj)) * 1e5 /
+				   fmax(1000.0, (double)so.iters);
+
+			score[sh] = 0.7 * score[sh] + 0.3 * r;
+		}
 		if (z < st->inc_obj - 1e-7 * fmax(1.0, fabs(st->inc_obj))) {
 			accept(st, ln.x, z);
 			since = 0;
@@ -1183,6 +1243,12 @@ int rota_solve(const struct rota_problem *p,
 		sp.interior = 1;
 		st.se.phase = "lp bound";
 		sub_solve(&st.se, &cm.mip, &sp, cx, &so);
+		if (so.result != SUB_OPTIMAL && so.result != SUB_INFEASIBLE &&
+		    search_time_left(&st.se)) {
+			/* glp_interior gives up on some models: simplex */
+			sp.interior = 0;
+			sub_solve(&st.se, &cm.mip, &sp, cx, &so);
+		}
 		free(fr);
 		free(cx);
 		model_free(&cm);
