@@ -111,6 +111,14 @@ static void build_history(struct rota_problem *p, const struct rota_dataset *ds,
 	free(last_type);
 }
 
+/* Comparable staff: same team, contract and skills. */
+static int comparable(const struct rota_employee *a,
+		      const struct rota_employee *b)
+{
+	return strcmp(a->team, b->team) == 0 &&
+	       strcmp(a->contract, b->contract) == 0 && a->skills == b->skills;
+}
+
 static int add_groups(struct rota_problem *p, const struct rota_dataset *ds,
 		      const struct rota_build_options *opt,
 		      struct rota_error *err)
@@ -119,36 +127,39 @@ static int add_groups(struct rota_problem *p, const struct rota_dataset *ds,
 		return 0;
 	for (int e = 0; e < p->n_employees; e++) {
 		const struct rota_employee *em = &ds->employees[e];
-		int found = -1, members = 0;
+		struct rota_fair_group g = {{0}, 0, 0};
+		int found, members = 0;
+		size_t len = 0;
 
 		if (p->employees[e].group >= 0)
 			continue;
 		for (int f = e + 1; f < p->n_employees; f++)
-			if (strcmp(ds->employees[f].team, em->team) == 0 &&
-			    strcmp(ds->employees[f].contract, em->contract) == 0)
-				members++;
+			members += comparable(&ds->employees[f], em);
 		if (members == 0)
 			continue;
-		{
-			struct rota_fair_group g = {{0}, 0, 0};
-
-			if (em->team[0])
-				snprintf(g.name, sizeof(g.name),
-					 "team %.50s, contract %.50s",
-					 em->team, em->contract);
-			else
-				snprintf(g.name, sizeof(g.name),
-					 "contract %s", em->contract);
-			g.weekend_weight = opt->fair_weekend_weight;
-			g.late_weight = opt->fair_late_weight;
-			found = rota_problem_add_group(p, &g, err);
-			if (found < 0)
-				return found;
-		}
+		if (em->team[0])
+			len = (size_t)snprintf(g.name, sizeof(g.name),
+					       "team %.40s, ", em->team);
+		len += (size_t)snprintf(g.name + len, sizeof(g.name) - len,
+					"contract %.40s", em->contract);
+		for (int k = 0; k < p->n_skills && len < sizeof(g.name); k++)
+			if ((p->employees[e].skills >> k) & 1)
+				len += (size_t)snprintf(
+					g.name + len, sizeof(g.name) - len,
+					"%s%.30s",
+					len && g.name[len - 1] != '+' &&
+							strchr(g.name, ':')
+						? "+"
+						: ", skills: ",
+					p->skills[k].name);
+		g.weekend_weight = opt->fair_weekend_weight;
+		g.late_weight = opt->fair_late_weight;
+		found = rota_problem_add_group(p, &g, err);
+		if (found < 0)
+			return found;
 		p->employees[e].group = found;
 		for (int f = e + 1; f < p->n_employees; f++)
-			if (strcmp(ds->employees[f].team, em->team) == 0 &&
-			    strcmp(ds->employees[f].contract, em->contract) == 0)
+			if (comparable(&ds->employees[f], em))
 				p->employees[f].group = found;
 	}
 	return 0;

@@ -23,7 +23,7 @@ static int feasible(struct search *se, const struct rota_problem *p, int e,
 		    struct rota_error *err)
 {
 	uint8_t *mask = calloc((size_t)p->n_employees + 1, 1);
-	struct model_spec spec = {mask, 0, 0, relaxed_mask};
+	struct model_spec spec = {mask, 0, 0, relaxed_mask, NULL};
 	struct roster_model rm;
 	struct sub_params sp;
 	struct sub_out so;

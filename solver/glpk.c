@@ -6,6 +6,7 @@
  * incumbent is injected: the callback must see our column numbers.
  */
 #include <glpk.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,8 +47,12 @@ static void callback(glp_tree *tree, void *info)
 		cb->nodes = t;
 		if (cb->sp->node_limit > 0 && t >= cb->sp->node_limit)
 			glp_ios_terminate(tree);
+		if (cb->sp->iter_limit > 0 &&
+		    glp_get_it_cnt(glp_ios_get_prob(tree)) >=
+			    cb->sp->iter_limit)
+			glp_ios_terminate(tree);
 	}
-	if (se && !search_time_left(se))
+	if (se && !cb->sp->no_deadline && !search_time_left(se))
 		glp_ios_terminate(tree);
 	if (se && cb->sp->report) {
 		glp_prob *P = glp_ios_get_prob(tree);
@@ -207,25 +212,79 @@ int sub_solve(struct search *se, const struct mip *m,
 	}
 	if (nz)
 		glp_load_matrix(P, (int)nz, ia, ja, ar);
+	glp_scale_prob(P, GLP_SF_AUTO);
 
 	memset(&cb, 0, sizeof(cb));
 	cb.se = se;
 	cb.sp = sp;
 	cb.bound = -HUGE_VAL;
 
+	if (sp->lp_only && sp->interior) {
+		glp_iptcp ipt;
+
+		glp_init_iptcp(&ipt);
+		ipt.msg_lev = GLP_MSG_OFF;
+		rc = glp_interior(P, &ipt);
+		if (rc == GLP_ENOFEAS) {
+			out->result = SUB_INFEASIBLE;
+			goto done;
+		}
+		if (rc != 0 || glp_ipt_status(P) != GLP_OPT)
+			goto done;
+		for (int c = 1; c <= nc; c++)
+			x[oldcol[c]] = glp_ipt_col_prim(P, c);
+		for (int j = 0; j < m->ncols; j++)
+			if (!sp->free[j])
+				x[j] = sp->val[j];
+		/* the interior point stops at a small duality gap: report the
+		 * smaller of the primal and dual objectives as the bound */
+		{
+			double primal = glp_ipt_obj_val(P), dual = objc;
+
+			for (int i = 1; i <= nr; i++) {
+				int type = glp_get_row_type(P, i);
+				double yi = glp_ipt_row_dual(P, i);
+
+				if (type == GLP_LO || type == GLP_FX ||
+				    (type == GLP_DB && yi > 0))
+					dual += yi * glp_get_row_lb(P, i);
+				else if (type == GLP_UP ||
+					 (type == GLP_DB && yi < 0))
+					dual += yi * glp_get_row_ub(P, i);
+			}
+			for (int c = 1; c <= nc; c++) {
+				int type = glp_get_col_type(P, c);
+				double dj = glp_ipt_col_dual(P, c);
+
+				if (type == GLP_LO || type == GLP_FX ||
+				    (type == GLP_DB && dj > 0))
+					dual += dj * glp_get_col_lb(P, c);
+				else if (type == GLP_UP ||
+					 (type == GLP_DB && dj < 0))
+					dual += dj * glp_get_col_ub(P, c);
+			}
+			out->obj = primal;
+			out->bound = fmin(primal, dual);
+		}
+		out->result = SUB_OPTIMAL;
+		goto done;
+	}
 	if (!sp->presolve || sp->lp_only || nints == 0) {
 		glp_smcp smcp;
 
 		glp_init_smcp(&smcp);
 		smcp.msg_lev = GLP_MSG_OFF;
 		smcp.presolve = GLP_OFF;
-		if (se && se->deadline < HUGE_VAL) {
+		if (sp->iter_limit > 0 && sp->iter_limit < INT_MAX)
+			smcp.it_lim = (int)sp->iter_limit;
+		if (se && se->deadline < HUGE_VAL && !sp->no_deadline) {
 			double left = se->deadline - search_now();
 
 			smcp.tm_lim = left > 0.001 ? (int)(left * 1000) : 1;
 		}
 		rc = glp_simplex(P, &smcp);
-		if (rc == GLP_ETMLIM) {
+		out->iters = glp_get_it_cnt(P);
+		if (rc == GLP_ETMLIM || rc == GLP_EITLIM) {
 			out->result = SUB_NONE;
 			goto done;
 		}
@@ -285,7 +344,7 @@ int sub_solve(struct search *se, const struct mip *m,
 		iocp.ps_heur = sp->ps_heur ? GLP_ON : GLP_OFF;
 		if (sp->time_limit_s > 0)
 			left = sp->time_limit_s;
-		if (se && se->deadline < HUGE_VAL &&
+		if (se && se->deadline < HUGE_VAL && !sp->no_deadline &&
 		    se->deadline - search_now() < left)
 			left = se->deadline - search_now();
 		if (left < HUGE_VAL)
@@ -294,6 +353,7 @@ int sub_solve(struct search *se, const struct mip *m,
 			iocp.ps_tm_lim = 2000;
 		rc = glp_intopt(P, &iocp);
 		out->nodes = cb.nodes;
+		out->iters = glp_get_it_cnt(P);
 		switch (glp_mip_status(P)) {
 		case GLP_OPT:
 			out->result = SUB_OPTIMAL;

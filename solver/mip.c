@@ -231,8 +231,8 @@ double mip_objective(const struct mip *m, const double *x)
 	return z;
 }
 
-static const char *const col_prefix[] = {"x", "y", "u", "o", "cu", "co",
-					 "v", "z", "fmax", "fmin"};
+static const char *const col_prefix[] = {"x", "y", "n", "u", "o", "cu",
+					 "co", "v", "z", "fmax", "fmin"};
 
 void mip_col_name(const struct mip *m, int j, char *buf, size_t size)
 {

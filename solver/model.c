@@ -58,6 +58,18 @@ struct builder {
 	int nlist;
 };
 
+static int included(const struct builder *b, int e)
+{
+	return (!b->spec->employees || b->spec->employees[e]) &&
+	       (!b->spec->mult || b->spec->mult[e] > 0);
+}
+
+/* how many employees e stands for */
+static double mult(const struct builder *b, int e)
+{
+	return b->spec->mult ? b->spec->mult[e] : 1;
+}
+
 static int relaxed(const struct builder *b, int group)
 {
 	return (b->spec->relaxed >> group) & 1u;
@@ -80,7 +92,7 @@ static void rule_row(struct builder *b, int e, int rule, double weight,
 	if (weight > 0) {
 		struct col_tag tag = {COL_VIOL, (uint8_t)rule, e, e, a, 0};
 
-		v = mip_add_col(m, 0, INF, weight, 0, tag);
+		v = mip_add_col(m, 0, INF, weight * mult(b, e), 0, tag);
 		/* one side only is ever finite for a soft rule row */
 		mip_add_coef(m, row, v, isinf(hi) ? 1.0 : -1.0);
 	}
@@ -108,7 +120,7 @@ static int create_x(struct builder *b)
 		const struct rota_rule_value *rest =
 			&pe->rule[ROTA_RULE_min_rest_min];
 
-		if (b->spec->employees && !b->spec->employees[e])
+		if (!included(b, e))
 			continue;
 		for (int d = 0; d < b->D; d++)
 			for (int s = 0; s < b->S; s++) {
@@ -142,7 +154,8 @@ static int create_x(struct builder *b)
 				    !relaxed(b, ROTA_RULE_min_rest_min))
 					continue;
 				if (b->spec->objective)
-					obj = p->cost_per_min * ty->paid_min;
+					obj = p->cost_per_min * ty->paid_min *
+					      mult(b, e);
 				j = mip_add_col(m, 0, 1, obj, 1, tag);
 				if (j < 0)
 					return -1;
@@ -172,7 +185,8 @@ static int build_coverage(struct builder *b)
 	struct roster_model *rm = b->rm;
 	int T = b->T, K = b->K, nprof = 0, rc = -1;
 	uint64_t *prof;
-	int *covrow = NULL, *bal = NULL, *xprof;
+	int *covrow = NULL, *chain = NULL, *xprof;
+	uint8_t *used = NULL;
 
 	if (T == 0 || K == 0)
 		return 0;
@@ -248,68 +262,92 @@ static int build_coverage(struct builder *b)
 					xprof[e * b->S + s] = i;
 		}
 	rm->nprof = nprof;
-	bal = malloc(((size_t)T * (size_t)(nprof ? nprof : 1)) * sizeof(int));
-	if (!bal)
+	/* n[t,P] = n[t-1,P] + (shifts of P starting at t) - (ending at t):
+	 * every shift column appears in two rows only */
+	chain = malloc(((size_t)T * (size_t)(nprof ? nprof : 1)) * sizeof(int));
+	used = calloc((size_t)nprof + 1, 1);
+	if (!chain || !used)
 		goto out;
-	for (size_t i = 0; i < (size_t)T * (size_t)nprof; i++)
-		bal[i] = -1;
+	for (int e = 0; e < b->E; e++)
+		for (int d = 0; d < b->D; d++)
+			for (int s = 0; s < b->S; s++) {
+				const struct rota_slot *sl =
+					rota_problem_slot(p, d, s);
+
+				if (model_x(rm, e, d, s) >= 0 &&
+				    xprof[e * b->S + s] >= 0 &&
+				    sl->first_interval < sl->end_interval)
+					used[xprof[e * b->S + s]] = 1;
+			}
+	for (int pi = 0; pi < nprof; pi++) {
+		uint64_t pm = prof[pi];
+		int single = popcount64(pm) == 1;
+		int prev = -1;
+
+		for (int t = 0; t < T; t++) {
+			struct col_tag tag = {COL_COUNT, 0, -1, t, pi, 0};
+			int row, n;
+
+			chain[(size_t)t * (size_t)nprof + (size_t)pi] = -1;
+			if (!used[pi])
+				continue;
+			n = mip_add_col(m, 0, INF, 0, 0, tag);
+			row = mip_add_row(m, 0, 0, GROUP_CORE, -1);
+			chain[(size_t)t * (size_t)nprof + (size_t)pi] = row;
+			mip_add_coef(m, row, n, 1);
+			if (prev >= 0)
+				mip_add_coef(m, row, prev, -1);
+			prev = n;
+			if (single) {
+				int k = __builtin_ctzll(pm);
+
+				mip_add_coef(m, covrow[t * K + k], n, 1);
+				continue;
+			}
+			/* split among the profile's skills */
+			row = mip_add_row(m, 0, 0, GROUP_CORE, -1);
+			mip_add_coef(m, row, n, -1);
+			for (int k = 0; k < K; k++) {
+				struct col_tag ty = {COL_ALLOC, 0, -1, t, pi, k};
+				int y;
+
+				if (!((pm >> k) & 1))
+					continue;
+				y = mip_add_col(m, 0, INF, 0, 0, ty);
+				mip_add_coef(m, row, y, 1);
+				mip_add_coef(m, covrow[t * K + k], y, 1);
+			}
+		}
+	}
 	for (int e = 0; e < b->E; e++)
 		for (int d = 0; d < b->D; d++)
 			for (int s = 0; s < b->S; s++) {
 				int j = model_x(rm, e, d, s);
 				int pi = xprof[e * b->S + s];
-				const struct rota_slot *sl;
-				uint64_t pm;
+				const struct rota_slot *sl =
+					rota_problem_slot(p, d, s);
 
-				if (j < 0 || pi < 0)
+				if (j < 0 || pi < 0 ||
+				    sl->first_interval >= sl->end_interval)
 					continue;
-				pm = prof[pi];
-				sl = rota_problem_slot(p, d, s);
-				for (int t = sl->first_interval;
-				     t < sl->end_interval; t++) {
-					int *br;
-
-					if (popcount64(pm) == 1) {
-						int k = __builtin_ctzll(pm);
-
-						mip_add_coef(m,
-							     covrow[t * K + k],
-							     j, 1);
-						continue;
-					}
-					br = &bal[(size_t)t * (size_t)nprof +
-						  (size_t)pi];
-					if (*br < 0) {
-						*br = mip_add_row(m, 0, 0,
-								  GROUP_CORE,
-								  -1);
-						for (int k = 0; k < K; k++) {
-							struct col_tag tag = {
-								COL_ALLOC, 0,
-								-1, t, pi, k};
-							int y;
-
-							if (!((pm >> k) & 1))
-								continue;
-							y = mip_add_col(
-								m, 0, INF, 0,
-								0, tag);
-							mip_add_coef(m, *br, y,
-								     1);
-							mip_add_coef(
-								m,
-								covrow[t * K +
-								       k],
-								y, 1);
-						}
-					}
-					mip_add_coef(m, *br, j, -1);
-				}
+				mip_add_coef(m,
+					     chain[(size_t)sl->first_interval *
+							   (size_t)nprof +
+						   (size_t)pi],
+					     j, -mult(b, e));
+				if (sl->end_interval < T)
+					mip_add_coef(
+						m,
+						chain[(size_t)sl->end_interval *
+							      (size_t)nprof +
+						      (size_t)pi],
+						j, mult(b, e));
 			}
 	rc = m->failed ? -1 : 0;
 out:
 	free(covrow);
-	free(bal);
+	free(chain);
+	free(used);
 	return rc;
 }
 
@@ -352,7 +390,7 @@ static void build_cover(struct builder *b)
 				int j = model_x(b->rm, e, d, s);
 
 				if (j >= 0)
-					mip_add_coef(m, row, j, 1);
+					mip_add_coef(m, row, j, mult(b, e));
 			}
 		}
 }
@@ -748,10 +786,12 @@ static void build_requests(struct builder *b)
 	for (size_t i = 0; i < p->n_requests; i++) {
 		const struct rota_request *r = &p->requests[i];
 
-		if (b->spec->employees && !b->spec->employees[r->employee])
+		double k = mult(b, r->employee);
+
+		if (!included(b, r->employee))
 			continue;
 		if (r->on)
-			m->obj_const += r->weight;
+			m->obj_const += r->weight * k;
 		for (int s = 0; s < b->S; s++) {
 			int j;
 
@@ -759,7 +799,7 @@ static void build_requests(struct builder *b)
 				continue;
 			j = model_x(b->rm, r->employee, r->day, s);
 			if (j >= 0)
-				m->obj[j] += r->on ? -r->weight : r->weight;
+				m->obj[j] += (r->on ? -r->weight : r->weight) * k;
 		}
 	}
 }
@@ -774,7 +814,8 @@ static void build_fairness(struct builder *b)
 
 		for (int what = 0; what < 2; what++) {
 			double wt = what ? fg->late_weight : fg->weekend_weight;
-			int members = 0, fmax, fmin;
+			double members = 0;
+			int fmax, fmin;
 			struct col_tag tmax = {COL_FMAX, (uint8_t)what, -1, g,
 					       0, 0};
 			struct col_tag tmin = {COL_FMIN, (uint8_t)what, -1, g,
@@ -784,9 +825,8 @@ static void build_fairness(struct builder *b)
 				continue;
 			for (int e = 0; e < b->E; e++)
 				if (p->employees[e].group == g &&
-				    (!b->spec->employees ||
-				     b->spec->employees[e]))
-					members++;
+				    included(b, e))
+					members += mult(b, e);
 			if (members < 2)
 				continue;
 			fmax = mip_add_col(m, 0, INF, wt, 0, tmax);
@@ -795,8 +835,7 @@ static void build_fairness(struct builder *b)
 				int rmax, rmin;
 
 				if (p->employees[e].group != g ||
-				    (b->spec->employees &&
-				     !b->spec->employees[e]))
+				    !included(b, e))
 					continue;
 				rmax = mip_add_row(m, 0, INF, GROUP_CORE, -1);
 				rmin = mip_add_row(m, -INF, 0, GROUP_CORE, -1);
@@ -857,7 +896,7 @@ int model_build(struct roster_model *rm, const struct rota_problem *p,
 		build_cover(&b);
 	}
 	for (int e = 0; e < b.E; e++)
-		if (!spec->employees || spec->employees[e])
+		if (included(&b, e))
 			build_employee(&b, e);
 	if (spec->objective)
 		build_requests(&b);

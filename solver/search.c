@@ -133,6 +133,128 @@ static int popcount64(uint64_t v)
 	return n;
 }
 
+/* ------------------------------------------------------------ classes */
+
+static int cmp_request(const void *a, const void *b)
+{
+	const struct rota_request *x = a, *y = b;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	if (x->on != y->on)
+		return x->on < y->on ? -1 : 1;
+	if (x->weight != y->weight)
+		return x->weight < y->weight ? -1 : 1;
+	return 0;
+}
+
+static int same_rules(const struct rota_problem_employee *a,
+		      const struct rota_problem_employee *b)
+{
+	for (int r = 0; r < ROTA_PROBLEM_RULE_COUNT; r++)
+		if (a->rule[r].value != b->rule[r].value ||
+		    a->rule[r].weight != b->rule[r].weight)
+			return 0;
+	return a->skills == b->skills && a->group == b->group &&
+	       a->history.known == b->history.known &&
+	       a->history.days_worked == b->history.days_worked &&
+	       a->history.days_off == b->history.days_off &&
+	       a->history.last_end == b->history.last_end &&
+	       a->history.last_type == b->history.last_type &&
+	       a->history.weekends_worked == b->history.weekends_worked;
+}
+
+/*
+ * Classes of identical employees (same skills, rules, history, group,
+ * availability, caps and requests): mult[e] = class size for the first
+ * member, 0 for the others.  Returns the number of classes, < 0 on
+ * failure.
+ */
+static int employee_classes(const struct rota_problem *p, int *mult)
+{
+	int E = p->n_employees, D = p->n_days, S = p->n_types, n = 0;
+	size_t row = (size_t)D * (size_t)S;
+	struct rota_request *rq;
+	size_t *beg;
+	int *rep;
+
+	rq = malloc((p->n_requests + 1) * sizeof(*rq));
+	beg = calloc((size_t)E + 2, sizeof(size_t));
+	rep = malloc(((size_t)E + 1) * sizeof(int));
+	if (!rq || !beg || !rep) {
+		free(rq);
+		free(beg);
+		free(rep);
+		return ROTA_ENOMEM;
+	}
+	/* requests grouped by employee, sorted */
+	for (size_t i = 0; i < p->n_requests; i++)
+		beg[p->requests[i].employee + 1]++;
+	for (int e = 0; e < E; e++)
+		beg[e + 1] += beg[e];
+	{
+		size_t *at = calloc((size_t)E + 1, sizeof(size_t));
+
+		if (!at) {
+			free(rq);
+			free(beg);
+			free(rep);
+			return ROTA_ENOMEM;
+		}
+		for (size_t i = 0; i < p->n_requests; i++) {
+			int e = p->requests[i].employee;
+
+			rq[beg[e] + at[e]++] = p->requests[i];
+		}
+		free(at);
+	}
+	for (int e = 0; e < E; e++)
+		qsort(rq + beg[e], beg[e + 1] - beg[e], sizeof(*rq),
+		      cmp_request);
+	for (int e = 0; e < E; e++) {
+		int found = -1;
+
+		mult[e] = 0;
+		for (int c = 0; c < n && found < 0; c++) {
+			int f = rep[c];
+			size_t nr = beg[e + 1] - beg[e];
+			int same = same_rules(&p->employees[e],
+					      &p->employees[f]) &&
+				   nr == beg[f + 1] - beg[f] &&
+				   memcmp(p->unavailable + (size_t)e * row,
+					  p->unavailable + (size_t)f * row,
+					  row) == 0;
+
+			for (int s = 0; same && s < S; s++) {
+				const struct rota_rule_value *a =
+					&p->type_max[e * S + s];
+				const struct rota_rule_value *b2 =
+					&p->type_max[f * S + s];
+
+				same = a->value == b2->value &&
+				       a->weight == b2->weight;
+			}
+			for (size_t i = 0; same && i < nr; i++)
+				same = cmp_request(&rq[beg[e] + i],
+						   &rq[beg[f] + i]) == 0;
+			if (same)
+				found = f;
+		}
+		if (found >= 0) {
+			mult[found]++;
+		} else {
+			rep[n++] = e;
+			mult[e] = 1;
+		}
+	}
+	free(rq);
+	free(beg);
+	free(rep);
+	return n;
+}
+
 /* ------------------------------------------------------- construction */
 
 /* Value of one more agent of profile pm in interval t: the best skill. */
@@ -173,31 +295,168 @@ static int cmp_order(const void *a, const void *b)
 }
 
 /*
- * Greedy: every employee in turn solves their own MIP (own rules, own
- * soft penalties, requests and cost) with the coverage still missing as
- * a linear reward.  Returns 0, or ROTA_EINFEASIBLE with an explanation.
+ * Construction.  Every employee in turn solves their own MIP (own rules,
+ * own soft penalties, requests and cost) with the coverage still missing
+ * as a linear reward: +under_weight for an interval-skill still short,
+ * -over_weight for one already covered.  Then best-response sweeps: each
+ * employee takes their shifts out of the coverage and solves again against
+ * everyone else's, keeping their roster unless the new one is strictly
+ * better; repeated until a sweep changes nothing.  Each MIP is tiny
+ * (one week of one person), so a sweep of 200 employees takes a second.
  */
+struct cons {
+	double *res;      /* [t*K + k] agents still missing */
+	double *cres;     /* [d*S + s] cover still missing */
+	int *alloc;       /* [e*T + t] skill e is counted on in t, -1 */
+};
+
+/* Add (sign 1) or remove (-1) the shifts of e in st->type. */
+static void apply(struct state *st, struct cons *c, int e, int sign)
+{
+	const struct rota_problem *p = st->p;
+	int T = st->T, K = st->K;
+
+	for (int d = 0; d < st->D; d++) {
+		int s = st->type[e * st->D + d], k;
+		const struct rota_slot *sl;
+		uint64_t pm;
+
+		if (s < 0)
+			continue;
+		c->cres[d * st->S + s] -= sign;
+		pm = model_profile(p, e, s);
+		if (!K || !pm)
+			continue;
+		sl = rota_problem_slot(p, d, s);
+		for (int t = sl->first_interval; t < sl->end_interval; t++) {
+			if (sign > 0) {
+				interval_value(p, c->res, t, pm, &k);
+				c->alloc[(size_t)e * (size_t)T + (size_t)t] = k;
+			} else {
+				k = c->alloc[(size_t)e * (size_t)T + (size_t)t];
+				c->alloc[(size_t)e * (size_t)T + (size_t)t] = -1;
+			}
+			if (k >= 0)
+				c->res[t * K + k] -= sign;
+		}
+	}
+}
+
+/* Solve e's own MIP against the coverage in c; on success the new roster
+ * of e is in st->type.  Returns the sub_result, or a negative status (err
+ * filled) when the model cannot be built. */
+static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
+		     int first, struct rota_error *err)
+{
+	const struct rota_problem *p = st->p;
+	int D = st->D, S = st->S, K = st->K, rc;
+	struct model_spec spec = {mask, 0, 1, 0, NULL};
+	struct roster_model rm;
+	struct sub_params sp;
+	struct sub_out so;
+	const struct mip *m;
+	double *obj = NULL, *x = NULL;
+	uint8_t *fr = NULL;
+
+	mask[e] = 1;
+	rc = model_build(&rm, p, &spec, err);
+	mask[e] = 0;
+	if (rc < 0)
+		return rc;
+	m = &rm.mip;
+	obj = malloc(((size_t)m->ncols + 1) * sizeof(double));
+	x = calloc((size_t)m->ncols + 1, sizeof(double));
+	fr = malloc((size_t)m->ncols + 1);
+	if (!obj || !x || !fr) {
+		so.result = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto out;
+	}
+	memcpy(obj, m->obj, (size_t)m->ncols * sizeof(double));
+	memset(fr, 1, (size_t)m->ncols);
+	for (int d = 0; d < D; d++)
+		for (int s = 0; s < S; s++) {
+			int j = model_x(&rm, e, d, s), k;
+			const struct rota_slot *sl;
+			const struct rota_cover *cv;
+			uint64_t pm;
+			double v = 0;
+
+			if (j < 0)
+				continue;
+			sl = rota_problem_slot(p, d, s);
+			pm = model_profile(p, e, s);
+			if (K && pm)
+				for (int t = sl->first_interval;
+				     t < sl->end_interval; t++)
+					v += interval_value(p, c->res, t, pm,
+							    &k);
+			cv = rota_problem_cover(p, d, s);
+			v += c->cres[d * S + s] > 0.5 ? cv->under_weight
+						      : -cv->over_weight;
+			/* ties keep the current roster */
+			if (st->type[e * D + d] == s)
+				v += 1e-6;
+			obj[j] -= v;
+		}
+	memset(&sp, 0, sizeof(sp));
+	sp.free = fr;
+	sp.val = x;
+	sp.presolve = 1;
+	sp.obj = obj;
+	sp.node_limit = 5000;
+	/* the first roster is always completed: a time limit never leaves
+	 * the caller without one */
+	sp.no_deadline = first;
+	sub_solve(&st->se, m, &sp, x, &so);
+	st->nodes += so.nodes;
+	if (so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE) {
+		for (int d = 0; d < D; d++) {
+			st->type[e * D + d] = -1;
+			for (int s = 0; s < S; s++) {
+				int j = model_x(&rm, e, d, s);
+
+				if (j >= 0 && x[j] > 0.5)
+					st->type[e * D + d] = s;
+			}
+		}
+	}
+out:
+	free(obj);
+	free(x);
+	free(fr);
+	model_free(&rm);
+	return so.result;
+}
+
+#define SWEEPS 8
+
 static int construct(struct state *st, struct rota_error *err)
 {
 	const struct rota_problem *p = st->p;
 	int D = st->D, S = st->S, E = st->E, T = st->T, K = st->K;
-	double *res = NULL, *cres = NULL, *obj = NULL, *x = NULL;
-	uint8_t *mask = NULL, *freecol = NULL;
+	struct cons c = {NULL, NULL, NULL};
+	uint8_t *mask = NULL, *bad = NULL;
 	struct order_item *order = NULL;
+	int *old = NULL;
 	int rc = 0, n_bad = 0, first_bad = -1;
 
-	res = calloc((size_t)T * (size_t)K + 1, sizeof(double));
-	cres = calloc((size_t)D * (size_t)S + 1, sizeof(double));
+	c.res = calloc((size_t)T * (size_t)K + 1, sizeof(double));
+	c.cres = calloc((size_t)D * (size_t)S + 1, sizeof(double));
+	c.alloc = malloc(((size_t)E * (size_t)T + 1) * sizeof(int));
 	mask = calloc((size_t)E + 1, 1);
+	bad = calloc((size_t)E + 1, 1);
 	order = malloc(((size_t)E + 1) * sizeof(*order));
-	if (!res || !cres || !mask || !order) {
+	old = malloc(((size_t)D + 1) * sizeof(int));
+	if (!c.res || !c.cres || !c.alloc || !mask || !bad || !order || !old) {
 		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 		goto out;
 	}
 	for (int i = 0; i < T * K; i++)
-		res[i] = p->demand[i].required;
+		c.res[i] = p->demand[i].required;
 	for (int i = 0; i < D * S; i++)
-		cres[i] = p->cover[i].required;
+		c.cres[i] = p->cover[i].required;
+	for (size_t i = 0; i < (size_t)E * (size_t)T; i++)
+		c.alloc[i] = -1;
 	for (int e = 0; e < E; e++) {
 		order[e].e = e;
 		order[e].key = popcount64(p->employees[e].skills);
@@ -205,107 +464,61 @@ static int construct(struct state *st, struct rota_error *err)
 	qsort(order, (size_t)E, sizeof(*order), cmp_order);
 
 	st->se.phase = "construct";
-	for (int oi = 0; oi < E; oi++) {
-		int e = order[oi].e;
-		struct model_spec spec = {mask, 0, 1, 0};
-		struct roster_model rm;
-		struct sub_params sp;
-		struct sub_out so;
-		const struct mip *m;
+	for (int sweep = 0; sweep <= SWEEPS; sweep++) {
+		int changed = 0;
 
-		mask[e] = 1;
-		rc = model_build(&rm, p, &spec, err);
-		mask[e] = 0;
-		if (rc < 0)
-			goto out;
-		m = &rm.mip;
-		free(obj);
-		free(x);
-		free(freecol);
-		obj = malloc(((size_t)m->ncols + 1) * sizeof(double));
-		x = calloc((size_t)m->ncols + 1, sizeof(double));
-		freecol = malloc((size_t)m->ncols + 1);
-		if (!obj || !x || !freecol) {
-			model_free(&rm);
-			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-			goto out;
-		}
-		memcpy(obj, m->obj, (size_t)m->ncols * sizeof(double));
-		memset(freecol, 1, (size_t)m->ncols);
-		for (int d = 0; d < D; d++)
-			for (int s = 0; s < S; s++) {
-				int j = model_x(&rm, e, d, s);
-				const struct rota_slot *sl;
-				const struct rota_cover *c;
-				uint64_t pm;
-				double v = 0;
-				int k;
+		for (int oi = 0; oi < E; oi++) {
+			int e = order[oi].e, r;
 
-				if (j < 0)
-					continue;
-				sl = rota_problem_slot(p, d, s);
-				pm = model_profile(p, e, s);
-				if (K && pm)
-					for (int t = sl->first_interval;
-					     t < sl->end_interval; t++)
-						v += interval_value(p, res, t,
-								    pm, &k);
-				c = rota_problem_cover(p, d, s);
-				v += cres[d * S + s] > 0.5 ? c->under_weight
-							   : -c->over_weight;
-				obj[j] -= v;
+			if (bad[e])
+				continue;
+			if (sweep > 0 && !search_time_left(&st->se))
+				break;
+			memcpy(old, st->type + (size_t)e * (size_t)D,
+			       (size_t)D * sizeof(int));
+			apply(st, &c, e, -1);
+			r = solve_one(st, &c, e, mask, sweep == 0, err);
+			if (r < 0) {
+				rc = r;
+				goto out;
 			}
-		memset(&sp, 0, sizeof(sp));
-		sp.free = freecol;
-		sp.val = x;
-		sp.presolve = 1;
-		sp.obj = obj;
-		sp.node_limit = 2000;
-		sub_solve(&st->se, m, &sp, x, &so);
-		st->nodes += so.nodes;
-		if (so.result == SUB_INFEASIBLE) {
-			if (first_bad < 0 || e < first_bad)
-				first_bad = e;
-			n_bad++;
-			model_free(&rm);
-			continue;
-		}
-		if (so.result != SUB_OPTIMAL && so.result != SUB_FEASIBLE) {
-			model_free(&rm);
-			if (so.result == SUB_NONE && !search_time_left(&st->se))
-				rc = rota_error_set(err, ROTA_ENOSOLUTION,
-						    "the time limit ended the "
-						    "search before a roster was "
-						    "found");
-			else
-				rc = rota_error_set(err, ROTA_ESOLVER,
-						    "the solver failed on the "
-						    "rules of employee '%s'",
-						    p->employees[e].id);
-			goto out;
-		}
-		for (int d = 0; d < D; d++)
-			for (int s = 0; s < S; s++) {
-				int j = model_x(&rm, e, d, s), k;
-				const struct rota_slot *sl;
-				uint64_t pm;
-
-				if (j < 0 || x[j] < 0.5)
+			if (r == SUB_INFEASIBLE && sweep == 0) {
+				bad[e] = 1;
+				if (first_bad < 0 || e < first_bad)
+					first_bad = e;
+				n_bad++;
+				continue;
+			}
+			if (r != SUB_OPTIMAL && r != SUB_FEASIBLE) {
+				if (sweep > 0) {
+					/* keep the roster we had */
+					memcpy(st->type + (size_t)e * (size_t)D,
+					       old, (size_t)D * sizeof(int));
+					apply(st, &c, e, 1);
 					continue;
-				st->type[e * D + d] = s;
-				sl = rota_problem_slot(p, d, s);
-				pm = model_profile(p, e, s);
-				cres[d * S + s] -= 1;
-				if (!K || !pm)
-					continue;
-				for (int t = sl->first_interval;
-				     t < sl->end_interval; t++) {
-					interval_value(p, res, t, pm, &k);
-					if (k >= 0)
-						res[t * K + k] -= 1;
 				}
+				if (r == SUB_NONE && !search_time_left(&st->se))
+					rc = rota_error_set(
+						err, ROTA_ENOSOLUTION,
+						"the time limit ended the "
+						"search before a roster was "
+						"found");
+				else
+					rc = rota_error_set(
+						err, ROTA_ESOLVER,
+						"the solver failed on the rules "
+						"of employee '%s'",
+						p->employees[e].id);
+				goto out;
 			}
-		model_free(&rm);
+			apply(st, &c, e, 1);
+			if (memcmp(old, st->type + (size_t)e * (size_t)D,
+				   (size_t)D * sizeof(int)) != 0)
+				changed++;
+		}
+		if (n_bad || (sweep > 0 && changed == 0) ||
+		    !search_time_left(&st->se))
+			break;
 	}
 	if (n_bad) {
 		rc = explain_employee(&st->se, p, first_bad, err);
@@ -327,13 +540,13 @@ static int construct(struct state *st, struct rota_error *err)
 		}
 	}
 out:
-	free(res);
-	free(cres);
+	free(c.res);
+	free(c.cres);
+	free(c.alloc);
 	free(mask);
+	free(bad);
 	free(order);
-	free(obj);
-	free(x);
-	free(freecol);
+	free(old);
 	return rc;
 }
 
@@ -358,6 +571,7 @@ static int evaluate(struct state *st, double *x, double *obj_out)
 	memset(&sp, 0, sizeof(sp));
 	sp.free = fr;
 	sp.val = val;
+	sp.no_deadline = 1;
 	sub_solve(&st->se, m, &sp, x, &so);
 	free(fr);
 	free(val);
@@ -405,6 +619,21 @@ static void accept(struct state *st, const double *x, double obj)
 
 /* --------------------------------------------------------------- LNS */
 
+/* the whole MIP goes to GLPK's branch-and-bound up to this size, after
+ * LNS has had LNS_SHARE of the time limit */
+#ifndef BNB_MAX_BINARIES
+#define BNB_MAX_BINARIES 8000
+#endif
+#define LNS_SHARE 0.35
+
+/* simplex iterations one neighbourhood may take */
+#ifndef LNS_ITERS
+#define LNS_ITERS 15000
+#endif
+#ifndef LNS_MAX_TARGET
+#define LNS_MAX_TARGET 4000
+#endif
+
 struct lns {
 	uint8_t *in;        /* employees freed */
 	uint8_t *fr;        /* columns freed */
@@ -425,7 +654,28 @@ static void pick(struct state *st, struct lns *ln, int kind, int size)
 		memset(ln->in, 1, (size_t)E);
 		return;
 	}
-	if (kind == 1 && st->K > 0) {
+	if (kind == 3 && p->n_groups > 0) {
+		/* a fairness group, then employees sharing its skills */
+		int g = rng_below(&st->rng, p->n_groups);
+		uint64_t sk = 0;
+
+		for (int e = 0; e < E; e++)
+			if (p->employees[e].group == g) {
+				ln->in[e] = 1;
+				sk |= p->employees[e].skills;
+				size--;
+			}
+		for (int e = 0; e < E; e++)
+			if (!ln->in[e] && (!sk || (p->employees[e].skills & sk)))
+				ln->cand[n++] = e;
+		if (size <= 0)
+			return;
+		if (n < size) {
+			for (int i = 0; i < n; i++)
+				ln->in[ln->cand[i]] = 1;
+			return;
+		}
+	} else if (kind == 1 && st->K > 0) {
 		/* related: share skills with a random employee */
 		int e0 = rng_below(&st->rng, E);
 		uint64_t sk = p->employees[e0].skills;
@@ -463,7 +713,8 @@ static void pick(struct state *st, struct lns *ln, int kind, int size)
 	if (n < size) {
 		n = 0;
 		for (int e = 0; e < E; e++)
-			ln->cand[n++] = e;
+			if (!ln->in[e])
+				ln->cand[n++] = e;
 	}
 	/* partial Fisher-Yates */
 	for (int i = 0; i < size && i < n; i++) {
@@ -476,19 +727,94 @@ static void pick(struct state *st, struct lns *ln, int kind, int size)
 	}
 }
 
-static int lns(struct state *st, double gap_target)
+/*
+ * Free the shifts of the chosen employees on days [d0, d1], plus what they
+ * can change: their own rule columns, and the coverage columns of the
+ * intervals (and profiles) their possible shifts touch.  Everything else
+ * stays at the incumbent, so the sub-MIP is small.
+ */
+static void free_columns(struct state *st, struct lns *ln, int d0, int d1,
+			 uint8_t *touched, uint8_t *live, uint8_t *cfree)
+{
+	const struct rota_problem *p = st->p;
+	const struct mip *m = &st->full.mip;
+	int T = st->T, np = st->full.nprof;
+
+	memset(touched, 0, (size_t)T + 1);
+	memset(live, 0, (size_t)T * (size_t)(np ? np : 1) + 1);
+	memset(cfree, 0, (size_t)st->D * (size_t)st->S + 1);
+	for (int j = 0; j < m->ncols; j++) {
+		const struct col_tag *t = &m->ctag[j];
+		const struct rota_slot *sl;
+		int pi;
+
+		if (t->kind != COL_X)
+			continue;
+		ln->fr[j] = ln->in[t->a] && t->b >= d0 && t->b <= d1;
+		if (!ln->fr[j])
+			continue;
+		cfree[t->b * st->S + t->c] = 1;
+		sl = rota_problem_slot(p, t->b, t->c);
+		pi = st->full.xprof ? st->full.xprof[t->a * st->S + t->c] : -1;
+		for (int i = sl->first_interval; i < sl->end_interval; i++) {
+			touched[i] = 1;
+			if (pi >= 0)
+				live[(size_t)i * (size_t)np + (size_t)pi] = 1;
+		}
+	}
+	for (int j = 0; j < m->ncols; j++) {
+		const struct col_tag *t = &m->ctag[j];
+
+		switch (t->kind) {
+		case COL_X:
+			break;
+		case COL_VIOL:
+		case COL_WEEKEND:
+			ln->fr[j] = t->owner >= 0 && ln->in[t->owner];
+			break;
+		case COL_COUNT:
+			ln->fr[j] = live[(size_t)t->a * (size_t)np +
+					 (size_t)t->b];
+			break;
+		case COL_ALLOC:
+		case COL_UNDER:
+		case COL_OVER:
+			ln->fr[j] = touched[t->a];
+			break;
+		case COL_CUNDER:
+		case COL_COVER:
+			ln->fr[j] = cfree[t->a * st->S + t->b];
+			break;
+		default:
+			ln->fr[j] = 1;
+			break;
+		}
+	}
+}
+
+static int lns(struct state *st, double gap_target, double until)
 {
 	const struct mip *m = &st->full.mip;
 	struct lns ln;
-	int E = st->E, since = 0, iter = 0, rc = 0;
-	int stall_limit;
+	int E = st->E, D = st->D, since = 0, iter = 0, rc = 0;
+	/* neighbourhoods in turn: (how employees are picked, day window) */
+	static const int seq[][2] = {{1, 0}, {0, 1}, {2, 0}, {1, 1},
+				     {2, 1}, {0, 1}, {3, 0}};
+	static const int seq_short[][2] = {{1, 0}, {2, 0}, {0, 0}, {3, 0}};
+	int nseq = D >= 4 ? 7 : 4, stall_limit;
+	uint8_t *touched, *live, *cfree;
 
 	memset(&ln, 0, sizeof(ln));
 	ln.in = malloc((size_t)E + 1);
 	ln.fr = malloc((size_t)m->ncols + 1);
 	ln.cand = malloc(((size_t)E + 1) * sizeof(int));
 	ln.x = malloc(((size_t)m->ncols + 1) * sizeof(double));
-	if (!ln.in || !ln.fr || !ln.cand || !ln.x) {
+	touched = malloc((size_t)st->T + 1);
+	live = malloc((size_t)st->T * (size_t)(st->full.nprof ? st->full.nprof
+							       : 1) + 1);
+	cfree = malloc((size_t)D * (size_t)st->S + 1);
+	if (!ln.in || !ln.fr || !ln.cand || !ln.x || !touched || !live ||
+	    !cfree) {
 		rc = ROTA_ENOMEM;
 		goto out;
 	}
@@ -499,37 +825,64 @@ static int lns(struct state *st, double gap_target)
 	stall_limit = 40 + 2 * E;
 	st->se.phase = "lns";
 	while (since < stall_limit && search_time_left(&st->se) &&
+	       search_now() < until &&
 	       rel_gap(st->inc_obj, st->bound) > gap_target) {
-		int size = (int)(ln.target / ln.bin_per_emp + 0.5);
+		const int *nb = D >= 4 ? seq[iter % nseq] : seq_short[iter % nseq];
+		int kind = nb[0], d0 = 0, d1 = D - 1, size;
+		double per_emp = ln.bin_per_emp;
 		struct sub_params sp;
 		struct sub_out so;
 		double z;
 
+		if (nb[1]) {
+			/* a window of days for more employees */
+			int w = 2 + rng_below(&st->rng, 2);
+
+			if (w > D)
+				w = D;
+			d0 = rng_below(&st->rng, D - w + 1);
+			d1 = d0 + w - 1;
+			per_emp = ln.bin_per_emp * (double)w / D;
+		}
+		size = (int)(ln.target / per_emp + 0.5);
 		if (size < 2)
 			size = 2;
 		if (size > E)
 			size = E;
-		pick(st, &ln, iter % 3, size);
+		pick(st, &ln, kind, size);
 		iter++;
-		for (int j = 0; j < m->ncols; j++) {
-			int ow = m->ctag[j].owner;
-
-			ln.fr[j] = ow < 0 || ln.in[ow];
-		}
+		free_columns(st, &ln, d0, d1, touched, live, cfree);
 		memset(&sp, 0, sizeof(sp));
 		sp.free = ln.fr;
 		sp.val = st->inc;
 		sp.inject = 1;
-		sp.node_limit = 300;
+		sp.node_limit = 500;
+		sp.iter_limit = LNS_ITERS;
 		sp.gap = 0;
 		rc = sub_solve(&st->se, m, &sp, ln.x, &so);
+		if (st->se.opt->log) {
+			char line[200];
+
+			snprintf(line, sizeof(line),
+				 "%.2fs lns %d (kind %d): %d employees, days "
+				 "%d-%d, %d rows, %d binaries, %ld nodes, %ld "
+				 "iterations, result %d, objective %.2f\n",
+				 search_elapsed(&st->se), iter, kind, size, d0,
+				 d1, so.rows, so.ints, so.nodes, so.iters,
+				 so.result, so.obj);
+			st->se.opt->log(line, st->se.opt->log_arg);
+		}
 		st->nodes += so.nodes;
 		if (rc < 0)
 			goto out;
-		if (so.result == SUB_OPTIMAL && ln.target < 3000)
-			ln.target *= 1.1;
-		else if (so.result != SUB_OPTIMAL && ln.target > 60)
-			ln.target *= 0.8;
+		/* neighbourhood size follows the work it took, measured in
+		 * simplex iterations (deterministic, unlike seconds) */
+		if (so.result == SUB_OPTIMAL && so.iters < LNS_ITERS / 4 &&
+		    ln.target < LNS_MAX_TARGET)
+			ln.target *= 1.2;
+		else if ((so.result != SUB_OPTIMAL ||
+			  so.iters > LNS_ITERS / 2) && ln.target > 40)
+			ln.target *= 0.75;
 		since++;
 		if (so.result != SUB_OPTIMAL && so.result != SUB_FEASIBLE)
 			continue;
@@ -539,10 +892,11 @@ static int lns(struct state *st, double gap_target)
 			since = 0;
 			search_report(&st->se, 0);
 		}
-		if (size >= E && so.result == SUB_OPTIMAL) {
+		if (size >= E && d0 == 0 && d1 == D - 1 &&
+		    so.result == SUB_OPTIMAL) {
 			/* the neighbourhood was everything: proven */
 			if (so.bound > st->bound)
-				st->bound = so.bound;
+				st->bound = fmin(so.bound, st->inc_obj);
 			break;
 		}
 	}
@@ -551,6 +905,9 @@ out:
 	free(ln.fr);
 	free(ln.cand);
 	free(ln.x);
+	free(touched);
+	free(live);
+	free(cfree);
 	return rc;
 }
 
@@ -715,7 +1072,7 @@ int rota_solve(const struct rota_problem *p,
 	       struct rota_solution **out, struct rota_error *err)
 {
 	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
-	struct model_spec spec = {NULL, 1, 1, 0};
+	struct model_spec spec = {NULL, 1, 1, 0, NULL};
 	struct rota_solution *sol = NULL;
 	struct state st;
 	double *x = NULL;
@@ -788,39 +1145,67 @@ int rota_solve(const struct rota_problem *p,
 	accept(&st, x, st.inc_obj);
 	search_report(&st.se, 1);
 
-	/* 2. the bound: LP relaxation of the whole model */
-	{
+	/* 2. the bound: LP relaxation of the whole model, computed on the
+	 * model where identical employees are merged (same value) */
+	if (search_time_left(&st.se)) {
+		struct model_spec cspec = {NULL, 1, 1, 0, NULL};
+		struct roster_model cm;
 		struct sub_params sp;
 		struct sub_out so;
-		uint8_t *fr = malloc((size_t)st.full.mip.ncols + 1);
+		int *mult = malloc(((size_t)st.E + 1) * sizeof(int));
+		uint8_t *fr;
+		double *cx;
 
-		if (!fr) {
+		if (!mult || employee_classes(p, mult) < 0) {
+			free(mult);
 			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 			goto out;
 		}
-		memset(fr, 1, (size_t)st.full.mip.ncols);
+		cspec.mult = mult;
+		rc = model_build(&cm, p, &cspec, err);
+		free(mult);
+		if (rc < 0)
+			goto out;
+		fr = malloc((size_t)cm.mip.ncols + 1);
+		cx = calloc((size_t)cm.mip.ncols + 1, sizeof(double));
+		if (!fr || !cx) {
+			free(fr);
+			free(cx);
+			model_free(&cm);
+			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+			goto out;
+		}
+		memset(fr, 1, (size_t)cm.mip.ncols);
 		memset(&sp, 0, sizeof(sp));
 		sp.free = fr;
-		sp.val = st.inc;
+		sp.val = cx;
 		sp.lp_only = 1;
+		sp.interior = 1;
 		st.se.phase = "lp bound";
-		sub_solve(&st.se, &st.full.mip, &sp, x, &so);
+		sub_solve(&st.se, &cm.mip, &sp, cx, &so);
 		free(fr);
+		free(cx);
+		model_free(&cm);
 		if (so.result == SUB_OPTIMAL) {
-			st.bound = so.obj;
-			st.se.bound = so.obj;
+			st.bound = fmin(so.bound, st.inc_obj);
+			st.se.bound = st.bound;
 		}
 		search_report(&st.se, 1);
 	}
 
-	/* 3. large neighbourhood search */
-	if ((rc = lns(&st, opt.gap)) < 0) {
+	/* 3. large neighbourhood search; models GLPK can take whole get
+	 * the rest of the time for branch-and-bound */
+	if ((rc = lns(&st, opt.gap,
+		      st.full.n_x <= BNB_MAX_BINARIES &&
+				      st.se.deadline < HUGE_VAL
+			      ? st.se.t_start + LNS_SHARE * opt.time_limit_s
+			      : HUGE_VAL)) < 0) {
 		rc = rota_error_set(err, rc, "out of memory");
 		goto out;
 	}
 
 	/* 4. the whole MIP, incumbent injected: proof or a better bound */
-	if (search_time_left(&st.se) &&
+	if (search_time_left(&st.se) && st.full.n_x <= BNB_MAX_BINARIES &&
 	    rel_gap(st.inc_obj, st.bound) > opt.gap) {
 		struct sub_params sp;
 		struct sub_out so;
@@ -877,7 +1262,7 @@ out:
 int rota_model_write(const struct rota_problem *p, const char *format,
 		     char **text, size_t *len, struct rota_error *err)
 {
-	struct model_spec spec = {NULL, 1, 1, 0};
+	struct model_spec spec = {NULL, 1, 1, 0, NULL};
 	struct roster_model rm;
 	int rc;
 

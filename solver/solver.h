@@ -275,7 +275,7 @@ struct rota_request {
 };
 
 /*
- * Comparable staff (builder: same team and contract).  Cost
+ * Comparable staff (builder: same team, contract and skills).  Cost
  * weekend_weight * (most - fewest weekend days worked by a member over the
  * horizon) + late_weight * (most - fewest late shifts).
  */
@@ -427,7 +427,7 @@ struct rota_build_options {
  * interval start inside the week) and the previous assignments (history:
  * consecutive days worked, last shift end, weekends worked; only the
  * opt->history_days days before Monday are read).  Fairness groups gather
- * employees with the same team and contract.  Returns ROTA_EDATA with a
+ * comparable employees: the same team, contract and skills.  Returns ROTA_EDATA with a
  * message for unknown references, ROTA_ENOTFOUND for an unknown zone.
  */
 int rota_problem_build(const struct rota_dataset *ds, int32_t monday,

@@ -21,6 +21,7 @@
 enum col_kind {
 	COL_X,        /* x[e,d,s] binary */
 	COL_ALLOC,    /* y[t,P,k] agents of profile P on skill k */
+	COL_COUNT,    /* n[t,P] agents of profile P at work in interval t */
 	COL_UNDER,    /* u[t,k] */
 	COL_OVER,     /* o[t,k] */
 	COL_CUNDER,   /* cu[d,s] */
@@ -116,8 +117,13 @@ struct sub_params {
 				   when inject is set */
 	int inject;             /* val is a feasible full solution */
 	int lp_only;            /* solve the LP relaxation only */
+	int interior;           /* lp_only with the interior-point method
+				   (far faster on the whole roster LP; no
+				   basis) */
 	int presolve;           /* use GLPK's MIP presolver (no injection) */
 	long node_limit;        /* 0: none */
+	long iter_limit;        /* simplex iterations, 0: none (a
+				   deterministic measure of work) */
 	double time_limit_s;    /* 0: none */
 	double gap;             /* relative gap */
 	int cuts;               /* GLPK cuts (gomory, mir, cover, clique) */
@@ -125,6 +131,8 @@ struct sub_params {
 	int ps_heur;            /* proximity search */
 	int pseudo_cost;        /* pseudo-cost branching */
 	int report;             /* send progress to the search's callback */
+	int no_deadline;        /* ignore the search's time limit (turning
+				   a roster we have into a result) */
 	const double *obj;      /* NULL: the model's objective; else an
 				   objective of its own over all columns */
 };
@@ -134,6 +142,7 @@ struct sub_out {
 	double obj;             /* objective (full model, fixed part in) */
 	double bound;           /* lower bound of the sub-problem */
 	long nodes;
+	long iters;             /* simplex iterations used */
 	int rows, cols, ints;   /* size of the sub-MIP */
 };
 
@@ -152,6 +161,10 @@ struct model_spec {
 	int coverage;              /* interval demand, cover, fairness */
 	int objective;             /* soft rules, requests, cost */
 	uint32_t relaxed;          /* groups (bit g) dropped: explanation */
+	/* NULL, or employees standing for mult[e] identical employees (0:
+	 * left out): the LP of such a model equals the LP relaxation of the
+	 * full model (it has a symmetric optimum) and is far smaller */
+	const int *mult;
 };
 
 struct roster_model {

@@ -22,4 +22,15 @@ step "Shift templates" "rota shifts"
 step "Staff (first 10 of $("$ROTA" --db "$db" staff --format csv | tail -n +2 | wc -l))" "rota staff"
 "$ROTA" --db "$db" staff --format table | head -n 11
 
+step "Schedule the week of 30 November (at most 60 s)" \
+	"rota schedule --week 2026-11-30 --time-limit 60 --gap 0.001"
+"$ROTA" --db "$db" schedule --week 2026-11-30 --time-limit 60 --gap 0.001
+
+step "The roster" "rota roster --week 2026-11-30"
+"$ROTA" --db "$db" roster --week 2026-11-30 --format table
+
+step "Coverage summary" "rota coverage --week 2026-11-30 (the end of it)"
+"$ROTA" --db "$db" coverage --week 2026-11-30 --format table |
+	sed -n '/^Understaffed/,$p'
+
 printf '\nDemo database: %s\n' "$db"
