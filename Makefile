@@ -127,8 +127,9 @@ hdrcheck:
 # --- demo, bench -----------------------------------------------------------
 
 demo: deps
-	@$(MAKE) --no-print-directory $(ROTA)
-	@ROTA="$(abspath $(ROTA))" sh examples/contact-center/demo.sh
+	@$(MAKE) --no-print-directory $(ROTA) $(BUILD)/bench/punchgen
+	@ROTA="$(abspath $(ROTA))" BUILD="$(abspath $(BUILD))" \
+		sh examples/contact-center/demo.sh
 
 bench: deps-bench
 	@$(MAKE) --no-print-directory $(ROTA) $(BENCH_BIN)

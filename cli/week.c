@@ -46,8 +46,8 @@ int cli_week_problem(struct cli_ctx *ctx, struct rota_store *st,
 
 	if (!(tz = rota_tz_load(ds->site.timezone, &err)))
 		return cli_fail(ctx, &err);
-	if (rota_store_roster_requirements(
-		    st, ds, rota_tz_day_start(tz, monday),
+	if (rota_store_requirements_load(
+		    st, rota_tz_day_start(tz, monday),
 		    rota_tz_day_start(tz, monday + 7), &req, &n_req, &err) < 0 ||
 	    rota_store_assignments_range(
 		    st, rota_tz_day_start(tz, monday - HISTORY_DAYS),

@@ -123,6 +123,29 @@ int rota_id_valid(const char *id)
 	return 1;
 }
 
+int rota_grow(void *arrp, size_t *cap, size_t n, size_t elem_size)
+{
+	void *arr, *p;
+	size_t ncap;
+
+	if (n < *cap)
+		return 0;
+	ncap = *cap ? *cap : 16;
+	while (ncap <= n) {
+		if (ncap > SIZE_MAX / 2 / elem_size)
+			return -1;
+		ncap *= 2;
+	}
+	/* the caller's pointer may be of any object type: copy its bytes */
+	memcpy(&arr, arrp, sizeof(arr));
+	p = realloc(arr, ncap * elem_size);
+	if (!p)
+		return -1;
+	memcpy(arrp, &p, sizeof(p));
+	*cap = ncap;
+	return 0;
+}
+
 int rota_strlcpy(char *dst, const char *src, size_t n)
 {
 	size_t len = strlen(src);

@@ -230,6 +230,15 @@ int rota_dataset_shift(const struct rota_dataset *ds, const char *code);
  */
 int rota_id_valid(const char *id);
 
+/*
+ * Make room for element n of the array *arrp (elements of elem_size bytes,
+ * *cap of them allocated): when n >= *cap the capacity doubles (from 16).
+ * Returns 0, or -1 with the array and *cap unchanged when out of memory.
+ * ROTA_GROW(arr, cap, n) is the usual call.
+ */
+int rota_grow(void *arrp, size_t *cap, size_t n, size_t elem_size);
+#define ROTA_GROW(arr, cap, n) rota_grow(&(arr), &(cap), (n), sizeof(*(arr)))
+
 /* Copy src into dst of size n, always terminated; returns 1 if truncated. */
 int rota_strlcpy(char *dst, const char *src, size_t n);
 

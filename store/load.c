@@ -6,25 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Grow *arr (element size sz) to hold n + 1 elements. */
-static int grow(void **arr, size_t *cap, size_t n, size_t sz)
-{
-	void *p;
-	size_t ncap;
-
-	if (n < *cap)
-		return 0;
-	ncap = *cap ? *cap * 2 : 16;
-	p = realloc(*arr, ncap * sz);
-	if (!p)
-		return -1;
-	*arr = p;
-	*cap = ncap;
-	return 0;
-}
-
-#define GROW(arr, cap, n) grow((void **)&(arr), &(cap), (n), sizeof(*(arr)))
-
 /* skill row id -> index in ds->skills */
 struct id_map {
 	int64_t *ids;
@@ -43,7 +24,7 @@ static int load_skills(struct rota_store *st, struct rota_dataset *ds,
 		       struct id_map *map, struct rota_error *err)
 {
 	sqlite3_stmt *s;
-	size_t cap = 0;
+	size_t cap = 0, map_cap = 0;
 	int rc;
 
 	if ((rc = rota_db_prepare(st,
@@ -61,9 +42,8 @@ static int load_skills(struct rota_store *st, struct rota_dataset *ds,
 					    ROTA_MAX_SKILLS);
 			goto out;
 		}
-		if (GROW(ds->skills, cap, ds->n_skills) < 0 ||
-		    !(map->ids = realloc(map->ids, (map->n + 1) *
-							  sizeof(int64_t)))) {
+		if (ROTA_GROW(ds->skills, cap, ds->n_skills) < 0 ||
+		    ROTA_GROW(map->ids, map_cap, map->n) < 0) {
 			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 			goto out;
 		}
@@ -101,7 +81,7 @@ static int load_contracts(struct rota_store *st, struct rota_dataset *ds,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct rota_contract *c;
 
-		if (GROW(ds->contracts, cap, ds->n_contracts) < 0) {
+		if (ROTA_GROW(ds->contracts, cap, ds->n_contracts) < 0) {
 			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 			goto out;
 		}
@@ -154,7 +134,7 @@ static int load_employees(struct rota_store *st, struct rota_dataset *ds,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct rota_employee *e;
 
-		if (GROW(ds->employees, cap, ds->n_employees) < 0) {
+		if (ROTA_GROW(ds->employees, cap, ds->n_employees) < 0) {
 			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 			goto out;
 		}
@@ -208,7 +188,7 @@ static int load_shifts(struct rota_store *st, struct rota_dataset *ds,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct rota_shift *sh;
 
-		if (GROW(ds->shifts, cap, ds->n_shifts) < 0) {
+		if (ROTA_GROW(ds->shifts, cap, ds->n_shifts) < 0) {
 			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 			goto out;
 		}
@@ -257,7 +237,7 @@ static int load_timeoff(struct rota_store *st, struct rota_dataset *ds,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct rota_timeoff *t;
 
-		if (GROW(ds->timeoff, cap, ds->n_timeoff) < 0) {
+		if (ROTA_GROW(ds->timeoff, cap, ds->n_timeoff) < 0) {
 			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 			goto out;
 		}

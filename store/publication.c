@@ -39,18 +39,10 @@ int rota_store_publication_list(struct rota_store *st, const char *employee_id,
 		struct rota_publication *p;
 		char day[16], status[16];
 
-		if (cnt == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			struct rota_publication *np =
-				realloc(arr, ncap * sizeof(*arr));
-
-			if (!np) {
-				rc = rota_error_set(err, ROTA_ENOMEM,
-						    "out of memory");
-				goto fail;
-			}
-			arr = np;
-			cap = ncap;
+		if (ROTA_GROW(arr, cap, cnt) < 0) {
+			rc = rota_error_set(err, ROTA_ENOMEM,
+					    "out of memory");
+			goto fail;
 		}
 		p = &arr[cnt++];
 		memset(p, 0, sizeof(*p));

@@ -418,18 +418,10 @@ int rota_store_punches_list(struct rota_store *st, const char *employee,
 	sqlite3_bind_int64(s, 3, eid);
 	sqlite3_bind_int(s, 4, all ? 1 : 0);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (cnt == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			struct rota_punch_record *p =
-				realloc(arr, ncap * sizeof(*arr));
-
-			if (!p) {
-				rc = rota_error_set(err, ROTA_ENOMEM,
-						    "out of memory");
-				goto fail;
-			}
-			arr = p;
-			cap = ncap;
+		if (ROTA_GROW(arr, cap, cnt) < 0) {
+			rc = rota_error_set(err, ROTA_ENOMEM,
+					    "out of memory");
+			goto fail;
 		}
 		read_record(s, &arr[cnt++]);
 	}

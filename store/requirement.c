@@ -22,17 +22,10 @@ static int skill_ids(struct rota_store *st, int64_t **ids, size_t *n,
 				  err)) < 0)
 		return rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			int64_t *p = realloc(v, ncap * sizeof(*v));
-
-			if (!p) {
-				rc = rota_error_set(err, ROTA_ENOMEM,
-						    "out of memory");
-				goto out;
-			}
-			v = p;
-			cap = ncap;
+		if (ROTA_GROW(v, cap, len) < 0) {
+			rc = rota_error_set(err, ROTA_ENOMEM,
+					    "out of memory");
+			goto out;
 		}
 		v[len++] = sqlite3_column_int64(s, 0);
 	}

@@ -190,18 +190,10 @@ static int read_assignments(struct rota_store *st, sqlite3_stmt *s,
 		struct rota_assignment *a;
 		char day[16];
 
-		if (cnt == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			struct rota_assignment *p =
-				realloc(arr, ncap * sizeof(*arr));
-
-			if (!p) {
-				free(arr);
-				return rota_error_set(err, ROTA_ENOMEM,
-						      "out of memory");
-			}
-			arr = p;
-			cap = ncap;
+		if (ROTA_GROW(arr, cap, cnt) < 0) {
+			free(arr);
+			return rota_error_set(err, ROTA_ENOMEM,
+					      "out of memory");
 		}
 		a = &arr[cnt++];
 		memset(a, 0, sizeof(*a));

@@ -380,19 +380,6 @@ int rota_store_attendance(struct rota_store *st,
 			  struct rota_error *err);
 void rota_attendance_report_free(struct rota_attendance_report *r);
 
-/*
- * Requirements stored for intervals starting in [from, to), with skill as
- * the index into ds->skills (as rota_store_load orders them), sorted by
- * start then skill name.  *out is malloc'ed (NULL when none); free() it.
- * (A thin adapter for the roster commands; the staffing module owns the
- * requirement table.)
- */
-int rota_store_roster_requirements(struct rota_store *st,
-				   const struct rota_dataset *ds,
-				   int64_t from, int64_t to,
-				   struct rota_requirement **out, size_t *n,
-				   struct rota_error *err);
-
 /* --- calendar publication --- */
 
 /*

@@ -352,9 +352,8 @@ static void week_requirements_use_dataset_skill_indices(void **state)
 			     "1, 0.9 FROM skill WHERE name = 'chat';",
 			     NULL, NULL, NULL),
 		SQLITE_OK);
-	assert_int_equal(rota_store_roster_requirements(f->st, &ds, t,
-							t + 86400, &req, &n,
-							&err),
+	assert_int_equal(rota_store_requirements_load(f->st, t, t + 86400,
+						      &req, &n, &err),
 			 0);
 	assert_int_equal((int)n, 2);
 	/* sorted by start then skill name; dataset skills by name too */

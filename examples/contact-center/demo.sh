@@ -1,36 +1,73 @@
 #!/bin/sh
-# make demo: a fresh database from the contact-center example, and what rota
-# does with it.  $ROTA is the binary (make passes build/rota).
+# make demo: a fresh database from the contact-center example, then the whole
+# week of a supervisor, a member of staff and HR: requirements, roster,
+# calendars, clock records and the attendance summary.
+# $ROTA is the binary and $BUILD the build directory (make passes both).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-ROTA=${ROTA:-$top/build/rota}
+BUILD=${BUILD:-$top/build}
+ROTA=${ROTA:-$BUILD/rota}
 out=${DEMO_OUT:-$top/demo-out}
 db="$out/demo.db"
+week=2026-11-30             # the week to plan (Monday)
+last=2026-12-06             # its Sunday
+asof="2026-12-07 00:00"     # HR looks back at it the Monday after
+limit=${DEMO_TIME_LIMIT:-60}
 
 mkdir -p "$out"
-rm -f "$db" "$db-wal" "$db-shm"
+rm -rf "$db" "$db-wal" "$db-shm" "$out/calendars" "$out/punches.csv"
 step() { printf '\n== %s\n$ %s\n' "$1" "$2"; }
+rota() { "$ROTA" --db "$db" "$@"; }
 
-step "Load the example site (Shanghai, 60 agents, 3 teams)" \
-	"rota --db $db import examples/contact-center"
-"$ROTA" --db "$db" import "$here"
+step "Load the example site: Shanghai, 60 agents in 3 teams, 3 skills" \
+	"rota import examples/contact-center"
+rota import "$here"
 
 step "Shift templates" "rota shifts"
-"$ROTA" --db "$db" shifts --format table
+rota shifts --format table
 
-step "Staff (first 10 of $("$ROTA" --db "$db" staff --format csv | tail -n +2 | wc -l))" "rota staff"
-"$ROTA" --db "$db" staff --format table | head -n 11
+step "Staff (the first 8 of $(rota staff --format csv | tail -n +2 | wc -l))" \
+	"rota staff"
+rota staff --format table | head -n 9
 
-step "Schedule the week of 30 November (at most 60 s)" \
-	"rota schedule --week 2026-11-30 --time-limit 60 --gap 0.001"
-"$ROTA" --db "$db" schedule --week 2026-11-30 --time-limit 60 --gap 0.001
+step "Agents needed on Monday at the morning and evening peaks" \
+	"rota staffing --week $week"
+rota staffing --week "$week" --format table |
+	sed -n '1p;/2026-11-30T10:30/p;/2026-11-30T19:30/p'
 
-step "The roster" "rota roster --week 2026-11-30"
-"$ROTA" --db "$db" roster --week 2026-11-30 --format table
+step "Schedule the week (GLPK, at most ${limit} s)" \
+	"rota schedule --week $week --time-limit $limit --gap 0.001"
+rota schedule --week "$week" --time-limit "$limit" --gap 0.001
 
-step "Coverage summary" "rota coverage --week 2026-11-30 (the end of it)"
-"$ROTA" --db "$db" coverage --week 2026-11-30 --format table |
-	sed -n '/^Understaffed/,$p'
+step "The roster" "rota roster --week $week"
+rota roster --week "$week" --format table
+
+step "Coverage: where the week is short of agents" \
+	"rota coverage --week $week"
+rota coverage --week "$week" --format table | sed -n '/^Understaffed/,$p'
+
+step "Independent check of every rule" "rota roster --week $week --check"
+rota roster --week "$week" --check --format table | tail -n 5
+
+step "Calendars for every agent and team" \
+	"rota publish --week $week --out $out/calendars --alarm-min 30"
+rota publish --week "$week" --out "$out/calendars" \
+	--organizer rota@example.cn --alarm-min 30
+echo "calendar feeds: $out/calendars (docs/calendar.md says how to subscribe)"
+
+step "Clock records exported by the terminals for that week" \
+	"rota import punches punches.csv"
+"$BUILD/bench/punchgen" --db "$db" --from "$week" --to "$last" --seed 7 \
+	--out "$out/punches.csv"
+rota import punches "$out/punches.csv"
+
+step "HR attendance summary" \
+	"rota attendance --from $week --to $last --as-of '$asof'"
+rota attendance --from "$week" --to "$last" --as-of "$asof" --format table
+
+step "A performance-review sheet" \
+	"rota review A001 --from $week --to $last --as-of '$asof'"
+rota review A001 --from "$week" --to "$last" --as-of "$asof"
 
 printf '\nDemo database: %s\n' "$db"

@@ -43,11 +43,11 @@ def staff():
             # contracts: 15 of 20 full-time in each team, the rest part-time
             contract = "ft40" if i < 15 else ("pt20" if i % 2 else "pt30")
             if team == "hotline-a":
-                skills = "voice:3" if i % 5 else "voice:4;complaints:3"
+                skills = "voice:3" if i % 2 else "voice:4;complaints:3"
             elif team == "hotline-b":
                 skills = "voice:3" if i % 4 else "voice:3;chat:2"
             else:
-                skills = "chat:3" if i % 4 else "chat:3;complaints:2"
+                skills = "chat:3" if i % 3 else "chat:3;complaints:2"
                 if i in (1, 2):
                     skills = "chat:3;voice:2"
             rows.append((f"A{n:03d}", name, email, team, contract, skills))
