@@ -11,6 +11,8 @@
  *      this finds every infeasibility;
  *   2. the bound: the LP relaxation, solved on the model where identical
  *      employees are merged (same optimum), by the interior-point method;
+ *      a second start rounds it (class members pulled towards the LP's
+ *      counts, then the sweeps) and replaces the first when better;
  *   3. large neighbourhood search: free the shifts of some employees on all
  *      days or a window of days, fix everybody else, and let GLPK solve
  *      that sub-MIP with the incumbent injected and node / iteration
@@ -171,10 +173,11 @@ static int same_rules(const struct rota_problem_employee *a,
 /*
  * Classes of identical employees (same skills, rules, history, group,
  * availability, caps and requests): mult[e] = class size for the first
- * member, 0 for the others.  Returns the number of classes, < 0 on
+ * member, 0 for the others; rep_of[e] (when not NULL) = the first member.  Returns the number of classes, < 0 on
  * failure.
  */
-static int employee_classes(const struct rota_problem *p, int *mult)
+static int employee_classes(const struct rota_problem *p, int *mult,
+			    int *rep_of)
 {
 	int E = p->n_employees, D = p->n_days, S = p->n_types, n = 0;
 	size_t row = (size_t)D * (size_t)S;
@@ -249,7 +252,10 @@ static int employee_classes(const struct rota_problem *p, int *mult)
 		} else {
 			rep[n++] = e;
 			mult[e] = 1;
+			found = e;
 		}
+		if (rep_of)
+			rep_of[e] = found;
 	}
 	free(rq);
 	free(beg);
@@ -348,7 +354,8 @@ static void apply(struct state *st, struct cons *c, int e, int sign)
  * of e is in st->type.  Returns the sub_result, or a negative status (err
  * filled) when the model cannot be built. */
 static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
-		     int first, struct rota_error *err)
+		     int first, const double *bias, int coverage,
+		     struct rota_error *err)
 {
 	const struct rota_problem *p = st->p;
 	int D = st->D, S = st->S, K = st->K, rc;
@@ -387,14 +394,18 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 				continue;
 			sl = rota_problem_slot(p, d, s);
 			pm = model_profile(p, e, s);
-			if (K && pm)
+			if (K && pm && coverage)
 				for (int t = sl->first_interval;
 				     t < sl->end_interval; t++)
 					v += interval_value(p, c->res, t, pm,
 							    &k);
 			cv = rota_problem_cover(p, d, s);
-			v += c->cres[d * S + s] > 0.5 ? cv->under_weight
-						      : -cv->over_weight;
+			if (coverage)
+				v += c->cres[d * S + s] > 0.5
+					     ? cv->under_weight
+					     : -cv->over_weight;
+			if (bias)
+				v += bias[d * S + s];
 			/* ties keep the current roster */
 			if (st->type[e * D + d] == s)
 				v += 1e-6;
@@ -432,7 +443,18 @@ out:
 
 #define SWEEPS 8
 
-static int construct(struct state *st, struct rota_error *err)
+/* weight of the LP's counts in the LP-guided first pass */
+#define LP_PULL 1000.0
+
+/*
+ * lp_target: NULL for the coverage-driven construction; else, for each
+ * class representative r, lp_target[r*D*S + d*S + s] = how many of its
+ * class the LP puts on (d, s), and rep_of[e] the representative of e: the
+ * first pass then pulls every member towards the counts its class still
+ * misses (rounding the LP), before the coverage-driven sweeps polish it.
+ */
+static int construct(struct state *st, const double *lp_target,
+		     const int *rep_of, struct rota_error *err)
 {
 	const struct rota_problem *p = st->p;
 	int D = st->D, S = st->S, E = st->E, T = st->T, K = st->K;
@@ -440,6 +462,8 @@ static int construct(struct state *st, struct rota_error *err)
 	uint8_t *mask = NULL, *bad = NULL;
 	struct order_item *order = NULL;
 	int *old = NULL;
+	double *R = NULL, *bias = NULL;
+	size_t DS = (size_t)D * (size_t)S;
 	int rc = 0, n_bad = 0, first_bad = -1;
 
 	c.res = calloc((size_t)T * (size_t)K + 1, sizeof(double));
@@ -449,7 +473,14 @@ static int construct(struct state *st, struct rota_error *err)
 	bad = calloc((size_t)E + 1, 1);
 	order = malloc(((size_t)E + 1) * sizeof(*order));
 	old = malloc(((size_t)D + 1) * sizeof(int));
-	if (!c.res || !c.cres || !c.alloc || !mask || !bad || !order || !old) {
+	if (lp_target) {
+		R = malloc((DS * (size_t)E + 1) * sizeof(double));
+		bias = malloc((DS + 1) * sizeof(double));
+		if (R)
+			memcpy(R, lp_target, DS * (size_t)E * sizeof(double));
+	}
+	if (!c.res || !c.cres || !c.alloc || !mask || !bad || !order || !old ||
+	    (lp_target && (!R || !bias))) {
 		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -465,7 +496,7 @@ static int construct(struct state *st, struct rota_error *err)
 	}
 	qsort(order, (size_t)E, sizeof(*order), cmp_order);
 
-	st->se.phase = "construct";
+	st->se.phase = lp_target ? "lp rounding" : "construct";
 	for (int sweep = 0; sweep <= SWEEPS; sweep++) {
 		int changed = 0;
 
@@ -479,7 +510,16 @@ static int construct(struct state *st, struct rota_error *err)
 			memcpy(old, st->type + (size_t)e * (size_t)D,
 			       (size_t)D * sizeof(int));
 			apply(st, &c, e, -1);
-			r = solve_one(st, &c, e, mask, sweep == 0, err);
+			if (sweep == 0 && R) {
+				const double *rr = R + (size_t)rep_of[e] * DS;
+
+				for (size_t i = 0; i < DS; i++)
+					bias[i] = LP_PULL *
+						  (fmin(rr[i], 1.0) - 0.5);
+			}
+			r = solve_one(st, &c, e, mask, sweep == 0,
+				      sweep == 0 && R ? bias : NULL,
+				      !(sweep == 0 && R), err);
 			if (r < 0) {
 				rc = r;
 				goto out;
@@ -514,6 +554,15 @@ static int construct(struct state *st, struct rota_error *err)
 				goto out;
 			}
 			apply(st, &c, e, 1);
+			if (sweep == 0 && R)
+				for (int d = 0; d < D; d++) {
+					int s = st->type[e * D + d];
+
+					if (s >= 0)
+						R[(size_t)rep_of[e] * DS +
+						  (size_t)d * (size_t)S +
+						  (size_t)s] -= 1;
+				}
 			if (memcmp(old, st->type + (size_t)e * (size_t)D,
 				   (size_t)D * sizeof(int)) != 0)
 				changed++;
@@ -549,6 +598,8 @@ out:
 	free(bad);
 	free(order);
 	free(old);
+	free(R);
+	free(bias);
 	return rc;
 }
 
@@ -1125,6 +1176,110 @@ static int fill_solution(struct state *st, struct rota_solution *sol)
 	return 0;
 }
 
+/* ------------------------------------------------------ bound, rounding */
+
+/*
+ * The LP bound on the merged model (identical employees as one class with
+ * multiplicity), and a second start from it: every class member in turn is
+ * pulled towards the counts the LP gives its class, then the sweeps polish
+ * that roster; it replaces the incumbent when better.  x is scratch of the
+ * full model's size.
+ */
+static int bound_and_round(struct state *st, double *x, struct rota_error *err)
+{
+	const struct rota_problem *p = st->p;
+	struct model_spec cspec = {NULL, 1, 1, 0, NULL};
+	struct roster_model cm;
+	struct sub_params sp;
+	struct sub_out so;
+	size_t DS = (size_t)st->D * (size_t)st->S;
+	int *mult = malloc(((size_t)st->E + 1) * sizeof(int));
+	int *rep_of = malloc(((size_t)st->E + 1) * sizeof(int));
+	int *saved = NULL;
+	double *target = NULL, *cx = NULL;
+	uint8_t *fr = NULL;
+	int rc = 0;
+
+	memset(&cm, 0, sizeof(cm));
+	if (!mult || !rep_of || employee_classes(p, mult, rep_of) < 0) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto out;
+	}
+	cspec.mult = mult;
+	if ((rc = model_build(&cm, p, &cspec, err)) < 0)
+		goto out;
+	fr = malloc((size_t)cm.mip.ncols + 1);
+	cx = calloc((size_t)cm.mip.ncols + 1, sizeof(double));
+	if (!fr || !cx) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto out;
+	}
+	memset(fr, 1, (size_t)cm.mip.ncols);
+	memset(&sp, 0, sizeof(sp));
+	sp.free = fr;
+	sp.val = cx;
+	sp.lp_only = 1;
+	sp.interior = 1;
+	st->se.phase = "lp bound";
+	sub_solve(&st->se, &cm.mip, &sp, cx, &so);
+	if (so.result != SUB_OPTIMAL && so.result != SUB_INFEASIBLE &&
+	    search_time_left(&st->se)) {
+		/* glp_interior gives up on some models: simplex */
+		sp.interior = 0;
+		sub_solve(&st->se, &cm.mip, &sp, cx, &so);
+	}
+	if (so.result != SUB_OPTIMAL)
+		goto out;
+	st->bound = fmin(so.bound, st->inc_obj);
+	st->se.bound = st->bound;
+	search_report(&st->se, 1);
+	if (!search_time_left(&st->se) || rel_gap(st->inc_obj, st->bound) <= 0)
+		goto out;
+
+	/* the LP's counts per class, on the representatives' rows */
+	target = calloc(DS * (size_t)st->E + 1, sizeof(double));
+	saved = malloc(((size_t)st->E * (size_t)st->D + 1) * sizeof(int));
+	if (!target || !saved) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (int j = 0; j < cm.mip.ncols; j++) {
+		const struct col_tag *t = &cm.mip.ctag[j];
+
+		if (t->kind == COL_X)
+			target[(size_t)t->a * DS + (size_t)t->b * (size_t)st->S +
+			       (size_t)t->c] = cx[j] * mult[t->a];
+	}
+	memcpy(saved, st->type, (size_t)st->E * (size_t)st->D * sizeof(int));
+	for (int i = 0; i < st->E * st->D; i++)
+		st->type[i] = -1;
+	st->se.phase = "lp rounding";
+	rc = construct(st, target, rep_of, err);
+	if (rc == 0) {
+		double z;
+
+		roster_to_x(st, x);
+		if (evaluate(st, x, &z) == 0 &&
+		    z < st->inc_obj - 1e-9 * fmax(1.0, fabs(st->inc_obj))) {
+			accept(st, x, z);
+			search_report(&st->se, 1);
+			goto out;
+		}
+	} else if (rc != ROTA_ENOMEM) {
+		rc = 0; /* keep the first roster */
+	}
+	memcpy(st->type, saved, (size_t)st->E * (size_t)st->D * sizeof(int));
+out:
+	model_free(&cm);
+	free(mult);
+	free(rep_of);
+	free(fr);
+	free(cx);
+	free(target);
+	free(saved);
+	return rc;
+}
+
 /* ------------------------------------------------------------ solve */
 
 int rota_solve(const struct rota_problem *p,
@@ -1179,7 +1334,7 @@ int rota_solve(const struct rota_problem *p,
 		st.type[i] = -1;
 
 	/* 1. a roster of our own, employee by employee */
-	if ((rc = construct(&st, err)) < 0) {
+	if ((rc = construct(&st, NULL, NULL, err)) < 0) {
 		if (rc == ROTA_EINFEASIBLE)
 			sol->stats.status = ROTA_SOLVE_INFEASIBLE;
 		goto out;
@@ -1206,58 +1361,11 @@ int rota_solve(const struct rota_problem *p,
 	search_report(&st.se, 1);
 
 	/* 2. the bound: LP relaxation of the whole model, computed on the
-	 * model where identical employees are merged (same value) */
-	if (search_time_left(&st.se)) {
-		struct model_spec cspec = {NULL, 1, 1, 0, NULL};
-		struct roster_model cm;
-		struct sub_params sp;
-		struct sub_out so;
-		int *mult = malloc(((size_t)st.E + 1) * sizeof(int));
-		uint8_t *fr;
-		double *cx;
-
-		if (!mult || employee_classes(p, mult) < 0) {
-			free(mult);
-			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-			goto out;
-		}
-		cspec.mult = mult;
-		rc = model_build(&cm, p, &cspec, err);
-		free(mult);
-		if (rc < 0)
-			goto out;
-		fr = malloc((size_t)cm.mip.ncols + 1);
-		cx = calloc((size_t)cm.mip.ncols + 1, sizeof(double));
-		if (!fr || !cx) {
-			free(fr);
-			free(cx);
-			model_free(&cm);
-			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-			goto out;
-		}
-		memset(fr, 1, (size_t)cm.mip.ncols);
-		memset(&sp, 0, sizeof(sp));
-		sp.free = fr;
-		sp.val = cx;
-		sp.lp_only = 1;
-		sp.interior = 1;
-		st.se.phase = "lp bound";
-		sub_solve(&st.se, &cm.mip, &sp, cx, &so);
-		if (so.result != SUB_OPTIMAL && so.result != SUB_INFEASIBLE &&
-		    search_time_left(&st.se)) {
-			/* glp_interior gives up on some models: simplex */
-			sp.interior = 0;
-			sub_solve(&st.se, &cm.mip, &sp, cx, &so);
-		}
-		free(fr);
-		free(cx);
-		model_free(&cm);
-		if (so.result == SUB_OPTIMAL) {
-			st.bound = fmin(so.bound, st.inc_obj);
-			st.se.bound = st.bound;
-		}
-		search_report(&st.se, 1);
-	}
+	 * model where identical employees are merged (same value); then a
+	 * second start that rounds that LP */
+	if (search_time_left(&st.se) &&
+	    (rc = bound_and_round(&st, x, err)) < 0)
+		goto out;
 
 	/* 3. large neighbourhood search; models GLPK can take whole get
 	 * the rest of the time for branch-and-bound */
