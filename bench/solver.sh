@@ -97,6 +97,20 @@ Gap = (objective - bound) / objective; rota's bound is the LP relaxation.
 
 Targets (issue 4): the generated week within 2% of the bound in 120 s; the
 example site optimal or under 1% gap in 60 s.
+
+Reading the CBC columns: "bound" is CBC's "Lower bound" line, which after
+its preprocessing is not comparable to the model's LP bound when the root
+was not finished (the LP relaxation of the generated model is 8973.3 for
+seed 1; CBC needs about 75 s for it).  On the generated week CBC's
+feasibility pump rounds its nearly integral LP vertex to a roster close to
+the bound shortly before the limit, better than rota's: rota does not
+solve that LP (its bound comes from the merged-employee LP by interior
+point in about 5 s) and stops 1-2% above the bound by LNS.  On the example
+site CBC finds no roster in 60 s; rota is within 0.02-0.03% after about
+10 s, without proving optimality.
+Spread over generator seeds 1-3 (120 s each, same machine, 2026-11-28):
+rota 0.8-1.5% from the bound.  rota's runs are deterministic except where
+the time limit stops them, so a loaded machine gives a somewhat worse gap.
 EOF
 cat "$table"
 
