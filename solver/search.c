@@ -380,7 +380,8 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 		so.result = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 		goto out;
 	}
-	memcpy(obj, m->obj, (size_t)m->ncols * sizeof(double));
+	if (m->ncols)
+		memcpy(obj, m->obj, (size_t)m->ncols * sizeof(double));
 	memset(fr, 1, (size_t)m->ncols);
 	for (int d = 0; d < D; d++)
 		for (int s = 0; s < S; s++) {
