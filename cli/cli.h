@@ -178,6 +178,23 @@ int cli_roster_solution(struct cli_ctx *ctx, const struct rota_problem *p,
 int cli_check_week(struct cli_ctx *ctx, struct rota_store *st, int32_t monday,
 		   FILE *out, enum cli_format fmt, int *hard);
 
+/* Number of intervals of p that belong to the week of `monday` (later
+ * ones, for overnight shifts, are next week's). */
+int cli_week_intervals(const struct rota_problem *p, const struct rota_tz *tz,
+		       int32_t monday);
+
+/*
+ * Print the understaffed stretches (consecutive intervals of one skill
+ * short of agents) among the first week_T intervals as a table, after a
+ * line with the totals, from served[t * n_skills + k].  Every command
+ * passes the checker's allocation (rota_check_report.served), so `rota
+ * schedule` and `rota coverage` report the same stretches.  only_skill >= 0
+ * limits the report to one skill.
+ */
+void cli_print_understaffed(struct cli_ctx *ctx, const struct rota_problem *p,
+			    const double *served, const struct rota_tz *tz,
+			    int week_T, int only_skill);
+
 /* --- staffing (cli/cmd_staffing.c) --- */
 
 struct rota_dataset;

@@ -20,79 +20,6 @@ static const char usage[] =
 	"table view ends with the understaffed stretches and the agent-minutes\n"
 	"they miss.\n";
 
-struct stretch {
-	int skill, first, last, most;
-	long minutes;
-};
-
-static void summary(struct cli_ctx *ctx, const struct rota_problem *p,
-		    const struct rota_check_report *r, const struct rota_tz *tz,
-		    int week_T, int only)
-{
-	struct stretch cur = {-1, 0, 0, 0, 0};
-	long total = 0;
-	int n = 0;
-
-	fputc('\n', ctx->out);
-	for (int k = 0; k < p->n_skills; k++) {
-		if (only >= 0 && k != only)
-			continue;
-		for (int t = 0; t <= week_T; t++) {
-			int short_by = 0;
-
-			if (t < week_T) {
-				int req = rota_problem_demand(p, t, k)->required;
-				int got = (int)r->served[t * p->n_skills + k];
-
-				short_by = req > got ? req - got : 0;
-			}
-			if (short_by && cur.skill < 0) {
-				cur = (struct stretch){k, t, t, short_by, 0};
-			} else if (short_by) {
-				cur.last = t;
-				if (short_by > cur.most)
-					cur.most = short_by;
-			}
-			if (short_by)
-				cur.minutes += (long)short_by * p->interval_min;
-			if (!short_by && cur.skill >= 0) {
-				char from[32], to[32];
-				int64_t a = p->t0 + (int64_t)cur.first *
-							    p->interval_min * 60;
-				int64_t b = p->t0 + (int64_t)(cur.last + 1) *
-							    p->interval_min * 60;
-				int32_t day = rota_tz_day_of(tz, a);
-
-				if (!n)
-					fprintf(ctx->out,
-						"Understaffed (agents short at "
-						"worst, agent-minutes missing):"
-						"\n");
-				rota_format_local_short(tz, a, from,
-							sizeof(from));
-				rota_format_local_short(tz, b, to, sizeof(to));
-				fprintf(ctx->out, "  %-12s %s %s-%s  %d short  "
-					"%ld\n",
-					p->skills[cur.skill].name,
-					rota_weekday_name(rota_weekday(day)),
-					from,
-					rota_tz_day_of(tz, b) == day ? to + 11
-								    : to,
-					cur.most, cur.minutes);
-				total += cur.minutes;
-				n++;
-				cur.skill = -1;
-			}
-		}
-	}
-	if (!n)
-		fprintf(ctx->out, "No understaffed interval.\n");
-	else
-		fprintf(ctx->out, "%d understaffed %s, %ld agent-minutes "
-			"missing\n", n, n == 1 ? "stretch" : "stretches",
-			total);
-}
-
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *week = NULL, *format = NULL, *skill = NULL;
@@ -159,10 +86,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	/* intervals of the week only: later ones are next week's */
-	week_T = (int)((rota_tz_day_start(tz, monday + 7) - p->t0) /
-		       ((int64_t)p->interval_min * 60));
-	if (week_T > p->n_intervals)
-		week_T = p->n_intervals;
+	week_T = cli_week_intervals(p, tz, monday);
 	for (int i = 0; i < week_T; i++)
 		for (int k = 0; k < p->n_skills; k++) {
 			int req = rota_problem_demand(p, i, k)->required;
@@ -186,8 +110,10 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 			cli_table_end_row(t);
 		}
 	cli_table_print(t, fmt, ctx->out);
-	if (fmt == CLI_FORMAT_TABLE)
-		summary(ctx, p, r, tz, week_T, only);
+	if (fmt == CLI_FORMAT_TABLE) {
+		fputc('\n', ctx->out);
+		cli_print_understaffed(ctx, p, r->served, tz, week_T, only);
+	}
 	rc = CLI_EXIT_OK;
 out:
 	cli_table_free(t);

@@ -138,91 +138,11 @@ static void fmt_num(char *buf, size_t size, double v)
 		snprintf(buf, size, "%.2f", v);
 }
 
-/* Understaffed stretches: consecutive intervals of one skill short. */
-static void print_understaffed(struct cli_ctx *ctx,
-			       const struct rota_problem *p,
-			       const struct rota_solution *sol,
-			       const struct rota_tz *tz, int week_T)
-{
-	static const char *const cols[] = {"skill", "from", "to", "most short",
-					   "missing agent-minutes"};
-	static const int types[] = {CLI_COL_STR, CLI_COL_STR, CLI_COL_STR,
-				    CLI_COL_NUM, CLI_COL_NUM};
-	struct cli_table *t;
-	long total = 0;
-	int n_cells = 0;
-
-	if (!sol->served)
-		return;
-	t = cli_table_new(cols, types, 5);
-	if (!t)
-		return;
-	for (int k = 0; k < p->n_skills; k++) {
-		int first = -1, most = 0;
-		long minutes = 0;
-
-		for (int i = 0; i <= week_T; i++) {
-			int short_by = 0;
-
-			if (i < week_T) {
-				double got = sol->served[i * p->n_skills + k];
-				int req = rota_problem_demand(p, i, k)->required;
-
-				if (req - got > 1e-6)
-					short_by = (int)ceil(req - got - 1e-6);
-			}
-			if (short_by) {
-				if (first < 0) {
-					first = i;
-					most = 0;
-					minutes = 0;
-				}
-				if (short_by > most)
-					most = short_by;
-				minutes += (long)short_by * p->interval_min;
-				n_cells++;
-				continue;
-			}
-			if (first >= 0) {
-				char a[32], b[32];
-
-				rota_format_local_short(
-					tz,
-					p->t0 + (int64_t)first *
-							p->interval_min * 60,
-					a, sizeof(a));
-				rota_format_local_short(
-					tz,
-					p->t0 + (int64_t)i * p->interval_min *
-							60,
-					b, sizeof(b));
-				cli_table_cell(t, "%s", p->skills[k].name);
-				cli_table_cell(t, "%s", a);
-				cli_table_cell(t, "%s", b + 11);
-				cli_table_cell(t, "%d", most);
-				cli_table_cell(t, "%ld", minutes);
-				cli_table_end_row(t);
-				total += minutes;
-				first = -1;
-			}
-		}
-	}
-	if (n_cells == 0) {
-		fprintf(ctx->out, "understaffed: none\n");
-	} else {
-		fprintf(ctx->out,
-			"understaffed: %d interval-skills, %ld agent-minutes "
-			"missing\n",
-			n_cells, total);
-		cli_table_print(t, CLI_FORMAT_TABLE, ctx->out);
-	}
-	cli_table_free(t);
-}
-
 static void print_summary(struct cli_ctx *ctx, const struct rota_problem *p,
 			  const struct rota_solution *sol,
 			  const struct rota_roster *r, const struct rota_tz *tz,
-			  int32_t monday, int week_T)
+			  int32_t monday, int week_T,
+			  const struct rota_check_report *chk)
 {
 	static const char *const words[ROTA_TERM_COUNT] = {
 		"understaffing", "overstaffing", "cover short", "cover over",
@@ -268,7 +188,7 @@ static void print_summary(struct cli_ctx *ctx, const struct rota_problem *p,
 		any = 1;
 	}
 	fprintf(ctx->out, "%s\n", any ? "" : " none");
-	print_understaffed(ctx, p, sol, tz, week_T);
+	cli_print_understaffed(ctx, p, chk->served, tz, week_T, -1);
 	any = 0;
 	for (int rr = 0; rr <= ROTA_PROBLEM_RULE_COUNT; rr++) {
 		if (ss->rule_penalty[rr] <= 1e-9)
@@ -307,6 +227,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	struct rota_dataset ds = {0};
 	struct rota_problem *p = NULL;
 	struct rota_solution *sol = NULL;
+	struct rota_check_report *chk = NULL;
 	struct rota_roster roster = {0};
 	struct rota_error err = {0};
 	struct rota_tz *tz = NULL;
@@ -347,8 +268,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = cli_week_problem(ctx, st, &ds, monday, &p)) != 0)
 		goto out;
-	week_T = (int)((rota_tz_day_start(tz, monday + 7) - p->t0) /
-		       ((int64_t)p->interval_min * 60));
+	week_T = cli_week_intervals(p, tz, monday);
 	if ((lp && (rc = write_model(ctx, p, "lp", lp)) != 0) ||
 	    (mps && (rc = write_model(ctx, p, "mps", mps)) != 0))
 		goto out;
@@ -363,6 +283,27 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(ctx, &err);
 		goto out;
 	}
+	/* the independent checker vouches for the roster before it is
+	 * stored, and its allocation is what every report shows */
+	if (rota_check(p, sol, &chk, &err) < 0) {
+		rc = cli_fail(ctx, &err);
+		goto out;
+	}
+	if (chk->hard_broken) {
+		fprintf(ctx->err,
+			"%s: internal error: the roster found breaks %d hard "
+			"rule%s (rota roster --check lists them); not stored\n",
+			ctx->prog, chk->hard_broken,
+			chk->hard_broken == 1 ? "" : "s");
+		rc = CLI_EXIT_FAIL;
+		goto out;
+	}
+	if (fabs(chk->objective - sol->stats.objective) >
+	    1e-6 * fmax(1.0, fabs(chk->objective)))
+		fprintf(ctx->err,
+			"%s: warning: the checker values the roster at %.6g, "
+			"the solver at %.6g\n",
+			ctx->prog, chk->objective, sol->stats.objective);
 	if (to_roster(p, sol, monday, &roster) < 0) {
 		rota_error_set(&err, ROTA_ENOMEM, "out of memory");
 		rc = cli_fail(ctx, &err);
@@ -372,10 +313,11 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(ctx, &err);
 		goto out;
 	}
-	print_summary(ctx, p, sol, &roster, tz, monday, week_T);
+	print_summary(ctx, p, sol, &roster, tz, monday, week_T, chk);
 	rc = CLI_EXIT_OK;
 out:
 	free(roster.assignments);
+	rota_check_report_free(chk);
 	rota_solution_free(sol);
 	rota_problem_free(p);
 	rota_tz_free(tz);

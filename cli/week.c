@@ -216,3 +216,96 @@ out:
 	rota_dataset_release(&ds);
 	return rc;
 }
+
+int cli_week_intervals(const struct rota_problem *p, const struct rota_tz *tz,
+		       int32_t monday)
+{
+	int64_t n = (rota_tz_day_start(tz, monday + 7) - p->t0) /
+		    ((int64_t)p->interval_min * 60);
+
+	return n < p->n_intervals ? (int)n : p->n_intervals;
+}
+
+/* Understaffed stretches: consecutive intervals of one skill short. */
+void cli_print_understaffed(struct cli_ctx *ctx, const struct rota_problem *p,
+			    const double *served, const struct rota_tz *tz,
+			    int week_T, int only_skill)
+{
+	static const char *const cols[] = {"skill", "from", "to", "most short",
+					   "missing agent-minutes"};
+	static const int types[] = {CLI_COL_STR, CLI_COL_STR, CLI_COL_STR,
+				    CLI_COL_NUM, CLI_COL_NUM};
+	struct cli_table *t;
+	long total = 0;
+	int n_cells = 0;
+
+	if (!served)
+		return;
+	t = cli_table_new(cols, types, 5);
+	if (!t)
+		return;
+	for (int k = 0; k < p->n_skills; k++) {
+		int first = -1, most = 0;
+		long minutes = 0;
+
+		if (only_skill >= 0 && k != only_skill)
+			continue;
+		for (int i = 0; i <= week_T; i++) {
+			int short_by = 0;
+
+			if (i < week_T) {
+				double got = served[i * p->n_skills + k];
+				int req = rota_problem_demand(p, i, k)->required;
+
+				if (req - got > 1e-6)
+					short_by = (int)ceil(req - got - 1e-6);
+			}
+			if (short_by) {
+				if (first < 0) {
+					first = i;
+					most = 0;
+					minutes = 0;
+				}
+				if (short_by > most)
+					most = short_by;
+				minutes += (long)short_by * p->interval_min;
+				n_cells++;
+				continue;
+			}
+			if (first >= 0) {
+				char a[32], b[32];
+
+				rota_format_local_short(
+					tz,
+					p->t0 + (int64_t)first *
+							p->interval_min * 60,
+					a, sizeof(a));
+				rota_format_local_short(
+					tz,
+					p->t0 + (int64_t)i * p->interval_min *
+							60,
+					b, sizeof(b));
+				cli_table_cell(t, "%s", p->skills[k].name);
+				cli_table_cell(t, "%s", a);
+				/* the end's date only when it is another day */
+				cli_table_cell(t, "%s",
+					       strncmp(a, b, 10) ? b : b + 11);
+				cli_table_cell(t, "%d", most);
+				cli_table_cell(t, "%ld", minutes);
+				cli_table_end_row(t);
+				total += minutes;
+				first = -1;
+			}
+		}
+	}
+	if (n_cells == 0) {
+		fprintf(ctx->out, "understaffed: none\n");
+	} else {
+		fprintf(ctx->out,
+			"understaffed: %d interval-skills, %ld agent-minutes "
+			"missing\n",
+			n_cells, total);
+		cli_table_print(t, CLI_FORMAT_TABLE, ctx->out);
+	}
+	cli_table_free(t);
+}

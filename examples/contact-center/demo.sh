@@ -45,7 +45,7 @@ rota roster --week "$week" --format table
 
 step "Coverage: where the week is short of agents" \
 	"rota coverage --week $week"
-rota coverage --week "$week" --format table | sed -n '/^Understaffed/,$p'
+rota coverage --week "$week" --format table | sed -n '/^understaffed/,$p'
 
 step "Independent check of every rule" "rota roster --week $week --check"
 rota roster --week "$week" --check --format table | tail -n 5
