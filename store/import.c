@@ -286,6 +286,17 @@ static int step_done(struct rota_store *st, sqlite3_stmt *s,
 	return 0;
 }
 
+/* One row of an upsert: added, updated or left unchanged. */
+static void count_row(struct rota_import *im, int existed, int changed)
+{
+	if (!existed)
+		im->stats->added++;
+	else if (changed)
+		im->stats->updated++;
+	else
+		im->stats->unchanged++;
+}
+
 /* -------------------------------------------------------------- contracts */
 
 #define MAX_CONTRACT_COLS (1 + 2 * ROTA_RULE_COUNT)
@@ -430,12 +441,7 @@ static int contract_row(void *vc, const struct rota_csv_row *row,
 				return rc;
 		}
 	}
-	if (!existed)
-		im->stats->added++;
-	else if (changed)
-		im->stats->updated++;
-	else
-		im->stats->unchanged++;
+	count_row(im, existed, changed);
 	return 0;
 }
 
@@ -611,6 +617,31 @@ static int same_skills(const struct skill_set *a, const struct skill_set *b)
 	return 1;
 }
 
+/*
+ * Replace the skills of owner with want: del takes ?1 = owner, put takes
+ * ?1 = owner, ?2 = skill and, when it has a third parameter, ?3 = level.
+ */
+static int replace_skills(struct rota_import *im, sqlite3_stmt *del,
+			  sqlite3_stmt *put, int64_t owner,
+			  const struct skill_set *want, const char *what,
+			  struct rota_error *err)
+{
+	int rc, level = sqlite3_bind_parameter_count(put) >= 3;
+
+	sqlite3_bind_int64(del, 1, owner);
+	if ((rc = step_done(im->st, del, err, what)) < 0)
+		return rc;
+	for (int i = 0; i < want->n; i++) {
+		sqlite3_bind_int64(put, 1, owner);
+		sqlite3_bind_int64(put, 2, want->id[i]);
+		if (level)
+			sqlite3_bind_int(put, 3, want->level[i]);
+		if ((rc = step_done(im->st, put, err, what)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
 static int col_equal(sqlite3_stmt *s, int col, const char *v)
 {
 	const unsigned char *t = sqlite3_column_text(s, col);
@@ -719,25 +750,11 @@ static int staff_row(void *vc, const struct rota_csv_row *row,
 	if (have.n < 0 || !same_skills(&want, &have)) {
 		if (have.n >= 0)
 			changed = 1;
-		sqlite3_bind_int64(c->del_skills, 1, eid);
-		if ((rc = step_done(im->st, c->del_skills, err,
-				    "replacing skills")) < 0)
+		if ((rc = replace_skills(im, c->del_skills, c->put_skill, eid,
+					 &want, "saving skills", err)) < 0)
 			return rc;
-		for (int i = 0; i < want.n; i++) {
-			sqlite3_bind_int64(c->put_skill, 1, eid);
-			sqlite3_bind_int64(c->put_skill, 2, want.id[i]);
-			sqlite3_bind_int(c->put_skill, 3, want.level[i]);
-			if ((rc = step_done(im->st, c->put_skill, err,
-					    "saving skills")) < 0)
-				return rc;
-		}
 	}
-	if (!existed)
-		im->stats->added++;
-	else if (changed)
-		im->stats->updated++;
-	else
-		im->stats->unchanged++;
+	count_row(im, existed, changed);
 	return 0;
 }
 
@@ -895,24 +912,11 @@ static int shift_row(void *vc, const struct rota_csv_row *row,
 	if (have.n < 0 || !same_skills(&want, &have)) {
 		if (existed)
 			changed = 1;
-		sqlite3_bind_int64(c->del_skills, 1, sid);
-		if ((rc = step_done(im->st, c->del_skills, err,
-				    "replacing shift skills")) < 0)
+		if ((rc = replace_skills(im, c->del_skills, c->put_skill, sid,
+					 &want, "saving shift skills", err)) < 0)
 			return rc;
-		for (int i = 0; i < want.n; i++) {
-			sqlite3_bind_int64(c->put_skill, 1, sid);
-			sqlite3_bind_int64(c->put_skill, 2, want.id[i]);
-			if ((rc = step_done(im->st, c->put_skill, err,
-					    "saving shift skills")) < 0)
-				return rc;
-		}
 	}
-	if (!existed)
-		im->stats->added++;
-	else if (changed)
-		im->stats->updated++;
-	else
-		im->stats->unchanged++;
+	count_row(im, existed, changed);
 	return 0;
 }
 
