@@ -340,8 +340,9 @@ static void description(const struct ctx *c, const struct rota_cal_event *ev,
 	int wall_end = rota_tz_offset(c->tz, ev->end, NULL, NULL);
 	int same_day = rota_tz_day_of(c->tz, ev->start) ==
 		       rota_tz_day_of(c->tz, ev->end - 1);
-	char from[64], to[64], len[128], brk[48] = "", team[ROTA_ID_MAX + 16] =
+	char from[64], to[64], len[128], brk[96] = "", team[ROTA_ID_MAX + 16] =
 		"", contact[2 * ROTA_NAME_MAX + 32] = "";
+	int brk_at = sh ? rota_shift_break_offset(sh) : -1;
 
 	when(c->tz, ev->start, 1, from, sizeof(from));
 	when(c->tz, ev->end, !same_day, to, sizeof(to));
@@ -349,9 +350,21 @@ static void description(const struct ctx *c, const struct rota_cal_event *ev,
 		 (int)(elapsed % 60),
 		 wall_start != wall_end ? " (the clocks change during this "
 					  "shift)" : "");
-	if (sh && sh->break_min > 0)
+	if (brk_at >= 0 && ev->start + (int64_t)(brk_at + sh->break_min) * 60 <=
+				   ev->end) {
+		char b0[16], b1[16];
+
+		when(c->tz, ev->start + (int64_t)brk_at * 60, 0, b0,
+		     sizeof(b0));
+		when(c->tz, ev->start + (int64_t)(brk_at + sh->break_min) * 60,
+		     0, b1, sizeof(b1));
+		snprintf(brk, sizeof(brk),
+			 "\nUnpaid break: %s \xe2\x80\x93 %s (%d min)", b0, b1,
+			 sh->break_min);
+	} else if (sh && sh->break_min > 0) {
 		snprintf(brk, sizeof(brk), "\nUnpaid break: %d min",
 			 sh->break_min);
+	}
 	if (e && e->team[0])
 		snprintf(team, sizeof(team), "\nTeam: %s", e->team);
 	if (e && e->email[0])

@@ -8,7 +8,9 @@
 static const char usage[] =
 	"usage: rota shifts [--format table|csv|json]\n"
 	"\n"
-	"List shift templates: local start and end, length, unpaid break,\n"
+	"List shift templates: local start and end, length, unpaid break and\n"
+	"when it starts (the template's break_start, else the middle of the\n"
+	"shift on a quarter hour; the agent counts for no skill during it),\n"
 	"paid minutes, the days of the week they may be used and the skills\n"
 	"they serve (empty: any skill).  An end marked +1 is on the next day.\n";
 
@@ -20,11 +22,12 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		{NULL, 0, NULL, NULL},
 	};
 	static const char *const cols[] = {
-		"code", "name", "start", "end", "length_min", "break_min",
-		"paid_min", "days", "skills"};
+		"code",      "name",        "start",    "end",  "length_min",
+		"break_min", "break_start", "paid_min", "days", "skills"};
 	static const int types[] = {CLI_COL_STR, CLI_COL_STR, CLI_COL_STR,
 				    CLI_COL_STR, CLI_COL_NUM, CLI_COL_NUM,
-				    CLI_COL_NUM, CLI_COL_STR, CLI_COL_STR};
+				    CLI_COL_STR, CLI_COL_NUM, CLI_COL_STR,
+				    CLI_COL_STR};
 	const char *pos[1];
 	struct rota_store *st = NULL;
 	struct rota_dataset ds = {0};
@@ -43,13 +46,14 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(ctx, &err);
 		goto out;
 	}
-	if (!(t = cli_table_new(cols, types, 9))) {
+	if (!(t = cli_table_new(cols, types, 10))) {
 		rc = CLI_EXIT_FAIL;
 		goto out;
 	}
 	for (size_t i = 0; i < ds.n_shifts; i++) {
 		const struct rota_shift *s = &ds.shifts[i];
 		int end = s->start_min + s->length_min;
+		int brk = rota_shift_break_offset(s);
 		char days[64], skills[512] = "";
 		size_t len = 0;
 
@@ -73,6 +77,12 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 			       end > 1440 ? "+1" : "");
 		cli_table_cell(t, "%d", s->length_min);
 		cli_table_cell(t, "%d", s->break_min);
+		if (brk >= 0)
+			cli_table_cell(t, "%02d:%02d",
+				       (s->start_min + brk) % 1440 / 60,
+				       (s->start_min + brk) % 60);
+		else
+			cli_table_cell(t, "%s", "");
 		cli_table_cell(t, "%d", rota_shift_paid_min(s));
 		cli_table_cell(t, "%s", days);
 		cli_table_cell(t, "%s", skills);

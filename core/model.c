@@ -55,6 +55,15 @@ int rota_shift_is_night(const struct rota_shift *s)
 	return a < 300 || (b > 1440 && a < 1440 + 300);
 }
 
+int rota_shift_break_offset(const struct rota_shift *s)
+{
+	if (s->break_min <= 0)
+		return -1;
+	if (s->break_start_min > 0)
+		return s->break_start_min;
+	return (s->length_min - s->break_min) / 2 / 15 * 15;
+}
+
 void rota_dataset_release(struct rota_dataset *ds)
 {
 	if (!ds)

@@ -114,12 +114,21 @@ struct rota_shift {
 	int start_min;             /* local wall clock, minutes after midnight */
 	int length_min;            /* elapsed minutes, break included; <= 1440 */
 	int break_min;             /* unpaid break, minutes */
+	int break_start_min;       /* minutes after start the break begins;
+				      0: the default (rota_shift_break_offset) */
 	uint8_t days;              /* bit 0 Monday ... bit 6 Sunday */
 	uint64_t skills;           /* skills it may serve; 0 = any */
 };
 
 /* A shift counts as a night shift when it covers any of 00:00-05:00 local. */
 int rota_shift_is_night(const struct rota_shift *s);
+/*
+ * Minutes after the shift start at which its unpaid break begins: the
+ * template's break_start_min, or by default the middle of the shift rounded
+ * down to a quarter hour, (length - break) / 2.  -1 when there is no break.
+ * The agent is off the queues for [offset, offset + break_min).
+ */
+int rota_shift_break_offset(const struct rota_shift *s);
 /* Paid minutes of a shift. */
 static inline int rota_shift_paid_min(const struct rota_shift *s)
 {

@@ -216,7 +216,11 @@ int rota_problem_build(const struct rota_dataset *ds, int32_t monday,
 
 		if (sh->start_min < 0 || sh->start_min > 1439 ||
 		    sh->length_min < 1 || sh->length_min > 1440 ||
-		    sh->break_min < 0 || sh->break_min >= sh->length_min) {
+		    sh->break_min < 0 || sh->break_min >= sh->length_min ||
+		    sh->break_start_min < 0 ||
+		    (sh->break_min > 0 &&
+		     rota_shift_break_offset(sh) + sh->break_min >
+			     sh->length_min)) {
 			rc = rota_error_set(err, ROTA_EDATA,
 					    "shift '%s': start, length or "
 					    "break out of range", sh->code);
@@ -293,6 +297,7 @@ int rota_problem_build(const struct rota_dataset *ds, int32_t monday,
 		const struct rota_shift *sh = &ds->shifts[s];
 		struct rota_shift_type *ty = &p->types[s];
 		int end_local = sh->start_min + sh->length_min;
+		int brk = rota_shift_break_offset(sh);
 
 		rota_strlcpy(ty->code, sh->code, sizeof(ty->code));
 		rota_strlcpy(ty->name, sh->name[0] ? sh->name : sh->code,
@@ -322,6 +327,17 @@ int rota_problem_build(const struct rota_dataset *ds, int32_t monday,
 				floor_div(sl->end - t0, L), 0, T);
 			if (sl->end_interval < sl->first_interval)
 				sl->end_interval = sl->first_interval;
+			if (brk >= 0) {
+				int64_t bs = sl->start + (int64_t)brk * 60;
+				int64_t be = bs + (int64_t)sh->break_min * 60;
+
+				sl->break_first = clamp_int(
+					floor_div(bs - t0, L),
+					sl->first_interval, sl->end_interval);
+				sl->break_end = clamp_int(
+					ceil_div(be - t0, L), sl->break_first,
+					sl->end_interval);
+			}
 			sl->allowed = (sh->days >> d) & 1;
 		}
 	}

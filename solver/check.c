@@ -813,7 +813,7 @@ static int check_coverage(struct ctx *c, struct rota_error *err)
 	struct flow f;
 	int n_assign = 0, rc = 0;
 	struct {
-		int first, end;
+		const struct rota_slot *slot;
 		uint64_t mask;
 	} *as = NULL;
 
@@ -860,8 +860,7 @@ static int check_coverage(struct ctx *c, struct rota_error *err)
 			if (s < 0)
 				continue;
 			sl = rota_problem_slot(p, d, s);
-			as[n_assign].first = sl->first_interval;
-			as[n_assign].end = sl->end_interval;
+			as[n_assign].slot = sl;
 			as[n_assign].mask = K ? eligible(p, e, s) : 0;
 			n_assign++;
 		}
@@ -870,7 +869,7 @@ static int check_coverage(struct ctx *c, struct rota_error *err)
 		double given = 0;
 
 		for (int i = 0; i < n_assign; i++) {
-			if (t < as[i].first || t >= as[i].end)
+			if (!rota_slot_covers(as[i].slot, t))
 				continue;
 			r->headcount[t]++;
 			if (as[i].mask == 0)

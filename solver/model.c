@@ -327,21 +327,39 @@ static int build_coverage(struct builder *b)
 				const struct rota_slot *sl =
 					rota_problem_slot(p, d, s);
 
+				/* on the queues from first to end, off
+				 * during the break: -1 where the employee
+				 * joins, +1 where they leave; an interval
+				 * both joined and left at cancels out (a
+				 * row takes each column once) */
+				int at[4], sign[4], n = 0;
+
 				if (j < 0 || pi < 0 ||
 				    sl->first_interval >= sl->end_interval)
 					continue;
-				mip_add_coef(m,
-					     chain[(size_t)sl->first_interval *
-							   (size_t)nprof +
-						   (size_t)pi],
-					     j, -mult(b, e));
-				if (sl->end_interval < T)
+				at[n] = sl->first_interval, sign[n++] = -1;
+				at[n] = sl->end_interval, sign[n++] = 1;
+				if (sl->break_first < sl->break_end) {
+					at[n] = sl->break_first, sign[n++] = 1;
+					at[n] = sl->break_end, sign[n++] = -1;
+				}
+				for (int i = 0; i < n; i++) {
+					int net = sign[i], first = 1;
+
+					for (int h = 0; h < n; h++)
+						if (h != i && at[h] == at[i]) {
+							first &= h > i;
+							net += sign[h];
+						}
+					if (!first || net == 0 || at[i] >= T)
+						continue;
 					mip_add_coef(
 						m,
-						chain[(size_t)sl->end_interval *
+						chain[(size_t)at[i] *
 							      (size_t)nprof +
 						      (size_t)pi],
-						j, mult(b, e));
+						j, net * mult(b, e));
+				}
 			}
 	rc = m->failed ? -1 : 0;
 out:

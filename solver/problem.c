@@ -327,7 +327,11 @@ int rota_problem_validate(const struct rota_problem *p,
 					      i / S, i % S);
 		if (sl->end < sl->start || sl->first_interval < 0 ||
 		    sl->end_interval > T ||
-		    sl->first_interval > sl->end_interval)
+		    sl->first_interval > sl->end_interval ||
+		    sl->break_first > sl->break_end ||
+		    (sl->break_first < sl->break_end &&
+		     (sl->break_first < sl->first_interval ||
+		      sl->break_end > sl->end_interval)))
 			return rota_error_set(err, ROTA_EDATA,
 					      "problem: slot day %d type %d: "
 					      "times or intervals out of range",

@@ -337,6 +337,8 @@ static void apply(struct state *st, struct cons *c, int e, int sign)
 			continue;
 		sl = rota_problem_slot(p, d, s);
 		for (int t = sl->first_interval; t < sl->end_interval; t++) {
+			if (!rota_slot_covers(sl, t))
+				continue;
 			if (sign > 0) {
 				interval_value(p, c->res, t, pm, &k);
 				c->alloc[(size_t)e * (size_t)T + (size_t)t] = k;
@@ -398,8 +400,9 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 			if (K && pm && coverage)
 				for (int t = sl->first_interval;
 				     t < sl->end_interval; t++)
-					v += interval_value(p, c->res, t, pm,
-							    &k);
+					if (rota_slot_covers(sl, t))
+						v += interval_value(
+							p, c->res, t, pm, &k);
 			cv = rota_problem_cover(p, d, s);
 			if (coverage)
 				v += c->cres[d * S + s] > 0.5
@@ -1109,7 +1112,8 @@ static int fill_solution(struct state *st, struct rota_solution *sol)
 				sol->skill[e * D + d] = k;
 				for (int t = sl->first_interval;
 				     t < sl->end_interval; t++)
-					sol->served[t * K + k] += 1;
+					if (rota_slot_covers(sl, t))
+						sol->served[t * K + k] += 1;
 			}
 		}
 	/* the main skill of multi-skilled assignments: the skill with the
@@ -1132,14 +1136,16 @@ static int fill_solution(struct state *st, struct rota_solution *sol)
 				sl = rota_problem_slot(p, d, s);
 				for (int t = sl->first_interval;
 				     t < sl->end_interval; t++) {
-					const double *al =
-						&alloc[((size_t)t *
+					const double *al;
+					double tot = 0;
+
+					if (!rota_slot_covers(sl, t))
+						continue;
+					al = &alloc[((size_t)t *
 								(size_t)(maxpi +
 									 1) +
 							(size_t)pi) *
 						       (size_t)K];
-					double tot = 0;
-
 					for (int k = 0; k < K; k++)
 						tot += al[k];
 					if (tot <= 1e-9)

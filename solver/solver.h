@@ -219,7 +219,7 @@ struct rota_shift_type {
  * with core/time.h by the builder) and the intervals it covers: interval t
  * is covered when [t0 + t*L, t0 + (t+1)*L) lies inside [start, end), so
  * first_interval = ceil((start - t0) / L), end_interval = floor((end - t0)
- * / L), clamped to [0, n_intervals].  allowed = 0: the type is not offered
+ * / L), clamped to [0, n_intervals], and does not overlap the unpaid break.  allowed = 0: the type is not offered
  * that day (template day mask, or beyond the roster week).
  */
 struct rota_slot {
@@ -227,7 +227,17 @@ struct rota_slot {
 	int first_interval;    /* covered intervals [first, end) */
 	int end_interval;
 	int allowed;
+	/* the unpaid break: intervals [break_first, break_end), inside
+	 * [first, end), that it overlaps are not covered; equal: none */
+	int break_first, break_end;
 };
+
+/* 1 when an employee working slot sl is on the queues in interval t. */
+static inline int rota_slot_covers(const struct rota_slot *sl, int t)
+{
+	return t >= sl->first_interval && t < sl->end_interval &&
+	       (t < sl->break_first || t >= sl->break_end);
+}
 
 /*
  * What is known about an employee before day 0.  known = 0: nothing (the
@@ -650,7 +660,8 @@ struct rota_check_report {
 
 	int n_days, n_types, n_intervals, n_skills, n_employees;
 	int *cover_n;         /* [d * n_types + s]: employees working s on d */
-	int *headcount;       /* [t]: agents at work in interval t (any skill) */
+	int *headcount;       /* [t]: agents at work in interval t, not on
+			         their break (any skill) */
 	double *served;       /* [t * n_skills + k]: the checker's allocation;
 				 NULL when no intervals or no skills */
 	int *paid_min;        /* [e]: paid minutes over the horizon */

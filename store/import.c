@@ -806,7 +806,7 @@ out:
 /* ----------------------------------------------------------------- shifts */
 
 enum { SH_CODE, SH_NAME, SH_START, SH_LENGTH, SH_BREAK, SH_DAYS, SH_SKILLS,
-       SH_NCOLS };
+       SH_BREAK_START, SH_NCOLS };
 
 struct shifts_ctx {
 	struct rota_import *im;
@@ -821,13 +821,14 @@ static int shift_row(void *vc, const struct rota_csv_row *row,
 	static const struct rota_csv_col cols[SH_NCOLS] = {
 		{"code", 1}, {"name", 0}, {"start", 1}, {"length_min", 1},
 		{"break_min", 0}, {"days", 1}, {"skills", 0},
+		{"break_start", 0},
 	};
 	struct shifts_ctx *c = vc;
 	struct rota_import *im = c->im;
 	const char *code, *name, *text;
 	struct rota_error e = {0};
 	struct skill_set want, have;
-	int start, rc, existed, changed = 0;
+	int start, rc, existed, changed = 0, brk_at = 0;
 	long length, brk = 0;
 	uint8_t days;
 	int64_t sid = 0;
@@ -869,6 +870,26 @@ static int shift_row(void *vc, const struct rota_csv_row *row,
 		return rota_csv_error(err, row, "break_min",
 				      "%ld is not shorter than the shift (%ld)",
 				      brk, length);
+	text = rota_csv_get(row, c->idx[SH_BREAK_START]);
+	if (*text) {
+		int at;
+
+		if (rota_parse_hhmm(text, 0, &at, &e) < 0)
+			return rota_csv_error(err, row, "break_start", "%s",
+					      e.msg);
+		if (brk == 0)
+			return rota_csv_error(err, row, "break_start",
+					      "given without a break_min");
+		/* minutes after the start; a break after midnight belongs
+		 * to an overnight shift */
+		brk_at = (at - start + 1440) % 1440;
+		if (brk_at == 0 || brk_at + brk > length)
+			return rota_csv_error(
+				err, row, "break_start",
+				"a %ld-minute break at %s is not inside the "
+				"shift (%s for %ld minutes)", brk, text,
+				rota_csv_get(row, c->idx[SH_START]), length);
+	}
 	if (rota_parse_days(rota_csv_get(row, c->idx[SH_DAYS]), &days, &e) < 0)
 		return rota_csv_error(err, row, "days", "%s", e.msg);
 	if ((rc = parse_skill_list(im->st, row, "skills",
@@ -885,7 +906,8 @@ static int shift_row(void *vc, const struct rota_csv_row *row,
 			  sqlite3_column_int(c->find, 2) != start ||
 			  sqlite3_column_int(c->find, 3) != length ||
 			  sqlite3_column_int(c->find, 4) != brk ||
-			  sqlite3_column_int(c->find, 5) != days;
+			  sqlite3_column_int(c->find, 5) != days ||
+			  sqlite3_column_int(c->find, 6) != brk_at;
 	}
 	sqlite3_reset(c->find);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -898,6 +920,7 @@ static int shift_row(void *vc, const struct rota_csv_row *row,
 		sqlite3_bind_int(s, 3, start);
 		sqlite3_bind_int(s, 4, (int)length);
 		sqlite3_bind_int(s, 5, (int)brk);
+		sqlite3_bind_int(s, 7, brk_at);
 		sqlite3_bind_int(s, 6, days);
 		if (sqlite3_step(s) != SQLITE_ROW) {
 			sqlite3_reset(s);
@@ -929,17 +952,20 @@ int rota_import_shifts(struct rota_import *im, struct rota_error *err)
 	c.im = im;
 	if ((rc = rota_db_prepare(im->st,
 				  "SELECT id, name, start_min, length_min, "
-				  "break_min, days FROM shift WHERE code = ?1",
+				  "break_min, days, break_start_min FROM shift "
+				  "WHERE code = ?1",
 				  &c.find, err)) < 0 ||
 	    (rc = rota_db_prepare(im->st,
 				  "INSERT INTO shift (code, name, start_min, "
-				  "length_min, break_min, days) VALUES (?1, ?2,"
-				  " ?3, ?4, ?5, ?6) RETURNING id",
+				  "length_min, break_min, days, "
+				  "break_start_min) VALUES (?1, ?2, ?3, ?4, "
+				  "?5, ?6, ?7) RETURNING id",
 				  &c.ins, err)) < 0 ||
 	    (rc = rota_db_prepare(im->st,
 				  "UPDATE shift SET name = ?2, start_min = ?3, "
-				  "length_min = ?4, break_min = ?5, days = ?6 "
-				  "WHERE code = ?1 RETURNING id",
+				  "length_min = ?4, break_min = ?5, days = ?6, "
+				  "break_start_min = ?7 WHERE code = ?1 "
+				  "RETURNING id",
 				  &c.upd, err)) < 0 ||
 	    (rc = rota_db_prepare(im->st,
 				  "SELECT skill_id, 0 FROM shift_skill WHERE "

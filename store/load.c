@@ -177,8 +177,8 @@ static int load_shifts(struct rota_store *st, struct rota_dataset *ds,
 
 	if ((rc = rota_db_prepare(st,
 				  "SELECT id, code, name, start_min, "
-				  "length_min, break_min, days FROM shift "
-				  "ORDER BY code",
+				  "length_min, break_min, days, break_start_min "
+				  "FROM shift ORDER BY code",
 				  &s, err)) < 0 ||
 	    (rc = rota_db_prepare(st,
 				  "SELECT skill_id FROM shift_skill WHERE "
@@ -200,6 +200,7 @@ static int load_shifts(struct rota_store *st, struct rota_dataset *ds,
 		sh->length_min = sqlite3_column_int(s, 4);
 		sh->break_min = sqlite3_column_int(s, 5);
 		sh->days = (uint8_t)sqlite3_column_int(s, 6);
+		sh->break_start_min = sqlite3_column_int(s, 7);
 		sqlite3_reset(k);
 		sqlite3_bind_int64(k, 1, sqlite3_column_int64(s, 0));
 		while ((rc = sqlite3_step(k)) == SQLITE_ROW) {

@@ -191,6 +191,12 @@ static const char v4[] =
 	") STRICT;"
 	"CREATE INDEX publication_employee_day ON publication(employee_id, day);";
 
-const char *const rota_migrations[] = {v1, v2, v3, v4};
+/* v5: where a shift template's unpaid break begins, minutes after the
+ * shift start; 0 = the default, the middle (rota_shift_break_offset). */
+static const char v5[] =
+	"ALTER TABLE shift ADD COLUMN break_start_min INTEGER NOT NULL "
+	"DEFAULT 0 CHECK (break_start_min BETWEEN 0 AND 1439);";
+
+const char *const rota_migrations[] = {v1, v2, v3, v4, v5};
 const int rota_n_migrations = sizeof(rota_migrations) /
 			      sizeof(rota_migrations[0]);

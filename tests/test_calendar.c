@@ -706,6 +706,21 @@ static void london_feeds_round_trip_through_libical_across_the_dst_change(
 	assert_non_null(strstr(text, "DTEND;TZID=Europe/London:"
 				     "20260329T080000\r\n"));
 	assert_non_null(strstr(text, "the clocks change during this shift"));
+	/* its break: 4 h after 22:00 GMT is 03:00 BST, not 02:00 */
+	{
+		icalcomponent *cal = parse(text);
+		int found = 0;
+
+		for (icalcomponent *ev = icalcomponent_get_first_component(
+			     cal, ICAL_VEVENT_COMPONENT);
+		     ev; ev = icalcomponent_get_next_component(
+			     cal, ICAL_VEVENT_COMPONENT))
+			found += strstr(icalcomponent_get_description(ev),
+					"\nUnpaid break: 03:00 \xe2\x80\x93 "
+					"03:45 (45 min)\n") != NULL;
+		assert_int_equal(found, 1);
+		icalcomponent_free(cal);
+	}
 	free(text);
 	text = render(f, ROTA_CAL_EMPLOYEE, "E002", -1, NULL, NULL);
 	assert_int_equal(round_trip(f, text, 0), 2);

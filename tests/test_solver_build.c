@@ -412,6 +412,11 @@ static void a_built_week_solves_and_passes_the_checker(void **state)
 	for (int h = 0; h < 8; h++)
 		req[n++] = (struct rota_requirement){
 			at(s, 4, 8, 0) + h * 1800, 0, 1, 1, 0.8};
+	/* everyone on E takes the break at 11:00 and on L at 18:00: with E
+	 * unbroken and L's break at 19:00 (breaks have a test of their own
+	 * below) the week can be fully covered */
+	s->ds.shifts[0].break_min = 0;
+	s->ds.shifts[1].break_start_min = 300;
 	p = build(s, req, n, NULL, 0, 0);
 	so.gap = 0;
 	assert_int_equal(rota_solve(p, &so, &sol, NULL), 0);
@@ -424,6 +429,71 @@ static void a_built_week_solves_and_passes_the_checker(void **state)
 	assert_true(sol->served[18 * 2 + 1] >= 2 - 1e-9);
 	assert_true(sol->served[(6 * 24 + 1 + 15) * 2 * 2 + 1] >= 1 - 1e-9);
 	assert_true(sol->served[(4 * 48 + 16) * 2 + 0] >= 1 - 1e-9);
+	rota_check_report_free(r);
+	rota_solution_free(sol);
+	rota_problem_free(p);
+}
+
+static void unpaid_breaks_take_agents_off_the_queues(void **state)
+{
+	struct site *s = *state;
+	struct rota_requirement req[14];
+	struct rota_solve_options so = ROTA_SOLVE_OPTIONS_INIT;
+	struct rota_solution *sol = NULL;
+	struct rota_check_report *r = NULL;
+	struct rota_problem *p;
+	const struct rota_slot *sl;
+	size_t n = 0;
+
+	/* default: the middle of the shift, on a quarter hour.  E 07:00
+	 * for 9 h with 60 min: (540 - 60) / 2 = 240 -> 11:00-12:00, the
+	 * intervals 22 and 23 of Monday */
+	p = build(s, NULL, 0, NULL, 0, 0);
+	sl = rota_problem_slot(p, 0, 0);
+	assert_int_equal(sl->first_interval, 14);
+	assert_int_equal(sl->break_first, 22);
+	assert_int_equal(sl->break_end, 24);
+	assert_int_equal(sl->end_interval, 32);
+	assert_true(rota_slot_covers(sl, 21));
+	assert_false(rota_slot_covers(sl, 22));
+	assert_false(rota_slot_covers(sl, 23));
+	assert_true(rota_slot_covers(sl, 24));
+	/* N 22:00 for 8 h with 30 min: 225 -> 01:45-02:15 on Tuesday,
+	 * which overlaps two half hours (01:30-02:30) that are both lost */
+	sl = rota_problem_slot(p, 0, 2);
+	assert_int_equal(sl->break_first, 48 + 3);
+	assert_int_equal(sl->break_end, 48 + 5);
+	rota_problem_free(p);
+
+	/* a break placed by the template: 12:30 on E */
+	s->ds.shifts[0].break_start_min = 330;
+	p = build(s, NULL, 0, NULL, 0, 0);
+	sl = rota_problem_slot(p, 0, 0);
+	assert_int_equal(sl->break_first, 25);
+	assert_int_equal(sl->break_end, 27);
+	rota_problem_free(p);
+
+	/* two voice agents all Monday 09:00-16:00: only E covers the
+	 * morning, and everybody on E is away 12:30-13:30, so two agents
+	 * are missing for two intervals whatever the roster */
+	for (int h = 18; h < 32; h++)
+		req[n++] = (struct rota_requirement){
+			at(s, 0, 0, 0) + h * 1800, 1, 2, 2, 0.8};
+	p = build(s, req, n, NULL, 0, 0);
+	so.gap = 0;
+	assert_int_equal(rota_solve(p, &so, &sol, NULL), 0);
+	assert_int_equal(rota_check(p, sol, &r, NULL), 0);
+	assert_int_equal(r->hard_broken, 0);
+	assert_true(fabs(r->objective - sol->stats.objective) < 1e-6);
+	assert_true(sol->served[24 * 2 + 1] >= 2 - 1e-9);
+	assert_true(fabs(sol->served[25 * 2 + 1]) < 1e-9);
+	assert_true(fabs(sol->served[26 * 2 + 1]) < 1e-9);
+	assert_true(sol->served[27 * 2 + 1] >= 2 - 1e-9);
+	assert_int_equal(r->headcount[25], 0);
+	assert_true(fabs(r->served[25 * 2 + 1] - sol->served[25 * 2 + 1]) <
+		    1e-9);
+	assert_true(fabs(sol->stats.term[ROTA_TERM_under] -
+			 4 * p->demand[25 * 2 + 1].under_weight) < 1e-6);
 	rota_check_report_free(r);
 	rota_solution_free(sol);
 	rota_problem_free(p);
@@ -453,6 +523,9 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			a_built_week_solves_and_passes_the_checker, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(
+			unpaid_breaks_take_agents_off_the_queues, setup,
 			teardown),
 	};
 

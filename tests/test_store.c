@@ -408,6 +408,64 @@ static void shift_errors_are_reported(void **state)
 			    "last at least one minute");
 }
 
+static void break_start_is_stored_as_minutes_after_the_shift_start(
+	void **state)
+{
+	struct fx *f = *state;
+	struct rota_import_stats s;
+	struct rota_error err = {0};
+	const char *n = "SELECT count(*) FROM shift";
+	const char *hdr =
+		"code,start,length_min,break_min,break_start,days,skills\n";
+	char text[512];
+
+	import_base(f);
+	/* an overnight shift's break after midnight, a default break, none */
+	snprintf(text, sizeof(text),
+		 "%sN,22:00,600,60,02:30,all,\nD,09:00,540,60,,all,\n"
+		 "P,09:00,240,0,,all,\n",
+		 hdr);
+	write_file(f, "b.csv", text);
+	assert_int_equal(import(f, ROTA_IMPORT_SHIFTS, "b.csv", &s, &err), 0);
+	assert_int_equal(s.added, 2);
+	assert_int_equal(s.updated, 1);
+	assert_int_equal(count(f, "SELECT break_start_min FROM shift WHERE "
+				  "code = 'N'"),
+			 270);
+	assert_int_equal(count(f, "SELECT break_start_min FROM shift WHERE "
+				  "code = 'D'"),
+			 0);
+	/* the same file again changes nothing; a moved break is an update */
+	assert_int_equal(import(f, ROTA_IMPORT_SHIFTS, "b.csv", &s, &err), 0);
+	assert_int_equal(s.unchanged, 3);
+	snprintf(text, sizeof(text), "%sN,22:00,600,60,03:00,all,\n", hdr);
+	write_file(f, "b.csv", text);
+	assert_int_equal(import(f, ROTA_IMPORT_SHIFTS, "b.csv", &s, &err), 0);
+	assert_int_equal(s.updated, 1);
+	assert_int_equal(count(f, "SELECT break_start_min FROM shift WHERE "
+				  "code = 'N'"),
+			 300);
+
+	snprintf(text, sizeof(text), "%sX,09:00,480,60,16:30,Mon,\n", hdr);
+	expect_import_error(f, ROTA_IMPORT_SHIFTS, text, n,
+			    "bad.csv:2: column 'break_start': a 60-minute "
+			    "break at 16:30 is not inside the shift (09:00 for "
+			    "480 minutes)");
+	snprintf(text, sizeof(text), "%sX,09:00,480,60,09:00,Mon,\n", hdr);
+	expect_import_error(f, ROTA_IMPORT_SHIFTS, text, n,
+			    "bad.csv:2: column 'break_start': a 60-minute "
+			    "break at 09:00 is not inside the shift (09:00 for "
+			    "480 minutes)");
+	snprintf(text, sizeof(text), "%sX,09:00,480,0,12:00,Mon,\n", hdr);
+	expect_import_error(f, ROTA_IMPORT_SHIFTS, text, n,
+			    "bad.csv:2: column 'break_start': given without a "
+			    "break_min");
+	snprintf(text, sizeof(text), "%sX,09:00,480,60,noon,Mon,\n", hdr);
+	expect_import_error(f, ROTA_IMPORT_SHIFTS, text, n,
+			    "bad.csv:2: column 'break_start': 'noon' is not a "
+			    "time of day (expected HH:MM)");
+}
+
 static void contract_errors_are_reported(void **state)
 {
 	struct fx *f = *state;
@@ -770,6 +828,7 @@ int main(void)
 		T(reimport_is_a_no_op_and_changes_are_counted),
 		T(staff_errors_name_file_line_and_column),
 		T(shift_errors_are_reported),
+		T(break_start_is_stored_as_minutes_after_the_shift_start),
 		T(contract_errors_are_reported),
 		T(soft_rules_and_unset_rules_are_stored),
 		T(site_ini_errors_name_line_and_key),
