@@ -13,12 +13,12 @@ static const char usage[] =
 	"Required and scheduled agents per interval and skill for the ISO\n"
 	"week containing DATE: required is the stored requirement the roster\n"
 	"model uses (scheduled agents, shrinkage included), scheduled counts\n"
-	"the agents of the stored roster at work for the whole interval, each\n"
-	"counted on one skill it has (multi-skilled agents are allocated where\n"
-	"they are needed most, as the checker does), and difference is\n"
-	"scheduled - required.  Rows where both are 0 are left out.  The\n"
-	"table view ends with the understaffed stretches and the agent-minutes\n"
-	"they miss.\n";
+	"the agents of the stored roster at work for the whole interval and\n"
+	"not on their unpaid break, each counted on one skill it has (multi-\n"
+	"skilled agents are allocated where they are needed most, as the\n"
+	"checker does), and difference is scheduled - required.  Rows where\n"
+	"both are 0 are left out.  The table view ends with the understaffed\n"
+	"stretches and the agent-minutes they miss.\n";
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
