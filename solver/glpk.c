@@ -336,7 +336,9 @@ int sub_solve(struct search *se, const struct mip *m,
 		iocp.cb_func = callback;
 		iocp.cb_info = &cb;
 		iocp.mip_gap = sp->gap;
-		iocp.br_tech = sp->pseudo_cost ? GLP_BR_PCH : GLP_BR_DTH;
+		iocp.br_tech = sp->pseudo_cost	   ? GLP_BR_PCH
+			       : sp->most_fractional ? GLP_BR_MFV
+						     : GLP_BR_DTH;
 		iocp.bt_tech = GLP_BT_BLB;
 		iocp.gmi_cuts = iocp.mir_cuts = iocp.cov_cuts =
 			iocp.clq_cuts = sp->cuts ? GLP_ON : GLP_OFF;

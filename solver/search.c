@@ -355,6 +355,21 @@ static void apply(struct state *st, struct cons *c, int e, int sign)
 /* Solve e's own MIP against the coverage in c; on success the new roster
  * of e is in st->type.  Returns the sub_result, or a negative status (err
  * filled) when the model cannot be built. */
+/*
+ * Branching of the construction and LNS sub-MIPs.  With interval demand
+ * (contact-centre weeks) most-fractional: Driebeck-Tomlin's tableau rows
+ * took most of a sub-MIP's time there (perf), and the cheaper rule leaves
+ * it to more neighbourhoods (200-agent generated week, 120 s, seeds 1-3:
+ * 1.63/1.52/3.31% -> 1.12/1.47/2.24% from the bound; the example proves
+ * optimal in 52 s instead of stopping at 0.02%).  On the benchmark's
+ * shift-cover problems it did worse overall (Instances 1-8 at 60 s: 11,337
+ * against 11,146 in total), so they keep GLPK's default.
+ */
+static int cheap_branching(const struct state *st)
+{
+	return st->T > 0 && st->K > 0;
+}
+
 static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 		     int first, const double *bias, int coverage,
 		     struct rota_error *err)
@@ -421,6 +436,7 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 	sp.presolve = 1;
 	sp.obj = obj;
 	sp.node_limit = 5000;
+	sp.most_fractional = cheap_branching(st);
 	/* the first roster is always completed: a time limit never leaves
 	 * the caller without one */
 	sp.no_deadline = first;
@@ -963,6 +979,7 @@ static int lns(struct state *st, double gap_target, double until)
 		sp.inject = 1;
 		sp.node_limit = 500;
 		sp.iter_limit = LNS_ITERS;
+		sp.most_fractional = cheap_branching(st);
 		sp.gap = 0;
 		rc = sub_solve(&st->se, m, &sp, ln.x, &so);
 		if (st->se.opt->log) {

@@ -130,6 +130,10 @@ struct sub_params {
 	int fp_heur;            /* feasibility pump */
 	int ps_heur;            /* proximity search */
 	int pseudo_cost;        /* pseudo-cost branching */
+	int most_fractional;    /* branch on the most fractional variable
+				   instead of GLPK's default Driebeck-Tomlin,
+				   which evaluates tableau rows at every
+				   node (see search.c, cheap_branching) */
 	int report;             /* send progress to the search's callback */
 	int no_deadline;        /* ignore the search's time limit (turning
 				   a roster we have into a result) */
