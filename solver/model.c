@@ -327,38 +327,38 @@ static int build_coverage(struct builder *b)
 				const struct rota_slot *sl =
 					rota_problem_slot(p, d, s);
 
-				/* on the queues from first to end, off
-				 * during the break: -1 where the employee
-				 * joins, +1 where they leave; an interval
-				 * both joined and left at cancels out (a
-				 * row takes each column once) */
-				int at[4], sign[4], n = 0;
+				/* on the queues in [first, break_first) and
+				 * [break_end, end) (one segment without a
+				 * break): -x where a segment starts, +x
+				 * where it ends; empty segments add nothing,
+				 * and the segments never touch, so a row
+				 * gets each column once */
+				int seg[2][2] = {
+					{sl->first_interval, sl->end_interval},
+					{0, 0}};
 
-				if (j < 0 || pi < 0 ||
-				    sl->first_interval >= sl->end_interval)
+				if (j < 0 || pi < 0)
 					continue;
-				at[n] = sl->first_interval, sign[n++] = -1;
-				at[n] = sl->end_interval, sign[n++] = 1;
 				if (sl->break_first < sl->break_end) {
-					at[n] = sl->break_first, sign[n++] = 1;
-					at[n] = sl->break_end, sign[n++] = -1;
+					seg[0][1] = sl->break_first;
+					seg[1][0] = sl->break_end;
+					seg[1][1] = sl->end_interval;
 				}
-				for (int i = 0; i < n; i++) {
-					int net = sign[i], first = 1;
-
-					for (int h = 0; h < n; h++)
-						if (h != i && at[h] == at[i]) {
-							first &= h > i;
-							net += sign[h];
-						}
-					if (!first || net == 0 || at[i] >= T)
+				for (int g = 0; g < 2; g++) {
+					if (seg[g][0] >= seg[g][1])
 						continue;
-					mip_add_coef(
-						m,
-						chain[(size_t)at[i] *
-							      (size_t)nprof +
-						      (size_t)pi],
-						j, net * mult(b, e));
+					mip_add_coef(m,
+						     chain[(size_t)seg[g][0] *
+								   (size_t)nprof +
+							   (size_t)pi],
+						     j, -mult(b, e));
+					if (seg[g][1] < T)
+						mip_add_coef(
+							m,
+							chain[(size_t)seg[g][1] *
+								      (size_t)nprof +
+							      (size_t)pi],
+							j, mult(b, e));
 				}
 			}
 	rc = m->failed ? -1 : 0;
