@@ -268,6 +268,34 @@ static int need_reason(const char *reason, const char *by,
 	return 0;
 }
 
+/*
+ * Finish a correction inside the caller's transaction: the fields every
+ * correction shares, the insert, the commit, then the new record in *out.
+ * Rolls back when the insert fails.
+ */
+static int commit_correction(struct rota_store *st, struct new_row *row,
+			     const struct rota_site *site, const char *reason,
+			     const char *by, int64_t now,
+			     struct rota_punch_record *out,
+			     struct rota_error *err)
+{
+	int64_t id = 0;
+	int rc;
+
+	row->timezone = site->timezone;
+	row->source = "correction";
+	row->recorded_at = now;
+	row->reason = reason;
+	row->by = by;
+	if ((rc = insert_row(st, row, &id, err)) < 0) {
+		rota_store_rollback(st);
+		return rc;
+	}
+	if ((rc = rota_store_commit(st, err)) < 0)
+		return rc;
+	return out ? rota_store_punch_get(st, id, out, err) : 0;
+}
+
 int rota_store_punch_add(struct rota_store *st, const char *employee,
 			 int kind, int64_t at, const char *reason,
 			 const char *by, int64_t now,
@@ -275,7 +303,6 @@ int rota_store_punch_add(struct rota_store *st, const char *employee,
 {
 	struct rota_site site;
 	struct new_row row = {0};
-	int64_t id = 0;
 	int rc;
 
 	if (kind != ROTA_PUNCH_IN && kind != ROTA_PUNCH_OUT)
@@ -290,17 +317,8 @@ int rota_store_punch_add(struct rota_store *st, const char *employee,
 		goto fail;
 	row.at = at;
 	row.kind = kind;
-	row.timezone = site.timezone;
-	row.source = "correction";
-	row.recorded_at = now;
 	row.action = ROTA_PUNCH_ADD;
-	row.reason = reason;
-	row.by = by;
-	if ((rc = insert_row(st, &row, &id, err)) < 0)
-		goto fail;
-	if ((rc = rota_store_commit(st, err)) < 0)
-		return rc;
-	return out ? rota_store_punch_get(st, id, out, err) : 0;
+	return commit_correction(st, &row, &site, reason, by, now, out, err);
 fail:
 	rota_store_rollback(st);
 	return rc;
@@ -315,7 +333,6 @@ static int supersede(struct rota_store *st, int64_t id, int action,
 	struct rota_punch_record target;
 	struct rota_site site;
 	struct new_row row = {0};
-	int64_t nid = 0;
 	int rc;
 
 	if ((rc = need_reason(reason, by, err)) < 0)
@@ -357,18 +374,9 @@ static int supersede(struct rota_store *st, int64_t id, int action,
 		goto fail;
 	row.at = action == ROTA_PUNCH_VOID ? target.at : at;
 	row.kind = target.kind;
-	row.timezone = site.timezone;
-	row.source = "correction";
-	row.recorded_at = now;
 	row.action = action;
 	row.corrects = id;
-	row.reason = reason;
-	row.by = by;
-	if ((rc = insert_row(st, &row, &nid, err)) < 0)
-		goto fail;
-	if ((rc = rota_store_commit(st, err)) < 0)
-		return rc;
-	return out ? rota_store_punch_get(st, nid, out, err) : 0;
+	return commit_correction(st, &row, &site, reason, by, now, out, err);
 fail:
 	rota_store_rollback(st);
 	return rc;
