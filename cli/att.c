@@ -65,6 +65,26 @@ int att_date_arg(struct cli_ctx *ctx, const char *opt, const char *text,
 	return 0;
 }
 
+int att_period_args(struct cli_ctx *ctx, const char *from_s,
+		    const char *to_s, int32_t *from, int32_t *to)
+{
+	if (!from_s || !to_s)
+		return cli_usage_error(ctx, "--from and --to are required");
+	if (att_date_arg(ctx, "--from", from_s, from) < 0 ||
+	    att_date_arg(ctx, "--to", to_s, to) < 0)
+		return CLI_EXIT_USAGE;
+	if (*to < *from)
+		return cli_usage_error(ctx, "--to is before --from");
+	return 0;
+}
+
+int att_as_of(struct cli_ctx *ctx, const struct rota_tz *tz,
+	      const char *as_of, int64_t *now)
+{
+	return as_of ? att_time_arg(ctx, tz, "--as-of", as_of, now)
+		     : att_now(ctx, tz, now);
+}
+
 int att_kind_arg(const char *text)
 {
 	if (strcmp(text, "in") == 0)

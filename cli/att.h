@@ -31,6 +31,16 @@ int att_time_arg(struct cli_ctx *ctx, const struct rota_tz *tz,
 int att_date_arg(struct cli_ctx *ctx, const char *opt, const char *text,
 		 int32_t *out);
 
+/*
+ * --from and --to of a report: both required, dates, in order.  Returns 0,
+ * else the exit code after printing the usage error.
+ */
+int att_period_args(struct cli_ctx *ctx, const char *from_s,
+		    const char *to_s, int32_t *from, int32_t *to);
+/* --as-of when given, else att_now(): 0, or -1 after a usage error. */
+int att_as_of(struct cli_ctx *ctx, const struct rota_tz *tz,
+	      const char *as_of, int64_t *now);
+
 /* "in" / "out" on the command line; -1 otherwise. */
 int att_kind_arg(const char *text);
 

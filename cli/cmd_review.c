@@ -339,19 +339,13 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (fmt == CLI_FORMAT_CSV)
 		return cli_usage_error(ctx, "--format: review is table or json");
-	if (!from_s || !to_s)
-		return cli_usage_error(ctx, "--from and --to are required");
-	if (att_date_arg(ctx, "--from", from_s, &q.from) < 0 ||
-	    att_date_arg(ctx, "--to", to_s, &q.to) < 0)
-		return CLI_EXIT_USAGE;
-	if (q.to < q.from)
-		return cli_usage_error(ctx, "--to is before --from");
+	if ((rc = att_period_args(ctx, from_s, to_s, &q.from, &q.to)) != 0)
+		return rc;
 	if ((rc = cli_open_store(ctx, ROTA_STORE_READONLY, &st)) != 0)
 		return rc;
 	if ((rc = att_site(ctx, st, &site, &tz)) != 0)
 		goto out;
-	if (as_of ? att_time_arg(ctx, tz, "--as-of", as_of, &q.now) < 0
-		  : att_now(ctx, tz, &q.now) < 0) {
+	if (att_as_of(ctx, tz, as_of, &q.now) < 0) {
 		rc = CLI_EXIT_USAGE;
 		goto out;
 	}
