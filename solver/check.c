@@ -124,17 +124,9 @@ add(struct ctx *c, int kind, int e, int group, int day, int type, int units,
 	double pen = hard ? 0.0 : weight * units;
 	va_list ap;
 
-	if (r->n_violations == c->cap) {
-		size_t ncap = c->cap ? 2 * c->cap : 32;
-		struct rota_violation *a =
-			realloc(r->violations, ncap * sizeof(*a));
-
-		if (!a) {
-			c->failed = 1;
-			return;
-		}
-		r->violations = a;
-		c->cap = ncap;
+	if (ROTA_GROW(r->violations, c->cap, r->n_violations) < 0) {
+		c->failed = 1;
+		return;
 	}
 	v = &r->violations[r->n_violations++];
 	memset(v, 0, sizeof(*v));

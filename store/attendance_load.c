@@ -104,17 +104,10 @@ static int load_superseded(struct rota_store *st, struct superseded *sup,
 				  &s, err)) < 0)
 		return rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (sup->n == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			int64_t *p = realloc(sup->id, ncap * sizeof(*p));
-
-			if (!p) {
-				sqlite3_finalize(s);
-				return rota_error_set(err, ROTA_ENOMEM,
-						      "out of memory");
-			}
-			sup->id = p;
-			cap = ncap;
+		if (ROTA_GROW(sup->id, cap, sup->n) < 0) {
+			sqlite3_finalize(s);
+			return rota_error_set(err, ROTA_ENOMEM,
+					      "out of memory");
 		}
 		sup->id[sup->n++] = sqlite3_column_int64(s, 0);
 	}
@@ -156,17 +149,9 @@ static int load_punches(struct rota_store *st, sqlite3_stmt *s, int64_t eid,
 		const unsigned char *kind, *action;
 		struct rota_punch p;
 
-		if (*n == *cap) {
-			size_t ncap = *cap ? *cap * 2 : 256;
-			struct rota_punch *nb =
-				realloc(*buf, ncap * sizeof(*nb));
-
-			if (!nb)
-				return rota_error_set(err, ROTA_ENOMEM,
-						      "out of memory");
-			*buf = nb;
-			*cap = ncap;
-		}
+		if (ROTA_GROW(*buf, *cap, *n) < 0)
+			return rota_error_set(err, ROTA_ENOMEM,
+					      "out of memory");
 		action = sqlite3_column_text(s, 3);
 		p.id = sqlite3_column_int64(s, 0);
 		if ((action && action[0] == 'v') ||

@@ -82,18 +82,10 @@ static int load_employees(struct ctx *c, struct rota_error *err)
 				  err)) < 0)
 		return rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (c->n_emp == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			struct code_id *p =
-				realloc(c->emp, ncap * sizeof(*p));
-
-			if (!p) {
-				sqlite3_finalize(s);
-				return rota_error_set(err, ROTA_ENOMEM,
-						      "out of memory");
-			}
-			c->emp = p;
-			cap = ncap;
+		if (ROTA_GROW(c->emp, cap, c->n_emp) < 0) {
+			sqlite3_finalize(s);
+			return rota_error_set(err, ROTA_ENOMEM,
+					      "out of memory");
 		}
 		rota_db_column_text(s, 0, c->emp[c->n_emp].code,
 				    sizeof(c->emp[0].code));
@@ -143,15 +135,8 @@ static long intern(struct sources *z, const char *text)
 			return (long)z->slot[i] - 1;
 		i = (i + 1) & (z->nslot - 1);
 	}
-	if (z->n == z->cap) {
-		size_t ncap = z->cap ? z->cap * 2 : 16;
-		char **p = realloc(z->text, ncap * sizeof(*p));
-
-		if (!p)
-			return -1;
-		z->text = p;
-		z->cap = ncap;
-	}
+	if (ROTA_GROW(z->text, z->cap, z->n) < 0)
+		return -1;
 	if (!(z->text[z->n] = strdup(text)))
 		return -1;
 	z->slot[i] = (unsigned)z->n + 1;
@@ -218,16 +203,8 @@ static int on_row(void *vc, const struct rota_csv_row *row,
 				      "longer than %d bytes", ROTA_NAME_MAX - 1);
 	if ((src = intern(&c->src, source)) < 0)
 		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
-	if (c->n_rows == c->cap_rows) {
-		size_t ncap = c->cap_rows ? c->cap_rows * 2 : 1024;
-		struct row *p = realloc(c->rows, ncap * sizeof(*p));
-
-		if (!p)
-			return rota_error_set(err, ROTA_ENOMEM,
-					      "out of memory");
-		c->rows = p;
-		c->cap_rows = ncap;
-	}
+	if (ROTA_GROW(c->rows, c->cap_rows, c->n_rows) < 0)
+		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
 	r = &c->rows[c->n_rows++];
 	r->employee_id = hit->id;
 	r->at = at;

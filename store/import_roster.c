@@ -113,16 +113,8 @@ static int roster_row(void *vc, const struct rota_csv_row *row,
 	if (*skill && rota_dataset_skill(&c->ds, skill) < 0)
 		return rota_csv_error(err, row, "skill", "unknown skill '%s'",
 				      skill);
-	if (c->n == c->cap) {
-		size_t ncap = c->cap ? 2 * c->cap : 64;
-		struct row *a = realloc(c->rows, ncap * sizeof(*a));
-
-		if (!a)
-			return rota_error_set(err, ROTA_ENOMEM,
-					      "out of memory");
-		c->rows = a;
-		c->cap = ncap;
-	}
+	if (ROTA_GROW(c->rows, c->cap, c->n) < 0)
+		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
 	r = &c->rows[c->n];
 	memset(r, 0, sizeof(*r));
 	r->line = row->line;

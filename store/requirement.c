@@ -82,17 +82,9 @@ static int load_range(struct rota_store *st, const char *sql, int64_t from,
 						    s, 1));
 			goto out;
 		}
-		if (len == cap) {
-			size_t ncap = cap ? cap * 2 : 256;
-			char *p = realloc(rows, ncap * size);
-
-			if (!p) {
-				rc = rota_error_set(err, ROTA_ENOMEM,
-						    "out of memory");
-				goto out;
-			}
-			rows = p;
-			cap = ncap;
+		if (rota_grow(&rows, &cap, len, size) < 0) {
+			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+			goto out;
 		}
 		fill(s, rows + len * size, k);
 		len++;
