@@ -352,24 +352,26 @@ static void apply(struct state *st, struct cons *c, int e, int sign)
 	}
 }
 
-/* Solve e's own MIP against the coverage in c; on success the new roster
- * of e is in st->type.  Returns the sub_result, or a negative status (err
- * filled) when the model cannot be built. */
 /*
- * Branching of the construction and LNS sub-MIPs.  With interval demand
- * (contact-centre weeks) most-fractional: Driebeck-Tomlin's tableau rows
- * took most of a sub-MIP's time there (perf), and the cheaper rule leaves
- * it to more neighbourhoods (200-agent generated week, 120 s, seeds 1-3:
+ * Contact-centre weeks (demand per interval and skill) rather than the
+ * benchmark's shift-cover problems; the search tunes a few choices by it.
+ * Branching in the construction and LNS sub-MIPs is one: with interval
+ * demand most-fractional, since Driebeck-Tomlin's tableau rows took most of
+ * a sub-MIP's time there (perf) and the cheaper rule leaves it to more
+ * neighbourhoods (200-agent generated week, 120 s, seeds 1-3:
  * 1.63/1.52/3.31% -> 1.12/1.47/2.24% from the bound; the example proves
- * optimal in 52 s instead of stopping at 0.02%).  On the benchmark's
- * shift-cover problems it did worse overall (Instances 1-8 at 60 s: 11,337
- * against 11,146 in total), so they keep GLPK's default.
+ * optimal in 52 s instead of stopping at 0.02%); the shift-cover problems
+ * did worse with it (Instances 1-8 at 60 s: 11,337 against 11,146 in
+ * total) and keep GLPK's default.
  */
-static int cheap_branching(const struct state *st)
+static int interval_demand(const struct state *st)
 {
 	return st->T > 0 && st->K > 0;
 }
 
+/* Solve e's own MIP against the coverage in c; on success the new roster
+ * of e is in st->type.  Returns the sub_result, or a negative status (err
+ * filled) when the model cannot be built. */
 static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 		     int first, const double *bias, int coverage,
 		     struct rota_error *err)
@@ -436,7 +438,7 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 	sp.presolve = 1;
 	sp.obj = obj;
 	sp.node_limit = 5000;
-	sp.most_fractional = cheap_branching(st);
+	sp.most_fractional = interval_demand(st);
 	/* the first roster is always completed: a time limit never leaves
 	 * the caller without one */
 	sp.no_deadline = first;
@@ -884,7 +886,7 @@ static int choose_shape(struct state *st, const double *score, int n,
 	static const int rotation[7] = {1, 4, 2, 5, 6, 4, 3};
 	double total = 0, best = 0, pick;
 
-	if (st->T > 0 && st->K > 0 && n == 7)
+	if (interval_demand(st) && n == 7)
 		return rotation[iter % 7];
 	if (iter < n)
 		return iter;
@@ -946,7 +948,7 @@ static int lns(struct state *st, double gap_target, double until)
 		 * successes grow the all-week neighbourhoods too, which paid
 		 * off there); one per shape kind otherwise */
 		double per_emp = ln.bin_per_emp,
-		       *target = &ln.target[st->T > 0 && st->K > 0 ? 0 : nb[1]];
+		       *target = &ln.target[interval_demand(st) ? 0 : nb[1]];
 		struct sub_params sp;
 		struct sub_out so;
 		double z;
@@ -979,7 +981,7 @@ static int lns(struct state *st, double gap_target, double until)
 		sp.inject = 1;
 		sp.node_limit = 500;
 		sp.iter_limit = LNS_ITERS;
-		sp.most_fractional = cheap_branching(st);
+		sp.most_fractional = interval_demand(st);
 		sp.gap = 0;
 		rc = sub_solve(&st->se, m, &sp, ln.x, &so);
 		if (st->se.opt->log) {

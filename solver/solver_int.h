@@ -133,7 +133,7 @@ struct sub_params {
 	int most_fractional;    /* branch on the most fractional variable
 				   instead of GLPK's default Driebeck-Tomlin,
 				   which evaluates tableau rows at every
-				   node (see search.c, cheap_branching) */
+				   node (see search.c, interval_demand) */
 	int report;             /* send progress to the search's callback */
 	int no_deadline;        /* ignore the search's time limit (turning
 				   a roster we have into a result) */
