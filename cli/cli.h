@@ -44,9 +44,23 @@ struct cli_command {
 
 /* Every command, in the order 'rota --help' lists them. */
 #define CLI_COMMANDS(X)                                                      \
-	X(init) X(import) X(staff) X(shifts) X(forecast) X(erlang)           \
-	X(staffing) X(schedule) X(roster) X(coverage) X(publish) X(clock)    \
-	X(punch) X(punches) X(attendance) X(review)
+	X(init)                                                        \
+	X(import)                                                      \
+	X(staff)                                                       \
+	X(shifts)                                                      \
+	X(forecast)                                                    \
+	X(erlang)                                                      \
+	X(staffing)                                                    \
+	X(schedule)                                                    \
+	X(roster)                                                      \
+	X(coverage)                                                    \
+	X(publish)                                                     \
+	X(clock)                                                       \
+	X(punch)                                                       \
+	X(punches)                                                     \
+	X(attendance)                                                  \
+	X(review)                                                      \
+	/* one command a line: add new ones above this comment */
 
 #define CLI_X_DECLARE(name) extern const struct cli_command cli_cmd_##name;
 CLI_COMMANDS(CLI_X_DECLARE)

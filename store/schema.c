@@ -197,6 +197,13 @@ static const char v5[] =
 	"ALTER TABLE shift ADD COLUMN break_start_min INTEGER NOT NULL "
 	"DEFAULT 0 CHECK (break_start_min BETWEEN 0 AND 1439);";
 
-const char *const rota_migrations[] = {v1, v2, v3, v4, v5};
+const char *const rota_migrations[] = {
+	v1,
+	v2,
+	v3,
+	v4,
+	v5,
+	/* one migration a line: add new ones above this comment */
+};
 const int rota_n_migrations = sizeof(rota_migrations) /
 			      sizeof(rota_migrations[0]);
