@@ -1267,7 +1267,8 @@ int rota_import_timeoff(struct rota_import *im, struct rota_error *err)
 	if ((rc = rota_db_prepare(im->st,
 				  "SELECT id, kind, weight, note FROM timeoff "
 				  "WHERE employee_id = ?1 AND start = ?2 AND "
-				  "end = ?3",
+				  "end = ?3 ORDER BY status IN ('pending', "
+				  "'approved') DESC, id DESC LIMIT 1",
 				  &c.find, err)) < 0 ||
 	    (rc = rota_db_prepare(im->st,
 				  "INSERT INTO timeoff (employee_id, start, "

@@ -232,6 +232,7 @@ static int load_timeoff(struct rota_store *st, struct rota_dataset *ds,
 				  "SELECT e.code, t.start, t.end, t.kind, "
 				  "t.weight, t.note FROM timeoff t JOIN "
 				  "employee e ON e.id = t.employee_id "
+				  "WHERE t.status = 'approved' "
 				  "ORDER BY e.code, t.start, t.end",
 				  &s, err)) < 0)
 		return rc;

@@ -158,7 +158,8 @@ int rota_store_timeoff_put(struct rota_store *st, const struct rota_timeoff *t,
 	if ((rc = rota_db_prepare(st,
 				  "SELECT id, kind, weight, note FROM timeoff "
 				  "WHERE employee_id = ?1 AND start = ?2 AND "
-				  "end = ?3",
+				  "end = ?3 ORDER BY status IN ('pending', "
+				  "'approved') DESC, id DESC LIMIT 1",
 				  &sel, err)) < 0 ||
 	    (rc = rota_db_prepare(st,
 				  "INSERT INTO timeoff (employee_id, start, "

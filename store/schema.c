@@ -197,12 +197,82 @@ static const char v5[] =
 	"ALTER TABLE shift ADD COLUMN break_start_min INTEGER NOT NULL "
 	"DEFAULT 0 CHECK (break_start_min BETWEEN 0 AND 1439);";
 
+/* v6: leave that counts, time-off requests, absences (docs/operations.md).
+ * leave_type: the site's leave types (site.ini [leave.NAME]; the five
+ * defaults until the site defines its own).  timeoff is rebuilt: it gains the
+ * leave type ('' for an old untyped row), a status (imports are 'approved';
+ * requests start 'pending'), an optional per-day credit override (NULL = the
+ * contract's minutes for a day, see core/leave.c), who asked and who decided.
+ * Only live rows (pending, approved) are unique by (employee, start, end), so a
+ * denied or cancelled period may be asked for again.  absence: unplanned
+ * absences (sick calls) as facts.  leave_setting / blackout: the site's
+ * time-off rules (site.ini [timeoff]). */
+static const char v6[] =
+	"CREATE TABLE leave_type ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  paid INTEGER NOT NULL DEFAULT 1 CHECK (paid IN (0, 1)),"
+	"  planned INTEGER NOT NULL DEFAULT 1 CHECK (planned IN (0, 1))"
+	") STRICT;"
+	"INSERT INTO leave_type (name, paid, planned) VALUES"
+	"  ('annual', 1, 1), ('sick', 1, 0), ('personal', 0, 1),"
+	"  ('training', 1, 1), ('unpaid', 0, 1);"
+	"CREATE TABLE timeoff_v6 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  employee_id INTEGER NOT NULL REFERENCES employee(id),"
+	"  start INTEGER NOT NULL,"
+	"  end INTEGER NOT NULL CHECK (end > start),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('hard', 'soft')),"
+	"  weight REAL NOT NULL DEFAULT 0 CHECK (weight >= 0),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  type TEXT NOT NULL DEFAULT '',"
+	"  status TEXT NOT NULL DEFAULT 'approved' CHECK (status IN"
+	"    ('pending', 'approved', 'denied', 'cancelled')),"
+	"  credit_min INTEGER CHECK (credit_min BETWEEN 0 AND 1440),"
+	"  origin TEXT NOT NULL DEFAULT 'import'"
+	"    CHECK (origin IN ('import', 'request')),"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  requested_at INTEGER,"
+	"  decided_by TEXT NOT NULL DEFAULT '',"
+	"  decided_at INTEGER,"
+	"  decision TEXT NOT NULL DEFAULT ''"
+	") STRICT;"
+	"INSERT INTO timeoff_v6 (id, employee_id, start, end, kind, weight, note)"
+	"  SELECT id, employee_id, start, end, kind, weight, note FROM timeoff;"
+	"DROP TABLE timeoff;"
+	"ALTER TABLE timeoff_v6 RENAME TO timeoff;"
+	"CREATE UNIQUE INDEX timeoff_live ON timeoff(employee_id, start, end)"
+	"  WHERE status IN ('pending', 'approved');"
+	"CREATE INDEX timeoff_status ON timeoff(status, start);"
+	"CREATE TABLE absence ("
+	"  id INTEGER PRIMARY KEY,"
+	"  employee_id INTEGER NOT NULL REFERENCES employee(id),"
+	"  start INTEGER NOT NULL,"
+	"  end INTEGER NOT NULL CHECK (end > start),"
+	"  type TEXT NOT NULL,"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  by TEXT NOT NULL DEFAULT '',"
+	"  recorded_at INTEGER NOT NULL"
+	") STRICT;"
+	"CREATE INDEX absence_employee ON absence(employee_id, start);"
+	"CREATE TABLE leave_setting ("
+	"  key TEXT PRIMARY KEY,"
+	"  value INTEGER NOT NULL"
+	") STRICT;"
+	"CREATE TABLE blackout ("
+	"  id INTEGER PRIMARY KEY,"
+	"  first_day TEXT NOT NULL,"
+	"  last_day TEXT NOT NULL CHECK (last_day >= first_day),"
+	"  UNIQUE (first_day, last_day)"
+	") STRICT;";
+
 const char *const rota_migrations[] = {
 	v1,
 	v2,
 	v3,
 	v4,
 	v5,
+	v6,
 	/* one migration a line: add new ones above this comment */
 };
 const int rota_n_migrations = sizeof(rota_migrations) /

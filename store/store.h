@@ -26,7 +26,7 @@ struct rota_store;
 /* ------------------------------------------------------ open and schema */
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define ROTA_SCHEMA_VERSION 5
+#define ROTA_SCHEMA_VERSION 6
 
 enum rota_store_flags {
 	ROTA_STORE_CREATE = 1,    /* create the file when missing */
