@@ -266,6 +266,15 @@ static const char v6[] =
 	"  UNIQUE (first_day, last_day)"
 	") STRICT;";
 
+/* hr1: the site's attendance and payroll settings (site.ini [attendance] and
+ * [payroll]), by name: ROTA_HR_SETTING_MAP in store/store.h.  A setting with
+ * no row has its default. */
+static const char hr1[] =
+	"CREATE TABLE hr_setting ("
+	"  key TEXT PRIMARY KEY,"
+	"  value INTEGER NOT NULL"
+	") STRICT;";
+
 const char *const rota_migrations[] = {
 	v1,
 	v2,
@@ -273,6 +282,7 @@ const char *const rota_migrations[] = {
 	v4,
 	v5,
 	v6,
+	hr1,
 	/* one migration a line: add new ones above this comment */
 };
 const int rota_n_migrations = sizeof(rota_migrations) /
