@@ -50,7 +50,7 @@ CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 LIBS = $(PKG_LIBS) -lglpk -lcsv -lm
 
-LIB_SRC  := $(wildcard core/*.c solver/*.c calendar/*.c store/*.c)
+LIB_SRC  := $(wildcard core/*.c solver/*.c calendar/*.c store/*.c plan/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
 TEST_SRC := $(wildcard tests/test_*.c)
 BENCH_SRC := $(wildcard bench/*.c)
@@ -62,8 +62,9 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 LIBROTA  := $(BUILD)/librota.a
 ROTA     := $(BUILD)/rota
 
-PUBLIC_HEADERS := core/error.h core/time.h core/model.h \
-	$(wildcard solver/solver.h calendar/calendar.h store/store.h)
+PUBLIC_HEADERS := core/error.h core/time.h core/model.h core/leave.h \
+	$(wildcard solver/solver.h calendar/calendar.h store/store.h \
+	plan/plan.h)
 
 # Debian packages the build, the tests and the demo need.
 DEB_PKGS := gcc make pkg-config libglpk-dev libical-dev libsqlite3-dev \
