@@ -11,6 +11,7 @@
 #   make hdrcheck   compile each public header on its own
 #
 # Required flags live in ROTA_CFLAGS; CFLAGS/LDFLAGS stay the user's.
+# Compiler lines are shown as "CC file"; make V=1 shows them in full.
 
 PREFIX   ?= /usr/local
 BINDIR    = $(PREFIX)/bin
@@ -21,6 +22,14 @@ CFLAGS   ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 
 VERSION  := 0.1.0
+
+ifeq ($(V),1)
+Q :=
+quiet = @true
+else
+Q := @
+quiet = @printf '  %-7s %s\n'
+endif
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wvla -Wpointer-arith -Wcast-qual \
@@ -41,7 +50,7 @@ CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 LIBS = $(PKG_LIBS) -lglpk -lcsv -lm
 
-LIB_SRC  := $(wildcard core/*.c solver/*.c calendar/*.c store/*.c)
+LIB_SRC  := $(wildcard core/*.c solver/*.c calendar/*.c store/*.c plan/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
 TEST_SRC := $(wildcard tests/test_*.c)
 BENCH_SRC := $(wildcard bench/*.c)
@@ -53,8 +62,9 @@ BENCH_BIN := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 LIBROTA  := $(BUILD)/librota.a
 ROTA     := $(BUILD)/rota
 
-PUBLIC_HEADERS := core/error.h core/time.h core/model.h \
-	$(wildcard solver/solver.h calendar/calendar.h store/store.h)
+PUBLIC_HEADERS := core/error.h core/time.h core/model.h core/leave.h \
+	$(wildcard solver/solver.h calendar/calendar.h store/store.h \
+	plan/plan.h)
 
 # Debian packages the build, the tests and the demo need.
 DEB_PKGS := gcc make pkg-config libglpk-dev libical-dev libsqlite3-dev \
@@ -74,26 +84,32 @@ deps-bench:
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ROTA_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+	$(quiet) CC $<
+	$(Q)$(CC) $(ROTA_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(LIBROTA): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	rm -f $@
-	$(AR) rcs $@ $^
+	@rm -f $@
+	$(quiet) AR $@
+	$(Q)$(AR) rcs $@ $^
 
 $(ROTA): $(CLI_OBJ) $(LIBROTA)
-	$(CC) $(CFLAGS) $(ROTA_LDFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBROTA) $(LIBS)
+	$(quiet) LINK $@
+	$(Q)$(CC) $(CFLAGS) $(ROTA_LDFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIBROTA) $(LIBS)
 
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ROTA_CFLAGS) $(PKG_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) -c $< -o $@
+	$(quiet) CC $<
+	$(Q)$(CC) $(ROTA_CFLAGS) $(PKG_CFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIBROTA)
-	$(CC) $(CFLAGS) $(ROTA_LDFLAGS) $(LDFLAGS) -o $@ $< $(LIBROTA) $(LIBS) $(CMOCKA_LIBS)
+	$(quiet) LINK $@
+	$(Q)$(CC) $(CFLAGS) $(ROTA_LDFLAGS) $(LDFLAGS) -o $@ $< $(LIBROTA) $(LIBS) $(CMOCKA_LIBS)
 
 $(BUILD)/bench/%: bench/%.c $(LIBROTA)
 	@mkdir -p $(dir $@)
-	$(CC) $(ROTA_CFLAGS) $(PKG_CFLAGS) -O2 $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBROTA) $(LIBS)
+	$(quiet) CC $<
+	$(Q)$(CC) $(ROTA_CFLAGS) $(PKG_CFLAGS) -O2 $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBROTA) $(LIBS)
 
 # --- tests -----------------------------------------------------------------
 

@@ -157,11 +157,16 @@ int cli_display_width(const char *s);
 
 /* ---------------------------------------------- rosters (cli/week.c) */
 
-struct rota_dataset;
+struct rota_plan;
 struct rota_problem;
-struct rota_roster;
-struct rota_solution;
 struct rota_tz;
+
+/*
+ * Open the site's workflows (plan/plan.h) on ctx->db_path (flags as
+ * rota_store_open), with "now" from $ROTA_NOW or the clock.  Prints errors;
+ * returns a CLI_EXIT_*.
+ */
+int cli_open_plan(struct cli_ctx *ctx, int flags, struct rota_plan **out);
 
 /* Monday of the ISO week containing --week DATE (NULL: today in the site's
  * zone).  Usage error for a bad date. */
@@ -169,66 +174,22 @@ int cli_week_arg(struct cli_ctx *ctx, const char *text,
 		 const struct rota_tz *tz, int32_t *monday);
 
 /*
- * The roster problem of a week, as `rota schedule` solves it and `rota
- * roster --check` / `rota coverage` / `rota import roster` check it: the
- * dataset, the week's stored requirements and the assignments of the 28
- * days before Monday (history).  Prints errors; returns a CLI_EXIT_*.
- */
-int cli_week_problem(struct cli_ctx *ctx, struct rota_store *st,
-		     const struct rota_dataset *ds, int32_t monday,
-		     struct rota_problem **out);
-
-/* A stored roster (NULL: an empty one) as a solution of p; returns a
- * CLI_EXIT_* (prints errors). */
-int cli_roster_solution(struct cli_ctx *ctx, const struct rota_problem *p,
-			const struct rota_roster *r, int32_t monday,
-			struct rota_solution **out);
-
-/*
  * Check the stored roster of the week against its problem and print every
  * violation to out as a table in fmt (with a summary after a table).
  * *hard receives the number of hard violations.  Returns a CLI_EXIT_*.
  */
-int cli_check_week(struct cli_ctx *ctx, struct rota_store *st, int32_t monday,
-		   FILE *out, enum cli_format fmt, int *hard);
-
-/* Number of intervals of p that belong to the week of `monday` (later
- * ones, for overnight shifts, are next week's). */
-int cli_week_intervals(const struct rota_problem *p, const struct rota_tz *tz,
-		       int32_t monday);
+int cli_check_week(struct cli_ctx *ctx, struct rota_plan *pl,
+		   int32_t monday, FILE *out, enum cli_format fmt, int *hard);
 
 /*
- * Print the understaffed stretches (consecutive intervals of one skill
- * short of agents) among the first week_T intervals as a table, after a
- * line with the totals, from served[t * n_skills + k].  Every command
- * passes the checker's allocation (rota_check_report.served), so `rota
- * schedule` and `rota coverage` report the same stretches.  only_skill >= 0
- * limits the report to one skill.
+ * Print the understaffed stretches (rota_plan_understaffed) among the
+ * first week_T intervals as a table, after a line with the totals, from
+ * served[t * n_skills + k].  Every command passes the checker's allocation
+ * (rota_check_report.served), so `rota schedule` and `rota coverage`
+ * report the same stretches.  only_skill >= 0 limits it to one skill.
  */
 void cli_print_understaffed(struct cli_ctx *ctx, const struct rota_problem *p,
 			    const double *served, const struct rota_tz *tz,
 			    int week_T, int only_skill);
-
-/* --- staffing (cli/cmd_staffing.c) --- */
-
-struct rota_dataset;
-struct rota_requirement;
-struct rota_tz;
-
-/*
- * Recompute the staffing requirement of the ISO week containing local day
- * `day` (Monday 00:00 to Monday 00:00 in tz) for every interval and skill
- * of ds, from the stored forecast and the skills' targets, and store it in
- * place of the week's old rows.  'rota staffing' does this every time, and
- * the scheduler should call it before reading the week's requirements, so
- * they always follow the current forecast and targets.  When out is not
- * NULL it receives the rows (by start, then skill; free()).  Prints
- * nothing; errors as the library's (ROTA_EDATA, ROTA_EINFEASIBLE, ...).
- */
-int cli_staffing_refresh(struct rota_store *st,
-			 const struct rota_dataset *ds,
-			 const struct rota_tz *tz, int32_t day,
-			 struct rota_requirement **out, size_t *n,
-			 struct rota_error *err);
 
 #endif

@@ -4,8 +4,7 @@
 
 #include "cli/cli.h"
 #include "core/time.h"
-#include "solver/solver.h"
-#include "store/store.h"
+#include "plan/plan.h"
 
 static const char usage[] =
 	"usage: rota coverage --week DATE [--skill S] [--format table|csv|json]\n"
@@ -34,63 +33,54 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	static const int types[] = {CLI_COL_STR, CLI_COL_STR, CLI_COL_NUM,
 				    CLI_COL_NUM, CLI_COL_NUM};
 	const char *pos[1];
-	struct rota_store *st = NULL;
-	struct rota_dataset ds = {0};
-	struct rota_roster *roster = NULL;
-	struct rota_problem *p = NULL;
-	struct rota_solution *sol = NULL;
-	struct rota_check_report *r = NULL;
+	struct rota_plan *pl = NULL;
+	struct rota_plan_week w;
 	struct rota_error err = {0};
-	struct rota_tz *tz = NULL;
+	const struct rota_tz *tz;
+	const struct rota_problem *p;
 	struct cli_table *t = NULL;
 	enum cli_format fmt;
 	int32_t monday;
-	int rc, week_T, only = -1;
+	int rc, only = -1;
 
+	memset(&w, 0, sizeof(w));
 	if (cli_parse_args(ctx, argc, argv, opts, pos, 0, &rc) < 0)
 		return rc;
 	if (!week)
 		return cli_usage_error(ctx, "--week DATE is required");
 	if ((rc = cli_format_arg(ctx, format, &fmt)))
 		return rc;
-	if ((rc = cli_open_store(ctx, ROTA_STORE_READONLY, &st)))
+	if ((rc = cli_open_plan(ctx, ROTA_STORE_READONLY, &pl)))
 		return rc;
-	if (rota_store_load(st, &ds, &err) < 0 ||
-	    !(tz = rota_tz_load(ds.site.timezone, &err))) {
-		rc = cli_fail(ctx, &err);
-		goto out;
-	}
-	if (skill && (only = rota_dataset_skill(&ds, skill)) < 0) {
+	tz = rota_plan_tz(pl);
+	if (skill &&
+	    (only = rota_dataset_skill(rota_plan_dataset(pl), skill)) < 0) {
 		rc = cli_usage_error(ctx, "--skill: unknown skill '%s'", skill);
 		goto out;
 	}
 	if ((rc = cli_week_arg(ctx, week, tz, &monday)))
 		goto out;
-	if (rota_store_roster_load(st, monday, &roster, &err) < 0) {
-		if (err.code != ROTA_ENOTFOUND) {
-			rc = cli_fail(ctx, &err);
-			goto out;
-		}
-		fprintf(ctx->err, "%s: %s: nothing is scheduled\n", ctx->prog,
-			err.msg);
-	}
-	if ((rc = cli_week_problem(ctx, st, &ds, monday, &p)) ||
-	    (rc = cli_roster_solution(ctx, p, roster, monday, &sol)))
-		goto out;
-	if (rota_check(p, sol, &r, &err) < 0) {
+	if (rota_plan_week_load(pl, monday, 0, &w, &err) < 0) {
 		rc = cli_fail(ctx, &err);
 		goto out;
+	}
+	if (!w.roster) {
+		char wk[16];
+
+		rota_format_date(monday, wk, sizeof(wk));
+		fprintf(ctx->err, "%s: no roster for the week of %s: nothing "
+			"is scheduled\n", ctx->prog, wk);
 	}
 	if (!(t = cli_table_new(cols, types, 5))) {
 		rc = CLI_EXIT_FAIL;
 		goto out;
 	}
+	p = w.problem;
 	/* intervals of the week only: later ones are next week's */
-	week_T = cli_week_intervals(p, tz, monday);
-	for (int i = 0; i < week_T; i++)
+	for (int i = 0; i < w.week_T; i++)
 		for (int k = 0; k < p->n_skills; k++) {
 			int req = rota_problem_demand(p, i, k)->required;
-			int got = (int)r->served[i * p->n_skills + k];
+			int got = (int)w.report->served[i * p->n_skills + k];
 			int64_t at = p->t0 + (int64_t)i * p->interval_min * 60;
 			char when[32];
 
@@ -112,18 +102,14 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	cli_table_print(t, fmt, ctx->out);
 	if (fmt == CLI_FORMAT_TABLE) {
 		fputc('\n', ctx->out);
-		cli_print_understaffed(ctx, p, r->served, tz, week_T, only);
+		cli_print_understaffed(ctx, p, w.report->served, tz, w.week_T,
+				       only);
 	}
 	rc = CLI_EXIT_OK;
 out:
 	cli_table_free(t);
-	rota_check_report_free(r);
-	rota_solution_free(sol);
-	rota_problem_free(p);
-	rota_roster_free(roster);
-	rota_tz_free(tz);
-	rota_dataset_release(&ds);
-	rota_store_close(st);
+	rota_plan_week_release(&w);
+	rota_plan_close(pl);
 	return rc;
 }
 

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "cli/ics_import.h"
+#include "plan/plan.h"
 #include "core/time.h"
 #include "store/store.h"
 
@@ -82,6 +82,9 @@ static char *check_rosters(struct cli_ctx *ctx, struct rota_store *st,
 	size_t len = 0;
 	FILE *ms = NULL;
 
+	struct rota_plan *pl = NULL;
+	struct rota_error err = {0};
+
 	for (int i = 0; i < ntodo; i++) {
 		if (todo[i] != ROTA_IMPORT_ROSTER)
 			continue;
@@ -89,17 +92,55 @@ static char *check_rosters(struct cli_ctx *ctx, struct rota_store *st,
 			char wk[16];
 			int hard;
 
+			if (!pl && rota_plan_attach(st, 0, &pl, &err) < 0) {
+				cli_fail(ctx, &err);
+				goto out;
+			}
 			if (!ms && !(ms = open_memstream(&text, &len)))
-				return NULL;
+				goto out;
 			rota_format_date(stats[i].weeks[w], wk, sizeof(wk));
 			fprintf(ms, "\n%s: week of %s:\n", paths[i], wk);
-			cli_check_week(ctx, st, stats[i].weeks[w], ms,
+			cli_check_week(ctx, pl, stats[i].weeks[w], ms,
 				       CLI_FORMAT_TABLE, &hard);
 		}
 	}
+out:
+	rota_plan_close(pl);
 	if (ms)
 		fclose(ms);
 	return text;
+}
+
+/* 'rota import timeoff FILE.ics [--employee ID]' */
+static int import_ics(struct cli_ctx *ctx, const char *path,
+		      const char *employee)
+{
+	struct rota_plan *pl = NULL;
+	struct rota_import_stats stats;
+	struct rota_error err = {0};
+	size_t n = 0, skipped = 0;
+	int rc;
+
+	if ((rc = cli_open_plan(ctx, 0, &pl)) != 0)
+		return rc;
+	if (rota_plan_import_timeoff_ics(pl, path, employee, &stats, &n,
+					 &skipped, &err) < 0) {
+		rc = cli_fail(ctx, &err);
+		goto out;
+	}
+	fprintf(ctx->out,
+		"%s: %zu time-off period%s (%d added, %d updated, "
+		"%d unchanged)",
+		path, n, n == 1 ? "" : "s", stats.added, stats.updated,
+		stats.unchanged);
+	if (skipped)
+		fprintf(ctx->out, ", %zu event%s skipped (cancelled or "
+			"without length)", skipped, skipped == 1 ? "" : "s");
+	fputc('\n', ctx->out);
+	rc = CLI_EXIT_OK;
+out:
+	rota_plan_close(pl);
+	return rc;
 }
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
@@ -165,12 +206,12 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 				strerror(errno));
 			return CLI_EXIT_DATA;
 		}
-		if (k == ROTA_IMPORT_TIMEOFF && cli_path_is_ics(pos[1])) {
+		if (k == ROTA_IMPORT_TIMEOFF && rota_plan_path_is_ics(pos[1])) {
 			if (dry)
 				return cli_usage_error(
 					ctx, "--dry-run is not available for "
 					     ".ics files");
-			return cli_import_timeoff_ics(ctx, pos[1], employee);
+			return import_ics(ctx, pos[1], employee);
 		}
 		todo[0] = k;
 		rota_strlcpy(paths[0], pos[1], sizeof(paths[0]));

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "plan/plan.h"
 #include "core/time.h"
 #include "store/store.h"
 
@@ -230,11 +231,10 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		{NULL, 0, NULL, NULL},
 	};
 	const char *pos[1];
-	struct rota_store *st = NULL;
-	struct rota_dataset ds = {0};
+	struct rota_plan *pl = NULL;
+	const struct rota_dataset *ds;
 	struct rota_roster *r = NULL;
 	struct rota_error err = {0};
-	struct rota_tz *tz = NULL;
 	enum cli_format fmt;
 	int32_t monday;
 	int rc, hard;
@@ -246,44 +246,35 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	if (check && (id || team))
 		return cli_usage_error(ctx, "--check looks at the whole roster "
 					    "(drop --employee and --team)");
-	if ((rc = cli_open_store(ctx, ROTA_STORE_READONLY, &st)))
+	if ((rc = cli_open_plan(ctx, ROTA_STORE_READONLY, &pl)))
 		return rc;
-	if (rota_store_load(st, &ds, &err) < 0) {
-		rc = cli_fail(ctx, &err);
-		goto out;
-	}
-	if (id && rota_dataset_employee(&ds, id) < 0) {
+	ds = rota_plan_dataset(pl);
+	if (id && rota_dataset_employee(ds, id) < 0) {
 		rc = cli_usage_error(ctx, "--employee: unknown employee '%s'",
 				     id);
 		goto out;
 	}
-	if (!(tz = rota_tz_load(ds.site.timezone, &err))) {
-		rc = cli_fail(ctx, &err);
-		goto out;
-	}
-	if ((rc = cli_week_arg(ctx, week, tz, &monday)))
+	if ((rc = cli_week_arg(ctx, week, rota_plan_tz(pl), &monday)))
 		goto out;
 	if (check) {
-		rc = cli_check_week(ctx, st, monday, ctx->out, fmt, &hard);
+		rc = cli_check_week(ctx, pl, monday, ctx->out, fmt, &hard);
 		if (rc == CLI_EXIT_OK && hard)
 			rc = CLI_EXIT_FAIL;
 		goto out;
 	}
-	if (rota_store_roster_load(st, monday, &r, &err) < 0) {
+	if (rota_store_roster_load(rota_plan_store(pl), monday, &r, &err) < 0) {
 		rc = cli_fail(ctx, &err);
 		goto out;
 	}
 	if (fmt == CLI_FORMAT_TABLE) {
 		title(ctx, r);
-		rc = print_grid(ctx, &ds, r, id, team);
+		rc = print_grid(ctx, ds, r, id, team);
 	} else {
-		rc = print_list(ctx, &ds, r, id, team, fmt);
+		rc = print_list(ctx, ds, r, id, team, fmt);
 	}
 out:
 	rota_roster_free(r);
-	rota_tz_free(tz);
-	rota_dataset_release(&ds);
-	rota_store_close(st);
+	rota_plan_close(pl);
 	return rc;
 }
 

@@ -6,8 +6,7 @@
 
 #include "cli/cli.h"
 #include "core/time.h"
-#include "solver/solver.h"
-#include "store/store.h"
+#include "plan/plan.h"
 
 static const char usage[] =
 	"usage: rota schedule --week DATE [--time-limit S] [--gap G]\n"
@@ -54,80 +53,6 @@ static void progress(const struct rota_progress *pr, void *arg)
 	ps->shown = 1;
 }
 
-static int write_model(struct cli_ctx *ctx, const struct rota_problem *p,
-		       const char *format, const char *path)
-{
-	struct rota_error err = {0};
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f;
-	int ok;
-
-	if (rota_model_write(p, format, &text, &len, &err) < 0)
-		return cli_fail(ctx, &err);
-	f = fopen(path, "w");
-	ok = f && fwrite(text, 1, len, f) == len;
-	if (f && fclose(f) != 0)
-		ok = 0;
-	free(text);
-	if (!ok) {
-		fprintf(ctx->err, "%s schedule: cannot write '%s'\n", ctx->prog,
-			path);
-		return CLI_EXIT_FAIL;
-	}
-	return CLI_EXIT_OK;
-}
-
-/* The solution as the week's stored roster. */
-static int to_roster(const struct rota_problem *p,
-		     const struct rota_solution *sol, int32_t monday,
-		     struct rota_roster *r)
-{
-	size_t n = 0;
-
-	memset(r, 0, sizeof(*r));
-	for (int i = 0; i < p->n_employees * p->n_days; i++)
-		n += sol->type[i] >= 0;
-	r->assignments = calloc(n ? n : 1, sizeof(*r->assignments));
-	if (!r->assignments)
-		return ROTA_ENOMEM;
-	r->week = monday;
-	snprintf(r->status, sizeof(r->status), "draft");
-	snprintf(r->origin, sizeof(r->origin), "solver");
-	r->created_at = (int64_t)time(NULL);
-	snprintf(r->solver_status, sizeof(r->solver_status), "%s",
-		 rota_solve_status_name(sol->stats.status));
-	r->has_stats = 1;
-	r->objective = sol->stats.objective;
-	r->bound = sol->stats.bound;
-	r->gap = sol->stats.gap;
-	r->seconds = sol->stats.seconds;
-	for (int e = 0; e < p->n_employees; e++)
-		for (int d = 0; d < p->n_days; d++) {
-			int s = sol->type[e * p->n_days + d];
-			int k = sol->skill[e * p->n_days + d];
-			struct rota_assignment *a;
-			const struct rota_slot *sl;
-
-			if (s < 0)
-				continue;
-			a = &r->assignments[r->n_assignments++];
-			sl = rota_problem_slot(p, d, s);
-			rota_strlcpy(a->employee, p->employees[e].id,
-				     sizeof(a->employee));
-			a->day = monday + d;
-			rota_strlcpy(a->shift, p->types[s].code,
-				     sizeof(a->shift));
-			a->start = sl->start;
-			a->end = sl->end;
-			a->paid_min = p->types[s].paid_min;
-			if (k >= 0)
-				rota_strlcpy(a->skill, p->skills[k].name,
-					     sizeof(a->skill));
-		}
-	return 0;
-}
-
 static void fmt_num(char *buf, size_t size, double v)
 {
 	if (!isfinite(v))
@@ -138,32 +63,30 @@ static void fmt_num(char *buf, size_t size, double v)
 		snprintf(buf, size, "%.2f", v);
 }
 
-static void print_summary(struct cli_ctx *ctx, const struct rota_problem *p,
-			  const struct rota_solution *sol,
-			  const struct rota_roster *r, const struct rota_tz *tz,
-			  int32_t monday, int week_T,
-			  const struct rota_check_report *chk)
+static void print_summary(struct cli_ctx *ctx, const struct rota_tz *tz,
+			  int32_t monday, const struct rota_plan_schedule *sc)
 {
+	const struct rota_problem *p = sc->problem;
+	const struct rota_solution *sol = sc->solution;
+	const struct rota_check_report *chk = sc->report;
 	static const char *const words[ROTA_TERM_COUNT] = {
 		"understaffing", "overstaffing", "cover short", "cover over",
 		"rules", "requests", "fairness", "paid time"};
 	const struct rota_solve_stats *ss = &sol->stats;
 	char a[16], b[16], buf[32];
-	int people = 0, any = 0;
+	int any = 0;
 
-	for (int e = 0; e < p->n_employees; e++) {
-		int works = 0;
-
-		for (int d = 0; d < p->n_days; d++)
-			works |= sol->type[e * p->n_days + d] >= 0;
-		people += works;
-	}
 	rota_format_date(monday, a, sizeof(a));
 	rota_format_date(monday + 6, b, sizeof(b));
 	fprintf(ctx->out,
-		"week %s to %s: %zu shifts for %d of %d employees, stored as "
-		"draft\n",
-		a, b, r->n_assignments, people, p->n_employees);
+		"week %s to %s: %zu shifts for %d of %d employees, ",
+		a, b, sc->roster->n_assignments, sc->people, p->n_employees);
+	if (sc->changes == 0 && sc->version > 1)
+		fprintf(ctx->out, "the same as version %d\n", sc->version);
+	else
+		fprintf(ctx->out, "stored as version %d (%d employee-day%s "
+			"changed)\n", sc->version, sc->changes,
+			sc->changes == 1 ? "" : "s");
 	fprintf(ctx->out, "status     %s\n",
 		ss->status == ROTA_SOLVE_OPTIMAL
 			? "optimal"
@@ -188,7 +111,7 @@ static void print_summary(struct cli_ctx *ctx, const struct rota_problem *p,
 		any = 1;
 	}
 	fprintf(ctx->out, "%s\n", any ? "" : " none");
-	cli_print_understaffed(ctx, p, chk->served, tz, week_T, -1);
+	cli_print_understaffed(ctx, p, chk->served, tz, sc->week_T, -1);
 	any = 0;
 	for (int rr = 0; rr <= ROTA_PROBLEM_RULE_COUNT; rr++) {
 		if (ss->rule_penalty[rr] <= 1e-9)
@@ -221,108 +144,56 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		{"write-mps", CLI_OPT_STRING, &mps, NULL},
 		{NULL, 0, NULL, NULL},
 	};
-	struct rota_solve_options so = ROTA_SOLVE_OPTIONS_INIT;
+	struct rota_plan_schedule_opts so = ROTA_PLAN_SCHEDULE_OPTS_INIT;
+	struct rota_plan_schedule sc;
 	struct progress_state ps = {ctx->err, 0};
-	struct rota_store *st = NULL;
-	struct rota_dataset ds = {0};
-	struct rota_problem *p = NULL;
-	struct rota_solution *sol = NULL;
-	struct rota_check_report *chk = NULL;
-	struct rota_roster roster = {0};
+	struct rota_plan *pl = NULL;
 	struct rota_error err = {0};
-	struct rota_tz *tz = NULL;
 	const char *pos[1];
 	int32_t monday;
-	int rc, week_T;
+	int rc;
 
+	memset(&sc, 0, sizeof(sc));
 	if (cli_parse_args(ctx, argc, argv, opts, pos, 0, &rc) < 0)
 		return rc;
 	if (!week)
 		return cli_usage_error(ctx, "--week DATE is required");
-	if (tl && cli_double_arg(ctx, "--time-limit", tl, &so.time_limit_s) < 0)
+	if (tl && cli_double_arg(ctx, "--time-limit", tl,
+				 &so.solve.time_limit_s) < 0)
 		return CLI_EXIT_USAGE;
-	if (gap && cli_double_arg(ctx, "--gap", gap, &so.gap) < 0)
+	if (gap && cli_double_arg(ctx, "--gap", gap, &so.solve.gap) < 0)
 		return CLI_EXIT_USAGE;
-	if (!(so.time_limit_s >= 0) || so.time_limit_s > 1e7)
+	if (!(so.solve.time_limit_s >= 0) || so.solve.time_limit_s > 1e7)
 		return cli_usage_error(ctx, "--time-limit: expected seconds "
 					    ">= 0 (0: no limit)");
-	if (!(so.gap >= 0) || so.gap >= 1)
+	if (!(so.solve.gap >= 0) || so.solve.gap >= 1)
 		return cli_usage_error(ctx, "--gap: expected a fraction in "
 					    "[0, 1), e.g. 0.01");
-	if ((rc = cli_open_store(ctx, 0, &st)) != 0)
+	so.lp_path = lp;
+	so.mps_path = mps;
+	if ((rc = cli_open_plan(ctx, 0, &pl)) != 0)
 		return rc;
-	if (rota_store_load(st, &ds, &err) < 0) {
-		rc = cli_fail(ctx, &err);
-		goto out;
-	}
-	if (!(tz = rota_tz_load(ds.site.timezone, &err))) {
-		rc = cli_fail(ctx, &err);
-		goto out;
-	}
-	if ((rc = cli_week_arg(ctx, week, tz, &monday)) != 0)
-		goto out;
-	/* the week's requirements follow the current forecast and targets */
-	if (cli_staffing_refresh(st, &ds, tz, monday, NULL, NULL, &err) < 0) {
-		rc = cli_fail(ctx, &err);
-		goto out;
-	}
-	if ((rc = cli_week_problem(ctx, st, &ds, monday, &p)) != 0)
-		goto out;
-	week_T = cli_week_intervals(p, tz, monday);
-	if ((lp && (rc = write_model(ctx, p, "lp", lp)) != 0) ||
-	    (mps && (rc = write_model(ctx, p, "mps", mps)) != 0))
+	if ((rc = cli_week_arg(ctx, week, rota_plan_tz(pl), &monday)) != 0)
 		goto out;
 	if (ctx->err_is_tty) {
-		so.progress = progress;
-		so.progress_arg = &ps;
+		so.solve.progress = progress;
+		so.solve.progress_arg = &ps;
 	}
-	rc = rota_solve(p, &so, &sol, &err);
+	rc = rota_plan_schedule(pl, monday, &so, &sc, &err);
 	if (ps.shown)
 		fputc('\n', ctx->err);
 	if (rc < 0) {
 		rc = cli_fail(ctx, &err);
 		goto out;
 	}
-	/* the independent checker vouches for the roster before it is
-	 * stored, and its allocation is what every report shows */
-	if (rota_check(p, sol, &chk, &err) < 0) {
-		rc = cli_fail(ctx, &err);
-		goto out;
-	}
-	if (chk->hard_broken) {
-		fprintf(ctx->err,
-			"%s: internal error: the roster found breaks %d hard "
-			"rule%s (rota roster --check lists them); not stored\n",
-			ctx->prog, chk->hard_broken,
-			chk->hard_broken == 1 ? "" : "s");
-		rc = CLI_EXIT_FAIL;
-		goto out;
-	}
-	if (fabs(chk->objective - sol->stats.objective) >
-	    1e-6 * fmax(1.0, fabs(chk->objective)))
-		fprintf(ctx->err,
-			"%s: warning: the checker values the roster at %.6g, "
-			"the solver at %.6g\n",
-			ctx->prog, chk->objective, sol->stats.objective);
-	if (to_roster(p, sol, monday, &roster) < 0) {
-		rota_error_set(&err, ROTA_ENOMEM, "out of memory");
-		rc = cli_fail(ctx, &err);
-		goto out;
-	}
-	if (rota_store_roster_save(st, &roster, &err) < 0) {
-		rc = cli_fail(ctx, &err);
-		goto out;
-	}
-	print_summary(ctx, p, sol, &roster, tz, monday, week_T, chk);
+	for (size_t i = 0; i < sc.notes.n; i++)
+		fprintf(ctx->err, "%s: warning: %s\n", ctx->prog,
+			sc.notes.text[i]);
+	print_summary(ctx, rota_plan_tz(pl), monday, &sc);
 	rc = CLI_EXIT_OK;
 out:
-	free(roster.assignments);
-	rota_check_report_free(chk);
-	rota_solution_free(sol);
-	rota_problem_free(p);
-	rota_tz_free(tz);
-	rota_dataset_release(&ds);
-	rota_store_close(st);
+	rota_plan_schedule_release(&sc);
+	rota_plan_close(pl);
 	return rc;
 }
 

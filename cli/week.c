@@ -1,20 +1,17 @@
 /*
- * cli/week.c - glue shared by the roster commands: the week argument, the
- * week's roster problem, a stored roster as a solution, and the checker's
- * report as a listing.
+ * cli/week.c - presentation shared by the roster commands: the week
+ * argument, opening the site's workflows (plan/), the checker's report and
+ * the understaffed stretches as listings.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "cli/att.h"
 #include "cli/cli.h"
 #include "core/time.h"
-#include "solver/solver.h"
-#include "store/store.h"
-
-/* Days of history read before Monday (rest, consecutive days, weekends). */
-#define HISTORY_DAYS 28
+#include "plan/plan.h"
 
 int cli_week_arg(struct cli_ctx *ctx, const char *text,
 		 const struct rota_tz *tz, int32_t *monday)
@@ -32,80 +29,19 @@ int cli_week_arg(struct cli_ctx *ctx, const char *text,
 	return CLI_EXIT_OK;
 }
 
-int cli_week_problem(struct cli_ctx *ctx, struct rota_store *st,
-		     const struct rota_dataset *ds, int32_t monday,
-		     struct rota_problem **out)
-{
-	struct rota_build_options opt = ROTA_BUILD_OPTIONS_INIT;
-	struct rota_requirement *req = NULL;
-	struct rota_assignment *prev = NULL;
-	size_t n_req = 0, n_prev = 0;
-	struct rota_error err = {0};
-	struct rota_tz *tz;
-	int rc = CLI_EXIT_OK;
-
-	if (!(tz = rota_tz_load(ds->site.timezone, &err)))
-		return cli_fail(ctx, &err);
-	if (rota_store_requirements_load(
-		    st, rota_tz_day_start(tz, monday),
-		    rota_tz_day_start(tz, monday + 7), &req, &n_req, &err) < 0 ||
-	    rota_store_assignments_range(
-		    st, rota_tz_day_start(tz, monday - HISTORY_DAYS),
-		    rota_tz_day_start(tz, monday), NULL, &prev, &n_prev,
-		    &err) < 0) {
-		rc = cli_fail(ctx, &err);
-		goto out;
-	}
-	opt.history_days = HISTORY_DAYS;
-	if (rota_problem_build(ds, monday, req, n_req, prev, n_prev, &opt, out,
-			       &err) < 0)
-		rc = cli_fail(ctx, &err);
-out:
-	free(req);
-	free(prev);
-	rota_tz_free(tz);
-	return rc;
-}
-
-int cli_roster_solution(struct cli_ctx *ctx, const struct rota_problem *p,
-			const struct rota_roster *r, int32_t monday,
-			struct rota_solution **out)
+int cli_open_plan(struct cli_ctx *ctx, int flags, struct rota_plan **out)
 {
 	struct rota_error err = {0};
-	struct rota_solution *sol = rota_solution_new(p, &err);
+	int64_t now;
 
-	if (!sol)
+	if (rota_plan_open(ctx->db_path, flags, 0, out, &err) < 0)
 		return cli_fail(ctx, &err);
-	free(sol->served);   /* a stored roster has no allocation */
-	sol->served = NULL;
-	for (size_t i = 0; r && i < r->n_assignments; i++) {
-		const struct rota_assignment *a = &r->assignments[i];
-		int e = -1, s = -1, k = -1, d = (int)(a->day - monday);
-
-		for (int j = 0; j < p->n_employees && e < 0; j++)
-			if (strcmp(p->employees[j].id, a->employee) == 0)
-				e = j;
-		for (int j = 0; j < p->n_types && s < 0; j++)
-			if (strcmp(p->types[j].code, a->shift) == 0)
-				s = j;
-		for (int j = 0; j < p->n_skills && k < 0 && a->skill[0]; j++)
-			if (strcmp(p->skills[j].name, a->skill) == 0)
-				k = j;
-		if (e < 0 || s < 0 || d < 0 || d >= p->n_days) {
-			char day[16];
-
-			rota_format_date(a->day, day, sizeof(day));
-			rota_error_set(&err, ROTA_EDATA,
-				       "roster: %s %s on %s is not part of "
-				       "the week's problem", a->employee,
-				       a->shift, day);
-			rota_solution_free(sol);
-			return cli_fail(ctx, &err);
-		}
-		sol->type[(size_t)e * (size_t)p->n_days + (size_t)d] = s;
-		sol->skill[(size_t)e * (size_t)p->n_days + (size_t)d] = k;
+	if (att_now(ctx, rota_plan_tz(*out), &now) < 0) {
+		rota_plan_close(*out);
+		*out = NULL;
+		return CLI_EXIT_USAGE;
 	}
-	*out = sol;
+	rota_plan_set_now(*out, now);
 	return CLI_EXIT_OK;
 }
 
@@ -181,49 +117,19 @@ static void print_report(const struct rota_problem *p,
 	fputc('\n', out);
 }
 
-int cli_check_week(struct cli_ctx *ctx, struct rota_store *st, int32_t monday,
-		   FILE *out, enum cli_format fmt, int *hard)
+int cli_check_week(struct cli_ctx *ctx, struct rota_plan *pl,
+		   int32_t monday, FILE *out, enum cli_format fmt, int *hard)
 {
-	struct rota_dataset ds = {0};
-	struct rota_roster *roster = NULL;
-	struct rota_problem *p = NULL;
-	struct rota_solution *sol = NULL;
-	struct rota_check_report *r = NULL;
+	struct rota_plan_week w;
 	struct rota_error err = {0};
-	int rc;
 
 	*hard = 0;
-	if (rota_store_load(st, &ds, &err) < 0 ||
-	    rota_store_roster_load(st, monday, &roster, &err) < 0) {
-		rc = cli_fail(ctx, &err);
-		goto out;
-	}
-	if ((rc = cli_week_problem(ctx, st, &ds, monday, &p)) ||
-	    (rc = cli_roster_solution(ctx, p, roster, monday, &sol)))
-		goto out;
-	if (rota_check(p, sol, &r, &err) < 0) {
-		rc = cli_fail(ctx, &err);
-		goto out;
-	}
-	print_report(p, r, out, fmt);
-	*hard = r->hard_broken;
-	rc = CLI_EXIT_OK;
-out:
-	rota_check_report_free(r);
-	rota_solution_free(sol);
-	rota_problem_free(p);
-	rota_roster_free(roster);
-	rota_dataset_release(&ds);
-	return rc;
-}
-
-int cli_week_intervals(const struct rota_problem *p, const struct rota_tz *tz,
-		       int32_t monday)
-{
-	int64_t n = (rota_tz_day_start(tz, monday + 7) - p->t0) /
-		    ((int64_t)p->interval_min * 60);
-
-	return n < p->n_intervals ? (int)n : p->n_intervals;
+	if (rota_plan_week_load(pl, monday, 1, &w, &err) < 0)
+		return cli_fail(ctx, &err);
+	print_report(w.problem, w.report, out, fmt);
+	*hard = w.report->hard_broken;
+	rota_plan_week_release(&w);
+	return CLI_EXIT_OK;
 }
 
 /* Understaffed stretches: consecutive intervals of one skill short. */
@@ -235,68 +141,35 @@ void cli_print_understaffed(struct cli_ctx *ctx, const struct rota_problem *p,
 					   "missing agent-minutes"};
 	static const int types[] = {CLI_COL_STR, CLI_COL_STR, CLI_COL_STR,
 				    CLI_COL_NUM, CLI_COL_NUM};
+	struct rota_plan_stretch *st = NULL;
+	struct rota_error err = {0};
 	struct cli_table *t;
 	long total = 0;
 	int n_cells = 0;
+	size_t n = 0;
 
 	if (!served)
 		return;
-	t = cli_table_new(cols, types, 5);
-	if (!t)
+	if (rota_plan_understaffed(p, served, week_T, only_skill, &st, &n,
+				   &err) < 0 ||
+	    !(t = cli_table_new(cols, types, 5))) {
+		free(st);
 		return;
-	for (int k = 0; k < p->n_skills; k++) {
-		int first = -1, most = 0;
-		long minutes = 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char a[32], b[32];
 
-		if (only_skill >= 0 && k != only_skill)
-			continue;
-		for (int i = 0; i <= week_T; i++) {
-			int short_by = 0;
-
-			if (i < week_T) {
-				double got = served[i * p->n_skills + k];
-				int req = rota_problem_demand(p, i, k)->required;
-
-				if (req - got > 1e-6)
-					short_by = (int)ceil(req - got - 1e-6);
-			}
-			if (short_by) {
-				if (first < 0) {
-					first = i;
-					most = 0;
-					minutes = 0;
-				}
-				if (short_by > most)
-					most = short_by;
-				minutes += (long)short_by * p->interval_min;
-				n_cells++;
-				continue;
-			}
-			if (first >= 0) {
-				char a[32], b[32];
-
-				rota_format_local_short(
-					tz,
-					p->t0 + (int64_t)first *
-							p->interval_min * 60,
-					a, sizeof(a));
-				rota_format_local_short(
-					tz,
-					p->t0 + (int64_t)i * p->interval_min *
-							60,
-					b, sizeof(b));
-				cli_table_cell(t, "%s", p->skills[k].name);
-				cli_table_cell(t, "%s", a);
-				/* the end's date only when it is another day */
-				cli_table_cell(t, "%s",
-					       strncmp(a, b, 10) ? b : b + 11);
-				cli_table_cell(t, "%d", most);
-				cli_table_cell(t, "%ld", minutes);
-				cli_table_end_row(t);
-				total += minutes;
-				first = -1;
-			}
-		}
+		rota_format_local_short(tz, st[i].from, a, sizeof(a));
+		rota_format_local_short(tz, st[i].to, b, sizeof(b));
+		cli_table_cell(t, "%s", p->skills[st[i].skill].name);
+		cli_table_cell(t, "%s", a);
+		/* the end's date only when it is another day */
+		cli_table_cell(t, "%s", strncmp(a, b, 10) ? b : b + 11);
+		cli_table_cell(t, "%d", st[i].most_short);
+		cli_table_cell(t, "%ld", st[i].agent_min);
+		cli_table_end_row(t);
+		total += st[i].agent_min;
+		n_cells += st[i].end - st[i].first;
 	}
 	if (n_cells == 0) {
 		fprintf(ctx->out, "understaffed: none\n");
@@ -308,4 +181,5 @@ void cli_print_understaffed(struct cli_ctx *ctx, const struct rota_problem *p,
 		cli_table_print(t, CLI_FORMAT_TABLE, ctx->out);
 	}
 	cli_table_free(t);
+	free(st);
 }

@@ -45,6 +45,8 @@ void rota_contract_defaults(struct rota_contract *c)
 		c->rule[r].value = rules[r].def;
 		c->rule[r].weight = 0;
 	}
+	c->max_overtime_min = 0;
+	c->overtime_weight = 1;
 }
 
 int rota_shift_is_night(const struct rota_shift *s)
@@ -73,6 +75,8 @@ void rota_dataset_release(struct rota_dataset *ds)
 	free(ds->employees);
 	free(ds->shifts);
 	free(ds->timeoff);
+	free(ds->leave_types);
+	free(ds->blackouts);
 	memset(ds, 0, sizeof(*ds));
 }
 
@@ -110,6 +114,11 @@ int rota_dataset_employee(const struct rota_dataset *ds, const char *id)
 int rota_dataset_shift(const struct rota_dataset *ds, const char *code)
 {
 	FIND(ds->shifts, ds->n_shifts, code, code);
+}
+
+int rota_dataset_leave_type(const struct rota_dataset *ds, const char *name)
+{
+	FIND(ds->leave_types, ds->n_leave_types, name, name);
 }
 
 int rota_id_valid(const char *id)

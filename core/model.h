@@ -83,6 +83,11 @@ struct rota_rule_value {
 struct rota_contract {
 	char id[ROTA_ID_MAX];
 	struct rota_rule_value rule[ROTA_RULE_COUNT];
+	/* overtime allowance: paid minutes a week beyond max_week_min that
+	 * re-planning and substitutes may use (weekly planning only when the
+	 * site allows overtime), each costing overtime_weight */
+	int max_overtime_min;         /* 0: none */
+	double overtime_weight;       /* objective cost per overtime minute; 1 */
 };
 
 /* Name ("max_days_week"), default and summary of a rule; NULL/0 if out of range. */
@@ -157,12 +162,29 @@ struct rota_requirement {
 
 enum rota_timeoff_kind { ROTA_TIMEOFF_HARD = 0, ROTA_TIMEOFF_SOFT = 1 };
 
+/*
+ * A leave type (site.ini [leave.NAME]; the defaults are annual, sick,
+ * personal, training and unpaid).  Paid leave credits the contract's minutes
+ * for a day (core/leave.h); planned = 0 marks unplanned absence (sickness),
+ * which the Bradford factor counts.
+ */
+struct rota_leave_type {
+	char name[ROTA_ID_MAX];
+	int paid;             /* 1: a day of it is paid (credited) */
+	int planned;          /* 0: unplanned (sick calls) */
+};
+
 struct rota_timeoff {
 	char employee[ROTA_ID_MAX];
 	int64_t start, end;   /* [start, end) UTC */
 	int kind;             /* enum rota_timeoff_kind */
 	double weight;        /* soft: penalty when the employee works in it */
 	char note[ROTA_NAME_MAX];
+	char type[ROTA_ID_MAX];  /* leave type; "" = a day off that is not
+				    leave (no credit) */
+	int credit_min;       /* minutes credited per whole day of paid leave;
+				 -1: the contract's (core/leave.h) */
+	int64_t id;           /* row id in the store, 0 when not stored */
 };
 
 /* --------------------------------------------------------------- rosters */
@@ -187,10 +209,32 @@ struct rota_roster {
 	double objective, bound, gap, seconds;
 	struct rota_assignment *assignments;  /* sorted by employee, day */
 	size_t n_assignments;
+	int version;              /* version loaded (the live one by default);
+				     0 when not stored */
+	int published_version;    /* last version published, 0 never */
 };
 
 /* Free a roster and its assignments; NULL is fine. */
 void rota_roster_free(struct rota_roster *r);
+
+/*
+ * One employee-day that differs between two rosters of a week: the old
+ * and the new assignment (shift "" = day off).
+ */
+struct rota_roster_change {
+	char employee[ROTA_ID_MAX];
+	int32_t day;
+	struct rota_assignment old, now;  /* shift[0] == '\0': none */
+};
+
+/*
+ * The employee-days on which b differs from a (shift, times or skill),
+ * sorted by employee then day.  Both rosters must be sorted by employee,
+ * then day (as loaded).  *out is malloc'ed (NULL when none); free() it.
+ * Returns 0 or ROTA_ENOMEM.
+ */
+int rota_roster_diff(const struct rota_roster *a, const struct rota_roster *b,
+		     struct rota_roster_change **out, size_t *n);
 
 /* -------------------------------------------------------------- punches */
 
@@ -208,8 +252,36 @@ struct rota_punch {
 
 /* ------------------------------------------------------------ dataset */
 
+/*
+ * Site rules of the operating loop (site.ini [operations] and [timeoff]),
+ * with their defaults.
+ */
+struct rota_ops_settings {
+	int notice_min;          /* changes starting sooner need --force; 720 */
+	double change_weight;    /* re-planning: cost per changed employee-day;
+				    50 */
+	int allow_overtime;      /* weekly planning may use the contracts'
+				    overtime allowance; 0 */
+	int min_notice_days;     /* time-off requests: days ahead; 0 */
+	int max_off_per_team;    /* people of one team off on a day; -1 none */
+	int max_off_per_skill;   /* people with one skill off on a day; -1 */
+	int auto_approve;        /* approve requests inside every rule; 0 */
+};
+
+#define ROTA_OPS_SETTINGS_INIT {720, 50.0, 0, 0, -1, -1, 0}
+
+/* A blackout period for time-off requests: local days, both included. */
+struct rota_blackout {
+	int32_t first_day, last_day;
+};
+
 struct rota_dataset {
 	struct rota_site site;
+	struct rota_ops_settings ops;
+	struct rota_leave_type *leave_types;  /* sorted by name */
+	size_t n_leave_types;
+	struct rota_blackout *blackouts;      /* sorted by first day */
+	size_t n_blackouts;
 	struct rota_skill *skills;
 	size_t n_skills;
 	struct rota_contract *contracts;
@@ -230,6 +302,7 @@ int rota_dataset_skill(const struct rota_dataset *ds, const char *name);
 int rota_dataset_contract(const struct rota_dataset *ds, const char *id);
 int rota_dataset_employee(const struct rota_dataset *ds, const char *id);
 int rota_dataset_shift(const struct rota_dataset *ds, const char *code);
+int rota_dataset_leave_type(const struct rota_dataset *ds, const char *name);
 
 /* --------------------------------------------------------------- helpers */
 

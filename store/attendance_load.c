@@ -194,7 +194,7 @@ static int load_leave(struct rota_store *st, struct rota_attendance_report *r,
 				  &s, err)) < 0)
 		return rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct rota_att_leave *l;
+		struct rota_leave_type *l;
 
 		if (r->n_leave >= ROTA_ATT_MAX_LEAVE) {
 			sqlite3_finalize(s);
@@ -228,7 +228,8 @@ static int leave_index(const struct rota_attendance_report *r,
  * (rota_shift_break_offset: elapsed minutes after the start).
  */
 static int load_shifts(struct rota_store *st,
-		       const struct rota_attendance_query *q, int64_t lo,
+		       const struct rota_attendance_query *q,
+		       const struct rota_attendance_report *r, int64_t lo,
 		       int64_t hi, struct rota_att_shift **out, char (**emp)[ROTA_ID_MAX],
 		       size_t *n, struct rota_error *err)
 {
@@ -236,15 +237,27 @@ static int load_shifts(struct rota_store *st,
 	size_t cap = 0, ecap = 0;
 	int rc;
 
+	/* the live assignments, and those an absence took out of the live
+	 * roster (absence_shift: closed rows, excused with the absence's
+	 * type) unless the day has a live one again */
 	if ((rc = rota_db_prepare(
 		     st,
 		     "SELECT e.code, a.day, h.code, a.start, a.end, "
-		     "h.length_min, h.break_min, h.break_start_min "
+		     "h.length_min, h.break_min, h.break_start_min, "
+		     "CASE WHEN a.to_version IS NULL THEN NULL ELSE "
+		     "(SELECT ab.type FROM absence_shift x JOIN absence ab ON "
+		     "ab.id = x.absence_id WHERE x.assignment_id = a.id "
+		     "ORDER BY ab.id LIMIT 1) END "
 		     "FROM assignment a JOIN employee e ON e.id = "
 		     "a.employee_id JOIN shift h ON h.id = a.shift_id "
 		     "WHERE a.start >= ?1 AND a.start < ?2 AND "
 		     "(?3 IS NULL OR e.code = ?3) AND (?4 IS NULL OR "
-		     "e.team = ?4) ORDER BY e.code, a.start",
+		     "e.team = ?4) AND (a.to_version IS NULL OR (a.id IN "
+		     "(SELECT assignment_id FROM absence_shift) AND NOT EXISTS "
+		     "(SELECT 1 FROM assignment b WHERE b.roster_id = "
+		     "a.roster_id AND b.employee_id = a.employee_id AND b.day "
+		     "= a.day AND b.to_version IS NULL))) "
+		     "ORDER BY e.code, a.start",
 		     &s, err)) < 0)
 		return rc;
 	sqlite3_bind_int64(s, 1, lo);
@@ -282,6 +295,12 @@ static int load_shifts(struct rota_store *st,
 		tpl.break_start_min = sqlite3_column_int(s, 7);
 		off = rota_shift_break_offset(&tpl);
 		a->excused = -1;
+		if (sqlite3_column_type(s, 8) != SQLITE_NULL) {
+			char type[ROTA_ID_MAX];
+
+			rota_db_column_text(s, 8, type, sizeof(type));
+			a->excused = leave_index(r, type);
+		}
 		if (off >= 0 &&
 		    a->start + (int64_t)(off + tpl.break_min) * 60 <= a->end) {
 			a->break_start = a->start + (int64_t)off * 60;
@@ -327,7 +346,8 @@ static int load_excuses(struct rota_store *st,
 	static const char *const sql[2] = {
 		"SELECT e.code, t.start, t.end, t.type FROM timeoff t JOIN "
 		"employee e ON e.id = t.employee_id WHERE t.status = "
-		"'approved' AND t.type <> '' AND t.end > ?1 AND t.start < ?2 "
+		"'approved' AND t.kind = 'hard' AND t.type <> '' AND t.end > "
+		"?1 AND t.start < ?2 "
 		"AND (?3 IS NULL OR e.code = ?3) AND (?4 IS NULL OR e.team = "
 		"?4)",
 		"SELECT e.code, a.start, a.end, a.type FROM absence a JOIN "
@@ -376,13 +396,14 @@ static int load_excuses(struct rota_store *st,
 	return 0;
 }
 
-/* Excuse each of one employee's shifts with the first excuse (absences
- * first) that overlaps it. */
+/* Excuse each of one employee's shifts not excused yet (by the absence
+ * that took it out of the roster) with the first excuse (absences first)
+ * that overlaps it. */
 static void excuse_shifts(struct rota_att_shift *sh, size_t ns,
 			  const struct excuse *x, size_t nx)
 {
 	for (size_t k = 0; k < ns; k++)
-		for (size_t i = 0; i < nx; i++)
+		for (size_t i = 0; i < nx && sh[k].excused < 0; i++)
 			if (x[i].start < sh[k].end && x[i].end > sh[k].start) {
 				sh[k].excused = x[i].leave;
 				break;
@@ -451,7 +472,7 @@ int rota_store_attendance(struct rota_store *st,
 	to = opt.to;
 	lo = rota_tz_day_start(tz, first - MARGIN_DAYS);
 	hi = rota_tz_day_start(tz, q->to + 1 + MARGIN_DAYS);
-	if ((rc = load_shifts(st, q, lo, hi, &r->shifts, &emp, &r->n_shifts,
+	if ((rc = load_shifts(st, q, r, lo, hi, &r->shifts, &emp, &r->n_shifts,
 			      err)) < 0 ||
 	    (rc = load_excuses(st, q, r, lo, hi, &ex, &nex, err)) < 0)
 		goto fail;

@@ -299,7 +299,10 @@ static void count_row(struct rota_import *im, int existed, int changed)
 
 /* -------------------------------------------------------------- contracts */
 
-#define MAX_CONTRACT_COLS (1 + 2 * ROTA_RULE_COUNT)
+/* id, value and weight of every rule, then the overtime allowance */
+#define CONTRACT_OT_COL (1 + 2 * ROTA_RULE_COUNT)
+#define CONTRACT_NOTE_COL (CONTRACT_OT_COL + 2)   /* free text, ignored */
+#define MAX_CONTRACT_COLS (CONTRACT_NOTE_COL + 1)
 
 struct contracts_ctx {
 	struct rota_import *im;
@@ -307,7 +310,7 @@ struct contracts_ctx {
 	char names[MAX_CONTRACT_COLS][48];
 	int idx[MAX_CONTRACT_COLS];
 	struct seen seen;
-	sqlite3_stmt *find, *ins, *rules, *put_rule, *del_rules;
+	sqlite3_stmt *find, *ins, *rules, *put_rule, *del_rules, *put_ot;
 };
 
 /* Upper bounds of each rule value. */
@@ -373,6 +376,22 @@ static int contract_row(void *vc, const struct rota_csv_row *row,
 			k.rule[r].weight = dw;
 		}
 	}
+	{
+		const char *v = rota_csv_get(row, c->idx[CONTRACT_OT_COL]);
+		const char *w = rota_csv_get(row, c->idx[CONTRACT_OT_COL + 1]);
+		long lv;
+
+		if (*v) {
+			if ((rc = rota_field_int(row, "max_overtime_min", v, 0,
+						 7 * 1440, &lv, err)) < 0)
+				return rc;
+			k.max_overtime_min = (int)lv;
+		}
+		if (*w && (rc = rota_field_double(row, "overtime_weight", w, 0,
+						  1e6, &k.overtime_weight,
+						  err)) < 0)
+			return rc;
+	}
 	if (k.rule[ROTA_RULE_min_week_min].value != ROTA_UNSET &&
 	    k.rule[ROTA_RULE_max_week_min].value != ROTA_UNSET &&
 	    k.rule[ROTA_RULE_min_week_min].value >
@@ -386,8 +405,13 @@ static int contract_row(void *vc, const struct rota_csv_row *row,
 	sqlite3_bind_text(c->find, 1, id, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(c->find);
 	existed = rc == SQLITE_ROW;
-	if (existed)
+	if (existed) {
 		cid = sqlite3_column_int64(c->find, 0);
+		changed = sqlite3_column_int(c->find, 1) !=
+				  k.max_overtime_min ||
+			  sqlite3_column_double(c->find, 2) !=
+				  k.overtime_weight;
+	}
 	sqlite3_reset(c->find);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return rota_db_error(im->st, err, "reading contracts");
@@ -422,6 +446,12 @@ static int contract_row(void *vc, const struct rota_csv_row *row,
 			changed = 1;
 	}
 	if (changed) {
+		sqlite3_bind_int(c->put_ot, 1, k.max_overtime_min);
+		sqlite3_bind_double(c->put_ot, 2, k.overtime_weight);
+		sqlite3_bind_int64(c->put_ot, 3, cid);
+		if ((rc = step_done(im->st, c->put_ot, err,
+				    "saving a contract")) < 0)
+			return rc;
 		sqlite3_bind_int64(c->del_rules, 1, cid);
 		if ((rc = step_done(im->st, c->del_rules, err,
 				    "replacing contract rules")) < 0)
@@ -461,8 +491,19 @@ int rota_import_contracts(struct rota_import *im, struct rota_error *err)
 		c.cols[1 + 2 * r] = (struct rota_csv_col){c.names[1 + 2 * r], 0};
 		c.cols[2 + 2 * r] = (struct rota_csv_col){c.names[2 + 2 * r], 0};
 	}
-	if ((rc = rota_db_prepare(im->st, "SELECT id FROM contract WHERE code = ?1",
+	c.cols[CONTRACT_OT_COL] = (struct rota_csv_col){"max_overtime_min", 0};
+	c.cols[CONTRACT_OT_COL + 1] =
+		(struct rota_csv_col){"overtime_weight", 0};
+	c.cols[CONTRACT_NOTE_COL] = (struct rota_csv_col){"note", 0};
+	if ((rc = rota_db_prepare(im->st,
+				  "SELECT id, max_overtime_min, "
+				  "overtime_weight FROM contract WHERE code = "
+				  "?1",
 				  &c.find, err)) < 0 ||
+	    (rc = rota_db_prepare(im->st,
+				  "UPDATE contract SET max_overtime_min = ?1, "
+				  "overtime_weight = ?2 WHERE id = ?3",
+				  &c.put_ot, err)) < 0 ||
 	    (rc = rota_db_prepare(im->st,
 				  "INSERT INTO contract (code) VALUES (?1) "
 				  "RETURNING id",
@@ -487,6 +528,7 @@ out:
 	sqlite3_finalize(c.rules);
 	sqlite3_finalize(c.put_rule);
 	sqlite3_finalize(c.del_rules);
+	sqlite3_finalize(c.put_ot);
 	seen_free(&c.seen);
 	return rc;
 }
@@ -1130,14 +1172,40 @@ out:
 /* --------------------------------------------------------------- time off */
 
 enum { TO_EMPLOYEE, TO_START, TO_END, TO_KIND, TO_WEIGHT, TO_NOTE,
-       TO_NCOLS };
+       TO_TYPE, TO_CREDIT, TO_NCOLS };
 
 struct timeoff_ctx {
 	struct rota_import *im;
 	int idx[TO_NCOLS];
 	struct seen seen;
-	sqlite3_stmt *find, *ins, *upd;
+	sqlite3_stmt *find, *ins, *upd, *type;
 };
+
+/* A leave type the site knows, or "" (none). */
+static int timeoff_type(struct timeoff_ctx *c, const struct rota_csv_row *row,
+			const char *type, struct rota_error *err)
+{
+	int rc;
+
+	if (!*type)
+		return 0;
+	rota_db_bind_text(c->type, 1, type);
+	rc = sqlite3_step(c->type);
+	sqlite3_reset(c->type);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return rota_db_error(c->im->st, err, "reading leave types");
+	{
+		char known[256];
+
+		known_list(c->im->st, "SELECT name FROM leave_type ORDER BY "
+				      "name", known, sizeof(known));
+		return rota_csv_error(err, row, "type",
+				      "unknown leave type '%s' (known: %s)",
+				      type, known);
+	}
+}
 
 /*
  * A time-off bound: a date "YYYY-MM-DD" means the start of that day for
@@ -1164,11 +1232,13 @@ static int timeoff_row(void *vc, const struct rota_csv_row *row,
 	static const struct rota_csv_col cols[TO_NCOLS] = {
 		{"employee", 1}, {"start", 1}, {"end", 1},
 		{"kind", 0}, {"weight", 0}, {"note", 0},
+		{"type", 0}, {"credit_min", 0},
 	};
 	struct timeoff_ctx *c = vc;
 	struct rota_import *im = c->im;
-	const char *kind, *wtext, *note;
+	const char *kind, *wtext, *note, *type, *ctext;
 	int64_t eid, start, end;
+	long credit = -1;
 	double weight = 0;
 	char key[96];
 	int rc;
@@ -1215,6 +1285,17 @@ static int timeoff_row(void *vc, const struct rota_csv_row *row,
 	note = rota_csv_get(row, c->idx[TO_NOTE]);
 	if ((rc = check_text(row, "note", note, ROTA_NAME_MAX, err)) < 0)
 		return rc;
+	type = rota_csv_get(row, c->idx[TO_TYPE]);
+	if ((rc = timeoff_type(c, row, type, err)) < 0)
+		return rc;
+	if (*type && strcmp(kind, "soft") == 0)
+		return rota_csv_error(err, row, "type",
+				      "a soft request is not leave (leave "
+				      "type '%s' needs kind hard)", type);
+	ctext = rota_csv_get(row, c->idx[TO_CREDIT]);
+	if (*ctext && (rc = rota_field_int(row, "credit_min", ctext, 0, 1440,
+					   &credit, err)) < 0)
+		return rc;
 	snprintf(key, sizeof(key), "%lld/%lld/%lld", (long long)eid,
 		 (long long)start, (long long)end);
 	if ((rc = seen_check(&c->seen, row, "start", key, err)) < 0)
@@ -1227,7 +1308,9 @@ static int timeoff_row(void *vc, const struct rota_csv_row *row,
 	if (rc == SQLITE_ROW) {
 		int same = col_equal(c->find, 1, kind) &&
 			   sqlite3_column_double(c->find, 2) == weight &&
-			   col_equal(c->find, 3, note);
+			   col_equal(c->find, 3, note) &&
+			   col_equal(c->find, 4, type) &&
+			   sqlite3_column_int(c->find, 5) == credit;
 		int64_t id = sqlite3_column_int64(c->find, 0);
 
 		sqlite3_reset(c->find);
@@ -1239,6 +1322,11 @@ static int timeoff_row(void *vc, const struct rota_csv_row *row,
 		sqlite3_bind_double(c->upd, 2, weight);
 		sqlite3_bind_text(c->upd, 3, note, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(c->upd, 4, id);
+		sqlite3_bind_text(c->upd, 5, type, -1, SQLITE_TRANSIENT);
+		if (credit >= 0)
+			sqlite3_bind_int(c->upd, 6, (int)credit);
+		else
+			sqlite3_bind_null(c->upd, 6);
 		im->stats->updated++;
 		return step_done(im->st, c->upd, err, "updating time off");
 	}
@@ -1251,6 +1339,11 @@ static int timeoff_row(void *vc, const struct rota_csv_row *row,
 	sqlite3_bind_text(c->ins, 4, kind, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_double(c->ins, 5, weight);
 	sqlite3_bind_text(c->ins, 6, note, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(c->ins, 7, type, -1, SQLITE_TRANSIENT);
+	if (credit >= 0)
+		sqlite3_bind_int(c->ins, 8, (int)credit);
+	else
+		sqlite3_bind_null(c->ins, 8);
 	im->stats->added++;
 	return step_done(im->st, c->ins, err, "adding time off");
 }
@@ -1265,26 +1358,32 @@ int rota_import_timeoff(struct rota_import *im, struct rota_error *err)
 	if ((rc = rota_import_need_site(im, err)) < 0)
 		return rc;
 	if ((rc = rota_db_prepare(im->st,
-				  "SELECT id, kind, weight, note FROM timeoff "
+				  "SELECT id, kind, weight, note, type, "
+				  "coalesce(credit_min, -1) FROM timeoff "
 				  "WHERE employee_id = ?1 AND start = ?2 AND "
 				  "end = ?3 ORDER BY status IN ('pending', "
 				  "'approved') DESC, id DESC LIMIT 1",
 				  &c.find, err)) < 0 ||
 	    (rc = rota_db_prepare(im->st,
 				  "INSERT INTO timeoff (employee_id, start, "
-				  "end, kind, weight, note) VALUES (?1, ?2, ?3,"
-				  " ?4, ?5, ?6)",
+				  "end, kind, weight, note, type, credit_min) "
+				  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 				  &c.ins, err)) < 0 ||
 	    (rc = rota_db_prepare(im->st,
 				  "UPDATE timeoff SET kind = ?1, weight = ?2, "
-				  "note = ?3 WHERE id = ?4",
-				  &c.upd, err)) < 0)
+				  "note = ?3, type = ?5, credit_min = ?6, "
+				  "status = 'approved' WHERE id = ?4",
+				  &c.upd, err)) < 0 ||
+	    (rc = rota_db_prepare(im->st,
+				  "SELECT 1 FROM leave_type WHERE name = ?1",
+				  &c.type, err)) < 0)
 		goto out;
 	rc = rota_csv_read(im->path, im->label, timeoff_row, &c, err);
 out:
 	sqlite3_finalize(c.find);
 	sqlite3_finalize(c.ins);
 	sqlite3_finalize(c.upd);
+	sqlite3_finalize(c.type);
 	seen_free(&c.seen);
 	return rc;
 }

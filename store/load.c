@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/time.h"
+
 /* skill row id -> index in ds->skills */
 struct id_map {
 	int64_t *ids;
@@ -72,7 +74,8 @@ static int load_contracts(struct rota_store *st, struct rota_dataset *ds,
 	size_t cap = 0;
 	int rc;
 
-	if ((rc = rota_db_prepare(st, "SELECT id, code FROM contract "
+	if ((rc = rota_db_prepare(st, "SELECT id, code, max_overtime_min, "
+				      "overtime_weight FROM contract "
 				      "ORDER BY code", &s, err)) < 0 ||
 	    (rc = rota_db_prepare(st, "SELECT rule, value, weight FROM "
 				      "contract_rule WHERE contract_id = ?1",
@@ -88,6 +91,8 @@ static int load_contracts(struct rota_store *st, struct rota_dataset *ds,
 		c = &ds->contracts[ds->n_contracts++];
 		rota_contract_defaults(c);
 		rota_db_column_text(s, 1, c->id, sizeof(c->id));
+		c->max_overtime_min = sqlite3_column_int(s, 2);
+		c->overtime_weight = sqlite3_column_double(s, 3);
 		sqlite3_reset(r);
 		sqlite3_bind_int64(r, 1, sqlite3_column_int64(s, 0));
 		while ((rc = sqlite3_step(r)) == SQLITE_ROW) {
@@ -230,7 +235,9 @@ static int load_timeoff(struct rota_store *st, struct rota_dataset *ds,
 
 	if ((rc = rota_db_prepare(st,
 				  "SELECT e.code, t.start, t.end, t.kind, "
-				  "t.weight, t.note FROM timeoff t JOIN "
+				  "t.weight, t.note, t.type, "
+				  "coalesce(t.credit_min, -1), t.id "
+				  "FROM timeoff t JOIN "
 				  "employee e ON e.id = t.employee_id "
 				  "WHERE t.status = 'approved' "
 				  "ORDER BY e.code, t.start, t.end",
@@ -253,8 +260,109 @@ static int load_timeoff(struct rota_store *st, struct rota_dataset *ds,
 				  : ROTA_TIMEOFF_HARD;
 		t->weight = sqlite3_column_double(s, 4);
 		rota_db_column_text(s, 5, t->note, sizeof(t->note));
+		rota_db_column_text(s, 6, t->type, sizeof(t->type));
+		t->credit_min = sqlite3_column_int(s, 7);
+		t->id = sqlite3_column_int64(s, 8);
 	}
 	rc = rc == SQLITE_DONE ? 0 : rota_db_error(st, err, "reading time off");
+out:
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int load_leave_types(struct rota_store *st, struct rota_dataset *ds,
+			    struct rota_error *err)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	if ((rc = rota_db_prepare(st,
+				  "SELECT name, paid, planned FROM leave_type "
+				  "ORDER BY name",
+				  &s, err)) < 0)
+		return rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct rota_leave_type *t;
+
+		if (ROTA_GROW(ds->leave_types, cap, ds->n_leave_types) < 0) {
+			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+			goto out;
+		}
+		t = &ds->leave_types[ds->n_leave_types++];
+		rota_db_column_text(s, 0, t->name, sizeof(t->name));
+		t->paid = sqlite3_column_int(s, 1);
+		t->planned = sqlite3_column_int(s, 2);
+	}
+	rc = rc == SQLITE_DONE ? 0
+			       : rota_db_error(st, err, "reading leave types");
+out:
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* [operations] and [timeoff] settings over their defaults, and blackouts. */
+static int load_ops(struct rota_store *st, struct rota_dataset *ds,
+		    struct rota_error *err)
+{
+	struct rota_ops_settings def = ROTA_OPS_SETTINGS_INIT;
+	sqlite3_stmt *s = NULL;
+	size_t cap = 0;
+	int rc;
+
+	ds->ops = def;
+	if ((rc = rota_db_prepare(st, "SELECT key, value FROM leave_setting",
+				  &s, err)) < 0)
+		return rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(s, 0);
+		int v = sqlite3_column_int(s, 1);
+
+		if (strcmp(k, "notice_min") == 0)
+			ds->ops.notice_min = v;
+		else if (strcmp(k, "change_weight") == 0)
+			ds->ops.change_weight = v;
+		else if (strcmp(k, "allow_overtime") == 0)
+			ds->ops.allow_overtime = v;
+		else if (strcmp(k, "min_notice_days") == 0)
+			ds->ops.min_notice_days = v;
+		else if (strcmp(k, "max_off_per_team") == 0)
+			ds->ops.max_off_per_team = v;
+		else if (strcmp(k, "max_off_per_skill") == 0)
+			ds->ops.max_off_per_skill = v;
+		else if (strcmp(k, "auto_approve") == 0)
+			ds->ops.auto_approve = v;
+	}
+	if (rc != SQLITE_DONE) {
+		rc = rota_db_error(st, err, "reading site settings");
+		goto out;
+	}
+	sqlite3_finalize(s);
+	if ((rc = rota_db_prepare(st,
+				  "SELECT first_day, last_day FROM blackout "
+				  "ORDER BY first_day, last_day",
+				  &s, err)) < 0)
+		return rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct rota_blackout *b;
+		char a[16], z[16];
+
+		if (ROTA_GROW(ds->blackouts, cap, ds->n_blackouts) < 0) {
+			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+			goto out;
+		}
+		b = &ds->blackouts[ds->n_blackouts++];
+		rota_db_column_text(s, 0, a, sizeof(a));
+		rota_db_column_text(s, 1, z, sizeof(z));
+		if (rota_parse_date(a, &b->first_day, NULL) < 0 ||
+		    rota_parse_date(z, &b->last_day, NULL) < 0) {
+			rc = rota_error_set(err, ROTA_EDATA,
+					    "blackout '%s'..'%s' is not a "
+					    "pair of dates", a, z);
+			goto out;
+		}
+	}
+	rc = rc == SQLITE_DONE ? 0 : rota_db_error(st, err, "reading blackouts");
 out:
 	sqlite3_finalize(s);
 	return rc;
@@ -273,7 +381,9 @@ int rota_store_load(struct rota_store *st, struct rota_dataset *out,
 	    (rc = load_contracts(st, &ds, err)) < 0 ||
 	    (rc = load_employees(st, &ds, &skills, err)) < 0 ||
 	    (rc = load_shifts(st, &ds, &skills, err)) < 0 ||
-	    (rc = load_timeoff(st, &ds, err)) < 0) {
+	    (rc = load_timeoff(st, &ds, err)) < 0 ||
+	    (rc = load_leave_types(st, &ds, err)) < 0 ||
+	    (rc = load_ops(st, &ds, err)) < 0) {
 		rota_dataset_release(&ds);
 		goto out;
 	}

@@ -266,6 +266,95 @@ static const char v6[] =
 	"  UNIQUE (first_day, last_day)"
 	") STRICT;";
 
+/* v7: the operating loop (docs/operations.md).
+ * contract: the weekly overtime allowance and its cost per minute.
+ * setting: site settings that are not imported from a file (publish
+ * options remembered between runs, ...), key -> text.
+ * Roster versions: roster.version is the live version, published_version
+ * the one last published.  assignment becomes temporal: a row is part of
+ * versions [from_version, to_version) of its roster (to_version NULL: live).
+ * A change closes the live row (sets to_version, the only update allowed)
+ * and inserts the new one; rows are never deleted, so every version can be
+ * read back.  roster_version says who made each version, when, why and how
+ * many employee-days it changed.  absence_shift: the shifts an absence took
+ * out of the live roster (their rows stay, closed), for attendance. */
+static const char v7[] =
+	"ALTER TABLE contract ADD COLUMN max_overtime_min INTEGER NOT NULL "
+	"  DEFAULT 0 CHECK (max_overtime_min BETWEEN 0 AND 10080);"
+	"ALTER TABLE contract ADD COLUMN overtime_weight REAL NOT NULL "
+	"  DEFAULT 1 CHECK (overtime_weight >= 0);"
+	"CREATE TABLE setting ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL"
+	") STRICT;"
+	"ALTER TABLE roster ADD COLUMN version INTEGER NOT NULL DEFAULT 1"
+	"  CHECK (version >= 1);"
+	"ALTER TABLE roster ADD COLUMN published_version INTEGER;"
+	"UPDATE roster SET published_version = 1 WHERE status = 'published';"
+	"CREATE TABLE roster_version ("
+	"  roster_id INTEGER NOT NULL REFERENCES roster(id),"
+	"  version INTEGER NOT NULL CHECK (version >= 1),"
+	"  created_at INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('solve', 'replan', 'substitute',"
+	"    'swap', 'edit', 'import', 'absence', 'timeoff')),"
+	"  by TEXT NOT NULL DEFAULT '',"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  changes INTEGER NOT NULL DEFAULT 0 CHECK (changes >= 0),"
+	"  solver_status TEXT NOT NULL DEFAULT '',"
+	"  objective REAL,"
+	"  PRIMARY KEY (roster_id, version)"
+	") STRICT;"
+	"INSERT INTO roster_version (roster_id, version, created_at, kind,"
+	"  changes, solver_status, objective)"
+	"  SELECT r.id, 1, r.created_at, CASE r.origin WHEN 'solver' THEN"
+	"    'solve' ELSE 'import' END,"
+	"    (SELECT count(*) FROM assignment a WHERE a.roster_id = r.id),"
+	"    r.solver_status, r.objective FROM roster r;"
+	"CREATE TABLE assignment_v7 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  roster_id INTEGER NOT NULL REFERENCES roster(id),"
+	"  employee_id INTEGER NOT NULL REFERENCES employee(id),"
+	"  day TEXT NOT NULL,"
+	"  shift_id INTEGER NOT NULL REFERENCES shift(id),"
+	"  start INTEGER NOT NULL,"
+	"  end INTEGER NOT NULL CHECK (end > start),"
+	"  paid_min INTEGER NOT NULL,"
+	"  skill_id INTEGER REFERENCES skill(id),"
+	"  from_version INTEGER NOT NULL DEFAULT 1,"
+	"  to_version INTEGER CHECK (to_version > from_version)"
+	") STRICT;"
+	"INSERT INTO assignment_v7 (roster_id, employee_id, day, shift_id,"
+	"  start, end, paid_min, skill_id)"
+	"  SELECT roster_id, employee_id, day, shift_id, start, end, paid_min,"
+	"  skill_id FROM assignment ORDER BY roster_id, employee_id, day;"
+	"DROP TABLE assignment;"
+	"ALTER TABLE assignment_v7 RENAME TO assignment;"
+	"CREATE UNIQUE INDEX assignment_live ON assignment(roster_id,"
+	"  employee_id, day) WHERE to_version IS NULL;"
+	"CREATE INDEX assignment_employee ON assignment(employee_id, start);"
+	"CREATE INDEX assignment_roster ON assignment(roster_id, from_version);"
+	"CREATE TRIGGER assignment_no_delete BEFORE DELETE ON assignment BEGIN"
+	"  SELECT RAISE(ABORT, 'roster history is kept: close the assignment "
+	"in a new version');"
+	" END;"
+	"CREATE TRIGGER assignment_close_only BEFORE UPDATE ON assignment"
+	"  WHEN NOT (OLD.to_version IS NULL AND NEW.to_version IS NOT NULL"
+	"    AND NEW.roster_id = OLD.roster_id"
+	"    AND NEW.employee_id = OLD.employee_id AND NEW.day = OLD.day"
+	"    AND NEW.shift_id = OLD.shift_id AND NEW.start = OLD.start"
+	"    AND NEW.end = OLD.end AND NEW.paid_min = OLD.paid_min"
+	"    AND NEW.skill_id IS OLD.skill_id"
+	"    AND NEW.from_version = OLD.from_version) BEGIN"
+	"  SELECT RAISE(ABORT, 'roster history is kept: an assignment can "
+	"only be closed');"
+	" END;"
+	"CREATE TABLE absence_shift ("
+	"  absence_id INTEGER NOT NULL REFERENCES absence(id),"
+	"  assignment_id INTEGER NOT NULL REFERENCES assignment(id),"
+	"  PRIMARY KEY (absence_id, assignment_id)"
+	") STRICT;"
+	"CREATE INDEX absence_shift_assignment ON absence_shift(assignment_id);";
+
 /* hr1: the site's attendance and payroll settings (site.ini [attendance] and
  * [payroll]), by name: ROTA_HR_SETTING_MAP in store/store.h.  A setting with
  * no row has its default. */
@@ -282,6 +371,7 @@ const char *const rota_migrations[] = {
 	v4,
 	v5,
 	v6,
+	v7,
 	hr1,
 	/* one migration a line: add new ones above this comment */
 };

@@ -26,7 +26,7 @@ struct rota_store;
 /* ------------------------------------------------------ open and schema */
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define ROTA_SCHEMA_VERSION 7
+#define ROTA_SCHEMA_VERSION 8
 
 enum rota_store_flags {
 	ROTA_STORE_CREATE = 1,    /* create the file when missing */
@@ -122,30 +122,99 @@ int rota_store_import_file(struct rota_store *st, int kind, const char *path,
 /* --------------------------------------------------------------- rosters */
 
 /*
- * Store r as the roster of its week, replacing any roster stored for that
- * week (its assignments included), in one transaction.  Every assignment's
- * employee and shift must exist (ROTA_EDATA naming them otherwise); its day
- * must fall in the week.  created_at is taken from r.
+ * Rosters are versioned (docs/operations.md): a week's roster has a live
+ * version and every earlier one stays readable.  A change never rewrites an
+ * assignment: it closes the live row and adds the new one, and a
+ * roster_version row records who made the version, when, why (kind and
+ * reason) and how many employee-days it changed.  Nothing is ever deleted.
  */
+
+/* Who, why and when of a new version. */
+struct rota_version_meta {
+	const char *kind;     /* "solve", "replan", "substitute", "swap",
+				 "edit", "import", "absence", "timeoff";
+				 NULL: from the roster's origin */
+	const char *by;       /* who made it ("" unknown) */
+	const char *reason;   /* why, free text */
+	int64_t at;           /* when (UTC); 0: the roster's created_at */
+	int64_t absence_id;   /* kind "absence": the absence whose shifts
+				 this version takes out (absence_shift) */
+};
+
+#define ROTA_VERSION_META_INIT {NULL, "", "", 0, 0}
+
+/*
+ * Make r the live roster of its week, as a new version, in one
+ * transaction.  scope (n_scope employee ids; NULL = everyone) limits the
+ * change to those employees: their live assignments are replaced by r's,
+ * everyone else's are kept; r must hold no assignment outside the scope
+ * (ROTA_EINVAL).  When nothing differs from the live roster no version is
+ * added (only the roster's statistics are updated) and *changes is 0.
+ * *version (may be NULL) receives the live version number after the call,
+ * *changes (may be NULL) the employee-days that changed.  Every
+ * assignment's employee, shift and skill must exist and its day fall in
+ * the week, and an employee has one shift a day (ROTA_EDATA naming them
+ * otherwise); nothing is written then.  The roster's status (draft or
+ * published) is kept.
+ */
+int rota_store_roster_commit(struct rota_store *st, const struct rota_roster *r,
+			     const char *const *scope, size_t n_scope,
+			     const struct rota_version_meta *meta,
+			     int *version, int *changes,
+			     struct rota_error *err);
+
+/* rota_store_roster_commit(st, r, NULL, 0, NULL, NULL, NULL, err): the
+ * whole week, kind from r->origin ("solver": solve, else import). */
 int rota_store_roster_save(struct rota_store *st, const struct rota_roster *r,
 			   struct rota_error *err);
 
 /*
- * Load the roster of the week whose Monday is day number `week` into a new
- * struct the caller frees with rota_roster_free().  ROTA_ENOTFOUND when the
- * week has no roster.
+ * Load the live roster of the week whose Monday is day number `week` into a
+ * new struct the caller frees with rota_roster_free(); r->version is the
+ * live version and r->published_version the last one published (0 never).
+ * ROTA_ENOTFOUND when the week has no roster.
  */
 int rota_store_roster_load(struct rota_store *st, int32_t week,
 			   struct rota_roster **out, struct rota_error *err);
 
-/* Set a stored roster's status ("draft" or "published"). */
+/* The same for an earlier version (ROTA_ENOTFOUND when there is none);
+ * solver statistics are those of the live version, so has_stats is 0. */
+int rota_store_roster_load_version(struct rota_store *st, int32_t week,
+				   int version, struct rota_roster **out,
+				   struct rota_error *err);
+
+/* One version of a week's roster. */
+struct rota_roster_version {
+	int32_t week;
+	int version;
+	int64_t created_at;
+	char kind[16];
+	char by[ROTA_NAME_MAX];
+	char reason[256];
+	int changes;               /* employee-days changed from the previous */
+	char solver_status[32];
+	int has_objective;
+	double objective;
+	int published;             /* the version last published */
+	int live;                  /* the live version */
+};
+
+/* Every version of the week's roster, oldest first (*out: free()).
+ * ROTA_ENOTFOUND when the week has no roster. */
+int rota_store_roster_history(struct rota_store *st, int32_t week,
+			      struct rota_roster_version **out, size_t *n,
+			      struct rota_error *err);
+
+/* Set a stored roster's status ("draft" or "published"); "published" also
+ * records the live version as the one published. */
 int rota_store_roster_set_status(struct rota_store *st, int32_t week,
 				 const char *status, struct rota_error *err);
 
 /*
- * Assignments of every stored roster whose shift starts in [from, to) (UTC),
- * optionally only one employee's (employee_id NULL = everyone), sorted by
- * employee then start.  *out is malloc'ed (NULL when none); free() it.
+ * Live assignments of every stored roster whose shift starts in [from, to)
+ * (UTC), optionally only one employee's (employee_id NULL = everyone),
+ * sorted by employee then start.  *out is malloc'ed (NULL when none); free()
+ * it.
  */
 int rota_store_assignments_range(struct rota_store *st, int64_t from,
 				 int64_t to, const char *employee_id,
@@ -485,13 +554,6 @@ struct rota_attendance_query {
 
 #define ROTA_ATTENDANCE_QUERY_INIT {0, 0, NULL, NULL, 0, INT64_MAX}
 
-/* A leave type as attendance reports it (table leave_type). */
-struct rota_att_leave {
-	char name[ROTA_ID_MAX];
-	int paid;
-	int planned;
-};
-
 struct rota_attendance_person {
 	char id[ROTA_ID_MAX];
 	char name[ROTA_NAME_MAX];
@@ -506,7 +568,7 @@ struct rota_attendance_report {
 	struct rota_hr_settings hr;
 	int32_t from, to;
 	int32_t bradford_from;    /* first day of the Bradford window */
-	struct rota_att_leave leave[ROTA_ATT_MAX_LEAVE];  /* by name */
+	struct rota_leave_type leave[ROTA_ATT_MAX_LEAVE];  /* by name */
 	int n_leave;
 	struct rota_attendance_person *people;  /* sorted by id */
 	size_t n_people;
@@ -518,8 +580,10 @@ struct rota_attendance_report {
  * Attendance of every employee matching q (all of them, also those without
  * shifts or punches), with the site's break_auto_deduct and each person's
  * Bradford factor over the window of bradford_window_weeks ending at q.to.
- * A shift is excused with the type of an absence overlapping it or, failing
- * that, of an approved typed time off overlapping it.  An unknown employee,
+ * The shifts are the live assignments and those an absence took out of the
+ * live roster (absence_shift), which are excused with the absence's type;
+ * another shift is excused with the type of an absence overlapping it or,
+ * failing that, of an approved hard typed time off overlapping it.  An unknown employee,
  * or a team with nobody in it, is ROTA_ENOTFOUND; to < from is
  * ROTA_EINVAL.  *out is freed with rota_attendance_report_free().
  */

@@ -232,6 +232,39 @@ static void absences_and_approved_typed_leave_excuse_shifts_by_type(
 	rota_attendance_report_free(r);
 }
 
+static void a_shift_an_absence_took_out_of_the_roster_is_excused_by_its_type(
+	void **state)
+{
+	struct fx *f = *state;
+	struct rota_attendance_report *r;
+	char q[1024];
+
+	/* Mon worked; Tue's shift closed in version 2 by a sick call
+	 * (absence_shift); Wed's closed by an edit (gone from the roster) */
+	assign(f, 1, 0);
+	assign(f, 1, 1);
+	assign(f, 1, 2);
+	clock(f, "A001", ROTA_PUNCH_IN, at(f, 0, 8, 0));
+	clock(f, "A001", ROTA_PUNCH_OUT, at(f, 0, 17, 0));
+	snprintf(q, sizeof(q),
+		 "INSERT INTO absence (id, employee_id, start, end, type,"
+		 " recorded_at) VALUES (7, 1, %lld, %lld, 'sick', 0);"
+		 "UPDATE assignment SET to_version = 2 WHERE day IN"
+		 " ('2026-12-01', '2026-12-02');"
+		 "INSERT INTO absence_shift (absence_id, assignment_id)"
+		 " SELECT 7, id FROM assignment WHERE day = '2026-12-01';",
+		 (long long)at(f, 1, 0, 0), (long long)at(f, 1, 12, 0));
+	sql(f, q);
+	r = report(f, 0, 6, "A001", 1);
+	assert_int_equal(r->people[0].att.total.shifts, 2);
+	assert_int_equal(r->people[0].att.total.absences, 0);
+	assert_int_equal(r->people[0].att.total.excused[leave(r, "sick")], 1);
+	assert_int_equal(r->people[0].att.rows[1].flags, ROTA_ATT_EXCUSED);
+	assert_int_equal(r->people[0].att.rows[1].excused_min, 480);
+	assert_int_equal(r->people[0].bradford.factor, 1);
+	rota_attendance_report_free(r);
+}
+
 static void the_bradford_window_reaches_back_from_the_end_of_the_range(
 	void **state)
 {
@@ -297,6 +330,9 @@ int main(void)
 			fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
 			absences_and_approved_typed_leave_excuse_shifts_by_type,
+			fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			a_shift_an_absence_took_out_of_the_roster_is_excused_by_its_type,
 			fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
 			the_bradford_window_reaches_back_from_the_end_of_the_range,

@@ -254,7 +254,8 @@ static void reimport_counts_changes_and_keeps_an_unchanged_week(void **state)
 	assert_string_equal(r->status, "published");
 	assert_int_equal(r->created_at, 1234);
 	rota_roster_free(r);
-	/* a changed week becomes an imported draft */
+	/* a changed week becomes an imported new version; the version
+	 * published stays the one calendars have */
 	s = import_roster(f, "employee,date,shift\n"
 			     "A001,2026-03-30,L\n"
 			     "A002,2026-03-31,E\n");
@@ -262,7 +263,9 @@ static void reimport_counts_changes_and_keeps_an_unchanged_week(void **state)
 	assert_int_equal(s.added, 1);
 	r = load(f, mon);
 	assert_string_equal(r->origin, "import");
-	assert_string_equal(r->status, "draft");
+	assert_string_equal(r->status, "published");
+	assert_int_equal(r->version, 2);
+	assert_int_equal(r->published_version, 1);
 	rota_roster_free(r);
 	s = import_roster(f, "employee,date,shift\nA002,2026-03-31,E\n");
 	assert_int_equal(s.unchanged, 1);

@@ -741,10 +741,22 @@ static void roster_round_trips_and_replaces_the_week(void **state)
 	assert_int_equal(back->assignments[1].day, mon + 6);
 	assert_int_equal(back->assignments[1].end, a[1].end);
 	rota_roster_free(back);
-	/* saving again replaces, it does not add */
+	/* saving again makes a new live version; the old one is kept */
 	r.n_assignments = 1;
 	assert_int_equal(rota_store_roster_save(f->st, &r, &err), 0);
-	assert_int_equal(count(f, "SELECT count(*) FROM assignment"), 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM assignment WHERE "
+				  "to_version IS NULL"), 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM assignment"), 2);
+	assert_int_equal(rota_store_roster_load(f->st, mon, &back, &err), 0);
+	assert_int_equal(back->n_assignments, 1);
+	assert_int_equal(back->version, 2);
+	rota_roster_free(back);
+	assert_int_equal(rota_store_roster_load_version(f->st, mon, 1, &back,
+							&err),
+			 0);
+	assert_int_equal(back->n_assignments, 2);
+	assert_int_equal(back->version, 1);
+	rota_roster_free(back);
 	assert_int_equal(rota_store_assignments_range(f->st, a[0].start,
 						      a[0].start + 1, "A001",
 						      &range, &n, &err),

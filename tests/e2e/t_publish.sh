@@ -89,10 +89,15 @@ for f in feeds/v1/*.ics; do
 done
 
 # --- Bob's late shift moves an hour, Wang's Sunday shift is removed
-sql "UPDATE assignment SET start = start + 3600, end = end + 3600
-     WHERE day = '2026-03-24';
-     DELETE FROM assignment WHERE day = '2026-03-29';
-     UPDATE roster SET created_at = 1774100000;"
+# (a new roster version: the old rows are closed, the moved one re-added)
+sql "UPDATE assignment SET to_version = 2
+     WHERE day IN ('2026-03-24', '2026-03-29') AND to_version IS NULL;
+     INSERT INTO assignment (roster_id, employee_id, day, shift_id, start,
+       end, paid_min, skill_id, from_version)
+       SELECT roster_id, employee_id, day, shift_id, start + 3600,
+       end + 3600, paid_min, skill_id, 2 FROM assignment
+       WHERE day = '2026-03-24' AND to_version = 2;
+     UPDATE roster SET version = 2, created_at = 1774100000;"
 expect_exit 0 rota publish --week 2026-03-23 --out feeds/new
 expect_grep "0 new, 1 changed, 1 cancelled, 3 unchanged" out
 expect_grep "(4 written, 2 already up to date)" out

@@ -6,7 +6,7 @@ cp -r "$DATA/site" site
 expect_exit 0 rota --db t.db import site
 
 expect_exit 0 rota --db t.db schedule --week 2026-04-01 --time-limit 30
-expect_grep "week 2026-03-30 to 2026-04-05: 12 shifts for 3 of 3 employees, stored as draft" out
+expect_grep "week 2026-03-30 to 2026-04-05: 12 shifts for 3 of 3 employees, stored as version 1 (12 employee-days changed)" out
 expect_grep "status     optimal" out
 expect_grep "objective  22444.60" out
 expect_grep "bound      22444.60" out

@@ -1,0 +1,283 @@
+/*
+ * plan/plan.h - the workflows of a site: the code that combines the store,
+ * the solver and the calendar.
+ *
+ * The `rota` command and `rota serve` are thin shells over these functions:
+ * they parse their input, call one workflow and present its result.  A
+ * workflow never prints, exits or reads argv; it returns 0 or a negative
+ * enum rota_status with a message in the caller's struct rota_error, and
+ * leaves the database as it was when it fails (every write is one
+ * transaction).  Things worth telling a user that are not errors (a week
+ * without a forecast, a calendar file skipped) come back as notes.
+ *
+ * A struct rota_plan is an open site: the store, the site's dataset and
+ * time zone, and the clock ("now") the workflows judge frozen time by.
+ * rota_plan_open() returns one the caller closes with rota_plan_close();
+ * results are released with their *_release() function.  Nothing here is
+ * shared between threads; open one rota_plan per thread.
+ *
+ * Dependency direction: cli -> plan -> {solver, calendar, store} -> core.
+ */
+#ifndef ROTA_PLAN_H
+#define ROTA_PLAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "calendar/calendar.h"
+#include "core/error.h"
+#include "core/model.h"
+#include "core/time.h"
+#include "solver/solver.h"
+#include "store/store.h"
+
+/* ------------------------------------------------------------ notes */
+
+#define ROTA_PLAN_NOTE_MAX 256
+
+/* Messages for the user that are not errors, in the order they arose. */
+struct rota_plan_notes {
+	char (*text)[ROTA_PLAN_NOTE_MAX];
+	size_t n, cap;
+};
+
+/* Append a note (printf-style); out of memory drops it silently. */
+void rota_plan_note(struct rota_plan_notes *notes, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void rota_plan_notes_release(struct rota_plan_notes *notes);
+
+/* ------------------------------------------------------------ a site */
+
+struct rota_plan;
+
+/*
+ * Open the database at path (flags as rota_store_open), load the site
+ * (ROTA_ENOTFOUND "run 'rota init'" without one) and its time zone.
+ * now is the instant workflows treat as the present (frozen time, notice
+ * window); the CLI passes the real clock or $ROTA_NOW.
+ */
+int rota_plan_open(const char *path, int flags, int64_t now,
+		   struct rota_plan **out, struct rota_error *err);
+void rota_plan_close(struct rota_plan *pl);
+
+/* The same over a store the caller keeps open (and closes after
+ * rota_plan_close()), e.g. inside the caller's import transaction. */
+int rota_plan_attach(struct rota_store *st, int64_t now,
+		     struct rota_plan **out, struct rota_error *err);
+
+/* Reload the dataset after the store was changed behind the plan's back
+ * (an import).  On error the plan keeps its old dataset. */
+int rota_plan_reload(struct rota_plan *pl, struct rota_error *err);
+
+struct rota_store *rota_plan_store(struct rota_plan *pl);
+const struct rota_dataset *rota_plan_dataset(const struct rota_plan *pl);
+const struct rota_tz *rota_plan_tz(const struct rota_plan *pl);
+int64_t rota_plan_now(const struct rota_plan *pl);
+void rota_plan_set_now(struct rota_plan *pl, int64_t now);
+
+/* Monday of the ISO week containing the local day of `now`. */
+int32_t rota_plan_this_monday(const struct rota_plan *pl);
+
+/* ------------------------------------------------------------ staffing */
+
+/* One interval and skill of a week's staffing. */
+struct rota_staffing_row {
+	struct rota_requirement req;  /* start, skill, agents, ... */
+	double contacts;              /* forecast contacts */
+	double aht_s;                 /* forecast AHT; 0: no forecast row */
+};
+
+struct rota_staffing_week {
+	struct rota_staffing_row *rows;  /* by start, then skill */
+	size_t n;
+	size_t n_forecast;               /* forecast rows found in the week */
+	long agents_total;               /* sum of scheduled agents */
+};
+
+/*
+ * Recompute the requirement of the ISO week starting on `monday` for every
+ * interval and skill from the stored forecast and the skills' targets, and
+ * store it in place of the week's old rows (one transaction).  The
+ * scheduler calls this first, so it always plans against the current
+ * forecast and targets.  out may be NULL.  Errors: ROTA_EDATA (a target
+ * out of range, a forecast row off the interval grid, with its time),
+ * ROTA_EINFEASIBLE (a target no staffing can meet).
+ */
+int rota_plan_staffing(struct rota_plan *pl, int32_t monday,
+		       struct rota_staffing_week *out,
+		       struct rota_error *err);
+void rota_staffing_week_release(struct rota_staffing_week *w);
+
+/* ------------------------------------------------------------ a week */
+
+/* Days of history read before Monday (rest, consecutive days, weekends). */
+#define ROTA_PLAN_HISTORY_DAYS 28
+
+struct rota_plan_week_opts {
+	/* the contracts' overtime allowance: -1 the site's allow_overtime,
+	 * 0 never, 1 always (re-planning and substitutes) */
+	int overtime;
+};
+
+#define ROTA_PLAN_WEEK_OPTS_INIT {-1}
+
+/*
+ * The roster problem of the week starting on `monday`, as `rota schedule`
+ * solves it and the checker, coverage and imports judge it: the dataset,
+ * the week's stored requirements, the assignments of the 28 days before
+ * (history), leave that counts (core/leave.h: the weekly minimum and
+ * maximum minutes and the maximum days lowered by the week's leave) and the
+ * overtime allowance when allowed (max_week_min becomes soft at
+ * overtime_weight per minute, max_total_min the hard cap max_week_min +
+ * max_overtime_min).  opt may be NULL.  *out: rota_problem_free().
+ */
+int rota_plan_week_problem(struct rota_plan *pl, int32_t monday,
+			   const struct rota_plan_week_opts *opt,
+			   struct rota_problem **out, struct rota_error *err);
+
+/*
+ * A stored roster (NULL: an empty one) as a solution of p (no skill
+ * allocation: the checker derives its own).  ROTA_EDATA when an assignment
+ * does not fit the problem (unknown employee or shift, day outside).
+ */
+int rota_plan_roster_solution(const struct rota_problem *p,
+			      const struct rota_roster *r, int32_t monday,
+			      struct rota_solution **out,
+			      struct rota_error *err);
+
+/* Number of intervals of p inside the week of `monday` (later ones hold
+ * overnight shifts spilling into next week). */
+int rota_plan_week_intervals(const struct rota_problem *p,
+			     const struct rota_tz *tz, int32_t monday);
+
+/* A stored week judged by the checker. */
+struct rota_plan_week {
+	int32_t monday;
+	struct rota_roster *roster;        /* NULL when none is stored */
+	struct rota_problem *problem;
+	struct rota_solution *solution;
+	struct rota_check_report *report;  /* coverage in report->served */
+	int week_T;                        /* rota_plan_week_intervals() */
+};
+
+/*
+ * Load the stored roster of the week (none: an empty roster, and
+ * out->roster NULL; with need_roster, ROTA_ENOTFOUND "no roster for the
+ * week of DATE"), build its problem and check it.
+ */
+int rota_plan_week_load(struct rota_plan *pl, int32_t monday, int need_roster,
+			struct rota_plan_week *out, struct rota_error *err);
+void rota_plan_week_release(struct rota_plan_week *w);
+
+/* A stretch of consecutive intervals of one skill short of agents. */
+struct rota_plan_stretch {
+	int skill;
+	int first, end;        /* intervals [first, end) */
+	int64_t from, to;      /* their instants */
+	int most_short;        /* largest shortfall in the stretch */
+	long agent_min;        /* agent-minutes missing */
+};
+
+/*
+ * The understaffed stretches among the first week_T intervals, by skill
+ * then time, from an allocation served[t * n_skills + k] (the checker's,
+ * so every report agrees).  only_skill >= 0 keeps one skill.  *out:
+ * free() (NULL when none).
+ */
+int rota_plan_understaffed(const struct rota_problem *p, const double *served,
+			   int week_T, int only_skill,
+			   struct rota_plan_stretch **out, size_t *n,
+			   struct rota_error *err);
+
+/* ------------------------------------------------------------ schedule */
+
+struct rota_plan_schedule_opts {
+	struct rota_solve_options solve;
+	const char *lp_path;     /* write the model as CPLEX LP first */
+	const char *mps_path;    /* ... and / or as free MPS */
+	const char *by;          /* recorded with the version */
+	const char *reason;
+};
+
+#define ROTA_PLAN_SCHEDULE_OPTS_INIT                                         \
+	{ROTA_SOLVE_OPTIONS_INIT, NULL, NULL, "", ""}
+
+struct rota_plan_schedule {
+	struct rota_problem *problem;
+	struct rota_solution *solution;
+	struct rota_check_report *report;  /* the checker's verdict */
+	struct rota_roster *roster;        /* as stored */
+	int week_T;
+	int version;       /* live version after the call */
+	int changes;       /* employee-days changed from the previous one */
+	int people;        /* employees with at least one shift */
+	struct rota_plan_notes notes;
+};
+
+/*
+ * Build the roster of the week: refresh its staffing, build its problem,
+ * solve it, have the checker vouch for it and store it as a new roster
+ * version (kind "solve").  A roster the checker finds breaking a hard rule
+ * is not stored (ROTA_ESOLVER).  ROTA_EINFEASIBLE names the employee and
+ * the rules in conflict.  Notes: a week without a forecast or without
+ * requirements.
+ */
+int rota_plan_schedule(struct rota_plan *pl, int32_t monday,
+		       const struct rota_plan_schedule_opts *opt,
+		       struct rota_plan_schedule *out,
+		       struct rota_error *err);
+void rota_plan_schedule_release(struct rota_plan_schedule *s);
+
+/* ------------------------------------------------------------ publish */
+
+struct rota_plan_publish_opts {
+	const char *out_dir;     /* where the .ics files go */
+	const char *team;        /* only this team (NULL: all) */
+	const char *employee;    /* only this employee (NULL: all) */
+	int alarm_min;           /* VALARM minutes before; -1 none */
+	const char *organizer;   /* ORGANIZER e-mail; NULL none */
+	int refresh_min;         /* REFRESH-INTERVAL, minutes */
+};
+
+#define ROTA_PLAN_PUBLISH_OPTS_INIT {NULL, NULL, NULL, -1, NULL, 60}
+
+struct rota_plan_publish {
+	struct rota_cal_counts counts;   /* events of the week */
+	int people, teams;               /* feeds rendered */
+	int files_written, files_unchanged;
+	int32_t week;
+	struct rota_plan_notes notes;    /* skipped files */
+};
+
+/*
+ * Publish the stored roster of the week as iCalendar feeds (one per
+ * employee, one per team) in opt->out_dir: reconcile it with what was
+ * published before (stable UIDs, SEQUENCE raised for changed events,
+ * removed shifts CANCELLED), store the publication records and write
+ * every feed of the selected people and their teams atomically.  The whole
+ * week (no team or employee filter) marks the roster published.
+ * ROTA_ENOTFOUND for a week without a roster or an unknown team/employee.
+ */
+int rota_plan_publish(struct rota_plan *pl, int32_t monday,
+		      const struct rota_plan_publish_opts *opt,
+		      struct rota_plan_publish *out, struct rota_error *err);
+void rota_plan_publish_release(struct rota_plan_publish *p);
+
+/* ------------------------------------------------------------ imports */
+
+/*
+ * Time off from an iCalendar file (calendar/calendar.h says how events
+ * are read), stored in one transaction; employee (an id) or else the
+ * ATTENDEE / ORGANIZER e-mail names whose it is.  stats gets the counts,
+ * *n_periods the periods read and *skipped the cancelled or empty events.
+ */
+int rota_plan_import_timeoff_ics(struct rota_plan *pl, const char *path,
+				 const char *employee,
+				 struct rota_import_stats *stats,
+				 size_t *n_periods, size_t *skipped,
+				 struct rota_error *err);
+
+/* 1 when path names an iCalendar file (.ics, or BEGIN:VCALENDAR first). */
+int rota_plan_path_is_ics(const char *path);
+
+#endif

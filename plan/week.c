@@ -1,0 +1,237 @@
+/*
+ * plan/week.c - a week's roster problem, a stored roster as a solution of
+ * it, the checker's verdict on a stored week, and the understaffed
+ * stretches every report shows.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/leave.h"
+#include "plan/plan_int.h"
+
+static int lower(struct rota_rule_value *v, int by)
+{
+	if (v->value == ROTA_UNSET || by <= 0)
+		return 0;
+	v->value = v->value > by ? v->value - by : 0;
+	return 1;
+}
+
+/*
+ * Leave that counts: the week's leave lowers the weekly minimum and
+ * maximum minutes and the maximum days (core/leave.h); then the overtime
+ * allowance, when allowed, turns the weekly maximum into a soft limit with
+ * a hard cap above it.
+ */
+static void apply_contracts(const struct rota_plan *pl, int32_t monday,
+			    int overtime, struct rota_problem *p)
+{
+	const struct rota_dataset *ds = &pl->ds;
+
+	for (int e = 0; e < p->n_employees; e++) {
+		struct rota_problem_employee *pe = &p->employees[e];
+		struct rota_rule_value *maxw =
+			&pe->rule[ROTA_RULE_max_week_min];
+		struct rota_leave_week lw;
+		int c = rota_dataset_contract(ds, pe->contract);
+
+		rota_leave_week(ds, pl->tz, pe->id, monday, &lw);
+		lower(&pe->rule[ROTA_RULE_min_week_min], lw.leave_min);
+		lower(maxw, lw.leave_min);
+		lower(&pe->rule[ROTA_RULE_max_days_week], lw.days);
+		if (!overtime || c < 0 || maxw->value == ROTA_UNSET ||
+		    maxw->weight > 0 || ds->contracts[c].max_overtime_min <= 0)
+			continue;
+		pe->rule[ROTA_RULE_max_total_min].value =
+			maxw->value + ds->contracts[c].max_overtime_min;
+		pe->rule[ROTA_RULE_max_total_min].weight = 0;
+		/* a weight of 0 would make the rule hard again */
+		maxw->weight = ds->contracts[c].overtime_weight > 0
+				       ? ds->contracts[c].overtime_weight
+				       : 1e-6;
+	}
+}
+
+int rota_plan_week_problem(struct rota_plan *pl, int32_t monday,
+			   const struct rota_plan_week_opts *opt,
+			   struct rota_problem **out, struct rota_error *err)
+{
+	struct rota_build_options bo = ROTA_BUILD_OPTIONS_INIT;
+	struct rota_plan_week_opts o = ROTA_PLAN_WEEK_OPTS_INIT;
+	struct rota_requirement *req = NULL;
+	struct rota_assignment *prev = NULL;
+	struct rota_problem *p = NULL;
+	size_t n_req = 0, n_prev = 0;
+	int rc;
+
+	if (opt)
+		o = *opt;
+	if (o.overtime < 0)
+		o.overtime = pl->ds.ops.allow_overtime;
+	if ((rc = rota_store_requirements_load(
+		     pl->st, rota_tz_day_start(pl->tz, monday),
+		     rota_tz_day_start(pl->tz, monday + 7), &req, &n_req,
+		     err)) < 0 ||
+	    (rc = rota_store_assignments_range(
+		     pl->st,
+		     rota_tz_day_start(pl->tz, monday - ROTA_PLAN_HISTORY_DAYS),
+		     rota_tz_day_start(pl->tz, monday), NULL, &prev, &n_prev,
+		     err)) < 0)
+		goto out;
+	bo.history_days = ROTA_PLAN_HISTORY_DAYS;
+	if ((rc = rota_problem_build(&pl->ds, monday, req, n_req, prev, n_prev,
+				     &bo, &p, err)) < 0)
+		goto out;
+	apply_contracts(pl, monday, o.overtime, p);
+	*out = p;
+out:
+	free(req);
+	free(prev);
+	return rc;
+}
+
+int rota_plan_roster_solution(const struct rota_problem *p,
+			      const struct rota_roster *r, int32_t monday,
+			      struct rota_solution **out,
+			      struct rota_error *err)
+{
+	struct rota_solution *sol = rota_solution_new(p, err);
+
+	if (!sol)
+		return err ? err->code : ROTA_ENOMEM;
+	free(sol->served);   /* a stored roster has no allocation */
+	sol->served = NULL;
+	for (size_t i = 0; r && i < r->n_assignments; i++) {
+		const struct rota_assignment *a = &r->assignments[i];
+		int e = -1, s = -1, k = -1, d = (int)(a->day - monday);
+
+		for (int j = 0; j < p->n_employees && e < 0; j++)
+			if (strcmp(p->employees[j].id, a->employee) == 0)
+				e = j;
+		for (int j = 0; j < p->n_types && s < 0; j++)
+			if (strcmp(p->types[j].code, a->shift) == 0)
+				s = j;
+		for (int j = 0; j < p->n_skills && k < 0 && a->skill[0]; j++)
+			if (strcmp(p->skills[j].name, a->skill) == 0)
+				k = j;
+		if (e < 0 || s < 0 || d < 0 || d >= p->n_days) {
+			char day[16];
+
+			rota_format_date(a->day, day, sizeof(day));
+			rota_solution_free(sol);
+			return rota_error_set(err, ROTA_EDATA,
+					      "roster: %s %s on %s is not "
+					      "part of the week's problem",
+					      a->employee, a->shift, day);
+		}
+		sol->type[(size_t)e * (size_t)p->n_days + (size_t)d] = s;
+		sol->skill[(size_t)e * (size_t)p->n_days + (size_t)d] = k;
+	}
+	*out = sol;
+	return 0;
+}
+
+int rota_plan_week_intervals(const struct rota_problem *p,
+			     const struct rota_tz *tz, int32_t monday)
+{
+	int64_t n = (rota_tz_day_start(tz, monday + 7) - p->t0) /
+		    ((int64_t)p->interval_min * 60);
+
+	return n < p->n_intervals ? (int)n : p->n_intervals;
+}
+
+int rota_plan_week_load(struct rota_plan *pl, int32_t monday, int need_roster,
+			struct rota_plan_week *out, struct rota_error *err)
+{
+	struct rota_plan_week w;
+	struct rota_error e2 = {0};
+	int rc;
+
+	memset(&w, 0, sizeof(w));
+	w.monday = monday;
+	rc = rota_store_roster_load(pl->st, monday, &w.roster, &e2);
+	if (rc < 0 && (rc != ROTA_ENOTFOUND || need_roster)) {
+		if (err)
+			*err = e2;
+		return rc;
+	}
+	if ((rc = rota_plan_week_problem(pl, monday, NULL, &w.problem, err)) <
+		    0 ||
+	    (rc = rota_plan_roster_solution(w.problem, w.roster, monday,
+					    &w.solution, err)) < 0 ||
+	    (rc = rota_check(w.problem, w.solution, &w.report, err)) < 0) {
+		rota_plan_week_release(&w);
+		return rc;
+	}
+	w.week_T = rota_plan_week_intervals(w.problem, pl->tz, monday);
+	*out = w;
+	return 0;
+}
+
+void rota_plan_week_release(struct rota_plan_week *w)
+{
+	if (!w)
+		return;
+	rota_check_report_free(w->report);
+	rota_solution_free(w->solution);
+	rota_problem_free(w->problem);
+	rota_roster_free(w->roster);
+	memset(w, 0, sizeof(*w));
+}
+
+int rota_plan_understaffed(const struct rota_problem *p, const double *served,
+			   int week_T, int only_skill,
+			   struct rota_plan_stretch **out, size_t *n,
+			   struct rota_error *err)
+{
+	struct rota_plan_stretch *arr = NULL;
+	size_t cnt = 0, cap = 0;
+	const int64_t step = (int64_t)p->interval_min * 60;
+
+	for (int k = 0; served && k < p->n_skills; k++) {
+		struct rota_plan_stretch cur;
+
+		if (only_skill >= 0 && k != only_skill)
+			continue;
+		cur.first = -1;
+		for (int i = 0; i <= week_T; i++) {
+			int short_by = 0;
+
+			if (i < week_T) {
+				double got = served[i * p->n_skills + k];
+				int req = rota_problem_demand(p, i, k)->required;
+
+				if (req - got > 1e-6)
+					short_by = (int)ceil(req - got - 1e-6);
+			}
+			if (short_by) {
+				if (cur.first < 0) {
+					cur.first = i;
+					cur.most_short = 0;
+					cur.agent_min = 0;
+				}
+				if (short_by > cur.most_short)
+					cur.most_short = short_by;
+				cur.agent_min +=
+					(long)short_by * p->interval_min;
+				continue;
+			}
+			if (cur.first < 0)
+				continue;
+			cur.skill = k;
+			cur.end = i;
+			cur.from = p->t0 + (int64_t)cur.first * step;
+			cur.to = p->t0 + (int64_t)i * step;
+			if (ROTA_GROW(arr, cap, cnt) < 0) {
+				free(arr);
+				return rota_plan_oom(err);
+			}
+			arr[cnt++] = cur;
+			cur.first = -1;
+		}
+	}
+	*out = arr;
+	*n = cnt;
+	return 0;
+}
