@@ -277,6 +277,17 @@ int rota_store_clock(struct rota_store *st, const char *employee, int kind,
 		     int64_t at, const char *source, int64_t now,
 		     struct rota_punch_record *out, struct rota_error *err);
 
+/*
+ * May a punch a user dates `at` be clocked at `now`?  Only within the
+ * site's clock_tolerance_min of now (site.ini [attendance], default 10):
+ * terminals that batch.  Anything else is ROTA_ECONFLICT with a message
+ * pointing at a correction (rota_store_punch_add, with reason and author).
+ * rota_store_clock() itself takes any instant: callers that let a user
+ * choose it (rota clock --at) check it here first.
+ */
+int rota_store_clock_check(struct rota_store *st, int64_t at, int64_t now,
+			   struct rota_error *err);
+
 /* Corrections: reason and by must be non-empty (ROTA_EINVAL).  A row that
  * was already voided or corrected, or is itself a void, is ROTA_ECONFLICT;
  * an unknown id is ROTA_ENOTFOUND. */

@@ -322,6 +322,41 @@ static void hr_settings_have_defaults_and_bounds(void **state)
 	assert_int_equal(h.v[ROTA_HR_bradford_window_weeks], 52);
 }
 
+static void clock_at_is_accepted_only_within_the_site_tolerance_of_now(
+	void **state)
+{
+	struct fx *f = *state;
+	struct rota_hr_settings h;
+	struct rota_error err = {0};
+	int64_t now = at(f, 0, 10, 0);
+
+	assert_int_equal(rota_store_clock_check(f->st, now, now, &err), 0);
+	assert_int_equal(rota_store_clock_check(f->st, now - 600, now, &err),
+			 0);
+	assert_int_equal(rota_store_clock_check(f->st, now + 600, now, &err),
+			 0);
+	assert_int_equal(rota_store_clock_check(f->st, now - 601, now, &err),
+			 ROTA_ECONFLICT);
+	assert_string_equal(err.msg,
+			    "2026-11-30 09:49 is 0 h 10 min before now "
+			    "(2026-11-30 10:00); a clock punch may be at most "
+			    "10 min from now (site.ini [attendance] "
+			    "clock_tolerance_min): record it with 'rota punch "
+			    "add EMPLOYEE in|out --at TIME --reason TEXT --by "
+			    "NAME'");
+	assert_int_equal(rota_store_clock_check(f->st, at(f, 0, 12, 30), now,
+						&err),
+			 ROTA_ECONFLICT);
+	assert_non_null(strstr(err.msg, "is 2 h 30 min after now"));
+	/* the tolerance is the site's */
+	assert_int_equal(rota_store_hr_settings(f->st, &h, &err), 0);
+	h.v[ROTA_HR_clock_tolerance_min] = 0;
+	assert_int_equal(rota_store_hr_settings_set(f->st, &h, NULL, &err), 0);
+	assert_int_equal(rota_store_clock_check(f->st, now - 60, now, &err),
+			 ROTA_ECONFLICT);
+	assert_int_equal(rota_store_clock_check(f->st, now, now, &err), 0);
+}
+
 static void write_file(const char *path, const char *text)
 {
 	FILE *f = fopen(path, "w");
@@ -421,6 +456,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			hr_settings_have_defaults_and_bounds, fx_setup,
 			fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			clock_at_is_accepted_only_within_the_site_tolerance_of_now,
+			fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
 			site_ini_attendance_and_payroll_sections_set_the_hr_settings,
 			fx_setup, fx_teardown),
