@@ -119,6 +119,19 @@ int rota_store_import_file(struct rota_store *st, int kind, const char *path,
 			   const char *label, struct rota_import_stats *stats,
 			   struct rota_error *err);
 
+/*
+ * The same for a file in another encoding than UTF-8 (an iconv name such as
+ * "gb18030"; NULL: UTF-8), converted in memory before it is read.  A bad
+ * name is ROTA_EINVAL; a byte that is not of the encoding ROTA_EDATA naming
+ * the line.  Without an encoding, a file that is not UTF-8 but reads as
+ * GB18030 is ROTA_EDATA saying so and naming --encoding gb18030.
+ */
+int rota_store_import_encoded(struct rota_store *st, int kind,
+			      const char *path, const char *label,
+			      const char *encoding,
+			      struct rota_import_stats *stats,
+			      struct rota_error *err);
+
 /* --------------------------------------------------------------- rosters */
 
 /*
