@@ -225,6 +225,33 @@ static void check_placement(struct ctx *c, int e)
 	}
 }
 
+/* Pins: "A001 must keep E on Wed 2026-12-02 (frozen) but is off". */
+static void check_fixed(struct ctx *c, int e)
+{
+	const struct rota_problem *p = c->p;
+
+	for (int d = 0; d < p->n_days; d++) {
+		int f = rota_problem_fixed(p, e, d), s = type_of(c, e, d);
+		char day[48];
+
+		if (f == ROTA_FREE || f == s)
+			continue;
+		day_label(p, d, day, sizeof(day));
+		if (f < 0)
+			add(c, ROTA_CHECK_fixed, e, -1, d, s, 1, 1, 0,
+			    "%s must stay off on %s (frozen) but works %s",
+			    emp(c, e), day, code(c, s));
+		else if (s < 0)
+			add(c, ROTA_CHECK_fixed, e, -1, d, f, 1, 1, 0,
+			    "%s must keep %s on %s (frozen) but is off",
+			    emp(c, e), code(c, f), day);
+		else
+			add(c, ROTA_CHECK_fixed, e, -1, d, f, 1, 1, 0,
+			    "%s must keep %s on %s (frozen) but works %s",
+			    emp(c, e), code(c, f), day, code(c, s));
+	}
+}
+
 static void check_bans(struct ctx *c, int e)
 {
 	const struct rota_problem *p = c->p;
@@ -1103,6 +1130,7 @@ int rota_check(const struct rota_problem *p, const struct rota_solution *sol,
 	for (int e = 0; e < p->n_employees; e++) {
 		r->paid_min_total += r->paid_min[e];
 		check_placement(&c, e);
+		check_fixed(&c, e);
 		check_bans(&c, e);
 		check_weeks(&c, e);
 		check_max_consecutive(&c, e);

@@ -122,7 +122,11 @@ static int create_x(struct builder *b)
 
 		if (!included(b, e))
 			continue;
-		for (int d = 0; d < b->D; d++)
+		for (int d = 0; d < b->D; d++) {
+			int pin = relaxed(b, GROUP_FIXED)
+					  ? ROTA_FREE
+					  : rota_problem_fixed(p, e, d);
+
 			for (int s = 0; s < b->S; s++) {
 				const struct rota_slot *sl =
 					rota_problem_slot(p, d, s);
@@ -132,6 +136,8 @@ static int create_x(struct builder *b)
 				double obj = 0;
 				int j, rest_bad = 0;
 
+				if (pin != ROTA_FREE && pin != s)
+					continue;
 				if (!sl->allowed && !relaxed(b, GROUP_OFFER))
 					continue;
 				if (rota_problem_unavailable(p, e, d, s) &&
@@ -156,7 +162,8 @@ static int create_x(struct builder *b)
 				if (b->spec->objective)
 					obj = p->cost_per_min * ty->paid_min *
 					      mult(b, e);
-				j = mip_add_col(m, 0, 1, obj, 1, tag);
+				j = mip_add_col(m, pin == s ? 1 : 0, 1, obj, 1,
+						tag);
 				if (j < 0)
 					return -1;
 				b->rm->xcol[((size_t)e * (size_t)b->D +
@@ -173,6 +180,12 @@ static int create_x(struct builder *b)
 						 -INF, 0, d);
 				}
 			}
+			/* a pin on a type e may not work: a row no roster
+			 * meets (0 >= 1), so the model is infeasible and
+			 * the explanation names the pin */
+			if (pin >= 0 && model_x(b->rm, e, d, pin) < 0)
+				mip_add_row(m, 1, INF, GROUP_FIXED, e);
+		}
 	}
 	return m->failed ? -1 : 0;
 }

@@ -153,8 +153,11 @@ struct rota_problem *rota_problem_new(int n_days, int n_intervals,
 	p->employees = alloc_array(E, sizeof(*p->employees), &failed);
 	p->unavailable = alloc_array(E * D * S, 1, &failed);
 	p->type_max = alloc_array(E * S, sizeof(*p->type_max), &failed);
+	p->fixed = alloc_array(E * D, sizeof(*p->fixed), &failed);
 	if (failed)
 		goto nomem;
+	for (size_t i = 0; i < E * D; i++)
+		p->fixed[i] = ROTA_FREE;
 	for (size_t i = 0; i < D * S; i++)
 		p->slots[i].allowed = 1;
 	for (size_t i = 0; i < S; i++)
@@ -190,6 +193,7 @@ void rota_problem_free(struct rota_problem *p)
 	free(p->employees);
 	free(p->unavailable);
 	free(p->type_max);
+	free(p->fixed);
 	free(p->requests);
 	free(p->groups);
 	free(p);
@@ -257,8 +261,8 @@ int rota_problem_validate(const struct rota_problem *p,
 				      "problem: sizes out of range");
 	if ((K && !p->skills) || ((T && K) && !p->demand) ||
 	    (S && (!p->types || !p->slots || !p->cover || !p->ban)) ||
-	    (E && !p->employees) || ((E && S) && (!p->unavailable ||
-					      !p->type_max)) ||
+	    (E && (!p->employees || !p->fixed)) ||
+	    ((E && S) && (!p->unavailable || !p->type_max)) ||
 	    (p->n_requests && !p->requests) || (p->n_groups && !p->groups) ||
 	    p->n_groups < 0)
 		return rota_error_set(err, ROTA_EDATA,
@@ -395,6 +399,16 @@ int rota_problem_validate(const struct rota_problem *p,
 					      "problem: employee '%s': group "
 					      "%d out of range", pe->id,
 					      pe->group);
+		for (int d = 0; d < D; d++) {
+			int f = rota_problem_fixed(p, e, d);
+
+			if (f < ROTA_FREE || f >= S)
+				return rota_error_set(
+					err, ROTA_EDATA,
+					"problem: employee '%s': fixed type "
+					"%d on day %d out of range", pe->id, f,
+					d);
+		}
 	}
 	for (size_t i = 0; i < p->n_requests; i++) {
 		const struct rota_request *r = &p->requests[i];

@@ -230,7 +230,10 @@ static int employee_classes(const struct rota_problem *p, int *mult,
 				   nr == beg[f + 1] - beg[f] &&
 				   memcmp(p->unavailable + (size_t)e * row,
 					  p->unavailable + (size_t)f * row,
-					  row) == 0;
+					  row) == 0 &&
+				   memcmp(p->fixed + (size_t)e * (size_t)D,
+					  p->fixed + (size_t)f * (size_t)D,
+					  (size_t)D * sizeof(int)) == 0;
 
 			for (int s = 0; same && s < S; s++) {
 				const struct rota_rule_value *a =

@@ -154,6 +154,10 @@ int rota_staffing_check_skill(const struct rota_skill *skill,
  *   max_nights N: night shifts per 7-day block at most N.
  *   ban: s1 on day d and s2 on day d+1 never both (history.last_type
  *     counts as day -1 when known).  One shift per day per employee.
+ *   fixed (pins, hard): fixed[e,d] = -1: e is off on d; s >= 0: e works s
+ *     on d.  A pin does not lift any other rule: a pin on a type e may
+ *     not work (leave, skills, a ban, ...) makes the problem infeasible,
+ *     and the explanation names the pin.
  */
 
 /* Rules a problem employee carries: the contract rules of core/model.h
@@ -295,6 +299,9 @@ struct rota_fair_group {
 	double late_weight;
 };
 
+/* fixed[e * n_days + d]: the solver decides (the default) */
+#define ROTA_FREE (-2)
+
 struct rota_problem {
 	/* horizon */
 	int n_days;             /* D >= 1 */
@@ -328,6 +335,10 @@ struct rota_problem {
 	/* type_max[e * n_types + s]: most shifts of type s over the horizon
 	 * (value ROTA_UNSET: no cap; weight 0: hard) */
 	struct rota_rule_value *type_max;
+	/* fixed[e * n_days + d]: ROTA_FREE (default) the solver decides, -1
+	 * e is off on d, s >= 0 e works type s on d; hard (frozen past time,
+	 * the notice window of a re-plan) */
+	int *fixed;
 
 	size_t n_requests;
 	struct rota_request *requests;
@@ -363,6 +374,13 @@ static inline int rota_problem_unavailable(const struct rota_problem *p,
 				      (size_t)p->n_types + (size_t)s] != 0;
 }
 
+/* The pin of employee e on day d: ROTA_FREE, -1 (off) or a type. */
+static inline int rota_problem_fixed(const struct rota_problem *p, int e,
+				     int d)
+{
+	return p->fixed[(size_t)e * (size_t)p->n_days + (size_t)d];
+}
+
 /* ISO weekday (1 = Monday) of day d; is_weekend: 1 on Saturday and Sunday. */
 int rota_problem_weekday(const struct rota_problem *p, int d);
 int rota_problem_is_weekend(const struct rota_problem *p, int d);
@@ -379,7 +397,8 @@ int rota_problem_can_work(const struct rota_problem *p, int e, int d, int s);
  * not dated, interval_min 15, demand and cover zero, every slot allowed
  * with start = end = 0 and no covered interval, no bans, everyone
  * available, no type caps, every rule ROTA_UNSET, history unknown
- * (last_end INT64_MIN, last_type -1), group -1, cost 0.  The caller fills
+ * (last_end INT64_MIN, last_type -1), group -1, cost 0, every fixed
+ * ROTA_FREE.  The caller fills
  * the rest.  Returns NULL (err: ROTA_EINVAL / ROTA_ENOMEM) on failure.
  */
 struct rota_problem *rota_problem_new(int n_days, int n_intervals,
@@ -572,7 +591,8 @@ int rota_model_write(const struct rota_problem *p, const char *format,
  *     allowed), an unavailable employee (leave, day off), an employee
  *     without a skill the type serves, a solution skill the employee or
  *     the type does not have, a rotation ban (history.last_type counts as
- *     day -1);
+ *     day -1), a pin not kept (kind fixed: "A001 must keep E on Wed
+ *     2026-12-02 (frozen) but is off");
  *   - every contract and horizon rule (ROTA_RULE_*, type caps), hard when
  *     its weight is 0, with the units of the "violation units" table;
  *   - every request not granted, and every fairness group whose spread of
@@ -611,7 +631,8 @@ int rota_model_write(const struct rota_problem *p, const char *format,
 	X(request_on, "request to work not granted")                         \
 	X(request_off, "request not to work not granted")                    \
 	X(fair_weekend, "unfair spread of weekend days")                     \
-	X(fair_late, "unfair spread of late shifts")
+	X(fair_late, "unfair spread of late shifts")                        \
+	X(fixed, "pinned assignment not kept")
 
 enum rota_check_kind {
 	ROTA_CHECK_type_max = ROTA_PROBLEM_RULE_COUNT,

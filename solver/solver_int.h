@@ -50,6 +50,7 @@ enum row_group {
 	GROUP_UNAV,      /* hard time off, days off (column existence) */
 	GROUP_QUAL,      /* shift types serving none of their skills */
 	GROUP_OFFER,     /* types not offered that day */
+	GROUP_FIXED,     /* pins (rota_problem.fixed) */
 	GROUP_CORE,      /* one shift a day, coverage, ...: never relaxed */
 	GROUP_COUNT
 };

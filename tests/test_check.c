@@ -967,6 +967,35 @@ static void undated_days_are_named_by_index_and_weekday(void **state)
 	rota_problem_free(p);
 }
 
+static void a_pin_not_kept_is_hard_in_three_sentences(void **state)
+{
+	struct rota_problem *p = mk(7, 3);
+	const char *rows[] = {"..L....", ".E.....", "E......"};
+	struct rota_check_report *r;
+
+	(void)state;
+	p->fixed[0 * 7 + 2] = -1;   /* E01 off on Wed, works L */
+	p->fixed[1 * 7 + 2] = T_E;  /* E02 E on Wed, is off */
+	p->fixed[2 * 7 + 0] = T_L;  /* E03 L on Mon, works E */
+	p->fixed[2 * 7 + 1] = -1;   /* kept */
+	r = check_rows(p, rows);
+	assert_int_equal(r->n_violations, 3);
+	assert_int_equal(r->hard_broken, 3);
+	assert_string_equal(r->violations[0].text,
+			    "E01 must stay off on Wed 2026-04-01 (frozen) but "
+			    "works L");
+	assert_string_equal(r->violations[1].text,
+			    "E02 must keep E on Wed 2026-04-01 (frozen) but is "
+			    "off");
+	assert_string_equal(r->violations[2].text,
+			    "E03 must keep L on Mon 2026-03-30 (frozen) but "
+			    "works E");
+	assert_string_equal(rota_check_kind_name(r->violations[0].kind),
+			    "fixed");
+	rota_check_report_free(r);
+	rota_problem_free(p);
+}
+
 static void kind_names_cover_rules_caps_and_checks(void **state)
 {
 	(void)state;
@@ -1027,6 +1056,7 @@ int main(void)
 		cmocka_unit_test(violations_are_sorted_by_employee_then_day),
 		cmocka_unit_test(
 			undated_days_are_named_by_index_and_weekday),
+		cmocka_unit_test(a_pin_not_kept_is_hard_in_three_sentences),
 		cmocka_unit_test(kind_names_cover_rules_caps_and_checks),
 	};
 
