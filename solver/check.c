@@ -626,6 +626,27 @@ static void check_requests(struct ctx *c)
 	}
 }
 
+/* Changes to the reference: the term, and the cap. */
+static void check_changes(struct ctx *c)
+{
+	const struct rota_problem *p = c->p;
+	struct rota_check_report *r = c->r;
+	size_t n = (size_t)p->n_employees * (size_t)p->n_days;
+
+	if (!p->reference)
+		return;
+	for (size_t i = 0; i < n; i++)
+		r->changes += c->sol->type[i] != p->reference[i];
+	r->term[ROTA_TERM_changes] = p->change_weight * r->changes;
+	if (p->max_changes != ROTA_UNSET && r->changes > p->max_changes)
+		add(c, ROTA_CHECK_max_changes, -1, -1, -1, -1,
+		    r->changes - p->max_changes, 1, 0,
+		    "the roster changes %d employee-%s of the current roster "
+		    "(at most %d)",
+		    r->changes, plural(r->changes, "day", "days"),
+		    p->max_changes);
+}
+
 static void check_fairness(struct ctx *c)
 {
 	const struct rota_problem *p = c->p;
@@ -1142,6 +1163,7 @@ int rota_check(const struct rota_problem *p, const struct rota_solution *sol,
 	}
 	check_requests(&c);
 	check_fairness(&c);
+	check_changes(&c);
 	if (c.failed)
 		goto nomem;
 	if ((rc = check_coverage(&c, err)) < 0)

@@ -23,7 +23,7 @@ static int feasible(struct search *se, const struct rota_problem *p, int e,
 		    struct rota_error *err)
 {
 	uint8_t *mask = calloc((size_t)p->n_employees + 1, 1);
-	struct model_spec spec = {mask, 0, 0, relaxed_mask, NULL};
+	struct model_spec spec = {mask, 0, 0, relaxed_mask, NULL, NULL};
 	struct roster_model rm;
 	struct sub_params sp;
 	struct sub_out so;
@@ -167,7 +167,8 @@ static void fmt_pins(const struct rota_problem *p, int e, char *buf,
 					i == 0 ? ""
 					: i == n - 1 ? " and "
 						     : ", ",
-					f >= 0 ? p->types[f].code : "off", day);
+					f >= 0 ? p->types[f].code : "a day off",
+					day);
 	}
 	if (len < size)
 		snprintf(buf + len, size - len, " (frozen)");
@@ -272,7 +273,9 @@ static void describe(const struct rota_problem *p, int e, int g, char *buf,
 	}
 }
 
-/* Groups that constrain e, in the order the filter tries to drop them. */
+/* Groups that constrain e, in the order the filter tries to drop them;
+ * never the cap on changes: it joins all employees, and the search
+ * refuses a cap too tight in words of its own (search.c). */
 static int present_groups(const struct rota_problem *p, int e, int *g)
 {
 	static const int order[] = {

@@ -259,6 +259,8 @@ static const char *group_name(int g)
 		return "offer";
 	case GROUP_FIXED:
 		return "fixed";
+	case GROUP_CHANGES:
+		return "changes";
 	case GROUP_CORE:
 		return "core";
 	default:

@@ -835,6 +835,61 @@ static void build_requests(struct builder *b)
 	}
 }
 
+/*
+ * Changes to the reference: c[e,d] = 1 - x[e,d,ref] where the reference
+ * works (1 when that column does not exist), sum_s x[e,d,s] where it is
+ * off.  Their cost goes into the objective, their cap into one row.
+ */
+static void build_changes(struct builder *b)
+{
+	const struct rota_problem *p = b->p;
+	struct mip *m = b->m;
+	double cw = b->spec->objective ? p->change_weight : 0, forced = 0;
+	int cap = b->spec->change_budget ? *b->spec->change_budget
+					 : p->max_changes;
+	int row = -1;
+
+	if (!p->reference)
+		return;
+	if (cap != ROTA_UNSET && !relaxed(b, GROUP_CHANGES))
+		row = mip_add_row(m, -INF, 0, GROUP_CHANGES, -1);
+	if (cw <= 0 && row < 0)
+		return;
+	for (int e = 0; e < b->E; e++) {
+		double k = mult(b, e);
+
+		if (!included(b, e))
+			continue;
+		for (int d = 0; d < b->D; d++) {
+			int ref = p->reference[e * b->D + d];
+
+			if (ref >= 0) {
+				int j = model_x(b->rm, e, d, ref);
+
+				m->obj_const += cw * k;
+				forced += k;
+				if (j < 0)
+					continue;
+				m->obj[j] -= cw * k;
+				if (row >= 0)
+					mip_add_coef(m, row, j, -k);
+				continue;
+			}
+			for (int s = 0; s < b->S; s++) {
+				int j = model_x(b->rm, e, d, s);
+
+				if (j < 0)
+					continue;
+				m->obj[j] += cw * k;
+				if (row >= 0)
+					mip_add_coef(m, row, j, k);
+			}
+		}
+	}
+	if (row >= 0)
+		m->rhi[row] = cap - forced;
+}
+
 static void build_fairness(struct builder *b)
 {
 	const struct rota_problem *p = b->p;
@@ -931,6 +986,7 @@ int model_build(struct roster_model *rm, const struct rota_problem *p,
 			build_employee(&b, e);
 	if (spec->objective)
 		build_requests(&b);
+	build_changes(&b);
 	if (spec->coverage)
 		build_fairness(&b);
 	free(b.list);

@@ -144,6 +144,7 @@ struct rota_problem *rota_problem_new(int n_days, int n_intervals,
 	p->n_skills = n_skills;
 	p->n_types = n_types;
 	p->n_employees = n_employees;
+	p->max_changes = ROTA_UNSET;
 	p->skills = alloc_array(K, sizeof(*p->skills), &failed);
 	p->demand = alloc_array(T * K, sizeof(*p->demand), &failed);
 	p->types = alloc_array(S, sizeof(*p->types), &failed);
@@ -194,9 +195,38 @@ void rota_problem_free(struct rota_problem *p)
 	free(p->unavailable);
 	free(p->type_max);
 	free(p->fixed);
+	free(p->reference);
 	free(p->requests);
 	free(p->groups);
 	free(p);
+}
+
+int rota_problem_set_reference(struct rota_problem *p, const int *types,
+			       struct rota_error *err)
+{
+	size_t n = (size_t)p->n_employees * (size_t)p->n_days;
+	int *ref;
+
+	if (!types) {
+		free(p->reference);
+		p->reference = NULL;
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (types[i] < -1 || types[i] >= p->n_types)
+			return rota_error_set(err, ROTA_EDATA,
+					      "reference: employee %zu day %zu: "
+					      "shift type %d out of range",
+					      i / (size_t)p->n_days,
+					      i % (size_t)p->n_days, types[i]);
+	if (!(ref = malloc((n ? n : 1) * sizeof(int))))
+		return rota_error_set(err, ROTA_ENOMEM,
+				      "out of memory copying a reference");
+	if (n)
+		memcpy(ref, types, n * sizeof(int));
+	free(p->reference);
+	p->reference = ref;
+	return 0;
 }
 
 int rota_problem_add_request(struct rota_problem *p,
@@ -278,6 +308,20 @@ int rota_problem_validate(const struct rota_problem *p,
 	if (bad_weight(p->cost_per_min))
 		return rota_error_set(err, ROTA_EDATA,
 				      "problem: cost_per_min is not a weight");
+	if (bad_weight(p->change_weight))
+		return rota_error_set(err, ROTA_EDATA,
+				      "problem: change_weight is not a weight");
+	if (p->max_changes < ROTA_UNSET)
+		return rota_error_set(err, ROTA_EDATA,
+				      "problem: max_changes %d is negative",
+				      p->max_changes);
+	for (size_t i = 0; p->reference && i < (size_t)E * (size_t)D; i++)
+		if (p->reference[i] < -1 || p->reference[i] >= S)
+			return rota_error_set(
+				err, ROTA_EDATA,
+				"problem: reference of employee %zu day %zu: "
+				"shift type %d out of range",
+				i / (size_t)D, i % (size_t)D, p->reference[i]);
 	for (int k = 0; k < K; k++)
 		if (!terminated(p->skills[k].name, sizeof(p->skills[k].name)))
 			return rota_error_set(err, ROTA_EDATA,

@@ -154,6 +154,10 @@ int rota_staffing_check_skill(const struct rota_skill *skill,
  *   max_nights N: night shifts per 7-day block at most N.
  *   ban: s1 on day d and s2 on day d+1 never both (history.last_type
  *     counts as day -1 when known).  One shift per day per employee.
+ *   changes: with a reference, c[e,d] = 1 when the type (or day off) of e
+ *     on d differs from reference[e,d]; cost change_weight x sum c;
+ *     sum c <= max_changes (hard) unless ROTA_UNSET.  As a linear row:
+ *     sum_{ref=s} (1 - x[e,d,s]) + sum_{ref=off} sum_s x[e,d,s] <= N.
  *   fixed (pins, hard): fixed[e,d] = -1: e is off on d; s >= 0: e works s
  *     on d.  A pin does not lift any other rule: a pin on a type e may
  *     not work (leave, skills, a ban, ...) makes the problem infeasible,
@@ -339,6 +343,16 @@ struct rota_problem {
 	 * e is off on d, s >= 0 e works type s on d; hard (frozen past time,
 	 * the notice window of a re-plan) */
 	int *fixed;
+	/* Minimal-change re-planning.  reference[e * n_days + d]: the type e
+	 * works on d in the current roster, -1 off; NULL (the default): no
+	 * reference, nothing counts as a change.  A day whose result differs
+	 * from the reference is one change; each costs change_weight (term
+	 * "changes"); max_changes (default ROTA_UNSET: no cap) is a hard cap
+	 * on their number over the whole roster.  A pinned day counts as a
+	 * change only if its pin differs from the reference. */
+	int *reference;
+	double change_weight;
+	int max_changes;
 
 	size_t n_requests;
 	struct rota_request *requests;
@@ -398,13 +412,21 @@ int rota_problem_can_work(const struct rota_problem *p, int e, int d, int s);
  * with start = end = 0 and no covered interval, no bans, everyone
  * available, no type caps, every rule ROTA_UNSET, history unknown
  * (last_end INT64_MIN, last_type -1), group -1, cost 0, every fixed
- * ROTA_FREE.  The caller fills
+ * ROTA_FREE, no reference, change_weight 0, max_changes ROTA_UNSET.  The caller fills
  * the rest.  Returns NULL (err: ROTA_EINVAL / ROTA_ENOMEM) on failure.
  */
 struct rota_problem *rota_problem_new(int n_days, int n_intervals,
 				      int n_skills, int n_types,
 				      int n_employees, struct rota_error *err);
 void rota_problem_free(struct rota_problem *p);
+
+/*
+ * Copy the current roster (n_employees x n_days types, -1 off) into
+ * p->reference, replacing any; NULL removes it.  ROTA_EDATA when a type
+ * is out of range (p unchanged), ROTA_ENOMEM.
+ */
+int rota_problem_set_reference(struct rota_problem *p, const int *types,
+			       struct rota_error *err);
 
 /* Append a request / a fairness group (returns its index, or < 0). */
 int rota_problem_add_request(struct rota_problem *p,
@@ -486,7 +508,8 @@ const char *rota_solve_status_name(int status);
 	X(rules, "soft rule penalties")                                      \
 	X(requests, "requests not granted")                                  \
 	X(fairness, "unfair spread")                                         \
-	X(cost, "paid time")
+	X(cost, "paid time")                                                 \
+	X(changes, "changes to the current roster")
 
 enum rota_term {
 #define ROTA_X_TERM(name, summary) ROTA_TERM_##name,
@@ -593,6 +616,8 @@ int rota_model_write(const struct rota_problem *p, const char *format,
  *     the type does not have, a rotation ban (history.last_type counts as
  *     day -1), a pin not kept (kind fixed: "A001 must keep E on Wed
  *     2026-12-02 (frozen) but is off");
+ *   - more changes to the reference than max_changes (kind max_changes,
+ *     employee -1; the count is in `changes` whatever the cap);
  *   - every contract and horizon rule (ROTA_RULE_*, type caps), hard when
  *     its weight is 0, with the units of the "violation units" table;
  *   - every request not granted, and every fairness group whose spread of
@@ -632,7 +657,8 @@ int rota_model_write(const struct rota_problem *p, const char *format,
 	X(request_off, "request not to work not granted")                    \
 	X(fair_weekend, "unfair spread of weekend days")                     \
 	X(fair_late, "unfair spread of late shifts")                        \
-	X(fixed, "pinned assignment not kept")
+	X(fixed, "pinned assignment not kept")                               \
+	X(max_changes, "more changes to the current roster than allowed")
 
 enum rota_check_kind {
 	ROTA_CHECK_type_max = ROTA_PROBLEM_RULE_COUNT,
@@ -687,6 +713,8 @@ struct rota_check_report {
 				 NULL when no intervals or no skills */
 	int *paid_min;        /* [e]: paid minutes over the horizon */
 	int shifts;           /* assignments in the roster */
+	int changes;          /* employee-days differing from the problem's
+				 reference (0 without one) */
 	long paid_min_total;
 	/* -1: the solution gave no served; 1: it is a feasible allocation
 	 * of this roster; 0: it is not (the first bad interval in

@@ -996,6 +996,35 @@ static void a_pin_not_kept_is_hard_in_three_sentences(void **state)
 	rota_problem_free(p);
 }
 
+static void changes_to_the_reference_are_counted_and_capped(void **state)
+{
+	struct rota_problem *p = mk(7, 2);
+	const char *rows[] = {"EE.L...", "......."};
+	int ref[14] = {T_E, T_E, T_E, -1, -1, -1, -1,
+		       -1, -1, -1, -1, -1, -1, T_N};
+	struct rota_check_report *r;
+
+	(void)state;
+	/* E01 is off on Wed and works L on Thu; E02 is off on Sun */
+	assert_int_equal(rota_problem_set_reference(p, ref, NULL), 0);
+	p->change_weight = 2.5;
+	r = check_rows(p, rows);
+	expect_none(r);
+	assert_int_equal(r->changes, 3);
+	assert_true(r->term[ROTA_TERM_changes] == 7.5);
+	assert_true(r->objective == 7.5);
+	rota_check_report_free(r);
+	p->max_changes = 2;
+	r = check_rows(p, rows);
+	expect_one(r, ROTA_CHECK_max_changes, 1, 1,
+		   "the roster changes 3 employee-days of the current roster "
+		   "(at most 2)");
+	rota_check_report_free(r);
+	ref[0] = 3;
+	assert_int_equal(rota_problem_set_reference(p, ref, NULL), ROTA_EDATA);
+	rota_problem_free(p);
+}
+
 static void kind_names_cover_rules_caps_and_checks(void **state)
 {
 	(void)state;
@@ -1057,6 +1086,8 @@ int main(void)
 		cmocka_unit_test(
 			undated_days_are_named_by_index_and_weekday),
 		cmocka_unit_test(a_pin_not_kept_is_hard_in_three_sentences),
+		cmocka_unit_test(
+			changes_to_the_reference_are_counted_and_capped),
 		cmocka_unit_test(kind_names_cover_rules_caps_and_checks),
 	};
 

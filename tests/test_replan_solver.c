@@ -235,6 +235,211 @@ static void a_pin_out_of_range_is_refused(void **state)
 	rota_problem_free(p);
 }
 
+/* ------------------------------------------------- reference and changes */
+
+/* rows: one string per employee, one character per day: '.', E, L, N */
+static void set_reference(struct rota_problem *p, const char *const *rows)
+{
+	int *ref = malloc((size_t)p->n_employees * (size_t)p->n_days *
+			  sizeof(int));
+
+	assert_non_null(ref);
+	for (int e = 0; e < p->n_employees; e++)
+		for (int d = 0; d < p->n_days; d++) {
+			char c = rows[e][d];
+
+			ref[e * p->n_days + d] = c == 'E' ? T_E
+						 : c == 'L' ? T_L
+						 : c == 'N' ? T_N
+							    : -1;
+		}
+	assert_int_equal(rota_problem_set_reference(p, ref, NULL), 0);
+	free(ref);
+}
+
+static int changes(const struct rota_problem *p,
+		   const struct rota_solution *s)
+{
+	int n = 0;
+
+	for (int i = 0; i < p->n_employees * p->n_days; i++)
+		n += s->type[i] != p->reference[i];
+	return n;
+}
+
+/*
+ * A week of one early agent wanted every day (100 an hour short), three
+ * employees who may work 5 days of 7; the reference covers every day.
+ */
+static struct rota_problem *covered_week(void)
+{
+	static const char *const rows[] = {"EEEE...", "....EEE", "......."};
+	struct rota_problem *p = mk(7, 1, 3);
+
+	for (int d = 0; d < 7; d++)
+		demand(p, 0, d, 6, 14, 1, 100, 1);
+	for (int e = 0; e < 3; e++)
+		rule(p, e, ROTA_RULE_max_days_week, 5, 0);
+	set_reference(p, rows);
+	return p;
+}
+
+static void the_reference_comes_back_when_it_is_optimal(void **state)
+{
+	struct rota_problem *p = covered_week();
+	struct rota_solution *s;
+
+	(void)state;
+	p->change_weight = 5;
+	s = solve(p);
+	assert_int_equal(changes(p, s), 0);
+	assert_true(fabs(s->stats.objective) < 1e-9);
+	rota_solution_free(s);
+	rota_problem_free(p);
+}
+
+static void only_the_changes_that_pay_are_made(void **state)
+{
+	struct rota_problem *p = covered_week();
+	struct rota_solution *s;
+
+	(void)state;
+	/* E1 calls in sick on Wednesday: filling the hole (800) is worth
+	 * one more change (50) besides the forced one */
+	for (int t = 0; t < 3; t++)
+		p->unavailable[(size_t)(0 * 7 + 2) * 3 + (size_t)t] = 1;
+	p->change_weight = 50;
+	s = solve(p);
+	assert_int_equal(changes(p, s), 2);
+	assert_int_equal(type_of(s, 0, 2), -1);
+	assert_true(type_of(s, 1, 2) == T_E || type_of(s, 2, 2) == T_E);
+	assert_true(fabs(s->stats.term[ROTA_TERM_changes] - 100) < 1e-9);
+	assert_true(fabs(s->stats.objective - 100) < 1e-9);
+	rota_solution_free(s);
+	/* at 1000 a change, the hole is cheaper */
+	p->change_weight = 1000;
+	s = solve(p);
+	assert_int_equal(changes(p, s), 1);
+	assert_true(fabs(s->stats.objective - (800 + 1000)) < 1e-9);
+	rota_solution_free(s);
+	rota_problem_free(p);
+}
+
+static void max_changes_is_a_hard_cap(void **state)
+{
+	struct rota_problem *p = covered_week();
+	struct rota_solution *s;
+	struct rota_error err = {0};
+
+	(void)state;
+	for (int t = 0; t < 3; t++)
+		p->unavailable[(size_t)(0 * 7 + 2) * 3 + (size_t)t] = 1;
+	p->change_weight = 1;
+	p->max_changes = 1;  /* the forced change only: the hole stays */
+	s = solve(p);
+	assert_int_equal(changes(p, s), 1);
+	assert_true(fabs(s->stats.term[ROTA_TERM_under] - 800) < 1e-9);
+	rota_solution_free(s);
+	p->max_changes = 0;
+	assert_string_equal(infeasible(p, &err),
+			    "the hard rules need at least 1 change to the "
+			    "current roster, more than the 0 allowed (E1 1)");
+	rota_problem_free(p);
+}
+
+/* deterministic generator for the property test */
+static uint64_t rng_state;
+
+static int rnd(int n)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (int)(rng_state % (uint64_t)n);
+}
+
+/*
+ * Property: over random small re-plans (random rules, demand, time off,
+ * pins and a random current roster that may break them), every roster
+ * returned keeps its pins, passes the checker without a hard violation
+ * and changes no more than max_changes; a refusal is one of the two
+ * documented messages.
+ */
+static void random_replans_never_exceed_max_changes(void **state)
+{
+	int solved = 0, refused = 0;
+
+	(void)state;
+	rng_state = UINT64_C(0x9E3779B97F4A7C15);
+	for (int round = 0; round < 40; round++) {
+		int E = 2 + rnd(3);
+		struct rota_problem *p = mk(7, 1, E);
+		struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+		struct rota_solution *s = NULL;
+		struct rota_error err = {0};
+		int *ref = malloc((size_t)E * 7 * sizeof(int));
+		int rc;
+
+		assert_non_null(ref);
+		for (int d = 0; d < 7; d++)
+			demand(p, 0, d, 6 + 8 * rnd(2), 14 + 8 * rnd(2),
+			       rnd(3), 100, 1);
+		for (int e = 0; e < E; e++) {
+			rule(p, e, ROTA_RULE_max_days_week, 3 + rnd(3), 0);
+			rule(p, e, ROTA_RULE_max_consecutive_days, 2 + rnd(3),
+			     0);
+			rule(p, e, ROTA_RULE_min_rest_min, 660, 0);
+			for (int d = 0; d < 7; d++) {
+				ref[e * 7 + d] = rnd(3) ? rnd(3) : -1;
+				if (rnd(10) == 0)
+					for (int t = 0; t < 3; t++)
+						p->unavailable[(size_t)(e * 7 +
+									d) *
+								       3 +
+							       (size_t)t] = 1;
+			}
+		}
+		assert_int_equal(rota_problem_set_reference(p, ref, NULL), 0);
+		/* the first days are frozen as they are (days off where the
+		 * employee is now away) */
+		for (int e = 0; e < E; e++) {
+			int frozen = rnd(3);
+
+			for (int d = 0; d < frozen; d++)
+				pin(p, e, d,
+				    p->unavailable[(size_t)(e * 7 + d) * 3]
+					    ? -1
+					    : ref[e * 7 + d]);
+		}
+		p->change_weight = rnd(2) ? 0 : 1 + rnd(200);
+		p->max_changes = rnd(5) == 0 ? ROTA_UNSET : 2 + rnd(4 * E);
+		opt.time_limit_s = 0;
+		rc = rota_solve(p, &opt, &s, &err);
+		if (rc == ROTA_EINFEASIBLE) {
+			assert_true(strncmp(err.msg, "the hard rules need",
+					    19) == 0 ||
+				    strncmp(err.msg, "employee E", 10) == 0);
+			refused++;
+		} else {
+			assert_int_equal(rc, 0);
+			rota_check_report_free(verify(p, s));
+			if (p->max_changes != ROTA_UNSET)
+				assert_true(changes(p, s) <= p->max_changes);
+			for (int i = 0; i < E * 7; i++)
+				if (p->fixed[i] != ROTA_FREE)
+					assert_int_equal(s->type[i],
+							 p->fixed[i]);
+			solved++;
+		}
+		rota_solution_free(s);
+		free(ref);
+		rota_problem_free(p);
+	}
+	/* the generator exercises both outcomes */
+	assert_true(solved >= 20);
+	assert_true(refused >= 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -242,6 +447,10 @@ int main(void)
 		cmocka_unit_test(pinned_days_count_in_the_rules),
 		cmocka_unit_test(a_pin_against_leave_is_infeasible_and_named),
 		cmocka_unit_test(a_pin_out_of_range_is_refused),
+		cmocka_unit_test(the_reference_comes_back_when_it_is_optimal),
+		cmocka_unit_test(only_the_changes_that_pay_are_made),
+		cmocka_unit_test(max_changes_is_a_hard_cap),
+		cmocka_unit_test(random_replans_never_exceed_max_changes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
