@@ -195,15 +195,25 @@ static void describe(const struct rota_problem *p, int e, int g, char *buf,
 		snprintf(buf, size, "at most %d working day%s a week", v,
 			 v == 1 ? "" : "s");
 		break;
-	case ROTA_RULE_max_consecutive_days:
-		if (h->known && h->days_worked > 0)
+	case ROTA_RULE_max_consecutive_days: {
+		int before = h->known ? h->days_worked : 0;
+		int after = pe->future.known ? pe->future.days_worked : 0;
+
+		if (before && after)
 			snprintf(buf, size,
 				 "at most %d consecutive working days (%d "
-				 "worked just before)", v, h->days_worked);
+				 "worked just before, %d just after)", v,
+				 before, after);
+		else if (before || after)
+			snprintf(buf, size,
+				 "at most %d consecutive working days (%d "
+				 "worked just %s)", v, before ? before : after,
+				 before ? "before" : "after");
 		else
 			snprintf(buf, size,
 				 "at most %d consecutive working days", v);
 		break;
+	}
 	case ROTA_RULE_min_consecutive_days:
 		snprintf(buf, size, "working days in runs of at least %d", v);
 		break;

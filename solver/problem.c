@@ -172,6 +172,8 @@ struct rota_problem *rota_problem_new(int n_days, int n_intervals,
 			pe->rule[r].value = ROTA_UNSET;
 		pe->history.last_end = INT64_MIN;
 		pe->history.last_type = -1;
+		pe->future.first_start = INT64_MAX;
+		pe->future.first_type = -1;
 		pe->group = -1;
 	}
 	return p;
@@ -226,6 +228,43 @@ int rota_problem_set_reference(struct rota_problem *p, const int *types,
 		memcpy(ref, types, n * sizeof(int));
 	free(p->reference);
 	p->reference = ref;
+	return 0;
+}
+
+int rota_problem_freeze(struct rota_problem *p, int64_t from,
+			struct rota_error *err)
+{
+	int D = p->n_days, S = p->n_types;
+
+	if (!p->reference)
+		return rota_error_set(err, ROTA_EINVAL,
+				      "freezing needs a reference roster");
+	for (int e = 0; e < p->n_employees; e++)
+		for (int d = 0; d < D; d++) {
+			int ref = p->reference[e * D + d], past = 1;
+			int *fx = &p->fixed[e * D + d];
+
+			if (*fx != ROTA_FREE)
+				continue;
+			if (ref >= 0 && rota_problem_slot(p, d, ref)->start < from) {
+				*fx = ref;
+				continue;
+			}
+			for (int s = 0; s < S; s++)
+				if (rota_problem_slot(p, d, s)->start >= from)
+					past = 0;
+			if (past) {
+				*fx = ref;
+				continue;
+			}
+			for (int s = 0; s < S; s++)
+				if (s != ref &&
+				    rota_problem_slot(p, d, s)->start < from)
+					p->unavailable[((size_t)e * (size_t)D +
+							(size_t)d) *
+							       (size_t)S +
+						       (size_t)s] = 1;
+		}
 	return 0;
 }
 
@@ -437,6 +476,13 @@ int rota_problem_validate(const struct rota_problem *p,
 		    (h->days_worked > 0 && h->days_off > 0))
 			return rota_error_set(err, ROTA_EDATA,
 					      "problem: employee '%s': history "
+					      "out of range", pe->id);
+		if ((pe->future.known != 0 && pe->future.known != 1) ||
+		    pe->future.days_worked < 0 || pe->future.days_off < 0 ||
+		    (pe->future.days_worked > 0 && pe->future.days_off > 0) ||
+		    pe->future.first_type < -1 || pe->future.first_type >= S)
+			return rota_error_set(err, ROTA_EDATA,
+					      "problem: employee '%s': future "
 					      "out of range", pe->id);
 		if (pe->group < -1 || pe->group >= p->n_groups)
 			return rota_error_set(err, ROTA_EDATA,

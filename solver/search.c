@@ -170,7 +170,12 @@ static int same_rules(const struct rota_problem_employee *a,
 	       a->history.days_off == b->history.days_off &&
 	       a->history.last_end == b->history.last_end &&
 	       a->history.last_type == b->history.last_type &&
-	       a->history.weekends_worked == b->history.weekends_worked;
+	       a->history.weekends_worked == b->history.weekends_worked &&
+	       a->future.known == b->future.known &&
+	       a->future.days_worked == b->future.days_worked &&
+	       a->future.days_off == b->future.days_off &&
+	       a->future.first_start == b->future.first_start &&
+	       a->future.first_type == b->future.first_type;
 }
 
 /*

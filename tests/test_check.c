@@ -1025,6 +1025,120 @@ static void changes_to_the_reference_are_counted_and_capped(void **state)
 	rota_problem_free(p);
 }
 
+/* The next week (day 7 = Mon 2026-04-06) as the future of E01. */
+static struct rota_future *known_future(struct rota_problem *p)
+{
+	p->employees[0].future.known = 1;
+	return &p->employees[0].future;
+}
+
+static void max_consecutive_days_reach_into_the_future(void **state)
+{
+	struct rota_problem *p = mk(7, 1);
+	const char *rows[] = {".....EE"};
+	struct rota_check_report *r;
+
+	(void)state;
+	set_rule(p, 0, ROTA_RULE_max_consecutive_days, 5, 0);
+	p->employees[0].future.days_worked = 4;
+	r = check_rows(p, rows);  /* unknown future: nothing */
+	expect_none(r);
+	rota_check_report_free(r);
+	known_future(p);
+	r = check_rows(p, rows);
+	expect_one(r, ROTA_RULE_max_consecutive_days, 1, 1,
+		   "E01 works 6 consecutive days from Sat 2026-04-04, 4 of "
+		   "them after the horizon (at most 5)");
+	rota_check_report_free(r);
+	/* with the history too */
+	{
+		const char *all[] = {"EEEEEEE"};
+
+		p->employees[0].history.known = 1;
+		p->employees[0].history.days_worked = 1;
+		r = check_rows(p, all);
+		expect_one(r, ROTA_RULE_max_consecutive_days, 1, 7,
+			   "E01 works 12 consecutive days, 1 of them before "
+			   "and 4 after the horizon (at most 5)");
+		rota_check_report_free(r);
+	}
+	rota_problem_free(p);
+}
+
+static void blocks_reaching_the_future_are_checked_both_ways(void **state)
+{
+	struct rota_problem *p = mk(7, 1);
+	const char *sunday[] = {"......E"}, *none[] = {"......."};
+	struct rota_check_report *r;
+
+	(void)state;
+	set_rule(p, 0, ROTA_RULE_min_consecutive_days, 3, 0);
+	known_future(p)->days_worked = 1;
+	r = check_rows(p, sunday);
+	expect_one(r, ROTA_RULE_min_consecutive_days, 1, 1,
+		   "E01 has 2 consecutive days at work on Sun 2026-04-05, 1 "
+		   "of them after the horizon (at least 3)");
+	rota_check_report_free(r);
+	r = check_rows(p, none);
+	expect_one(r, ROTA_RULE_min_consecutive_days, 1, 1,
+		   "E01 has 1 consecutive day at work from Mon 2026-04-06, "
+		   "after the horizon, and is off on Sun 2026-04-05 (at least "
+		   "3)");
+	assert_int_equal(r->violations[0].day, 6);
+	rota_check_report_free(r);
+	/* days off, and the history's side */
+	set_rule(p, 0, ROTA_RULE_min_consecutive_days, ROTA_UNSET, 0);
+	set_rule(p, 0, ROTA_RULE_min_consecutive_days_off, 2, 0);
+	p->employees[0].future.days_worked = 0;
+	p->employees[0].future.days_off = 1;
+	p->employees[0].history.known = 1;
+	p->employees[0].history.days_off = 1;
+	{
+		const char *rows[] = {"EEEEEEE"};
+
+		r = check_rows(p, rows);
+		assert_int_equal(r->n_violations, 2);
+		assert_string_equal(r->violations[0].text,
+				    "E01 has 1 consecutive day off up to Sun "
+				    "2026-03-29, before the horizon, and works "
+				    "on Mon 2026-03-30 (at least 2)");
+		assert_string_equal(r->violations[1].text,
+				    "E01 has 1 consecutive day off from Mon "
+				    "2026-04-06, after the horizon, and works "
+				    "on Sun 2026-04-05 (at least 2)");
+		rota_check_report_free(r);
+	}
+	rota_problem_free(p);
+}
+
+static void rest_and_bans_reach_the_next_week(void **state)
+{
+	struct rota_problem *p = mk(7, 1);
+	const char *rows[] = {"......L"}, *night[] = {"......N"};
+	struct rota_future *f;
+	struct rota_check_report *r;
+
+	(void)state;
+	set_rule(p, 0, ROTA_RULE_min_rest_min, 660, 0);
+	f = known_future(p);
+	f->days_worked = 1;
+	f->first_type = T_E;
+	f->first_start = ((int64_t)monday() + 7) * 86400 + 6 * 3600;
+	r = check_rows(p, rows);
+	expect_one(r, ROTA_RULE_min_rest_min, 1, 1,
+		   "E01 rests 8h00 between L on Sun 2026-04-05 and the first "
+		   "shift after the horizon (at least 11h00)");
+	rota_check_report_free(r);
+	set_rule(p, 0, ROTA_RULE_min_rest_min, ROTA_UNSET, 0);
+	p->ban[T_N * 3 + T_E] = 1;
+	r = check_rows(p, night);
+	expect_one(r, ROTA_CHECK_ban, 1, 1,
+		   "E01 works E on Mon 2026-04-06 right after N on Sun "
+		   "2026-04-05, a forbidden sequence");
+	rota_check_report_free(r);
+	rota_problem_free(p);
+}
+
 static void kind_names_cover_rules_caps_and_checks(void **state)
 {
 	(void)state;
@@ -1088,6 +1202,10 @@ int main(void)
 		cmocka_unit_test(a_pin_not_kept_is_hard_in_three_sentences),
 		cmocka_unit_test(
 			changes_to_the_reference_are_counted_and_capped),
+		cmocka_unit_test(max_consecutive_days_reach_into_the_future),
+		cmocka_unit_test(
+			blocks_reaching_the_future_are_checked_both_ways),
+		cmocka_unit_test(rest_and_bans_reach_the_next_week),
 		cmocka_unit_test(kind_names_cover_rules_caps_and_checks),
 	};
 

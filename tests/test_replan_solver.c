@@ -347,6 +347,32 @@ static void max_changes_is_a_hard_cap(void **state)
 	rota_problem_free(p);
 }
 
+static void freezing_pins_what_has_started(void **state)
+{
+	struct rota_problem *p = covered_week();
+	struct rota_error err = {0};
+	int64_t wed_10h = p->t0 + (2 * 24 + 10) * 3600;
+
+	(void)state;
+	/* E1 works E Mon-Thu, E2 E Fri-Sun; now is Wednesday 10:00 */
+	assert_int_equal(rota_problem_freeze(p, wed_10h, &err), 0);
+	assert_int_equal(p->fixed[0 * 7 + 0], T_E);
+	assert_int_equal(p->fixed[0 * 7 + 2], T_E);  /* started at 06:00 */
+	assert_int_equal(p->fixed[0 * 7 + 3], ROTA_FREE);
+	assert_int_equal(p->fixed[1 * 7 + 1], -1);   /* Tuesday is past */
+	assert_int_equal(p->fixed[1 * 7 + 2], ROTA_FREE);
+	/* on Wednesday E2 may still start L or N, not E */
+	assert_int_equal(p->unavailable[(size_t)(1 * 7 + 2) * 3 + T_E], 1);
+	assert_int_equal(p->unavailable[(size_t)(1 * 7 + 2) * 3 + T_L], 0);
+	assert_int_equal(p->unavailable[(size_t)(1 * 7 + 3) * 3 + T_E], 0);
+	rota_problem_free(p);
+
+	p = mk(7, 0, 1);
+	assert_int_equal(rota_problem_freeze(p, 0, &err), ROTA_EINVAL);
+	assert_string_equal(err.msg, "freezing needs a reference roster");
+	rota_problem_free(p);
+}
+
 /* deterministic generator for the property test */
 static uint64_t rng_state;
 
@@ -440,6 +466,125 @@ static void random_replans_never_exceed_max_changes(void **state)
 	assert_true(refused >= 1);
 }
 
+/* ----------------------------------------------- the next week's rules */
+
+static struct rota_future *future(struct rota_problem *p, int e)
+{
+	struct rota_future *f = &p->employees[e].future;
+
+	f->known = 1;
+	return f;
+}
+
+static int worked_days(const struct rota_solution *s, int e, int from,
+		       int to)
+{
+	int n = 0;
+
+	for (int d = from; d <= to; d++)
+		n += type_of(s, e, d) >= 0;
+	return n;
+}
+
+static void max_consecutive_days_reach_into_the_next_week(void **state)
+{
+	struct rota_problem *p = mk(7, 1, 1);
+	struct rota_solution *s;
+
+	(void)state;
+	/* wanted every day; at most 5 days in a row; the next week starts
+	 * with 3 working days: one of Friday-Sunday must be off, and one
+	 * day off in Friday-Saturday is the best (6 days worked) */
+	for (int d = 0; d < 7; d++)
+		demand(p, 0, d, 6, 14, 1, 100, 1);
+	rule(p, 0, ROTA_RULE_max_consecutive_days, 5, 0);
+	future(p, 0)->days_worked = 3;
+	s = solve(p);
+	assert_int_equal(worked_days(s, 0, 0, 6), 6);
+	assert_int_equal(worked_days(s, 0, 4, 6), 2);
+	assert_true(type_of(s, 0, 6) >= 0);
+	rota_solution_free(s);
+	rota_problem_free(p);
+}
+
+static void rest_reaches_the_first_shift_of_the_next_week(void **state)
+{
+	struct rota_problem *p = mk(7, 1, 1);
+	struct rota_solution *s;
+
+	(void)state;
+	/* a late shift on Sunday ends 8 h before next Monday's 06:00 */
+	demand(p, 0, 6, 14, 22, 1, 100, 1);
+	rule(p, 0, ROTA_RULE_min_rest_min, 660, 0);
+	future(p, 0)->first_start = p->t0 + (7 * 24 + 6) * 3600;
+	future(p, 0)->first_type = T_E;
+	future(p, 0)->days_worked = 1;
+	s = solve(p);
+	assert_int_equal(type_of(s, 0, 6), -1);
+	assert_true(fabs(s->stats.objective - 800) < 1e-9);
+	rota_solution_free(s);
+	/* soft, at 50 a pair: worth breaking */
+	rule(p, 0, ROTA_RULE_min_rest_min, 660, 50);
+	s = solve(p);
+	assert_int_equal(type_of(s, 0, 6), T_L);
+	assert_true(fabs(s->stats.term[ROTA_TERM_rules] - 50) < 1e-9);
+	rota_solution_free(s);
+	rota_problem_free(p);
+}
+
+static void a_ban_reaches_the_first_day_of_the_next_week(void **state)
+{
+	struct rota_problem *p = mk(7, 1, 1);
+	struct rota_solution *s;
+
+	(void)state;
+	/* N may not be followed by E; next week starts with E */
+	p->ban[T_N * 3 + T_E] = 1;
+	demand(p, 0, 6, 22, 24, 1, 100, 1);
+	future(p, 0)->first_type = T_E;
+	future(p, 0)->days_worked = 1;
+	s = solve(p);
+	assert_int_equal(type_of(s, 0, 6), -1);
+	rota_solution_free(s);
+	future(p, 0)->first_type = T_L;
+	s = solve(p);
+	assert_int_equal(type_of(s, 0, 6), T_N);
+	rota_solution_free(s);
+	rota_problem_free(p);
+}
+
+static void minimum_blocks_join_the_next_week_both_ways(void **state)
+{
+	struct rota_problem *p = mk(7, 1, 1);
+	struct rota_solution *s;
+
+	(void)state;
+	/* working days in runs of 3; next week starts with one working day:
+	 * Sunday must be worked (else next week's run is 1 day), and so must
+	 * Saturday (else Sunday's run is 2); work costs, so nothing else */
+	p->cost_per_min = 0.01;
+	rule(p, 0, ROTA_RULE_min_consecutive_days, 3, 0);
+	future(p, 0)->days_worked = 1;
+	s = solve(p);
+	assert_int_equal(worked_days(s, 0, 0, 4), 0);
+	assert_int_equal(worked_days(s, 0, 5, 6), 2);
+	rota_solution_free(s);
+	rota_problem_free(p);
+
+	/* days off in runs of 2; next week starts with one day off: Sunday
+	 * must be off although it is wanted */
+	p = mk(7, 1, 1);
+	for (int d = 0; d < 7; d++)
+		demand(p, 0, d, 6, 14, 1, 100, 1);
+	rule(p, 0, ROTA_RULE_min_consecutive_days_off, 2, 0);
+	future(p, 0)->days_off = 1;
+	s = solve(p);
+	assert_int_equal(worked_days(s, 0, 0, 5), 6);
+	assert_int_equal(type_of(s, 0, 6), -1);
+	rota_solution_free(s);
+	rota_problem_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -450,7 +595,12 @@ int main(void)
 		cmocka_unit_test(the_reference_comes_back_when_it_is_optimal),
 		cmocka_unit_test(only_the_changes_that_pay_are_made),
 		cmocka_unit_test(max_changes_is_a_hard_cap),
+		cmocka_unit_test(freezing_pins_what_has_started),
 		cmocka_unit_test(random_replans_never_exceed_max_changes),
+		cmocka_unit_test(max_consecutive_days_reach_into_the_next_week),
+		cmocka_unit_test(rest_reaches_the_first_shift_of_the_next_week),
+		cmocka_unit_test(a_ban_reaches_the_first_day_of_the_next_week),
+		cmocka_unit_test(minimum_blocks_join_the_next_week_both_ways),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
