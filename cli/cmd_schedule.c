@@ -71,7 +71,7 @@ static void print_summary(struct cli_ctx *ctx, const struct rota_tz *tz,
 	const struct rota_check_report *chk = sc->report;
 	static const char *const words[ROTA_TERM_COUNT] = {
 		"understaffing", "overstaffing", "cover short", "cover over",
-		"rules", "requests", "fairness", "paid time"};
+		"rules", "requests", "fairness", "paid time", "changes"};
 	const struct rota_solve_stats *ss = &sol->stats;
 	char a[16], b[16], buf[32];
 	int any = 0;

@@ -66,7 +66,7 @@ static void print_report(const struct rota_problem *p,
 				    CLI_COL_STR};
 	static const char *const term_words[ROTA_TERM_COUNT] = {
 		"understaffing", "overstaffing", "cover short", "cover over",
-		"rules", "requests", "fairness", "paid time"};
+		"rules", "requests", "fairness", "paid time", "changes"};
 	struct cli_table *t = cli_table_new(cols, types, 7);
 	double soft = 0;
 	char buf[32];

@@ -78,6 +78,44 @@ void rota_plan_set_now(struct rota_plan *pl, int64_t now);
 /* Monday of the ISO week containing the local day of `now`. */
 int32_t rota_plan_this_monday(const struct rota_plan *pl);
 
+/* ------------------------------------------------ changing a roster */
+
+/*
+ * Every change to a stored roster goes through rota_plan_commit(): past
+ * time is frozen (an assignment that has started, by `now` in the site's
+ * zone, is never changed, removed or created), and a notice window (site.ini
+ * [operations] notice_hours, default 12 h) protects the near future unless
+ * the caller forces it.  A week that has no roster yet may be created
+ * whole (there is nothing to disturb).  An employee-day is "touched" when
+ * its old or its new assignment differs; it is judged by the earlier start
+ * of the two.
+ */
+
+enum rota_plan_guard {
+	ROTA_PLAN_FREE = 0,     /* may change */
+	ROTA_PLAN_NOTICE = 1,   /* inside the notice window: needs force */
+	ROTA_PLAN_FROZEN = 2,   /* started: never */
+};
+
+/* How an assignment starting at `start` may be changed now. */
+int rota_plan_guard_of(const struct rota_plan *pl, int64_t start);
+
+/*
+ * Make `next` the live roster of its week as a new version (scope and meta
+ * as rota_store_roster_commit), after checking every changed employee-day
+ * against frozen time (ROTA_ECONFLICT naming the employee, day and start:
+ * "A001's Early shift on Wed 2026-12-02 started at 08:00: past time is
+ * frozen") and the notice window (ROTA_ECONFLICT with "... starts within
+ * the 12 h notice window (--force to change it)" unless force).  Notes
+ * (may be NULL): the week was published and its calendars are now out of
+ * date.  *version and *changes as rota_store_roster_commit (may be NULL).
+ */
+int rota_plan_commit(struct rota_plan *pl, const struct rota_roster *next,
+		     const char *const *scope, size_t n_scope,
+		     const struct rota_version_meta *meta, int force,
+		     int *version, int *changes,
+		     struct rota_plan_notes *notes, struct rota_error *err);
+
 /* ------------------------------------------------------------ staffing */
 
 /* One interval and skill of a week's staffing. */

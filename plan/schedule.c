@@ -153,8 +153,8 @@ int rota_plan_schedule(struct rota_plan *pl, int32_t monday,
 	meta.kind = "solve";
 	meta.by = o.by;
 	meta.reason = o.reason;
-	if ((rc = rota_store_roster_commit(pl->st, s.roster, NULL, 0, &meta,
-					   &s.version, &s.changes, err)) < 0)
+	if ((rc = rota_plan_commit(pl, s.roster, NULL, 0, &meta, 1,
+				   &s.version, &s.changes, &s.notes, err)) < 0)
 		goto fail;
 	for (int e = 0; e < s.problem->n_employees; e++) {
 		int works = 0;

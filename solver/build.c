@@ -111,6 +111,54 @@ static void build_history(struct rota_problem *p, const struct rota_dataset *ds,
 	free(last_type);
 }
 
+/*
+ * Fill the future of every employee from the assignments of the F days
+ * after the week, [monday + 7, monday + 7 + F): the runs of working days
+ * or days off from the first of them, the first start and the first
+ * day's type.  An employee without any assignment there is off.
+ */
+static int build_future(struct rota_problem *p, const struct rota_dataset *ds,
+			int32_t monday, const struct rota_assignment *next,
+			size_t n_next, int F)
+{
+	int32_t first = monday + WEEK;
+	unsigned char *worked;
+
+	if (F <= 0)
+		return 0;
+	worked = calloc((size_t)p->n_employees * (size_t)F + 1, 1);
+	if (!worked)
+		return ROTA_ENOMEM;
+	for (size_t i = 0; i < n_next; i++) {
+		const struct rota_assignment *a = &next[i];
+		int e = find_employee(ds, a->employee);
+		int k = (int)(a->day - first);
+		struct rota_future *f;
+
+		if (e < 0 || k < 0 || k >= F)
+			continue;
+		f = &p->employees[e].future;
+		worked[(size_t)e * (size_t)F + (size_t)k] = 1;
+		if (a->start < f->first_start)
+			f->first_start = a->start;
+		if (k == 0)
+			f->first_type = rota_dataset_shift(ds, a->shift);
+	}
+	for (int e = 0; e < p->n_employees; e++) {
+		struct rota_future *f = &p->employees[e].future;
+		const unsigned char *w = worked + (size_t)e * (size_t)F;
+		int n = 0;
+
+		f->known = 1;
+		while (n < F && w[n] == w[0])
+			n++;
+		f->days_worked = w[0] ? n : 0;
+		f->days_off = w[0] ? 0 : n;
+	}
+	free(worked);
+	return 0;
+}
+
 /* Comparable staff: same team, contract and skills. */
 static int comparable(const struct rota_employee *a,
 		      const struct rota_employee *b)
@@ -180,7 +228,9 @@ int rota_problem_build(const struct rota_dataset *ds, int32_t monday,
 
 	if (opt_in)
 		opt = *opt_in;
-	if (!ds || !out || (n_req && !req) || (n_prev && !prev))
+	if (!ds || !out || (n_req && !req) || (n_prev && !prev) ||
+	    (opt.n_next && !opt.next) || opt.next_days < 0 ||
+	    opt.next_days > 366)
 		return rota_error_set(err, ROTA_EINVAL,
 				      "rota_problem_build: missing argument");
 	if (rota_weekday(monday) != 1) {
@@ -370,6 +420,11 @@ int rota_problem_build(const struct rota_dataset *ds, int32_t monday,
 			pe->rule[r] = c.rule[r];
 	}
 	build_history(p, ds, monday, prev, n_prev, opt.history_days);
+	if (build_future(p, ds, monday, opt.next, opt.n_next,
+			 opt.next_days) < 0) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto fail;
+	}
 
 	/* agents of last week's overnight shifts still at work this week
 	 * reduce what this week must cover */

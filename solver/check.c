@@ -225,6 +225,33 @@ static void check_placement(struct ctx *c, int e)
 	}
 }
 
+/* Pins: "A001 must keep E on Wed 2026-12-02 (frozen) but is off". */
+static void check_fixed(struct ctx *c, int e)
+{
+	const struct rota_problem *p = c->p;
+
+	for (int d = 0; d < p->n_days; d++) {
+		int f = rota_problem_fixed(p, e, d), s = type_of(c, e, d);
+		char day[48];
+
+		if (f == ROTA_FREE || f == s)
+			continue;
+		day_label(p, d, day, sizeof(day));
+		if (f < 0)
+			add(c, ROTA_CHECK_fixed, e, -1, d, s, 1, 1, 0,
+			    "%s must stay off on %s (frozen) but works %s",
+			    emp(c, e), day, code(c, s));
+		else if (s < 0)
+			add(c, ROTA_CHECK_fixed, e, -1, d, f, 1, 1, 0,
+			    "%s must keep %s on %s (frozen) but is off",
+			    emp(c, e), code(c, f), day);
+		else
+			add(c, ROTA_CHECK_fixed, e, -1, d, f, 1, 1, 0,
+			    "%s must keep %s on %s (frozen) but works %s",
+			    emp(c, e), code(c, f), day, code(c, s));
+	}
+}
+
 static void check_bans(struct ctx *c, int e)
 {
 	const struct rota_problem *p = c->p;
@@ -245,6 +272,22 @@ static void check_bans(struct ctx *c, int e)
 		    "%s works %s on %s right after %s on %s, a forbidden "
 		    "sequence",
 		    emp(c, e), code(c, s2), l2, code(c, s1), l1);
+	}
+	/* into the next week */
+	{
+		const struct rota_future *f = &p->employees[e].future;
+		int D = p->n_days, s1 = type_of(c, e, D - 1);
+		char l1[48], l2[48];
+
+		if (!f->known || f->first_type < 0 || s1 < 0 ||
+		    !p->ban[s1 * S + f->first_type])
+			return;
+		day_label(p, D - 1, l1, sizeof(l1));
+		day_label(p, D, l2, sizeof(l2));
+		add(c, ROTA_CHECK_ban, e, -1, D - 1, s1, 1, 1, 0,
+		    "%s works %s on %s right after %s on %s, a forbidden "
+		    "sequence",
+		    emp(c, e), code(c, f->first_type), l2, code(c, s1), l1);
 	}
 }
 
@@ -359,14 +402,15 @@ static void check_max_consecutive(struct ctx *c, int e)
 	const struct rota_rule_value *v =
 		rule(c, e, ROTA_RULE_max_consecutive_days);
 	const struct rota_history *h = &p->employees[e].history;
+	const struct rota_future *f = &p->employees[e].future;
 	int D = p->n_days, N;
 
 	if (!v)
 		return;
 	N = v->value;
 	for (int a = 0; a < D;) {
-		int b, start, hist, first, units;
-		char sp[112], end[48];
+		int b, hist, fut, start, end, first, last, len;
+		char sp[112], day[48];
 
 		if (!works(c, e, a)) {
 			a++;
@@ -375,35 +419,76 @@ static void check_max_consecutive(struct ctx *c, int e)
 		for (b = a; b + 1 < D && works(c, e, b + 1); b++)
 			;
 		hist = a == 0 && h->known ? h->days_worked : 0;
+		fut = b == D - 1 && f->known ? f->days_worked : 0;
 		start = a - hist;
-		/* windows [x, x + N], start <= x, x + N <= b, x + N >= 0 */
+		end = b + fut;
+		/* windows [x, x + N] inside [start, end] holding a day of
+		 * the horizon: x + N >= 0 and x <= D - 1 */
 		first = start > -N ? start : -N;
-		units = b - N - first + 1;
-		if (units > 0) {
-			int len = b - start + 1;
+		last = end - N < D - 1 ? end - N : D - 1;
+		len = end - start + 1;
+		if (last >= first) {
+			int units = last - first + 1, hard = v->weight == 0;
 
-			if (hist == 0) {
-				span_label(p, a, b, sp, sizeof(sp));
+			if (hist && fut)
 				add(c, ROTA_RULE_max_consecutive_days, e, -1, a,
-				    -1, units, v->weight == 0, v->weight,
-				    "%s works %d consecutive days %s (at most "
+				    -1, units, hard, v->weight,
+				    "%s works %d consecutive days, %d of them "
+				    "before and %d after the horizon (at most "
 				    "%d)",
-				    emp(c, e), len, sp, N);
-			} else {
-				day_label(p, b, end, sizeof(end));
+				    emp(c, e), len, hist, fut, N);
+			else if (hist) {
+				day_label(p, b, day, sizeof(day));
 				add(c, ROTA_RULE_max_consecutive_days, e, -1, a,
-				    -1, units, v->weight == 0, v->weight,
+				    -1, units, hard, v->weight,
 				    "%s works %d consecutive days up to %s, "
 				    "%d of them before the horizon (at most "
 				    "%d)",
-				    emp(c, e), len, end, hist, N);
+				    emp(c, e), len, day, hist, N);
+			} else if (fut) {
+				day_label(p, a, day, sizeof(day));
+				add(c, ROTA_RULE_max_consecutive_days, e, -1, a,
+				    -1, units, hard, v->weight,
+				    "%s works %d consecutive days from %s, %d "
+				    "of them after the horizon (at most %d)",
+				    emp(c, e), len, day, fut, N);
+			} else {
+				span_label(p, a, b, sp, sizeof(sp));
+				add(c, ROTA_RULE_max_consecutive_days, e, -1, a,
+				    -1, units, hard, v->weight,
+				    "%s works %d consecutive days %s (at most "
+				    "%d)",
+				    emp(c, e), len, sp, N);
 			}
 		}
 		a = b + 1;
 	}
 }
 
-/* Minimum block rules: blocks of days with works == on. */
+/* A block of the horizon too short, with its days outside it. */
+static void short_block(struct ctx *c, int e, int r, int on, int a, int b,
+			int hist, int fut)
+{
+	const struct rota_rule_value *v = rule(c, e, r);
+	int len = b - a + 1 + hist + fut;
+	const char *what = on ? " at work" : " off";
+	char sp[112], tail[64] = "";
+
+	span_label(c->p, a, b, sp, sizeof(sp));
+	if (hist && fut)
+		snprintf(tail, sizeof(tail),
+			 ", %d of them before and %d after the horizon", hist,
+			 fut);
+	else if (hist || fut)
+		snprintf(tail, sizeof(tail), ", %d of them %s the horizon",
+			 hist ? hist : fut, hist ? "before" : "after");
+	add(c, r, e, -1, a, -1, 1, v->weight == 0, v->weight,
+	    "%s has %d consecutive %s%s %s%s (at least %d)", emp(c, e), len,
+	    plural(len, "day", "days"), what, sp, tail, v->value);
+}
+
+/* Minimum block rules: blocks of days with works == on (solver.h: the
+ * extended timeline). */
 static void check_min_blocks(struct ctx *c, int e, int on)
 {
 	const struct rota_problem *p = c->p;
@@ -411,13 +496,16 @@ static void check_min_blocks(struct ctx *c, int e, int on)
 		   : ROTA_RULE_min_consecutive_days_off;
 	const struct rota_rule_value *v = rule(c, e, r);
 	const struct rota_history *h = &p->employees[e].history;
+	const struct rota_future *f = &p->employees[e].future;
 	int D = p->n_days;
+	int hb = h->known ? (on ? h->days_worked : h->days_off) : 0;
+	int fb = f->known ? (on ? f->days_worked : f->days_off) : 0;
+	const char *what = on ? "at work" : "off";
 
 	if (!v)
 		return;
 	for (int a = 0; a < D;) {
-		int b, len, hist = 0;
-		char sp[112];
+		int b, hist, fut;
 
 		if (works(c, e, a) != on) {
 			a++;
@@ -425,33 +513,38 @@ static void check_min_blocks(struct ctx *c, int e, int on)
 		}
 		for (b = a; b + 1 < D && works(c, e, b + 1) == on; b++)
 			;
-		len = b - a + 1;
-		if (b == D - 1 || (a == 0 && !h->known)) {
+		if ((a == 0 && !h->known) || (b == D - 1 && !f->known)) {
 			a = b + 1;
 			continue;
 		}
-		if (a == 0)
-			hist = on ? h->days_worked : h->days_off;
-		if (len + hist < v->value) {
-			span_label(p, a, b, sp, sizeof(sp));
-			if (hist)
-				add(c, r, e, -1, a, -1, 1, v->weight == 0,
-				    v->weight,
-				    "%s has %d consecutive %s%s %s, %d of them "
-				    "before the horizon (at least %d)",
-				    emp(c, e), len + hist,
-				    plural(len + hist, "day", "days"),
-				    on ? " at work" : " off", sp, hist,
-				    v->value);
-			else
-				add(c, r, e, -1, a, -1, 1, v->weight == 0,
-				    v->weight,
-				    "%s has %d consecutive %s%s %s (at least "
-				    "%d)",
-				    emp(c, e), len, plural(len, "day", "days"),
-				    on ? " at work" : " off", sp, v->value);
-		}
+		hist = a == 0 ? hb : 0;
+		fut = b == D - 1 ? fb : 0;
+		if (b - a + 1 + hist + fut < v->value)
+			short_block(c, e, r, on, a, b, hist, fut);
 		a = b + 1;
+	}
+	/* blocks just outside that the horizon ends */
+	if (hb > 0 && hb < v->value && works(c, e, 0) != on) {
+		char l0[48], l1[48];
+
+		day_label(p, -1, l1, sizeof(l1));
+		day_label(p, 0, l0, sizeof(l0));
+		add(c, r, e, -1, 0, -1, 1, v->weight == 0, v->weight,
+		    "%s has %d consecutive %s %s up to %s, before the horizon, "
+		    "and %s on %s (at least %d)",
+		    emp(c, e), hb, plural(hb, "day", "days"), what, l1,
+		    on ? "is off" : "works", l0, v->value);
+	}
+	if (fb > 0 && fb < v->value && works(c, e, D - 1) != on) {
+		char lD[48], l1[48];
+
+		day_label(p, D, lD, sizeof(lD));
+		day_label(p, D - 1, l1, sizeof(l1));
+		add(c, r, e, -1, D - 1, -1, 1, v->weight == 0, v->weight,
+		    "%s has %d consecutive %s %s from %s, after the horizon, "
+		    "and %s on %s (at least %d)",
+		    emp(c, e), fb, plural(fb, "day", "days"), what, lD,
+		    on ? "is off" : "works", l1, v->value);
 	}
 }
 
@@ -462,6 +555,7 @@ static void check_rest(struct ctx *c, int e)
 	const struct rota_problem *p = c->p;
 	const struct rota_rule_value *v = rule(c, e, ROTA_RULE_min_rest_min);
 	const struct rota_history *h = &p->employees[e].history;
+	const struct rota_future *f = &p->employees[e].future;
 	int D = p->n_days;
 
 	if (!v)
@@ -476,6 +570,16 @@ static void check_rest(struct ctx *c, int e)
 		b = rota_problem_slot(p, d2, s2);
 		day_label(p, d2, l2, sizeof(l2));
 		hm(v->value, need, sizeof(need));
+		if (f->known && f->first_start != INT64_MAX &&
+		    f->first_start - b->end < (int64_t)v->value * 60) {
+			hm((long)((f->first_start - b->end) / 60), rest,
+			   sizeof(rest));
+			add(c, ROTA_RULE_min_rest_min, e, -1, d2, s2, 1,
+			    v->weight == 0, v->weight,
+			    "%s rests %s between %s on %s and the first shift "
+			    "after the horizon (at least %s)",
+			    emp(c, e), rest, code(c, s2), l2, need);
+		}
 		if (h->known && h->last_end != INT64_MIN &&
 		    b->start - h->last_end < (int64_t)v->value * 60) {
 			hm((long)((b->start - h->last_end) / 60), rest,
@@ -597,6 +701,27 @@ static void check_requests(struct ctx *c)
 			    code(c, t));
 		}
 	}
+}
+
+/* Changes to the reference: the term, and the cap. */
+static void check_changes(struct ctx *c)
+{
+	const struct rota_problem *p = c->p;
+	struct rota_check_report *r = c->r;
+	size_t n = (size_t)p->n_employees * (size_t)p->n_days;
+
+	if (!p->reference)
+		return;
+	for (size_t i = 0; i < n; i++)
+		r->changes += c->sol->type[i] != p->reference[i];
+	r->term[ROTA_TERM_changes] = p->change_weight * r->changes;
+	if (p->max_changes != ROTA_UNSET && r->changes > p->max_changes)
+		add(c, ROTA_CHECK_max_changes, -1, -1, -1, -1,
+		    r->changes - p->max_changes, 1, 0,
+		    "the roster changes %d employee-%s of the current roster "
+		    "(at most %d)",
+		    r->changes, plural(r->changes, "day", "days"),
+		    p->max_changes);
 }
 
 static void check_fairness(struct ctx *c)
@@ -1103,6 +1228,7 @@ int rota_check(const struct rota_problem *p, const struct rota_solution *sol,
 	for (int e = 0; e < p->n_employees; e++) {
 		r->paid_min_total += r->paid_min[e];
 		check_placement(&c, e);
+		check_fixed(&c, e);
 		check_bans(&c, e);
 		check_weeks(&c, e);
 		check_max_consecutive(&c, e);
@@ -1114,6 +1240,7 @@ int rota_check(const struct rota_problem *p, const struct rota_solution *sol,
 	}
 	check_requests(&c);
 	check_fairness(&c);
+	check_changes(&c);
 	if (c.failed)
 		goto nomem;
 	if ((rc = check_coverage(&c, err)) < 0)

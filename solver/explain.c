@@ -23,7 +23,7 @@ static int feasible(struct search *se, const struct rota_problem *p, int e,
 		    struct rota_error *err)
 {
 	uint8_t *mask = calloc((size_t)p->n_employees + 1, 1);
-	struct model_spec spec = {mask, 0, 0, relaxed_mask, NULL};
+	struct model_spec spec = {mask, 0, 0, relaxed_mask, NULL, NULL};
 	struct roster_model rm;
 	struct sub_params sp;
 	struct sub_out so;
@@ -138,6 +138,42 @@ static void fmt_unavailable(const struct rota_problem *p, int e, char *buf,
 	}
 }
 
+/* The pins of e: "E on Wed 2026-12-02 and off on Thu 2026-12-03
+ * (frozen)", or "9 frozen days" when long. */
+static void fmt_pins(const struct rota_problem *p, int e, char *buf,
+		     size_t size)
+{
+	int days[4], n = 0, total = 0;
+	size_t len = 0;
+
+	for (int d = 0; d < p->n_days; d++) {
+		if (rota_problem_fixed(p, e, d) == ROTA_FREE)
+			continue;
+		if (n < 4)
+			days[n++] = d;
+		total++;
+	}
+	if (total > 4) {
+		snprintf(buf, size, "%d frozen days", total);
+		return;
+	}
+	buf[0] = '\0';
+	for (int i = 0; i < n && len < size; i++) {
+		char day[32];
+		int f = rota_problem_fixed(p, e, days[i]);
+
+		fmt_day(p, days[i], day, sizeof(day));
+		len += (size_t)snprintf(buf + len, size - len, "%s%s on %s",
+					i == 0 ? ""
+					: i == n - 1 ? " and "
+						     : ", ",
+					f >= 0 ? p->types[f].code : "a day off",
+					day);
+	}
+	if (len < size)
+		snprintf(buf + len, size - len, " (frozen)");
+}
+
 static void describe(const struct rota_problem *p, int e, int g, char *buf,
 		     size_t size)
 {
@@ -159,15 +195,25 @@ static void describe(const struct rota_problem *p, int e, int g, char *buf,
 		snprintf(buf, size, "at most %d working day%s a week", v,
 			 v == 1 ? "" : "s");
 		break;
-	case ROTA_RULE_max_consecutive_days:
-		if (h->known && h->days_worked > 0)
+	case ROTA_RULE_max_consecutive_days: {
+		int before = h->known ? h->days_worked : 0;
+		int after = pe->future.known ? pe->future.days_worked : 0;
+
+		if (before && after)
 			snprintf(buf, size,
 				 "at most %d consecutive working days (%d "
-				 "worked just before)", v, h->days_worked);
+				 "worked just before, %d just after)", v,
+				 before, after);
+		else if (before || after)
+			snprintf(buf, size,
+				 "at most %d consecutive working days (%d "
+				 "worked just %s)", v, before ? before : after,
+				 before ? "before" : "after");
 		else
 			snprintf(buf, size,
 				 "at most %d consecutive working days", v);
 		break;
+	}
 	case ROTA_RULE_min_consecutive_days:
 		snprintf(buf, size, "working days in runs of at least %d", v);
 		break;
@@ -227,16 +273,23 @@ static void describe(const struct rota_problem *p, int e, int g, char *buf,
 	case GROUP_OFFER:
 		snprintf(buf, size, "the days each shift is offered");
 		break;
+	case GROUP_FIXED:
+		fmt_pins(p, e, b, sizeof(b));
+		snprintf(buf, size, "keeping %s", b);
+		break;
 	default:
 		snprintf(buf, size, "rule %d", g);
 		break;
 	}
 }
 
-/* Groups that constrain e, in the order the filter tries to drop them. */
+/* Groups that constrain e, in the order the filter tries to drop them;
+ * never the cap on changes: it joins all employees, and the search
+ * refuses a cap too tight in words of its own (search.c). */
 static int present_groups(const struct rota_problem *p, int e, int *g)
 {
 	static const int order[] = {
+		GROUP_FIXED,
 		GROUP_OFFER,
 		GROUP_QUAL,
 		GROUP_BAN,
@@ -268,6 +321,10 @@ static int present_groups(const struct rota_problem *p, int e, int *g)
 				if (p->type_max[e * p->n_types + s].value !=
 					    ROTA_UNSET &&
 				    p->type_max[e * p->n_types + s].weight == 0)
+					on = 1;
+		} else if (gr == GROUP_FIXED) {
+			for (int d = 0; d < p->n_days; d++)
+				if (rota_problem_fixed(p, e, d) != ROTA_FREE)
 					on = 1;
 		} else if (gr == GROUP_BAN) {
 			for (int i2 = 0; i2 < p->n_types * p->n_types; i2++)

@@ -257,6 +257,10 @@ static const char *group_name(int g)
 		return "qual";
 	case GROUP_OFFER:
 		return "offer";
+	case GROUP_FIXED:
+		return "fixed";
+	case GROUP_CHANGES:
+		return "changes";
 	case GROUP_CORE:
 		return "core";
 	default:

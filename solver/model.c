@@ -117,12 +117,17 @@ static int create_x(struct builder *b)
 	for (int e = 0; e < b->E; e++) {
 		const struct rota_problem_employee *pe = &p->employees[e];
 		const struct rota_history *h = &pe->history;
+		const struct rota_future *fu = &pe->future;
 		const struct rota_rule_value *rest =
 			&pe->rule[ROTA_RULE_min_rest_min];
 
 		if (!included(b, e))
 			continue;
-		for (int d = 0; d < b->D; d++)
+		for (int d = 0; d < b->D; d++) {
+			int pin = relaxed(b, GROUP_FIXED)
+					  ? ROTA_FREE
+					  : rota_problem_fixed(p, e, d);
+
 			for (int s = 0; s < b->S; s++) {
 				const struct rota_slot *sl =
 					rota_problem_slot(p, d, s);
@@ -132,6 +137,8 @@ static int create_x(struct builder *b)
 				double obj = 0;
 				int j, rest_bad = 0;
 
+				if (pin != ROTA_FREE && pin != s)
+					continue;
 				if (!sl->allowed && !relaxed(b, GROUP_OFFER))
 					continue;
 				if (rota_problem_unavailable(p, e, d, s) &&
@@ -145,18 +152,31 @@ static int create_x(struct builder *b)
 				    p->ban[h->last_type * b->S + s] &&
 				    !relaxed(b, GROUP_BAN))
 					continue;
+				if (d == b->D - 1 && fu->known &&
+				    fu->first_type >= 0 &&
+				    p->ban[s * b->S + fu->first_type] &&
+				    !relaxed(b, GROUP_BAN))
+					continue;
+				/* rest after last week's last shift and
+				 * before next week's first: one pair each */
 				if (h->known && h->last_end != INT64_MIN &&
 				    rest->value != ROTA_UNSET &&
 				    sl->start - h->last_end <
 					    (int64_t)rest->value * 60)
-					rest_bad = 1;
+					rest_bad++;
+				if (fu->known && fu->first_start != INT64_MAX &&
+				    rest->value != ROTA_UNSET &&
+				    fu->first_start - sl->end <
+					    (int64_t)rest->value * 60)
+					rest_bad++;
 				if (rest_bad && rest->weight == 0 &&
 				    !relaxed(b, ROTA_RULE_min_rest_min))
 					continue;
 				if (b->spec->objective)
 					obj = p->cost_per_min * ty->paid_min *
 					      mult(b, e);
-				j = mip_add_col(m, 0, 1, obj, 1, tag);
+				j = mip_add_col(m, pin == s ? 1 : 0, 1, obj, 1,
+						tag);
 				if (j < 0)
 					return -1;
 				b->rm->xcol[((size_t)e * (size_t)b->D +
@@ -165,14 +185,21 @@ static int create_x(struct builder *b)
 				b->rm->n_x++;
 				if (rest_bad && rest->weight > 0 &&
 				    b->spec->objective) {
-					/* v >= x: one pair too close */
+					/* v >= pairs x: the pairs too close */
 					int cols[1] = {j};
+					double coef[1] = {rest_bad};
 
 					rule_row(b, e, ROTA_RULE_min_rest_min,
-						 rest->weight, cols, NULL, 1,
+						 rest->weight, cols, coef, 1,
 						 -INF, 0, d);
 				}
 			}
+			/* a pin on a type e may not work: a row no roster
+			 * meets (0 >= 1), so the model is infeasible and
+			 * the explanation names the pin */
+			if (pin >= 0 && model_x(b->rm, e, d, pin) < 0)
+				mip_add_row(m, 1, INF, GROUP_FIXED, e);
+		}
 	}
 	return m->failed ? -1 : 0;
 }
@@ -514,6 +541,135 @@ static void build_rest(struct builder *b, int e, int rest_min, double weight)
 	}
 }
 
+/*
+ * Maximum consecutive working days N: every window [j, j+N] of the
+ * extended timeline (solver.h) holding a day of the horizon has a day
+ * off.  A window reaching a day outside the horizon that is off (or
+ * unknown) holds; otherwise its worked outside days leave N - out for
+ * the horizon's part.
+ */
+static void build_max_consecutive(struct builder *b, int e)
+{
+	const struct rota_problem_employee *pe = &b->p->employees[e];
+	const struct rota_rule_value *v =
+		&pe->rule[ROTA_RULE_max_consecutive_days];
+	int N = v->value, D = b->D;
+	int hw = pe->history.known ? pe->history.days_worked : 0;
+	int fw = pe->future.known ? pe->future.days_worked : 0;
+
+	for (int j = -N; j <= D - 1; j++) {
+		int out = 0, holds = 0;
+
+		for (int d = j; d <= j + N; d++) {
+			if (d >= 0 && d < D)
+				continue;
+			if ((d < 0 && -d <= hw) || (d >= D && d - D < fw))
+				out++;
+			else
+				holds = 1;
+		}
+		if (holds)
+			continue;
+		b->nlist = 0;
+		for (int d = j < 0 ? 0 : j; d <= j + N && d < D; d++)
+			day_cols(b, e, d);
+		if (b->nlist > N - out)
+			rule_row(b, e, ROTA_RULE_max_consecutive_days,
+				 v->weight, b->list, NULL, b->nlist, -INF,
+				 N - out, j);
+	}
+}
+
+/* w[d] into the row being gathered, with coefficient c. */
+static void day_terms(struct builder *b, int e, int d, double c)
+{
+	int from = b->nlist;
+
+	day_cols(b, e, d);
+	for (int i = from; i < b->nlist; i++)
+		b->coef[i] = c;
+}
+
+/*
+ * Minimum block rules (on = 1: working days, min_consecutive_days; on =
+ * 0: days off, min_consecutive_days_off) on the extended timeline
+ * (solver.h): each block [a, a+len) of the horizon too short once the
+ * history (a = 0) and the future (a + len = D) are added is forbidden,
+ * its neighbours being of the other kind; blocks reaching an unknown
+ * side are exempt.  Then the blocks just outside that the horizon ends:
+ * the history's last block, too short, forbids day 0 of the other kind,
+ * and the future's first block day D-1.
+ */
+static void build_min_blocks(struct builder *b, int e, int on)
+{
+	const struct rota_problem_employee *pe = &b->p->employees[e];
+	const struct rota_history *h = &pe->history;
+	const struct rota_future *fu = &pe->future;
+	int r = on ? ROTA_RULE_min_consecutive_days
+		   : ROTA_RULE_min_consecutive_days_off;
+	const struct rota_rule_value *v = &pe->rule[r];
+	int N = v->value, D = b->D;
+	int hb = h->known ? (on ? h->days_worked : h->days_off) : 0;
+	int fb = fu->known ? (on ? fu->days_worked : fu->days_off) : 0;
+	/* a term of the block: +w (work) or -w (off); of a neighbour the
+	 * opposite */
+	double in = on ? 1 : -1;
+
+	for (int len = 1; len < N; len++)
+		for (int a = 0; a + len <= D; a++) {
+			int end = a + len, possible = 1;
+			int total = len + (a == 0 ? hb : 0) + (end == D ? fb : 0);
+			double rhs;
+
+			if (total >= N || (a == 0 && !h->known) ||
+			    (end == D && !fu->known))
+				continue;
+			b->nlist = 0;
+			/* a neighbour that cannot be worked makes a short
+			 * block of days off impossible to end there; a block
+			 * day that cannot be worked, a block of work */
+			if (a > 0) {
+				day_terms(b, e, a - 1, -in);
+				if (!on && b->nlist == 0)
+					continue;
+			}
+			for (int d = a; d < end; d++) {
+				int before = b->nlist;
+
+				day_terms(b, e, d, in);
+				if (on && b->nlist == before)
+					possible = 0;
+			}
+			if (end < D) {
+				int before = b->nlist;
+
+				day_terms(b, e, end, -in);
+				if (!on && b->nlist == before)
+					continue;
+			}
+			if (!possible)
+				continue;
+			/* work: sum block - neighbours <= len - 1; off:
+			 * neighbours - sum block <= neighbours - 1 */
+			rhs = on ? len - 1 : (a > 0) + (end < D) - 1;
+			rule_row(b, e, r, v->weight, b->list, b->coef, b->nlist,
+				 -INF, rhs, a);
+		}
+	/* the history's last block, if too short, is ended by day 0 of the
+	 * other kind: day 0 must be of its kind (work: w >= 1, off: w <= 0);
+	 * likewise day D-1 before the future's first block */
+	for (int side = 0; side < 2; side++) {
+		int len = side ? fb : hb, d = side ? D - 1 : 0;
+
+		if (len < 1 || len >= N)
+			continue;
+		b->nlist = 0;
+		day_cols(b, e, d);
+		rule_row(b, e, r, v->weight, b->list, NULL, b->nlist,
+			 on ? 1 : -INF, on ? INF : 0, d);
+	}
+}
+
 static void build_employee(struct builder *b, int e)
 {
 	const struct rota_problem *p = b->p;
@@ -653,101 +809,12 @@ static void build_employee(struct builder *b, int e)
 				 R[ROTA_RULE_max_total_min].weight, cols, coef,
 				 n, -INF, R[ROTA_RULE_max_total_min].value, 0);
 	}
-	/* maximum consecutive working days: windows of N+1 days */
-	if (ACTIVE(ROTA_RULE_max_consecutive_days)) {
-		int N = R[ROTA_RULE_max_consecutive_days].value;
-		int hist = h->known ? h->days_worked : 0;
-		int j0 = -(hist < N ? hist : N);
-
-		/* window [j, j+N]; days j..-1 were worked (history) */
-		for (int j = j0; j + N <= D - 1; j++) {
-			int rhs = N + (j < 0 ? j : 0);
-
-			b->nlist = 0;
-			for (int d = j < 0 ? 0 : j; d <= j + N; d++)
-				day_cols(b, e, d);
-			if (b->nlist > rhs)
-				rule_row(b, e, ROTA_RULE_max_consecutive_days,
-					 R[ROTA_RULE_max_consecutive_days]
-						 .weight,
-					 cols, NULL, b->nlist, -INF, rhs, j);
-		}
-	}
-	/* minimum consecutive working days: forbid short blocks */
-	if (ACTIVE(ROTA_RULE_min_consecutive_days)) {
-		int N = R[ROTA_RULE_min_consecutive_days].value;
-		double wt = R[ROTA_RULE_min_consecutive_days].weight;
-
-		for (int len = 1; len < N; len++)
-			for (int a = 0; a + len <= D - 1; a++) {
-				int first, possible = 1;
-
-				if (a == 0 && (!h->known ||
-					       len + h->days_worked >= N))
-					continue;
-				b->nlist = 0;
-				if (a > 0)
-					day_cols(b, e, a - 1);
-				first = b->nlist;
-				for (int d = a; d < a + len; d++) {
-					int before_day = b->nlist;
-
-					day_cols(b, e, d);
-					if (b->nlist == before_day)
-						possible = 0;
-				}
-				n = b->nlist;
-				if (!possible)
-					continue; /* the block cannot occur */
-				for (int i = 0; i < first; i++)
-					coef[i] = -1;
-				for (int i = first; i < n; i++)
-					coef[i] = 1;
-				day_cols(b, e, a + len);
-				for (int i = n; i < b->nlist; i++)
-					coef[i] = -1;
-				rule_row(b, e, ROTA_RULE_min_consecutive_days,
-					 wt, cols, coef, b->nlist, -INF,
-					 len - 1, a);
-			}
-	}
-	/* minimum consecutive days off: forbid short breaks */
-	if (ACTIVE(ROTA_RULE_min_consecutive_days_off)) {
-		int N = R[ROTA_RULE_min_consecutive_days_off].value;
-		double wt = R[ROTA_RULE_min_consecutive_days_off].weight;
-
-		for (int len = 1; len < N; len++)
-			for (int a = 0; a + len <= D - 1; a++) {
-				int before, mid;
-				double rhs;
-
-				if (a == 0 && (!h->known ||
-					       len + h->days_off >= N))
-					continue;
-				b->nlist = 0;
-				if (a > 0)
-					day_cols(b, e, a - 1);
-				before = b->nlist;
-				if (a > 0 && before == 0)
-					continue; /* never works day a-1 */
-				for (int d = a; d < a + len; d++)
-					day_cols(b, e, d);
-				mid = b->nlist;
-				day_cols(b, e, a + len);
-				if (b->nlist == mid)
-					continue; /* never works after */
-				for (int i = 0; i < before; i++)
-					coef[i] = 1;
-				for (int i = before; i < mid; i++)
-					coef[i] = -1;
-				for (int i = mid; i < b->nlist; i++)
-					coef[i] = 1;
-				rhs = a > 0 ? 1 : 0;
-				rule_row(b, e,
-					 ROTA_RULE_min_consecutive_days_off, wt,
-					 cols, coef, b->nlist, -INF, rhs, a);
-			}
-	}
+	if (ACTIVE(ROTA_RULE_max_consecutive_days))
+		build_max_consecutive(b, e);
+	if (ACTIVE(ROTA_RULE_min_consecutive_days))
+		build_min_blocks(b, e, 1);
+	if (ACTIVE(ROTA_RULE_min_consecutive_days_off))
+		build_min_blocks(b, e, 0);
 	/* weekends */
 	if (ACTIVE(ROTA_RULE_max_weekends)) {
 		int N = R[ROTA_RULE_max_weekends].value - h->weekends_worked;
@@ -820,6 +887,61 @@ static void build_requests(struct builder *b)
 				m->obj[j] += (r->on ? -r->weight : r->weight) * k;
 		}
 	}
+}
+
+/*
+ * Changes to the reference: c[e,d] = 1 - x[e,d,ref] where the reference
+ * works (1 when that column does not exist), sum_s x[e,d,s] where it is
+ * off.  Their cost goes into the objective, their cap into one row.
+ */
+static void build_changes(struct builder *b)
+{
+	const struct rota_problem *p = b->p;
+	struct mip *m = b->m;
+	double cw = b->spec->objective ? p->change_weight : 0, forced = 0;
+	int cap = b->spec->change_budget ? *b->spec->change_budget
+					 : p->max_changes;
+	int row = -1;
+
+	if (!p->reference)
+		return;
+	if (cap != ROTA_UNSET && !relaxed(b, GROUP_CHANGES))
+		row = mip_add_row(m, -INF, 0, GROUP_CHANGES, -1);
+	if (cw <= 0 && row < 0)
+		return;
+	for (int e = 0; e < b->E; e++) {
+		double k = mult(b, e);
+
+		if (!included(b, e))
+			continue;
+		for (int d = 0; d < b->D; d++) {
+			int ref = p->reference[e * b->D + d];
+
+			if (ref >= 0) {
+				int j = model_x(b->rm, e, d, ref);
+
+				m->obj_const += cw * k;
+				forced += k;
+				if (j < 0)
+					continue;
+				m->obj[j] -= cw * k;
+				if (row >= 0)
+					mip_add_coef(m, row, j, -k);
+				continue;
+			}
+			for (int s = 0; s < b->S; s++) {
+				int j = model_x(b->rm, e, d, s);
+
+				if (j < 0)
+					continue;
+				m->obj[j] += cw * k;
+				if (row >= 0)
+					mip_add_coef(m, row, j, k);
+			}
+		}
+	}
+	if (row >= 0)
+		m->rhi[row] = cap - forced;
 }
 
 static void build_fairness(struct builder *b)
@@ -918,6 +1040,7 @@ int model_build(struct roster_model *rm, const struct rota_problem *p,
 			build_employee(&b, e);
 	if (spec->objective)
 		build_requests(&b);
+	build_changes(&b);
 	if (spec->coverage)
 		build_fairness(&b);
 	free(b.list);

@@ -144,6 +144,7 @@ struct rota_problem *rota_problem_new(int n_days, int n_intervals,
 	p->n_skills = n_skills;
 	p->n_types = n_types;
 	p->n_employees = n_employees;
+	p->max_changes = ROTA_UNSET;
 	p->skills = alloc_array(K, sizeof(*p->skills), &failed);
 	p->demand = alloc_array(T * K, sizeof(*p->demand), &failed);
 	p->types = alloc_array(S, sizeof(*p->types), &failed);
@@ -153,8 +154,11 @@ struct rota_problem *rota_problem_new(int n_days, int n_intervals,
 	p->employees = alloc_array(E, sizeof(*p->employees), &failed);
 	p->unavailable = alloc_array(E * D * S, 1, &failed);
 	p->type_max = alloc_array(E * S, sizeof(*p->type_max), &failed);
+	p->fixed = alloc_array(E * D, sizeof(*p->fixed), &failed);
 	if (failed)
 		goto nomem;
+	for (size_t i = 0; i < E * D; i++)
+		p->fixed[i] = ROTA_FREE;
 	for (size_t i = 0; i < D * S; i++)
 		p->slots[i].allowed = 1;
 	for (size_t i = 0; i < S; i++)
@@ -168,6 +172,8 @@ struct rota_problem *rota_problem_new(int n_days, int n_intervals,
 			pe->rule[r].value = ROTA_UNSET;
 		pe->history.last_end = INT64_MIN;
 		pe->history.last_type = -1;
+		pe->future.first_start = INT64_MAX;
+		pe->future.first_type = -1;
 		pe->group = -1;
 	}
 	return p;
@@ -190,9 +196,76 @@ void rota_problem_free(struct rota_problem *p)
 	free(p->employees);
 	free(p->unavailable);
 	free(p->type_max);
+	free(p->fixed);
+	free(p->reference);
 	free(p->requests);
 	free(p->groups);
 	free(p);
+}
+
+int rota_problem_set_reference(struct rota_problem *p, const int *types,
+			       struct rota_error *err)
+{
+	size_t n = (size_t)p->n_employees * (size_t)p->n_days;
+	int *ref;
+
+	if (!types) {
+		free(p->reference);
+		p->reference = NULL;
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (types[i] < -1 || types[i] >= p->n_types)
+			return rota_error_set(err, ROTA_EDATA,
+					      "reference: employee %zu day %zu: "
+					      "shift type %d out of range",
+					      i / (size_t)p->n_days,
+					      i % (size_t)p->n_days, types[i]);
+	if (!(ref = malloc((n ? n : 1) * sizeof(int))))
+		return rota_error_set(err, ROTA_ENOMEM,
+				      "out of memory copying a reference");
+	if (n)
+		memcpy(ref, types, n * sizeof(int));
+	free(p->reference);
+	p->reference = ref;
+	return 0;
+}
+
+int rota_problem_freeze(struct rota_problem *p, int64_t from,
+			struct rota_error *err)
+{
+	int D = p->n_days, S = p->n_types;
+
+	if (!p->reference)
+		return rota_error_set(err, ROTA_EINVAL,
+				      "freezing needs a reference roster");
+	for (int e = 0; e < p->n_employees; e++)
+		for (int d = 0; d < D; d++) {
+			int ref = p->reference[e * D + d], past = 1;
+			int *fx = &p->fixed[e * D + d];
+
+			if (*fx != ROTA_FREE)
+				continue;
+			if (ref >= 0 && rota_problem_slot(p, d, ref)->start < from) {
+				*fx = ref;
+				continue;
+			}
+			for (int s = 0; s < S; s++)
+				if (rota_problem_slot(p, d, s)->start >= from)
+					past = 0;
+			if (past) {
+				*fx = ref;
+				continue;
+			}
+			for (int s = 0; s < S; s++)
+				if (s != ref &&
+				    rota_problem_slot(p, d, s)->start < from)
+					p->unavailable[((size_t)e * (size_t)D +
+							(size_t)d) *
+							       (size_t)S +
+						       (size_t)s] = 1;
+		}
+	return 0;
 }
 
 int rota_problem_add_request(struct rota_problem *p,
@@ -257,8 +330,8 @@ int rota_problem_validate(const struct rota_problem *p,
 				      "problem: sizes out of range");
 	if ((K && !p->skills) || ((T && K) && !p->demand) ||
 	    (S && (!p->types || !p->slots || !p->cover || !p->ban)) ||
-	    (E && !p->employees) || ((E && S) && (!p->unavailable ||
-					      !p->type_max)) ||
+	    (E && (!p->employees || !p->fixed)) ||
+	    ((E && S) && (!p->unavailable || !p->type_max)) ||
 	    (p->n_requests && !p->requests) || (p->n_groups && !p->groups) ||
 	    p->n_groups < 0)
 		return rota_error_set(err, ROTA_EDATA,
@@ -274,6 +347,20 @@ int rota_problem_validate(const struct rota_problem *p,
 	if (bad_weight(p->cost_per_min))
 		return rota_error_set(err, ROTA_EDATA,
 				      "problem: cost_per_min is not a weight");
+	if (bad_weight(p->change_weight))
+		return rota_error_set(err, ROTA_EDATA,
+				      "problem: change_weight is not a weight");
+	if (p->max_changes < ROTA_UNSET)
+		return rota_error_set(err, ROTA_EDATA,
+				      "problem: max_changes %d is negative",
+				      p->max_changes);
+	for (size_t i = 0; p->reference && i < (size_t)E * (size_t)D; i++)
+		if (p->reference[i] < -1 || p->reference[i] >= S)
+			return rota_error_set(
+				err, ROTA_EDATA,
+				"problem: reference of employee %zu day %zu: "
+				"shift type %d out of range",
+				i / (size_t)D, i % (size_t)D, p->reference[i]);
 	for (int k = 0; k < K; k++)
 		if (!terminated(p->skills[k].name, sizeof(p->skills[k].name)))
 			return rota_error_set(err, ROTA_EDATA,
@@ -390,11 +477,28 @@ int rota_problem_validate(const struct rota_problem *p,
 			return rota_error_set(err, ROTA_EDATA,
 					      "problem: employee '%s': history "
 					      "out of range", pe->id);
+		if ((pe->future.known != 0 && pe->future.known != 1) ||
+		    pe->future.days_worked < 0 || pe->future.days_off < 0 ||
+		    (pe->future.days_worked > 0 && pe->future.days_off > 0) ||
+		    pe->future.first_type < -1 || pe->future.first_type >= S)
+			return rota_error_set(err, ROTA_EDATA,
+					      "problem: employee '%s': future "
+					      "out of range", pe->id);
 		if (pe->group < -1 || pe->group >= p->n_groups)
 			return rota_error_set(err, ROTA_EDATA,
 					      "problem: employee '%s': group "
 					      "%d out of range", pe->id,
 					      pe->group);
+		for (int d = 0; d < D; d++) {
+			int f = rota_problem_fixed(p, e, d);
+
+			if (f < ROTA_FREE || f >= S)
+				return rota_error_set(
+					err, ROTA_EDATA,
+					"problem: employee '%s': fixed type "
+					"%d on day %d out of range", pe->id, f,
+					d);
+		}
 	}
 	for (size_t i = 0; i < p->n_requests; i++) {
 		const struct rota_request *r = &p->requests[i];

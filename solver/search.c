@@ -118,6 +118,9 @@ struct state {
 	struct roster_model full;
 	int D, S, E, T, K;
 	int *type;        /* current roster, [e*D + d] */
+	/* with a reference: each employee's nearest roster under their own
+	 * hard rules (fewest changes), where construction starts */
+	int *start;
 	double *inc;      /* incumbent, full column vector */
 	double inc_obj;
 	double bound;
@@ -167,7 +170,12 @@ static int same_rules(const struct rota_problem_employee *a,
 	       a->history.days_off == b->history.days_off &&
 	       a->history.last_end == b->history.last_end &&
 	       a->history.last_type == b->history.last_type &&
-	       a->history.weekends_worked == b->history.weekends_worked;
+	       a->history.weekends_worked == b->history.weekends_worked &&
+	       a->future.known == b->future.known &&
+	       a->future.days_worked == b->future.days_worked &&
+	       a->future.days_off == b->future.days_off &&
+	       a->future.first_start == b->future.first_start &&
+	       a->future.first_type == b->future.first_type;
 }
 
 /*
@@ -230,7 +238,14 @@ static int employee_classes(const struct rota_problem *p, int *mult,
 				   nr == beg[f + 1] - beg[f] &&
 				   memcmp(p->unavailable + (size_t)e * row,
 					  p->unavailable + (size_t)f * row,
-					  row) == 0;
+					  row) == 0 &&
+				   memcmp(p->fixed + (size_t)e * (size_t)D,
+					  p->fixed + (size_t)f * (size_t)D,
+					  (size_t)D * sizeof(int)) == 0 &&
+				   (!p->reference ||
+				    memcmp(p->reference + (size_t)e * (size_t)D,
+					   p->reference + (size_t)f * (size_t)D,
+					   (size_t)D * sizeof(int)) == 0);
 
 			for (int s = 0; same && s < S; s++) {
 				const struct rota_rule_value *a =
@@ -369,6 +384,49 @@ static int interval_demand(const struct state *st)
 	return st->T > 0 && st->K > 0;
 }
 
+/* The week of e in the solution x of a model holding e. */
+static void read_week(struct state *st, const struct roster_model *rm, int e,
+		      const double *x)
+{
+	for (int d = 0; d < st->D; d++) {
+		st->type[e * st->D + d] = -1;
+		for (int s = 0; s < st->S; s++) {
+			int j = model_x(rm, e, d, s);
+
+			if (j >= 0 && x[j] > 0.5)
+				st->type[e * st->D + d] = s;
+		}
+	}
+}
+
+/* Days on which e's current week differs from the reference. */
+static int changes_of(const struct state *st, int e)
+{
+	const int *ref = st->p->reference + (size_t)e * (size_t)st->D;
+	const int *cur = st->type + (size_t)e * (size_t)st->D;
+	int n = 0;
+
+	for (int d = 0; d < st->D; d++)
+		n += cur[d] != ref[d];
+	return n;
+}
+
+/* The changes e may make while everybody else keeps their current week:
+ * the cap less the others' changes (ROTA_UNSET: no cap). */
+static int change_budget(const struct state *st, int e)
+{
+	const struct rota_problem *p = st->p;
+	int left;
+
+	if (!p->reference || p->max_changes == ROTA_UNSET)
+		return ROTA_UNSET;
+	left = p->max_changes;
+	for (int f = 0; f < st->E; f++)
+		if (f != e)
+			left -= changes_of(st, f);
+	return left < 0 ? 0 : left;
+}
+
 /* Solve e's own MIP against the coverage in c; on success the new roster
  * of e is in st->type.  Returns the sub_result, or a negative status (err
  * filled) when the model cannot be built. */
@@ -378,7 +436,8 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 {
 	const struct rota_problem *p = st->p;
 	int D = st->D, S = st->S, K = st->K, rc;
-	struct model_spec spec = {mask, 0, 1, 0, NULL};
+	int budget = change_budget(st, e);
+	struct model_spec spec = {mask, 0, 1, 0, NULL, NULL};
 	struct roster_model rm;
 	struct sub_params sp;
 	struct sub_out so;
@@ -386,6 +445,8 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 	double *obj = NULL, *x = NULL;
 	uint8_t *fr = NULL;
 
+	if (budget != ROTA_UNSET)
+		spec.change_budget = &budget;
 	mask[e] = 1;
 	rc = model_build(&rm, p, &spec, err);
 	mask[e] = 0;
@@ -444,17 +505,8 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 	sp.no_deadline = first;
 	sub_solve(&st->se, m, &sp, x, &so);
 	st->nodes += so.nodes;
-	if (so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE) {
-		for (int d = 0; d < D; d++) {
-			st->type[e * D + d] = -1;
-			for (int s = 0; s < S; s++) {
-				int j = model_x(&rm, e, d, s);
-
-				if (j >= 0 && x[j] > 0.5)
-					st->type[e * D + d] = s;
-			}
-		}
-	}
+	if (so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE)
+		read_week(st, &rm, e, x);
 out:
 	free(obj);
 	free(x);
@@ -464,6 +516,173 @@ out:
 }
 
 #define SWEEPS 8
+
+/* ROTA_EINFEASIBLE: why first_bad cannot be rostered, and how many more
+ * employees cannot either. */
+static int explain_bad(struct state *st, int first_bad, int n_bad,
+		       struct rota_error *err)
+{
+	int rc = explain_employee(&st->se, st->p, first_bad, err);
+
+	if (rc < 0)
+		return rc;
+	if (rc == 0)
+		rota_error_set(err, ROTA_EINFEASIBLE,
+			       "employee '%s' cannot be rostered under their "
+			       "hard rules", st->p->employees[first_bad].id);
+	if (n_bad > 1 && err) {
+		size_t len = strlen(err->msg);
+
+		snprintf(err->msg + len, sizeof(err->msg) - len,
+			 " (and %d more employee%s)", n_bad - 1,
+			 n_bad > 2 ? "s" : "");
+	}
+	if (err)
+		err->code = ROTA_EINFEASIBLE;
+	return ROTA_EINFEASIBLE;
+}
+
+/* One employee's week with the fewest changes to the reference under
+ * their own hard rules and pins; the sub_result. */
+static int nearest_week(struct state *st, int e, uint8_t *mask,
+			struct rota_error *err)
+{
+	const struct rota_problem *p = st->p;
+	/* without the cap: it joins the employees (nearest_weeks) */
+	struct model_spec spec = {mask, 0, 0, 1u << GROUP_CHANGES, NULL, NULL};
+	struct roster_model rm;
+	struct sub_params sp;
+	struct sub_out so;
+	double *obj = NULL, *x = NULL;
+	uint8_t *fr = NULL;
+	int rc;
+
+	mask[e] = 1;
+	rc = model_build(&rm, p, &spec, err);
+	mask[e] = 0;
+	if (rc < 0)
+		return rc;
+	obj = calloc((size_t)rm.mip.ncols + 1, sizeof(double));
+	x = calloc((size_t)rm.mip.ncols + 1, sizeof(double));
+	fr = malloc((size_t)rm.mip.ncols + 1);
+	if (!obj || !x || !fr) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto out;
+	}
+	memset(fr, 1, (size_t)rm.mip.ncols);
+	for (int d = 0; d < st->D; d++) {
+		int ref = p->reference[e * st->D + d];
+
+		for (int s = 0; s < st->S; s++) {
+			int j = model_x(&rm, e, d, s);
+
+			if (j >= 0)
+				obj[j] = ref < 0 ? 1 : s == ref ? -1 : 0;
+		}
+	}
+	memset(&sp, 0, sizeof(sp));
+	sp.free = fr;
+	sp.val = x;
+	sp.presolve = 1;
+	sp.obj = obj;
+	sp.node_limit = 5000;
+	sp.no_deadline = 1;
+	sub_solve(&st->se, &rm.mip, &sp, x, &so);
+	st->nodes += so.nodes;
+	rc = so.result;
+	if (rc == SUB_OPTIMAL || rc == SUB_FEASIBLE)
+		read_week(st, &rm, e, x);
+out:
+	free(obj);
+	free(x);
+	free(fr);
+	model_free(&rm);
+	return rc;
+}
+
+/*
+ * Re-planning: every employee's nearest week (nearest_week) into
+ * st->start, where construction then starts.  Every hard rule belongs to
+ * one employee and the cap on changes is the only row joining them, so
+ * the cap can hold exactly when the employees' fewest changes add up to
+ * no more than it: otherwise ROTA_EINFEASIBLE says so, naming who must
+ * change.  An employee without any week is explained (explain.c).
+ */
+static int nearest_weeks(struct state *st, struct rota_error *err)
+{
+	const struct rota_problem *p = st->p;
+	int E = st->E, D = st->D, n_bad = 0, first_bad = -1, total = 0;
+	uint8_t *mask = calloc((size_t)E + 1, 1);
+	int rc = 0;
+
+	st->start = malloc(((size_t)E * (size_t)D + 1) * sizeof(int));
+	if (!mask || !st->start) {
+		free(mask);
+		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
+	}
+	st->se.phase = "nearest roster";
+	for (int e = 0; e < E; e++) {
+		int r = nearest_week(st, e, mask, err);
+
+		if (r < 0) {
+			rc = r;
+			goto out;
+		}
+		if (r == SUB_INFEASIBLE) {
+			if (first_bad < 0)
+				first_bad = e;
+			n_bad++;
+			continue;
+		}
+		if (r != SUB_OPTIMAL && r != SUB_FEASIBLE) {
+			rc = rota_error_set(err, ROTA_ESOLVER,
+					    "the solver failed on the rules of "
+					    "employee '%s'", p->employees[e].id);
+			goto out;
+		}
+		total += changes_of(st, e);
+	}
+	if (n_bad) {
+		rc = explain_bad(st, first_bad, n_bad, err);
+		goto out;
+	}
+	if (p->max_changes != ROTA_UNSET && total > p->max_changes) {
+		char who[160] = "";
+		size_t len = 0;
+		int listed = 0, more = 0;
+
+		for (int e = 0; e < E; e++) {
+			int n = changes_of(st, e);
+
+			if (n == 0)
+				continue;
+			if (listed == 4) {
+				more++;
+				continue;
+			}
+			len += (size_t)snprintf(who + len, sizeof(who) - len,
+						"%s%s %d", listed ? ", " : "",
+						p->employees[e].id, n);
+			if (len >= sizeof(who))
+				len = sizeof(who) - 1;
+			listed++;
+		}
+		if (more)
+			snprintf(who + len, sizeof(who) - len, " and %d more",
+				 more);
+		rc = rota_error_set(err, ROTA_EINFEASIBLE,
+				    "the hard rules need at least %d change%s "
+				    "to the current roster, more than the %d "
+				    "allowed (%s)",
+				    total, total == 1 ? "" : "s",
+				    p->max_changes, who);
+		goto out;
+	}
+	memcpy(st->start, st->type, (size_t)E * (size_t)D * sizeof(int));
+out:
+	free(mask);
+	return rc;
+}
 
 /* weight of the LP's counts in the LP-guided first pass */
 #define LP_PULL 1000.0
@@ -517,6 +736,14 @@ static int construct(struct state *st, const double *lp_target,
 		order[e].key = popcount64(p->employees[e].skills);
 	}
 	qsort(order, (size_t)E, sizeof(*order), cmp_order);
+	if (st->start) {
+		/* re-planning: from everyone's nearest week, a complete
+		 * roster within the cap; sweep 0 is a best-response sweep */
+		memcpy(st->type, st->start,
+		       (size_t)E * (size_t)D * sizeof(int));
+		for (int e = 0; e < E; e++)
+			apply(st, &c, e, 1);
+	}
 
 	st->se.phase = lp_target ? "lp rounding" : "construct";
 	for (int sweep = 0; sweep <= SWEEPS; sweep++) {
@@ -539,14 +766,15 @@ static int construct(struct state *st, const double *lp_target,
 					bias[i] = LP_PULL *
 						  (fmin(rr[i], 1.0) - 0.5);
 			}
-			r = solve_one(st, &c, e, mask, sweep == 0,
+			r = solve_one(st, &c, e, mask,
+				      sweep == 0 && !st->start,
 				      sweep == 0 && R ? bias : NULL,
 				      !(sweep == 0 && R), err);
 			if (r < 0) {
 				rc = r;
 				goto out;
 			}
-			if (r == SUB_INFEASIBLE && sweep == 0) {
+			if (r == SUB_INFEASIBLE && sweep == 0 && !st->start) {
 				bad[e] = 1;
 				if (first_bad < 0 || e < first_bad)
 					first_bad = e;
@@ -554,7 +782,7 @@ static int construct(struct state *st, const double *lp_target,
 				continue;
 			}
 			if (r != SUB_OPTIMAL && r != SUB_FEASIBLE) {
-				if (sweep > 0) {
+				if (sweep > 0 || st->start) {
 					/* keep the roster we had */
 					memcpy(st->type + (size_t)e * (size_t)D,
 					       old, (size_t)D * sizeof(int));
@@ -593,25 +821,8 @@ static int construct(struct state *st, const double *lp_target,
 		    !search_time_left(&st->se))
 			break;
 	}
-	if (n_bad) {
-		rc = explain_employee(&st->se, p, first_bad, err);
-		if (rc >= 0) {
-			if (rc == 0)
-				rota_error_set(err, ROTA_EINFEASIBLE,
-					       "employee '%s' cannot be "
-					       "rostered under their hard rules",
-					       p->employees[first_bad].id);
-			if (n_bad > 1) {
-				size_t len = strlen(err->msg);
-
-				snprintf(err->msg + len, sizeof(err->msg) - len,
-					 " (and %d more employee%s)",
-					 n_bad - 1, n_bad > 2 ? "s" : "");
-			}
-			rc = ROTA_EINFEASIBLE;
-			err->code = rc;
-		}
-	}
+	if (n_bad)
+		rc = explain_bad(st, first_bad, n_bad, err);
 out:
 	free(c.res);
 	free(c.cres);
@@ -1192,6 +1403,13 @@ static int fill_solution(struct state *st, struct rota_solution *sol)
 			req += r->weight;
 	}
 	ss->term[ROTA_TERM_requests] = req;
+	if (p->reference) {
+		int n = 0;
+
+		for (int e = 0; e < st->E; e++)
+			n += changes_of(st, e);
+		ss->term[ROTA_TERM_changes] = p->change_weight * n;
+	}
 	ss->objective = st->inc_obj;
 	ss->bound = st->bound > st->inc_obj ? st->inc_obj : st->bound;
 	ss->gap = rel_gap(ss->objective, ss->bound);
@@ -1214,7 +1432,7 @@ static int fill_solution(struct state *st, struct rota_solution *sol)
 static int bound_and_round(struct state *st, double *x, struct rota_error *err)
 {
 	const struct rota_problem *p = st->p;
-	struct model_spec cspec = {NULL, 1, 1, 0, NULL};
+	struct model_spec cspec = {NULL, 1, 1, 0, NULL, NULL};
 	struct roster_model cm;
 	struct sub_params sp;
 	struct sub_out so;
@@ -1313,7 +1531,7 @@ int rota_solve(const struct rota_problem *p,
 	       struct rota_solution **out, struct rota_error *err)
 {
 	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
-	struct model_spec spec = {NULL, 1, 1, 0, NULL};
+	struct model_spec spec = {NULL, 1, 1, 0, NULL, NULL};
 	struct rota_solution *sol = NULL;
 	struct state st;
 	double *x = NULL;
@@ -1359,7 +1577,13 @@ int rota_solve(const struct rota_problem *p,
 	for (int i = 0; i < st.E * st.D; i++)
 		st.type[i] = -1;
 
-	/* 1. a roster of our own, employee by employee */
+	/* 1. a roster of our own, employee by employee (re-planning: from
+	 * everyone's nearest week to the reference) */
+	if (p->reference && (rc = nearest_weeks(&st, err)) < 0) {
+		if (rc == ROTA_EINFEASIBLE)
+			sol->stats.status = ROTA_SOLVE_INFEASIBLE;
+		goto out;
+	}
 	if ((rc = construct(&st, NULL, NULL, err)) < 0) {
 		if (rc == ROTA_EINFEASIBLE)
 			sol->stats.status = ROTA_SOLVE_INFEASIBLE;
@@ -1454,6 +1678,7 @@ out:
 	rota_solution_free(sol);
 	model_free(&st.full);
 	free(st.type);
+	free(st.start);
 	free(st.inc);
 	free(x);
 	return rc;
@@ -1462,7 +1687,7 @@ out:
 int rota_model_write(const struct rota_problem *p, const char *format,
 		     char **text, size_t *len, struct rota_error *err)
 {
-	struct model_spec spec = {NULL, 1, 1, 0, NULL};
+	struct model_spec spec = {NULL, 1, 1, 0, NULL, NULL};
 	struct roster_model rm;
 	int rc;
 

@@ -137,23 +137,41 @@ int rota_staffing_check_skill(const struct rota_skill *skill,
  * Weekly rules (min/max_week_min, max_days_week, max_nights) apply to each
  * complete 7-day block [7i, 7i+7) of the horizon.
  *
- * Rule semantics, with w[e,d] = 1 when e works on day d:
- *   max_consecutive_days N: every N+1 consecutive days contain a day off;
- *     when history is known, the history.days_worked days before day 0
- *     count as worked (windows reaching before day 0 included).
- *   min_consecutive_days N: every maximal block of working days [a, b]
- *     with b < D-1 has b-a+1 (+ history.days_worked when a = 0) >= N.
- *     Exempt: blocks reaching day D-1, and blocks starting on day 0 when
- *     history is unknown.  min_consecutive_days_off: the same for blocks
- *     of days off (history.days_off).
+ * Rule semantics, with w[e,d] = 1 when e works on day d.  The extended
+ * timeline of an employee is the horizon with, before day 0, the
+ * history.days_worked working days (or history.days_off days off) when
+ * history is known, and, from day D on, the future.days_worked working
+ * days (or future.days_off days off) when the future is known; other
+ * days outside the horizon are unknown.
+ *   max_consecutive_days N: every N+1 consecutive days of the extended
+ *     timeline holding a day of the horizon contain a day off; unknown
+ *     days count as days off.
+ *   min_consecutive_days N: every maximal block of working days of the
+ *     extended timeline that holds a day of the horizon, or ends on day
+ *     -1 / starts on day D next to a day off of the horizon (a block of
+ *     the history or the future that the horizon ends), has at least N
+ *     days.  Exempt: blocks reaching an unknown day (with history unknown,
+ *     blocks starting on day 0; with the future unknown, blocks reaching
+ *     day D-1).  min_consecutive_days_off: the same for blocks of days
+ *     off.
  *   min_rest_min R: for every two shifts worked on days d1 < d2,
- *     start2 - end1 >= R minutes; also start - history.last_end >= R.
+ *     start2 - end1 >= R minutes; also start - history.last_end >= R and
+ *     future.first_start - end >= R.
  *   max_weekends N: weekends (a Saturday and the Sunday after it, or the
  *     part of it inside the horizon) with a shift on either day, plus
  *     history.weekends_worked, are at most N.
  *   max_nights N: night shifts per 7-day block at most N.
  *   ban: s1 on day d and s2 on day d+1 never both (history.last_type
- *     counts as day -1 when known).  One shift per day per employee.
+ *     counts as day -1 and future.first_type as day D when known).  One
+ *     shift per day per employee.
+ *   changes: with a reference, c[e,d] = 1 when the type (or day off) of e
+ *     on d differs from reference[e,d]; cost change_weight x sum c;
+ *     sum c <= max_changes (hard) unless ROTA_UNSET.  As a linear row:
+ *     sum_{ref=s} (1 - x[e,d,s]) + sum_{ref=off} sum_s x[e,d,s] <= N.
+ *   fixed (pins, hard): fixed[e,d] = -1: e is off on d; s >= 0: e works s
+ *     on d.  A pin does not lift any other rule: a pin on a type e may
+ *     not work (leave, skills, a ban, ...) makes the problem infeasible,
+ *     and the explanation names the pin.
  */
 
 /* Rules a problem employee carries: the contract rules of core/model.h
@@ -259,6 +277,26 @@ struct rota_history {
 				  max_weekends (builder: previous 3 weeks) */
 };
 
+/*
+ * What is known about an employee after the last day (the next week's
+ * roster), mirroring struct rota_history.  known = 0: nothing (the
+ * default): blocks of working days or days off reaching day n_days-1 are
+ * exempt from the minimum-block rules, and max_consecutive_days windows
+ * end at day n_days-1.  known = 1: the rules reach across the boundary
+ * (solver.h, rule semantics), so re-planning a week keeps next week's
+ * rules.
+ */
+struct rota_future {
+	int known;             /* 1: the fields below are meaningful */
+	int days_worked;       /* consecutive working days from day n_days */
+	int days_off;          /* consecutive days off from day n_days (0
+				  when day n_days is worked) */
+	int64_t first_start;   /* UTC start of the first shift on or after
+				  day n_days; INT64_MAX when none (rest) */
+	int first_type;        /* type worked on day n_days, -1 none
+				  (rotation bans across the boundary) */
+};
+
 struct rota_problem_employee {
 	char id[ROTA_ID_MAX];
 	char name[ROTA_NAME_MAX];
@@ -269,6 +307,7 @@ struct rota_problem_employee {
 	 * history.weekends_worked. */
 	struct rota_rule_value rule[ROTA_PROBLEM_RULE_COUNT];
 	struct rota_history history;
+	struct rota_future future;
 	int group;             /* fairness group index, -1 none */
 };
 
@@ -294,6 +333,9 @@ struct rota_fair_group {
 	double weekend_weight;
 	double late_weight;
 };
+
+/* fixed[e * n_days + d]: the solver decides (the default) */
+#define ROTA_FREE (-2)
 
 struct rota_problem {
 	/* horizon */
@@ -328,6 +370,20 @@ struct rota_problem {
 	/* type_max[e * n_types + s]: most shifts of type s over the horizon
 	 * (value ROTA_UNSET: no cap; weight 0: hard) */
 	struct rota_rule_value *type_max;
+	/* fixed[e * n_days + d]: ROTA_FREE (default) the solver decides, -1
+	 * e is off on d, s >= 0 e works type s on d; hard (frozen past time,
+	 * the notice window of a re-plan) */
+	int *fixed;
+	/* Minimal-change re-planning.  reference[e * n_days + d]: the type e
+	 * works on d in the current roster, -1 off; NULL (the default): no
+	 * reference, nothing counts as a change.  A day whose result differs
+	 * from the reference is one change; each costs change_weight (term
+	 * "changes"); max_changes (default ROTA_UNSET: no cap) is a hard cap
+	 * on their number over the whole roster.  A pinned day counts as a
+	 * change only if its pin differs from the reference. */
+	int *reference;
+	double change_weight;
+	int max_changes;
 
 	size_t n_requests;
 	struct rota_request *requests;
@@ -363,6 +419,13 @@ static inline int rota_problem_unavailable(const struct rota_problem *p,
 				      (size_t)p->n_types + (size_t)s] != 0;
 }
 
+/* The pin of employee e on day d: ROTA_FREE, -1 (off) or a type. */
+static inline int rota_problem_fixed(const struct rota_problem *p, int e,
+				     int d)
+{
+	return p->fixed[(size_t)e * (size_t)p->n_days + (size_t)d];
+}
+
 /* ISO weekday (1 = Monday) of day d; is_weekend: 1 on Saturday and Sunday. */
 int rota_problem_weekday(const struct rota_problem *p, int d);
 int rota_problem_is_weekend(const struct rota_problem *p, int d);
@@ -379,13 +442,36 @@ int rota_problem_can_work(const struct rota_problem *p, int e, int d, int s);
  * not dated, interval_min 15, demand and cover zero, every slot allowed
  * with start = end = 0 and no covered interval, no bans, everyone
  * available, no type caps, every rule ROTA_UNSET, history unknown
- * (last_end INT64_MIN, last_type -1), group -1, cost 0.  The caller fills
+ * (last_end INT64_MIN, last_type -1), future unknown (first_start
+ * INT64_MAX, first_type -1), group -1, cost 0, every fixed
+ * ROTA_FREE, no reference, change_weight 0, max_changes ROTA_UNSET.  The caller fills
  * the rest.  Returns NULL (err: ROTA_EINVAL / ROTA_ENOMEM) on failure.
  */
 struct rota_problem *rota_problem_new(int n_days, int n_intervals,
 				      int n_skills, int n_types,
 				      int n_employees, struct rota_error *err);
 void rota_problem_free(struct rota_problem *p);
+
+/*
+ * Copy the current roster (n_employees x n_days types, -1 off) into
+ * p->reference, replacing any; NULL removes it.  ROTA_EDATA when a type
+ * is out of range (p unchanged), ROTA_ENOMEM.
+ */
+int rota_problem_set_reference(struct rota_problem *p, const int *types,
+			       struct rota_error *err);
+
+/*
+ * Freeze time before `from` (UTC) against the reference: every assignment
+ * of the reference starting before `from` is pinned; a day whose every
+ * type starts before `from` keeps the reference's day off (pin -1); on
+ * the day `from` falls in, types starting before it that the reference
+ * does not give become unavailable to that employee (nobody starts a
+ * shift in the past).  Re-planning from `from` (the frozen past, or now
+ * plus the notice window) is then rota_solve() with a change weight.
+ * ROTA_EINVAL without a reference.  Pins already set are kept.
+ */
+int rota_problem_freeze(struct rota_problem *p, int64_t from,
+			struct rota_error *err);
 
 /* Append a request / a fairness group (returns its index, or < 0). */
 int rota_problem_add_request(struct rota_problem *p,
@@ -422,9 +508,18 @@ struct rota_build_options {
 	int history_days;             /* days before Monday the previous
 					 assignments cover: 0 = no history
 					 known; 7..28 typical */
+	/* The roster after the week (the next week's), when there is one:
+	 * next_days > 0 says next[0..n_next) is complete for the days
+	 * [Monday + 7, Monday + 7 + next_days) (an employee without an
+	 * assignment there is off), and fills every employee's future;
+	 * next_days = 0 (the default): the future is unknown.  Pass 0 when
+	 * the next week has no roster yet, else it counts as all days off. */
+	const struct rota_assignment *next;
+	size_t n_next;
+	int next_days;
 };
 
-#define ROTA_BUILD_OPTIONS_INIT {1000.0, 10.0, 0.1, 5.0, 2.0, 1, 0}
+#define ROTA_BUILD_OPTIONS_INIT {1000.0, 10.0, 0.1, 5.0, 2.0, 1, 0, NULL, 0, 0}
 
 /*
  * Build the problem of the ISO week starting on day number `monday` (a
@@ -434,9 +529,10 @@ struct rota_build_options {
  * (unavailable for every slot overlapping it), soft time off (an off
  * request per overlapping slot, with the record's weight), the week's
  * requirements (one per interval and skill; req[i].start must be an
- * interval start inside the week) and the previous assignments (history:
+ * interval start inside the week), the previous assignments (history:
  * consecutive days worked, last shift end, weekends worked; only the
- * opt->history_days days before Monday are read).  Fairness groups gather
+ * opt->history_days days before Monday are read) and the next ones
+ * (future: opt->next, see rota_build_options).  Fairness groups gather
  * comparable employees: the same team, contract and skills.  Returns ROTA_EDATA with a
  * message for unknown references, ROTA_ENOTFOUND for an unknown zone.
  */
@@ -467,7 +563,8 @@ const char *rota_solve_status_name(int status);
 	X(rules, "soft rule penalties")                                      \
 	X(requests, "requests not granted")                                  \
 	X(fairness, "unfair spread")                                         \
-	X(cost, "paid time")
+	X(cost, "paid time")                                                 \
+	X(changes, "changes to the current roster")
 
 enum rota_term {
 #define ROTA_X_TERM(name, summary) ROTA_TERM_##name,
@@ -572,7 +669,10 @@ int rota_model_write(const struct rota_problem *p, const char *format,
  *     allowed), an unavailable employee (leave, day off), an employee
  *     without a skill the type serves, a solution skill the employee or
  *     the type does not have, a rotation ban (history.last_type counts as
- *     day -1);
+ *     day -1), a pin not kept (kind fixed: "A001 must keep E on Wed
+ *     2026-12-02 (frozen) but is off");
+ *   - more changes to the reference than max_changes (kind max_changes,
+ *     employee -1; the count is in `changes` whatever the cap);
  *   - every contract and horizon rule (ROTA_RULE_*, type caps), hard when
  *     its weight is 0, with the units of the "violation units" table;
  *   - every request not granted, and every fairness group whose spread of
@@ -611,7 +711,9 @@ int rota_model_write(const struct rota_problem *p, const char *format,
 	X(request_on, "request to work not granted")                         \
 	X(request_off, "request not to work not granted")                    \
 	X(fair_weekend, "unfair spread of weekend days")                     \
-	X(fair_late, "unfair spread of late shifts")
+	X(fair_late, "unfair spread of late shifts")                        \
+	X(fixed, "pinned assignment not kept")                               \
+	X(max_changes, "more changes to the current roster than allowed")
 
 enum rota_check_kind {
 	ROTA_CHECK_type_max = ROTA_PROBLEM_RULE_COUNT,
@@ -666,6 +768,8 @@ struct rota_check_report {
 				 NULL when no intervals or no skills */
 	int *paid_min;        /* [e]: paid minutes over the horizon */
 	int shifts;           /* assignments in the roster */
+	int changes;          /* employee-days differing from the problem's
+				 reference (0 without one) */
 	long paid_min_total;
 	/* -1: the solution gave no served; 1: it is a feasible allocation
 	 * of this roster; 0: it is not (the first bad interval in

@@ -50,6 +50,8 @@ enum row_group {
 	GROUP_UNAV,      /* hard time off, days off (column existence) */
 	GROUP_QUAL,      /* shift types serving none of their skills */
 	GROUP_OFFER,     /* types not offered that day */
+	GROUP_FIXED,     /* pins (rota_problem.fixed) */
+	GROUP_CHANGES,   /* the cap on changes to the reference */
 	GROUP_CORE,      /* one shift a day, coverage, ...: never relaxed */
 	GROUP_COUNT
 };
@@ -169,6 +171,9 @@ struct model_spec {
 	 * left out): the LP of such a model equals the LP relaxation of the
 	 * full model (it has a symmetric optimum) and is far smaller */
 	const int *mult;
+	/* NULL: the cap on changes is p->max_changes; else the changes the
+	 * included employees may make together (the others' are spent) */
+	const int *change_budget;
 };
 
 struct roster_model {

@@ -967,6 +967,178 @@ static void undated_days_are_named_by_index_and_weekday(void **state)
 	rota_problem_free(p);
 }
 
+static void a_pin_not_kept_is_hard_in_three_sentences(void **state)
+{
+	struct rota_problem *p = mk(7, 3);
+	const char *rows[] = {"..L....", ".E.....", "E......"};
+	struct rota_check_report *r;
+
+	(void)state;
+	p->fixed[0 * 7 + 2] = -1;   /* E01 off on Wed, works L */
+	p->fixed[1 * 7 + 2] = T_E;  /* E02 E on Wed, is off */
+	p->fixed[2 * 7 + 0] = T_L;  /* E03 L on Mon, works E */
+	p->fixed[2 * 7 + 1] = -1;   /* kept */
+	r = check_rows(p, rows);
+	assert_int_equal(r->n_violations, 3);
+	assert_int_equal(r->hard_broken, 3);
+	assert_string_equal(r->violations[0].text,
+			    "E01 must stay off on Wed 2026-04-01 (frozen) but "
+			    "works L");
+	assert_string_equal(r->violations[1].text,
+			    "E02 must keep E on Wed 2026-04-01 (frozen) but is "
+			    "off");
+	assert_string_equal(r->violations[2].text,
+			    "E03 must keep L on Mon 2026-03-30 (frozen) but "
+			    "works E");
+	assert_string_equal(rota_check_kind_name(r->violations[0].kind),
+			    "fixed");
+	rota_check_report_free(r);
+	rota_problem_free(p);
+}
+
+static void changes_to_the_reference_are_counted_and_capped(void **state)
+{
+	struct rota_problem *p = mk(7, 2);
+	const char *rows[] = {"EE.L...", "......."};
+	int ref[14] = {T_E, T_E, T_E, -1, -1, -1, -1,
+		       -1, -1, -1, -1, -1, -1, T_N};
+	struct rota_check_report *r;
+
+	(void)state;
+	/* E01 is off on Wed and works L on Thu; E02 is off on Sun */
+	assert_int_equal(rota_problem_set_reference(p, ref, NULL), 0);
+	p->change_weight = 2.5;
+	r = check_rows(p, rows);
+	expect_none(r);
+	assert_int_equal(r->changes, 3);
+	assert_true(r->term[ROTA_TERM_changes] == 7.5);
+	assert_true(r->objective == 7.5);
+	rota_check_report_free(r);
+	p->max_changes = 2;
+	r = check_rows(p, rows);
+	expect_one(r, ROTA_CHECK_max_changes, 1, 1,
+		   "the roster changes 3 employee-days of the current roster "
+		   "(at most 2)");
+	rota_check_report_free(r);
+	ref[0] = 3;
+	assert_int_equal(rota_problem_set_reference(p, ref, NULL), ROTA_EDATA);
+	rota_problem_free(p);
+}
+
+/* The next week (day 7 = Mon 2026-04-06) as the future of E01. */
+static struct rota_future *known_future(struct rota_problem *p)
+{
+	p->employees[0].future.known = 1;
+	return &p->employees[0].future;
+}
+
+static void max_consecutive_days_reach_into_the_future(void **state)
+{
+	struct rota_problem *p = mk(7, 1);
+	const char *rows[] = {".....EE"};
+	struct rota_check_report *r;
+
+	(void)state;
+	set_rule(p, 0, ROTA_RULE_max_consecutive_days, 5, 0);
+	p->employees[0].future.days_worked = 4;
+	r = check_rows(p, rows);  /* unknown future: nothing */
+	expect_none(r);
+	rota_check_report_free(r);
+	known_future(p);
+	r = check_rows(p, rows);
+	expect_one(r, ROTA_RULE_max_consecutive_days, 1, 1,
+		   "E01 works 6 consecutive days from Sat 2026-04-04, 4 of "
+		   "them after the horizon (at most 5)");
+	rota_check_report_free(r);
+	/* with the history too */
+	{
+		const char *all[] = {"EEEEEEE"};
+
+		p->employees[0].history.known = 1;
+		p->employees[0].history.days_worked = 1;
+		r = check_rows(p, all);
+		expect_one(r, ROTA_RULE_max_consecutive_days, 1, 7,
+			   "E01 works 12 consecutive days, 1 of them before "
+			   "and 4 after the horizon (at most 5)");
+		rota_check_report_free(r);
+	}
+	rota_problem_free(p);
+}
+
+static void blocks_reaching_the_future_are_checked_both_ways(void **state)
+{
+	struct rota_problem *p = mk(7, 1);
+	const char *sunday[] = {"......E"}, *none[] = {"......."};
+	struct rota_check_report *r;
+
+	(void)state;
+	set_rule(p, 0, ROTA_RULE_min_consecutive_days, 3, 0);
+	known_future(p)->days_worked = 1;
+	r = check_rows(p, sunday);
+	expect_one(r, ROTA_RULE_min_consecutive_days, 1, 1,
+		   "E01 has 2 consecutive days at work on Sun 2026-04-05, 1 "
+		   "of them after the horizon (at least 3)");
+	rota_check_report_free(r);
+	r = check_rows(p, none);
+	expect_one(r, ROTA_RULE_min_consecutive_days, 1, 1,
+		   "E01 has 1 consecutive day at work from Mon 2026-04-06, "
+		   "after the horizon, and is off on Sun 2026-04-05 (at least "
+		   "3)");
+	assert_int_equal(r->violations[0].day, 6);
+	rota_check_report_free(r);
+	/* days off, and the history's side */
+	set_rule(p, 0, ROTA_RULE_min_consecutive_days, ROTA_UNSET, 0);
+	set_rule(p, 0, ROTA_RULE_min_consecutive_days_off, 2, 0);
+	p->employees[0].future.days_worked = 0;
+	p->employees[0].future.days_off = 1;
+	p->employees[0].history.known = 1;
+	p->employees[0].history.days_off = 1;
+	{
+		const char *rows[] = {"EEEEEEE"};
+
+		r = check_rows(p, rows);
+		assert_int_equal(r->n_violations, 2);
+		assert_string_equal(r->violations[0].text,
+				    "E01 has 1 consecutive day off up to Sun "
+				    "2026-03-29, before the horizon, and works "
+				    "on Mon 2026-03-30 (at least 2)");
+		assert_string_equal(r->violations[1].text,
+				    "E01 has 1 consecutive day off from Mon "
+				    "2026-04-06, after the horizon, and works "
+				    "on Sun 2026-04-05 (at least 2)");
+		rota_check_report_free(r);
+	}
+	rota_problem_free(p);
+}
+
+static void rest_and_bans_reach_the_next_week(void **state)
+{
+	struct rota_problem *p = mk(7, 1);
+	const char *rows[] = {"......L"}, *night[] = {"......N"};
+	struct rota_future *f;
+	struct rota_check_report *r;
+
+	(void)state;
+	set_rule(p, 0, ROTA_RULE_min_rest_min, 660, 0);
+	f = known_future(p);
+	f->days_worked = 1;
+	f->first_type = T_E;
+	f->first_start = ((int64_t)monday() + 7) * 86400 + 6 * 3600;
+	r = check_rows(p, rows);
+	expect_one(r, ROTA_RULE_min_rest_min, 1, 1,
+		   "E01 rests 8h00 between L on Sun 2026-04-05 and the first "
+		   "shift after the horizon (at least 11h00)");
+	rota_check_report_free(r);
+	set_rule(p, 0, ROTA_RULE_min_rest_min, ROTA_UNSET, 0);
+	p->ban[T_N * 3 + T_E] = 1;
+	r = check_rows(p, night);
+	expect_one(r, ROTA_CHECK_ban, 1, 1,
+		   "E01 works E on Mon 2026-04-06 right after N on Sun "
+		   "2026-04-05, a forbidden sequence");
+	rota_check_report_free(r);
+	rota_problem_free(p);
+}
+
 static void kind_names_cover_rules_caps_and_checks(void **state)
 {
 	(void)state;
@@ -1027,6 +1199,13 @@ int main(void)
 		cmocka_unit_test(violations_are_sorted_by_employee_then_day),
 		cmocka_unit_test(
 			undated_days_are_named_by_index_and_weekday),
+		cmocka_unit_test(a_pin_not_kept_is_hard_in_three_sentences),
+		cmocka_unit_test(
+			changes_to_the_reference_are_counted_and_capped),
+		cmocka_unit_test(max_consecutive_days_reach_into_the_future),
+		cmocka_unit_test(
+			blocks_reaching_the_future_are_checked_both_ways),
+		cmocka_unit_test(rest_and_bans_reach_the_next_week),
 		cmocka_unit_test(kind_names_cover_rules_caps_and_checks),
 	};
 

@@ -372,6 +372,60 @@ static void history_comes_from_the_weeks_before(void **state)
 	rota_problem_free(p);
 }
 
+static void future_comes_from_the_week_after(void **state)
+{
+	struct site *s = *state;
+	struct rota_build_options opt = ROTA_BUILD_OPTIONS_INIT;
+	struct rota_assignment next[4];
+	struct rota_problem *p = NULL;
+	const struct rota_future *f;
+
+	memset(next, 0, sizeof(next));
+	/* E01 works E next Monday and Tuesday; E03 L next Wednesday; a
+	 * shift two weeks on is outside the 7 days read */
+	for (int i = 0; i < 4; i++) {
+		static const char *const who[4] = {"E01", "E01", "E03", "E02"};
+		static const int day[4] = {7, 8, 9, 14};
+
+		snprintf(next[i].employee, ROTA_ID_MAX, "%s", who[i]);
+		next[i].day = s->monday + day[i];
+		snprintf(next[i].shift, ROTA_ID_MAX, "%s", i == 2 ? "L" : "E");
+		next[i].start = at(s, day[i], i == 2 ? 14 : 7, 0);
+		next[i].end = next[i].start + 540 * 60;
+	}
+	opt.next = next;
+	opt.n_next = 4;
+	opt.next_days = 7;
+	assert_int_equal(rota_problem_build(&s->ds, s->monday, NULL, 0, NULL,
+					    0, &opt, &p, NULL),
+			 0);
+	f = &p->employees[0].future;
+	assert_int_equal(f->known, 1);
+	assert_int_equal(f->days_worked, 2);
+	assert_int_equal(f->days_off, 0);
+	assert_int_equal(f->first_start, at(s, 7, 7, 0));
+	assert_int_equal(f->first_type, 0);
+	f = &p->employees[2].future;
+	assert_int_equal(f->days_worked, 0);
+	assert_int_equal(f->days_off, 2);
+	assert_int_equal(f->first_start, at(s, 9, 14, 0));
+	assert_int_equal(f->first_type, -1);
+	f = &p->employees[1].future;
+	assert_int_equal(f->known, 1);
+	assert_int_equal(f->days_off, 7);
+	assert_true(f->first_start == INT64_MAX);
+	rota_problem_free(p);
+
+	/* without next days, nothing is known */
+	opt.next_days = 0;
+	assert_int_equal(rota_problem_build(&s->ds, s->monday, NULL, 0, NULL,
+					    0, &opt, &p, NULL),
+			 0);
+	assert_int_equal(p->employees[0].future.known, 0);
+	assert_true(p->employees[0].future.first_start == INT64_MAX);
+	rota_problem_free(p);
+}
+
 static void a_week_must_start_on_a_monday(void **state)
 {
 	struct site *s = *state;
@@ -519,6 +573,8 @@ int main(void)
 			setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			history_comes_from_the_weeks_before, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			future_comes_from_the_week_after, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_week_must_start_on_a_monday,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(
