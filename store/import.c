@@ -38,6 +38,7 @@ static const struct {
 	[ROTA_IMPORT_ROSTER] = {"roster", "roster.csv", rota_import_roster},
 	[ROTA_IMPORT_PUNCHES] = {"punches", "punches.csv",
 				 rota_import_punches},
+	[ROTA_IMPORT_KPIS] = {"kpis", "kpis.csv", rota_import_kpis},
 };
 
 int rota_import_kind_find(const char *name)

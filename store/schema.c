@@ -364,6 +364,34 @@ static const char hr1[] =
 	"  value INTEGER NOT NULL"
 	") STRICT;";
 
+/* hr2: KPIs.  kpi_metric: the site's metric definitions (site.ini
+ * [kpi.NAME]; the built-in attendance metrics may be configured by name).
+ * kpi_value: imported values (kpis.csv), one per employee, day, metric and
+ * source; keyed for the scorecard's scan by employee and metric. */
+static const char hr2[] =
+	"CREATE TABLE kpi_metric ("
+	"  name TEXT PRIMARY KEY,"
+	"  unit TEXT NOT NULL DEFAULT '',"
+	"  aggregation TEXT NOT NULL DEFAULT 'mean'"
+	"    CHECK (aggregation IN ('mean', 'sum', 'rate')),"
+	"  better TEXT NOT NULL DEFAULT 'higher'"
+	"    CHECK (better IN ('higher', 'lower')),"
+	"  target REAL,"
+	"  weight REAL NOT NULL DEFAULT 1 CHECK (weight >= 0),"
+	"  lower REAL NOT NULL,"
+	"  upper REAL NOT NULL,"
+	"  points REAL NOT NULL DEFAULT 10 CHECK (points > 0),"
+	"  CHECK (lower < upper)"
+	") STRICT;"
+	"CREATE TABLE kpi_value ("
+	"  employee_id INTEGER NOT NULL REFERENCES employee(id),"
+	"  metric TEXT NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  value REAL NOT NULL,"
+	"  PRIMARY KEY (employee_id, metric, day, source)"
+	") WITHOUT ROWID, STRICT;";
+
 const char *const rota_migrations[] = {
 	v1,
 	v2,
@@ -373,6 +401,7 @@ const char *const rota_migrations[] = {
 	v6,
 	v7,
 	hr1,
+	hr2,
 	/* one migration a line: add new ones above this comment */
 };
 const int rota_n_migrations = sizeof(rota_migrations) /
