@@ -392,6 +392,25 @@ static const char hr2[] =
 	"  PRIMARY KEY (employee_id, metric, day, source)"
 	") WITHOUT ROWID, STRICT;";
 
+/* hr3: payroll inputs.  holiday: public holidays and make-up working days
+ * (holidays.csv; multiplier 1 = a working day that cancels the weekend).
+ * overtime_approval: minutes of overtime a supervisor approved for an
+ * employee on a day (overtime.csv). */
+static const char hr3[] =
+	"CREATE TABLE holiday ("
+	"  day TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  multiplier REAL NOT NULL CHECK (multiplier >= 0)"
+	") STRICT;"
+	"CREATE TABLE overtime_approval ("
+	"  employee_id INTEGER NOT NULL REFERENCES employee(id),"
+	"  day TEXT NOT NULL,"
+	"  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),"
+	"  by TEXT NOT NULL CHECK (by <> ''),"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (employee_id, day)"
+	") STRICT;";
+
 const char *const rota_migrations[] = {
 	v1,
 	v2,
@@ -402,6 +421,7 @@ const char *const rota_migrations[] = {
 	v7,
 	hr1,
 	hr2,
+	hr3,
 	/* one migration a line: add new ones above this comment */
 };
 const int rota_n_migrations = sizeof(rota_migrations) /

@@ -22,11 +22,12 @@
 #include "core/model.h"
 
 struct rota_store;
+struct rota_tz;
 
 /* ------------------------------------------------------ open and schema */
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define ROTA_SCHEMA_VERSION 9
+#define ROTA_SCHEMA_VERSION 10
 
 enum rota_store_flags {
 	ROTA_STORE_CREATE = 1,    /* create the file when missing */
@@ -102,6 +103,8 @@ enum rota_import_kind {
 	ROTA_IMPORT_ROSTER,     /* roster.csv */
 	ROTA_IMPORT_PUNCHES,    /* punches.csv */
 	ROTA_IMPORT_KPIS,       /* kpis.csv */
+	ROTA_IMPORT_HOLIDAYS,   /* holidays.csv */
+	ROTA_IMPORT_OVERTIME,   /* overtime.csv (approvals) */
 	ROTA_IMPORT_KIND_COUNT
 };
 
@@ -734,6 +737,97 @@ int rota_store_scorecard(struct rota_store *st,
 			 const struct rota_scorecard_query *q,
 			 struct rota_scorecard **out, struct rota_error *err);
 void rota_scorecard_free(struct rota_scorecard *sc);
+
+/* ------------------------------------------------------------ payroll */
+
+/*
+ * Pay codes: the paid time of an employee split as payroll needs it
+ * (docs/attendance.md, "Payroll").  regular + overtime + not_paid is the
+ * attendance's worked_min; night, weekend and holiday are premiums on top
+ * of paid minutes (a minute can be regular and night); leave is the paid
+ * (and unpaid) leave credited, by leave type.
+ */
+#define ROTA_PAY_MAX_RATES 8
+
+struct rota_pay {
+	long regular;      /* paid at the base rate */
+	long overtime;     /* past the daily or weekly threshold, or
+			      approved */
+	long not_paid;     /* clocked outside the schedule, not approved */
+	long night;        /* paid minutes inside the night window */
+	long weekend;      /* paid minutes on weekend days (not holidays) */
+	int n_rates;
+	double rate[ROTA_PAY_MAX_RATES];       /* holiday multipliers > 1 */
+	long holiday[ROTA_PAY_MAX_RATES];      /* paid minutes on those days */
+	long leave[ROTA_ATT_MAX_LEAVE];        /* credited leave by type */
+};
+
+/* A date of holidays.csv. */
+struct rota_holiday {
+	int32_t day;
+	char name[ROTA_NAME_MAX];
+	double multiplier;   /* 1: a make-up working day */
+};
+
+/* What one employee's day adds to the clock records. */
+struct rota_pay_day {
+	int32_t day;
+	int approved_min;                   /* supervisor-approved overtime */
+	int leave_min[ROTA_ATT_MAX_LEAVE];  /* leave credited that day, by
+					       type (days with an excused
+					       shift: none, the shift pays) */
+};
+
+struct rota_pay_rules {
+	struct rota_hr_settings hr;         /* [payroll] and [attendance] */
+	const struct rota_tz *tz;
+	const struct rota_holiday *holidays;   /* sorted by day */
+	size_t n_holidays;
+};
+
+/*
+ * The pay codes of one employee for the local days [from, to], pure: a is
+ * the employee's attendance with its rows and items (rota_store_attendance
+ * with detail) from the Monday of from's ISO week (earlier days of that week
+ * count toward the weekly threshold but are not paid here), shifts the
+ * report's shifts, days the employee's approvals and leave credits sorted
+ * by day.  ROTA_ELIMIT when more than ROTA_PAY_MAX_RATES holiday multipliers
+ * are worked.
+ */
+int rota_payroll_compute(const struct rota_attendance *a,
+			 const struct rota_att_shift *shifts,
+			 const struct rota_pay_day *days, size_t n_days,
+			 const struct rota_pay_rules *rules, int32_t from,
+			 int32_t to, struct rota_pay *out,
+			 struct rota_error *err);
+
+struct rota_payroll_person {
+	char id[ROTA_ID_MAX];
+	char name[ROTA_NAME_MAX];
+	char team[ROTA_ID_MAX];
+	struct rota_pay pay;
+	long worked_min;       /* attendance over [from, to], to check */
+};
+
+struct rota_payroll {
+	int32_t from, to;
+	struct rota_hr_settings hr;
+	struct rota_leave_type leave[ROTA_ATT_MAX_LEAVE];   /* by name */
+	int n_leave;
+	struct rota_payroll_person *people;   /* sorted by id */
+	size_t n_people;
+};
+
+/*
+ * Payroll of every employee matching q (q.detail is ignored): attendance,
+ * holidays.csv, overtime approvals and approved leave (core/leave.h's credit
+ * rule), then rota_payroll_compute() per person.  Errors as
+ * rota_store_attendance().  Freed with rota_payroll_free().
+ */
+int rota_store_payroll(struct rota_store *st,
+		       const struct rota_attendance_query *q,
+		       struct rota_payroll **out, struct rota_error *err);
+void rota_payroll_free(struct rota_payroll *p);
 
 /* --- calendar publication --- */
 

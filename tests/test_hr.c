@@ -658,6 +658,92 @@ static void the_scorecard_aggregates_imported_values_and_attendance(
 	assert_string_equal(err.msg, "no employee in team 'blue'");
 }
 
+static const struct rota_payroll_person *payroll(struct fx *f, int d0,
+						  int d1,
+						  struct rota_payroll **out)
+{
+	struct rota_attendance_query q = ROTA_ATTENDANCE_QUERY_INIT;
+	struct rota_error err = {0};
+
+	q.from = f->mon + d0;
+	q.to = f->mon + d1;
+	q.employee = "A001";
+	if (rota_store_payroll(f->st, &q, out, &err) < 0)
+		fail_msg("payroll: %s", err.msg);
+	assert_int_equal((*out)->n_people, 1);
+	return &(*out)->people[0];
+}
+
+static void payroll_reads_approvals_holidays_absences_and_leave(void **state)
+{
+	struct fx *f = *state;
+	struct rota_import_stats stats;
+	struct rota_payroll *pr = NULL;
+	const struct rota_payroll_person *p;
+	char q[512];
+	int annual, sick;
+
+	/* Mon worked; Tue a sick call; Wed annual leave (no shift);
+	 * Thu stays 60 min, 30 approved; Fri a public holiday, worked */
+	for (int d = 0; d < 5; d++)
+		if (d != 2)
+			assign(f, 1, d);
+	clock(f, "A001", ROTA_PUNCH_IN, at(f, 0, 8, 0));
+	clock(f, "A001", ROTA_PUNCH_OUT, at(f, 0, 17, 0));
+	clock(f, "A001", ROTA_PUNCH_IN, at(f, 3, 8, 0));
+	clock(f, "A001", ROTA_PUNCH_OUT, at(f, 3, 18, 0));
+	clock(f, "A001", ROTA_PUNCH_IN, at(f, 4, 8, 0));
+	clock(f, "A001", ROTA_PUNCH_OUT, at(f, 4, 17, 0));
+	snprintf(q, sizeof(q),
+		 "INSERT INTO absence (employee_id, start, end, type,"
+		 " recorded_at) VALUES (1, %lld, %lld, 'sick', 0);"
+		 "INSERT INTO timeoff (employee_id, start, end, kind, type,"
+		 " status) VALUES (1, %lld, %lld, 'hard', 'annual',"
+		 " 'approved');",
+		 (long long)at(f, 1, 7, 0), (long long)at(f, 1, 18, 0),
+		 (long long)at(f, 2, 0, 0), (long long)at(f, 3, 0, 0));
+	sql(f, q);
+	import(f, ROTA_IMPORT_OVERTIME, "overtime.csv",
+	       "employee,date,minutes,by,reason\n"
+	       "A001,2026-12-03,30,sup Wang,queue\n",
+	       &stats);
+	assert_int_equal(stats.added, 1);
+	import(f, ROTA_IMPORT_HOLIDAYS, "holidays.csv",
+	       "date,name,multiplier\n2026-12-04,Test day,3\n"
+	       "2026-12-05,Make-up day,1\n",
+	       &stats);
+	assert_int_equal(stats.added, 2);
+	p = payroll(f, 0, 6, &pr);
+	annual = 0;
+	sick = 0;
+	for (int i = 0; i < pr->n_leave; i++) {
+		if (strcmp(pr->leave[i].name, "annual") == 0)
+			annual = i;
+		if (strcmp(pr->leave[i].name, "sick") == 0)
+			sick = i;
+	}
+	assert_int_equal(p->pay.regular, 3 * 480);
+	assert_int_equal(p->pay.overtime, 30);
+	assert_int_equal(p->pay.not_paid, 30);
+	assert_int_equal(p->worked_min, 3 * 480 + 60);
+	assert_int_equal(p->pay.regular + p->pay.overtime + p->pay.not_paid,
+			 p->worked_min);
+	assert_int_equal(p->pay.n_rates, 1);
+	assert_int_equal(p->pay.holiday[0], 480);
+	assert_int_equal(p->pay.leave[sick], 480);
+	assert_int_equal(p->pay.leave[annual], 480);
+	assert_int_equal(p->pay.weekend, 0);
+	rota_payroll_free(pr);
+	/* errors name the file, line and column */
+	import_fails(f, ROTA_IMPORT_HOLIDAYS, "holidays.csv",
+		     "date,name,multiplier\n2026-12-24,Eve,0.5\n",
+		     "holidays.csv:2: column 'multiplier': 0.5 is out of range "
+		     "(expected 1 to 10)");
+	import_fails(f, ROTA_IMPORT_OVERTIME, "overtime.csv",
+		     "employee,date,minutes,by\nA001,2026-12-03,30,\n",
+		     "overtime.csv:2: column 'by': empty");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -690,6 +776,9 @@ int main(void)
 			fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
 			the_scorecard_aggregates_imported_values_and_attendance,
+			fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			payroll_reads_approvals_holidays_absences_and_leave,
 			fx_setup, fx_teardown),
 	};
 

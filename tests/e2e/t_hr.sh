@@ -44,3 +44,32 @@ expect_exit 1 rota --db t.db scorecard --from 2026-03-23 --to 2026-03-29 --team 
 expect_grep "rota: no employee in team 'green'" err
 expect_exit 2 rota --db t.db scorecard --from 2026-03-23
 expect_grep "--from and --to are required" err
+
+# payroll: minutes per pay code; regular + overtime + not_paid = worked
+expect_exit 0 rota --db t.db payroll --from 2026-03-23 --to 2026-03-29 --format csv
+expect_grep "employee,name,team,code,minutes,hours,multiplier" out
+expect_grep "E01,王小明,red,regular,1398,23.30," out
+expect_grep "E01,王小明,red,not_paid,3,0.05," out
+expect_grep "E02,\"Okafor, Ada\",red,night,116,1.93," out
+expect_grep "E03,Jürgen Groß,blue,weekend,570,9.50," out
+# E02 stayed 5 min late on Monday and worked 2 h on Saturday: approve both
+printf 'employee,date,minutes,by,reason\nE02,2026-03-23,5,sup Li,queue\nE02,2026-03-28,120,sup Li,backlog\n' >overtime.csv
+expect_exit 0 rota --db t.db import overtime overtime.csv
+expect_grep "overtime.csv: 2 added" out
+# Saturday a public holiday at 3x, Sunday a make-up working day
+printf 'date,name,multiplier\n2026-03-28,Test holiday,3\n2026-03-29,Make-up day,1\n' >holidays.csv
+expect_exit 0 rota --db t.db import holidays holidays.csv
+expect_exit 0 rota --db t.db payroll --from 2026-03-23 --to 2026-03-29 --format csv
+expect_grep "E02,\"Okafor, Ada\",red,regular,952," out
+expect_grep "E02,\"Okafor, Ada\",red,overtime,125," out
+expect_no_grep "E02,\"Okafor, Ada\",red,not_paid" out
+expect_grep "E02,\"Okafor, Ada\",red,holiday,120,2.00,3" out
+expect_grep "E03,Jürgen Groß,blue,holiday,120,2.00,3" out
+expect_no_grep "E03,Jürgen Groß,blue,weekend" out
+expect_exit 0 rota --db t.db payroll --from 2026-03-23 --to 2026-03-29 --employee E02 --format json
+json_ok out
+expect_exit 1 rota --db t.db payroll --from 2026-03-23 --to 2026-03-29 --employee E77
+expect_grep "rota: unknown employee 'E77'" err
+printf 'date,name,multiplier\n2026-03-30,Bad,0\n' >bad.csv
+expect_exit 3 rota --db t.db import holidays bad.csv
+expect_grep "bad.csv:2: column 'multiplier': 0 is out of range (expected 1 to 10)" err
