@@ -18,7 +18,7 @@
 
 /* 1 feasible, 0 infeasible, < 0 error; *max_min gets the most paid
  * minutes possible when max_min is not NULL. */
-static int feasible(struct search *se, const struct rota_problem *p, int e,
+static int feasible(struct solver_budget *bu, const struct rota_problem *p, int e,
 		    uint32_t relaxed_mask, double *max_min,
 		    struct rota_error *err)
 {
@@ -56,7 +56,7 @@ static int feasible(struct search *se, const struct rota_problem *p, int e,
 	sp.presolve = 1;
 	sp.obj = obj;
 	sp.node_limit = 20000;
-	sub_solve(se, &rm.mip, &sp, x, &so);
+	solver_sub_solve(bu, &rm.mip, &sp, x, &so);
 	if (so.result == SUB_INFEASIBLE)
 		rc = 0;
 	else if (so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE) {
@@ -353,7 +353,7 @@ static int present_groups(const struct rota_problem *p, int e, int *g)
 	return n;
 }
 
-int explain_employee(struct search *se, const struct rota_problem *p, int e,
+int explain_employee(struct solver_budget *bu, const struct rota_problem *p, int e,
 		     struct rota_error *err)
 {
 	const struct rota_problem_employee *pe = &p->employees[e];
@@ -371,13 +371,13 @@ int explain_employee(struct search *se, const struct rota_problem *p, int e,
 	relaxed_mask = all;
 	for (int i = 0; i < n; i++)
 		relaxed_mask &= ~(1u << groups[i]);
-	rc = feasible(se, p, e, relaxed_mask, NULL, err);
+	rc = feasible(bu, p, e, relaxed_mask, NULL, err);
 	if (rc != 0)
 		return rc < 0 ? rc : 0;
 	for (int i = 0; i < n; i++) {
 		uint32_t trial = relaxed_mask | (1u << groups[i]);
 
-		rc = feasible(se, p, e, trial, NULL, err);
+		rc = feasible(bu, p, e, trial, NULL, err);
 		if (rc < 0)
 			return rc;
 		if (rc == 0)
@@ -393,7 +393,7 @@ int explain_employee(struct search *se, const struct rota_problem *p, int e,
 	if (min_rule >= 0) {
 		double most = 0;
 
-		rc = feasible(se, p, e, relaxed_mask | (1u << min_rule), &most,
+		rc = feasible(bu, p, e, relaxed_mask | (1u << min_rule), &most,
 			      err);
 		if (rc < 0)
 			return rc;
