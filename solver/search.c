@@ -295,7 +295,7 @@ static void apply(struct state *st, struct cons *c, int e, int sign)
 		if (s < 0)
 			continue;
 		c->cres[d * st->S + s] -= sign;
-		pm = model_profile(p, e, s);
+		pm = solver_model_profile(p, e, s);
 		if (!K || !pm)
 			continue;
 		sl = rota_problem_slot(p, d, s);
@@ -396,7 +396,7 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 	if (budget != ROTA_UNSET)
 		spec.change_budget = &budget;
 	mask[e] = 1;
-	rc = model_build(&rm, p, &spec, err);
+	rc = solver_model_build(&rm, p, &spec, err);
 	mask[e] = 0;
 	if (rc < 0)
 		return rc;
@@ -422,7 +422,7 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 			if (j < 0)
 				continue;
 			sl = rota_problem_slot(p, d, s);
-			pm = model_profile(p, e, s);
+			pm = solver_model_profile(p, e, s);
 			if (K && pm && coverage)
 				for (int t = sl->first_interval;
 				     t < sl->end_interval; t++)
@@ -459,7 +459,7 @@ out:
 	free(obj);
 	free(x);
 	free(fr);
-	model_free(&rm);
+	solver_model_free(&rm);
 	return so.result;
 }
 
@@ -470,7 +470,7 @@ out:
 static int explain_bad(struct state *st, int first_bad, int n_bad,
 		       struct rota_error *err)
 {
-	int rc = explain_employee(&st->bu, st->p, first_bad, err);
+	int rc = solver_explain_employee(&st->bu, st->p, first_bad, err);
 
 	if (rc < 0)
 		return rc;
@@ -506,7 +506,7 @@ static int nearest_week(struct state *st, int e, uint8_t *mask,
 	int rc;
 
 	mask[e] = 1;
-	rc = model_build(&rm, p, &spec, err);
+	rc = solver_model_build(&rm, p, &spec, err);
 	mask[e] = 0;
 	if (rc < 0)
 		return rc;
@@ -544,7 +544,7 @@ out:
 	free(obj);
 	free(x);
 	free(fr);
-	model_free(&rm);
+	solver_model_free(&rm);
 	return rc;
 }
 
@@ -811,7 +811,7 @@ static int evaluate(struct state *st, double *x, double *obj_out)
 	free(val);
 	if (so.result != SUB_OPTIMAL)
 		return so.result == SUB_NONE ? ROTA_ENOSOLUTION : ROTA_ESOLVER;
-	*obj_out = mip_objective(m, x);
+	*obj_out = solver_mip_objective(m, x);
 	return 0;
 }
 
@@ -1163,7 +1163,7 @@ static int lns(struct state *st, double gap_target, struct rota_error *err)
 			score[sh] *= 0.7;
 			continue;
 		}
-		z = mip_objective(m, ln.x);
+		z = solver_mip_objective(m, ln.x);
 		{
 			/* reward: relative gain per 1000 simplex iterations */
 			double gain = z < st->inc_obj ? st->inc_obj - z : 0;
@@ -1271,7 +1271,7 @@ static int fill_solution(struct state *st, struct rota_solution *sol)
 				continue;
 			ss->term[ROTA_TERM_cost] +=
 				p->cost_per_min * p->types[s].paid_min;
-			pm = model_profile(p, e, s);
+			pm = solver_model_profile(p, e, s);
 			if (!K || !pm)
 				continue;
 			if (popcount64(pm) == 1) {
@@ -1300,7 +1300,7 @@ static int fill_solution(struct state *st, struct rota_solution *sol)
 				if (s < 0)
 					continue;
 				pi = st->full.xprof[e * st->S + s];
-				pm = model_profile(p, e, s);
+				pm = solver_model_profile(p, e, s);
 				if (pi < 0 || pi > maxpi || popcount64(pm) < 2)
 					continue;
 				sl = rota_problem_slot(p, d, s);
@@ -1390,7 +1390,7 @@ static int bound_and_round(struct state *st, double *x, struct rota_error *err)
 		goto out;
 	}
 	cspec.mult = mult;
-	if ((rc = model_build(&cm, p, &cspec, err)) < 0)
+	if ((rc = solver_model_build(&cm, p, &cspec, err)) < 0)
 		goto out;
 	fr = malloc((size_t)cm.mip.ncols + 1);
 	cx = calloc((size_t)cm.mip.ncols + 1, sizeof(double));
@@ -1454,7 +1454,7 @@ static int bound_and_round(struct state *st, double *x, struct rota_error *err)
 	}
 	memcpy(st->type, saved, (size_t)st->E * (size_t)st->D * sizeof(int));
 out:
-	model_free(&cm);
+	solver_model_free(&cm);
 	free(mult);
 	free(rep_of);
 	free(fr);
@@ -1541,7 +1541,7 @@ int rota_solve(const struct rota_problem *p,
 			sol->stats.status = ROTA_SOLVE_INFEASIBLE;
 		goto out;
 	}
-	if ((rc = model_build(&st.full, p, &spec, err)) < 0)
+	if ((rc = solver_model_build(&st.full, p, &spec, err)) < 0)
 		goto out;
 	st.inc = malloc(((size_t)st.full.mip.ncols + 1) * sizeof(double));
 	x = malloc(((size_t)st.full.mip.ncols + 1) * sizeof(double));
@@ -1598,7 +1598,7 @@ int rota_solve(const struct rota_problem *p,
 		free(fr);
 		st.nodes += so.nodes;
 		if (so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE) {
-			double z = mip_objective(&st.full.mip, x);
+			double z = solver_mip_objective(&st.full.mip, x);
 
 			if (z < st.inc_obj - 1e-9)
 				accept(&st, x, z);
@@ -1627,7 +1627,7 @@ int rota_solve(const struct rota_problem *p,
 out:
 	glp_term_hook(NULL, NULL);
 	rota_solution_free(sol);
-	model_free(&st.full);
+	solver_model_free(&st.full);
 	free(st.type);
 	free(st.start);
 	free(st.inc);
@@ -1647,9 +1647,9 @@ int rota_model_write(const struct rota_problem *p, const char *format,
 				      "rota_model_write: missing argument");
 	if ((rc = rota_problem_validate(p, err)) < 0)
 		return rc;
-	if ((rc = model_build(&rm, p, &spec, err)) < 0)
+	if ((rc = solver_model_build(&rm, p, &spec, err)) < 0)
 		return rc;
-	rc = mip_write(&rm.mip, format, text, len, err);
-	model_free(&rm);
+	rc = solver_mip_write(&rm.mip, format, text, len, err);
+	solver_model_free(&rm);
 	return rc;
 }

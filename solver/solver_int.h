@@ -70,7 +70,7 @@ struct mip {
 	int *ti, *tj;
 	double *tv;
 	int ccap, rcap;
-	/* after mip_finish(): row-wise and column-wise */
+	/* after solver_mip_finish(): row-wise and column-wise */
 	size_t *rbeg;            /* nrows + 1 */
 	int *rind;
 	double *rval;
@@ -80,24 +80,25 @@ struct mip {
 	int failed;              /* out of memory while building */
 };
 
-void mip_init(struct mip *m);
-void mip_free(struct mip *m);
-int mip_add_col(struct mip *m, double lb, double ub, double obj, int is_int,
-		struct col_tag tag);
-int mip_add_row(struct mip *m, double lo, double hi, int group, int owner);
-void mip_add_coef(struct mip *m, int row, int col, double v);
+void solver_mip_init(struct mip *m);
+void solver_mip_free(struct mip *m);
+int solver_mip_add_col(struct mip *m, double lb, double ub, double obj,
+		       int is_int, struct col_tag tag);
+int solver_mip_add_row(struct mip *m, double lo, double hi, int group,
+		       int owner);
+void solver_mip_add_coef(struct mip *m, int row, int col, double v);
 /* Sort and merge coefficients, build CSR/CSC.  ROTA_ENOMEM on failure. */
-int mip_finish(struct mip *m, struct rota_error *err);
+int solver_mip_finish(struct mip *m, struct rota_error *err);
 
 /* Objective of a full column vector. */
-double mip_objective(const struct mip *m, const double *x);
+double solver_mip_objective(const struct mip *m, const double *x);
 
 /* Column name "x_3_2_5" into buf. */
-void mip_col_name(const struct mip *m, int j, char *buf, size_t size);
-void mip_row_name(const struct mip *m, int i, char *buf, size_t size);
+void solver_mip_col_name(const struct mip *m, int j, char *buf, size_t size);
+void solver_mip_row_name(const struct mip *m, int i, char *buf, size_t size);
 
 /* Free MPS or CPLEX LP text of the whole model. */
-int mip_write(const struct mip *m, const char *format, char **text,
+int solver_mip_write(const struct mip *m, const char *format, char **text,
 	      size_t *len, struct rota_error *err);
 
 /* ------------------------------------------------------------- budget */
@@ -226,9 +227,9 @@ struct roster_model {
 	int *xprof;       /* [e*S + s] -> profile index, -1 none */
 };
 
-int model_build(struct roster_model *rm, const struct rota_problem *p,
+int solver_model_build(struct roster_model *rm, const struct rota_problem *p,
 		const struct model_spec *spec, struct rota_error *err);
-void model_free(struct roster_model *rm);
+void solver_model_free(struct roster_model *rm);
 
 static inline int model_x(const struct roster_model *rm, int e, int d, int s)
 {
@@ -239,16 +240,17 @@ static inline int model_x(const struct roster_model *rm, int e, int d, int s)
 }
 
 /* The effective skill profile of e working type s (bit k). */
-uint64_t model_profile(const struct rota_problem *p, int e, int s);
+uint64_t solver_model_profile(const struct rota_problem *p, int e, int s);
 
 /* Rest conflict of (d1, s1) then (d2, s2), d1 < d2, for rest minutes. */
-int model_rest_conflict(const struct rota_problem *p, int d1, int s1, int d2,
-			int s2, int rest_min);
+int solver_model_rest_conflict(const struct rota_problem *p, int d1, int s1,
+			       int d2, int s2, int rest_min);
 
 /* Explain why employee e has no roster satisfying its hard rules; fills
  * err with ROTA_EINFEASIBLE.  Returns 1 when e is infeasible, 0 when
  * feasible, negative on failure. */
-int explain_employee(struct solver_budget *bu, const struct rota_problem *p, int e,
-		     struct rota_error *err);
+int solver_explain_employee(struct solver_budget *bu,
+			    const struct rota_problem *p, int e,
+			    struct rota_error *err);
 
 #endif
