@@ -193,6 +193,20 @@ void cli_print_understaffed(struct cli_ctx *ctx, const struct rota_problem *p,
 			    const double *served, const struct rota_tz *tz,
 			    int week_T, int only_skill);
 
+/*
+ * The exit-code rule for names that do not exist (docs/rota.1, EXIT
+ * STATUS): an employee, team or skill named on the command line that the
+ * site does not have is CLI_EXIT_FAIL with "rota: unknown employee
+ * 'A999'" on stderr and nothing on stdout, like a week without a roster.
+ * cli_known_people: NULL is not asked; a team is known when somebody is
+ * in it.  cli_known_skill: *index gets the skill's index.  Both return
+ * CLI_EXIT_OK or print and return CLI_EXIT_FAIL.
+ */
+int cli_known_people(struct cli_ctx *ctx, const struct rota_dataset *ds,
+		     const char *employee, const char *team);
+int cli_known_skill(struct cli_ctx *ctx, const struct rota_dataset *ds,
+		    const char *name, int *index);
+
 /* --by NAME when given, else $USER, else "unknown": who made a change. */
 const char *cli_by(const char *given);
 

@@ -32,7 +32,10 @@ static const char usage[] =
 	"            and which is published and which is live\n"
 	"  --diff V1 V2  the employee-days that differ from version V1 to\n"
 	"            V2 ('live' for the live one): employee, name, day,\n"
-	"            old -> new shift with times\n";
+	"            old -> new shift with times\n"
+	"\n"
+	"An unknown employee or team, or a week without a roster, is an\n"
+	"error (exit 1).\n";
 
 static int listed(const struct rota_employee *e, const char *id,
 		  const char *team)
@@ -374,11 +377,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open_plan(ctx, ROTA_STORE_READONLY, &pl)))
 		return rc;
 	ds = rota_plan_dataset(pl);
-	if (id && rota_dataset_employee(ds, id) < 0) {
-		rc = cli_usage_error(ctx, "--employee: unknown employee '%s'",
-				     id);
+	if ((rc = cli_known_people(ctx, ds, id, team)))
 		goto out;
-	}
 	if ((rc = cli_week_arg(ctx, week, rota_plan_tz(pl), &monday)))
 		goto out;
 	if (history) {

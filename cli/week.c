@@ -271,3 +271,40 @@ void cli_print_changes(FILE *out,
 	cli_table_print(t, fmt, out);
 	cli_table_free(t);
 }
+
+int cli_known_people(struct cli_ctx *ctx, const struct rota_dataset *ds,
+		     const char *employee, const char *team)
+{
+	int found = 0;
+
+	if (employee && rota_dataset_employee(ds, employee) < 0) {
+		fprintf(ctx->err, "%s: unknown employee '%s'\n", ctx->prog,
+			employee);
+		return CLI_EXIT_FAIL;
+	}
+	for (size_t i = 0; team && i < ds->n_employees && !found; i++)
+		found = strcmp(ds->employees[i].team, team) == 0;
+	if (team && !found) {
+		fprintf(ctx->err, "%s: unknown team '%s' (nobody is in it)\n",
+			ctx->prog, team);
+		return CLI_EXIT_FAIL;
+	}
+	return CLI_EXIT_OK;
+}
+
+int cli_known_skill(struct cli_ctx *ctx, const struct rota_dataset *ds,
+		    const char *name, int *index)
+{
+	char known[512] = "";
+	size_t len = 0;
+
+	if ((*index = rota_dataset_skill(ds, name)) >= 0)
+		return CLI_EXIT_OK;
+	for (size_t k = 0; k < ds->n_skills && len < sizeof(known); k++)
+		len += (size_t)snprintf(known + len, sizeof(known) - len,
+					"%s%s", k ? ", " : "",
+					ds->skills[k].name);
+	fprintf(ctx->err, "%s: unknown skill '%s' (known: %s)\n", ctx->prog,
+		name, ds->n_skills ? known : "none");
+	return CLI_EXIT_FAIL;
+}

@@ -127,10 +127,10 @@ expect_exit 2 rota publish --out feeds/x
 expect_grep "--week and --out are required" err
 expect_exit 2 rota publish --week 2026-02-30 --out feeds/x
 expect_grep "--week: " err
-expect_exit 2 rota publish --week 2026-03-23 --out feeds/x --employee E999
-expect_grep "no employee 'E999'" err
-expect_exit 2 rota publish --week 2026-03-23 --out feeds/x --team red
-expect_grep "no team 'red'" err
+expect_exit 1 rota publish --week 2026-03-23 --out feeds/x --employee E999
+expect_grep "rota: unknown employee 'E999'" err
+expect_exit 1 rota publish --week 2026-03-23 --out feeds/x --team red
+expect_grep "rota: unknown team 'red'" err
 expect_exit 2 rota publish --week 2026-03-23 --out feeds/x --alarm-min -5
 expect_grep "--alarm-min: '-5' is not a whole number from 0 to 10080" err
 expect_exit 2 rota publish --week 2026-03-23 --out feeds/x --organizer nobody

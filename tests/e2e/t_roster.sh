@@ -107,8 +107,24 @@ expect_exit 2 rota --db t.db roster --week 2026-13-01
 expect_grep "--week: '2026-13-01' is not a date (expected YYYY-MM-DD)" err
 expect_exit 1 rota --db t.db roster --week 2026-04-13
 expect_grep "rota: no roster for the week of 2026-04-13" err
-expect_exit 2 rota --db t.db roster --week 2026-03-30 --employee E99
-expect_grep "--employee: unknown employee 'E99'" err
+# one rule for names that do not exist: exit 1, a message, no output
+expect_exit 1 rota --db t.db roster --week 2026-03-30 --employee E99
+expect_grep "rota: unknown employee 'E99'" err
+[ ! -s out ] || fail "an unknown employee printed a roster"
+expect_exit 1 rota --db t.db roster --week 2026-03-30 --team nosuch
+expect_grep "rota: unknown team 'nosuch' (nobody is in it)" err
+[ ! -s out ] || fail "an unknown team printed a roster"
+expect_exit 1 rota --db t.db coverage --week 2026-04-13
+expect_grep "rota: no roster for the week of 2026-04-13" err
+[ ! -s out ] || fail "coverage of an unscheduled week printed a table"
+expect_exit 1 rota --db t.db coverage --week 2026-03-30 --skill email
+expect_grep "rota: unknown skill 'email' (known: chat, voice)" err
+expect_exit 1 rota --db t.db forecast --skill email
+expect_grep "rota: unknown skill 'email' (known: chat, voice)" err
+expect_exit 1 rota --db t.db punches --employee E99
+expect_grep "rota: unknown employee 'E99'" err
+expect_exit 1 rota --db t.db attendance --from 2026-03-30 --to 2026-04-05 --team nosuch
+expect_exit 1 rota --db t.db review E99 --from 2026-03-30 --to 2026-04-05
 expect_exit 2 rota --db t.db roster --check --employee E01
 expect_grep "--check looks at the whole roster" err
 expect_exit 2 rota --db t.db coverage
