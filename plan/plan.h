@@ -363,6 +363,34 @@ void rota_plan_publish_release(struct rota_plan_publish *p);
 
 /* ------------------------------------------------------------ imports */
 
+struct rota_plan_import_opts {
+	int replace_week;    /* the file's weeks replace the stored ones
+				whole (else only the file's employees change) */
+	int force;           /* changes inside the notice window */
+	const char *by;      /* recorded with the versions */
+	const char *reason;
+};
+
+#define ROTA_PLAN_IMPORT_OPTS_INIT {0, 0, "", ""}
+
+/*
+ * A roster.csv (rota_store_roster_read) as a new version (kind "import")
+ * of each week it holds, all in one transaction through
+ * rota_plan_commit(): frozen time and the notice window apply, and only
+ * the employees with a row in the file for a week change in it (their
+ * days without a row become days off), unless opt->replace_week.  stats
+ * (may be NULL): rows added, updated, unchanged, shifts removed (within
+ * the scope), the weeks, ignored columns.  Notes: published weeks
+ * changed.  Errors as rota_store_roster_read and rota_plan_commit, the
+ * file's label first; nothing is stored then.
+ */
+int rota_plan_import_roster(struct rota_plan *pl, const char *path,
+			    const char *label,
+			    const struct rota_plan_import_opts *opt,
+			    struct rota_import_stats *stats,
+			    struct rota_plan_notes *notes,
+			    struct rota_error *err);
+
 /*
  * Time off from an iCalendar file (calendar/calendar.h says how events
  * are read), stored in one transaction; employee (an id) or else the

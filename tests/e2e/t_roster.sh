@@ -2,6 +2,8 @@
 # violations listed), show it as a week grid / CSV / JSON, --check it, and
 # coverage per interval and skill.
 . "$E2E_DIR/lib.sh"
+# the fixtures' weeks are in the future (frozen time: docs/operations.md)
+export ROTA_NOW=2026-03-01T00:00:00Z
 cp -r "$DATA/site" site
 expect_exit 0 rota --db t.db import site
 # a soft time-off wish: E03 would like Saturday 4 April off
@@ -41,9 +43,12 @@ expect_exit 0 rota --db t.db roster --week 2026-03-30 --employee E02 --format ta
 expect_grep "E02       Okafor, Ada  -       E       E       -       -       -       -       16:00" out
 expect_no_grep "E01" out
 
-# a dry run lists the violations too, and writes nothing
+# a dry run lists the violations too, and writes nothing; only E01, the
+# one employee in the file, would change (--replace-week: everyone)
 printf 'employee,date,shift\nE01,2026-03-30,N\n' >dry.csv
 expect_exit 0 rota --db t.db import roster dry.csv --dry-run
+expect_grep "dry.csv: 0 added, 1 updated, 0 unchanged, 4 removed (dry run: nothing written)" out
+expect_exit 0 rota --db t.db import roster dry.csv --dry-run --replace-week
 expect_grep "dry.csv: 0 added, 1 updated, 0 unchanged, 10 removed (dry run: nothing written)" out
 expect_grep "E01 works N on Mon 2026-03-30, which is not offered that day" out
 expect_exit 0 rota --db t.db roster --week 2026-03-30 --format csv
