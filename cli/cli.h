@@ -60,6 +60,7 @@ struct cli_command {
 	X(punches)                                                     \
 	X(attendance)                                                  \
 	X(review)                                                      \
+	X(absence)                                                     \
 	/* one command a line: add new ones above this comment */
 
 #define CLI_X_DECLARE(name) extern const struct cli_command cli_cmd_##name;

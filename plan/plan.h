@@ -318,4 +318,47 @@ int rota_plan_import_timeoff_ics(struct rota_plan *pl, const char *path,
 /* 1 when path names an iCalendar file (.ics, or BEGIN:VCALENDAR first). */
 int rota_plan_path_is_ics(const char *path);
 
+/* ====================================================================
+ * The operating loop: absences, substitutes, swaps, time off
+ * (docs/operations.md).  Every roster change below is a new version made
+ * through rota_plan_commit(): started shifts are never touched, and the
+ * notice window needs force except where said.
+ * ==================================================================== */
+
+/* ------------------------------------------------------------ absences */
+
+struct rota_plan_absence_opts {
+	const char *employee;
+	int64_t from, to;        /* [from, to) UTC */
+	const char *type;        /* a leave type of the site ("sick") */
+	const char *reason;      /* may be NULL */
+	const char *by;          /* may be NULL */
+};
+
+struct rota_plan_absence {
+	int64_t id;                        /* the absence recorded */
+	struct rota_assignment *removed;   /* taken out: open shifts */
+	size_t n_removed;
+	struct rota_assignment *kept;      /* had started: kept, reported */
+	size_t n_kept;
+	int versions;                      /* roster versions added */
+	struct rota_plan_notes notes;      /* published weeks changed */
+};
+
+/*
+ * Record an unplanned absence (table absence) and take the employee's
+ * shifts that overlap it and have not started out of the live roster: one
+ * version of kind "absence" per week, linked to the absence (absence_shift,
+ * so attendance reports them as excused).  The notice window does not
+ * apply (an absence is a fact); shifts that had started stay and are
+ * reported in out->kept.  One transaction.  Errors: ROTA_ENOTFOUND (no
+ * such employee), ROTA_EINVAL (unknown leave type, naming the known ones;
+ * an empty or over-31-day period).
+ */
+int rota_plan_absence_add(struct rota_plan *pl,
+			  const struct rota_plan_absence_opts *opt,
+			  struct rota_plan_absence *out,
+			  struct rota_error *err);
+void rota_plan_absence_release(struct rota_plan_absence *a);
+
 #endif
