@@ -61,6 +61,7 @@ struct cli_command {
 	X(attendance)                                                  \
 	X(review)                                                      \
 	X(absence)                                                     \
+	X(cover)                                                       \
 	/* one command a line: add new ones above this comment */
 
 #define CLI_X_DECLARE(name) extern const struct cli_command cli_cmd_##name;

@@ -49,14 +49,6 @@ int rota_plan_employee_arg(const struct rota_plan *pl, const char *id,
 int rota_plan_leave_type_arg(const struct rota_plan *pl, const char *type,
 			     struct rota_error *err);
 
-/* Index of employee id in the dataset, or ROTA_ENOTFOUND "no employee
- * 'X'". */
-int rota_plan_employee_arg(const struct rota_plan *pl, const char *id,
-			   struct rota_error *err);
-/* 0, or ROTA_EINVAL "unknown leave type 'x' (known: ...)". */
-int rota_plan_leave_type_arg(const struct rota_plan *pl, const char *type,
-			     struct rota_error *err);
-
 /* ---------------------------------------- judging a few people (judge.c) */
 
 /* The week's problem P restricted to n of its employees. */
