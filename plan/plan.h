@@ -495,4 +495,37 @@ int rota_plan_cover_open(struct rota_plan *pl, int32_t monday,
 			 struct rota_plan_open **out, size_t *n,
 			 struct rota_error *err);
 
+/* ---------------------------------------------------------------- swaps */
+
+struct rota_plan_swap_opts {
+	const char *a, *b;        /* employees */
+	int32_t day_a, day_b;     /* day_b < 0: the same day as day_a */
+	const char *by, *reason;
+	int force;                /* the notice window */
+};
+
+#define ROTA_PLAN_SWAP_OPTS_INIT {NULL, NULL, 0, -1, NULL, NULL, 0}
+
+struct rota_plan_swap {
+	struct rota_roster_change changes[4];  /* employee-days changed */
+	int n_changes;
+	int given;                /* 1: A gave the shift away (B had none) */
+	int version;
+	/* ROTA_ECONFLICT from the checker: the hard rules the swap breaks */
+	struct rota_plan_notes broken;
+	struct rota_plan_notes notes;
+};
+
+/*
+ * Exchange A's shift on day_a with B's on day_b (B's on day_a when day_b
+ * is -1), or give A's to B when B has none there; the whole week (each
+ * week touched) is judged by the checker first.  A refusal is
+ * ROTA_ECONFLICT with out->broken holding the checker's sentences for A
+ * and B (release out even then).  Applied as a version of kind "swap".
+ * ROTA_ENOTFOUND when A has no shift on day_a.
+ */
+int rota_plan_swap(struct rota_plan *pl, const struct rota_plan_swap_opts *opt,
+		   struct rota_plan_swap *out, struct rota_error *err);
+void rota_plan_swap_release(struct rota_plan_swap *s);
+
 #endif
