@@ -528,4 +528,74 @@ int rota_plan_swap(struct rota_plan *pl, const struct rota_plan_swap_opts *opt,
 		   struct rota_plan_swap *out, struct rota_error *err);
 void rota_plan_swap_release(struct rota_plan_swap *s);
 
+/* ------------------------------------------------------------- time off */
+
+/* What granting a period of time off means. */
+struct rota_plan_timeoff_impact {
+	struct rota_plan_notes broken;    /* site rules it breaks (notice,
+					     blackout, people off per team or
+					     skill) */
+	struct rota_plan_notes shifts;    /* live shifts it overlaps, and
+					     whether their week is published */
+	struct rota_plan_notes coverage;  /* intervals that become short per
+					     skill if those shifts go */
+	long short_min;                   /* agent-minutes they would miss */
+};
+
+struct rota_plan_timeoff_opts {
+	const char *employee;
+	int64_t from, to;
+	const char *type;
+	const char *reason;
+	const char *by;          /* who decides (approve, deny, cancel) */
+	int force;               /* approve although a rule is broken */
+	int auto_approve;        /* request: approve when inside every rule
+				    (also when the site's auto_approve) */
+};
+
+struct rota_plan_timeoff {
+	struct rota_timeoff_record record;   /* as stored after the call */
+	struct rota_plan_timeoff_impact impact;
+	int auto_approved;
+	struct rota_plan_notes notes;
+};
+
+/*
+ * Request time off (pending), judged against the site's rules ([timeoff]:
+ * minimum notice, people off per team and per skill per day, blackout
+ * dates) and the live roster; approved at once when opt->auto_approve or
+ * the site's auto_approve and no rule is broken.  ROTA_EINVAL for an
+ * unknown leave type or an empty period, ROTA_ENOTFOUND for an unknown
+ * employee, ROTA_ECONFLICT for a period already asked for.
+ */
+int rota_plan_timeoff_request(struct rota_plan *pl,
+			      const struct rota_plan_timeoff_opts *opt,
+			      struct rota_plan_timeoff *out,
+			      struct rota_error *err);
+
+/*
+ * Decide request id: "approved" (refused with ROTA_ECONFLICT while a site
+ * rule is broken, unless opt->force; out->impact says which), "denied", or
+ * "cancelled" (pending or approved time off).  opt->by and opt->reason are
+ * recorded.  The impact is filled for every decision.
+ */
+int rota_plan_timeoff_decide(struct rota_plan *pl, int64_t id,
+			     const char *status,
+			     const struct rota_plan_timeoff_opts *opt,
+			     struct rota_plan_timeoff *out,
+			     struct rota_error *err);
+void rota_plan_timeoff_release(struct rota_plan_timeoff *t);
+
+/*
+ * The impact of time off for employee over [from, to) (type for the
+ * messages): rules broken, live shifts overlapped, coverage lost.  Used by
+ * the two above and after imports (rota import reports leave that overlaps
+ * published shifts).
+ */
+int rota_plan_timeoff_impact(struct rota_plan *pl, const char *employee,
+			     int64_t from, int64_t to, int64_t ignore_id,
+			     struct rota_plan_timeoff_impact *out,
+			     struct rota_error *err);
+void rota_plan_timeoff_impact_release(struct rota_plan_timeoff_impact *i);
+
 #endif
