@@ -12,8 +12,8 @@
 #include "store/store.h"
 
 static const char usage[] =
-	"usage: rota import DIR [--dry-run]\n"
-	"       rota import KIND FILE [--dry-run]\n"
+	"usage: rota import DIR [--dry-run] [--encoding NAME]\n"
+	"       rota import KIND FILE [--dry-run] [--encoding NAME]\n"
 	"       rota import timeoff FILE.ics [--employee ID]\n"
 	"\n"
 	"Load site data.  KIND is one of: site (site.ini), contracts, staff,\n"
@@ -33,6 +33,8 @@ static const char usage[] =
 	"e-mail, or all for --employee ID (docs/calendar.md).\n"
 	"\n"
 	"  --dry-run       check everything, report the counts, write nothing\n"
+	"  --encoding NAME the files are in NAME, not UTF-8 (gb18030 for a\n"
+	"                  Chinese Windows Excel export; any iconv name)\n"
 	"  --employee ID   (.ics time off) the employee the events belong to\n";
 
 static void report(struct cli_ctx *ctx, const char *label,
@@ -146,10 +148,11 @@ out:
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int dry = 0;
-	const char *employee = NULL;
+	const char *employee = NULL, *encoding = NULL;
 	const struct cli_option opts[] = {
 		{"dry-run", CLI_OPT_FLAG, NULL, &dry},
 		{"employee", CLI_OPT_STRING, &employee, NULL},
+		{"encoding", CLI_OPT_STRING, &encoding, NULL},
 		{NULL, 0, NULL, NULL},
 	};
 	const char *pos[2];
@@ -228,8 +231,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	if (rota_store_begin(st, &err) < 0)
 		goto fail;
 	for (int i = 0; i < ntodo; i++) {
-		if (rota_store_import_file(st, todo[i], paths[i], paths[i],
-					   &stats[i], &err) < 0) {
+		if (rota_store_import_encoded(st, todo[i], paths[i], paths[i],
+					      encoding, &stats[i], &err) < 0) {
 			rota_store_rollback(st);
 			goto fail;
 		}

@@ -274,7 +274,7 @@ int rota_import_roster(struct rota_import *im, struct rota_error *err)
 		return rc;
 	if ((rc = rota_store_load(im->st, &c.ds, err)) < 0)
 		return rc;
-	if ((rc = rota_csv_read(im->path, im->label, roster_row, &c, err)) < 0)
+	if ((rc = rota_import_csv(im, roster_row, &c, err)) < 0)
 		goto out;
 	qsort(c.rows, c.n, sizeof(*c.rows), cmp_row);
 	if ((rc = one_per_day(&c, err)) < 0)
