@@ -43,14 +43,17 @@ ROTA_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
 ROTA_LDFLAGS += -fsanitize=address,undefined
 endif
 
-PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags libical sqlite3 2>/dev/null)
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs libical sqlite3 2>/dev/null || \
-		echo -lical -lsqlite3)
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags libical sqlite3 libmicrohttpd \
+		libsodium 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs libical sqlite3 libmicrohttpd \
+		libsodium 2>/dev/null || \
+		echo -lical -lsqlite3 -lmicrohttpd -lsodium)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
-LIBS = $(PKG_LIBS) -lglpk -lcsv -lm
+LIBS = $(PKG_LIBS) -lglpk -lcsv -lm -lpthread
 
-LIB_SRC  := $(wildcard core/*.c solver/*.c calendar/*.c store/*.c plan/*.c)
+LIB_SRC  := $(wildcard core/*.c solver/*.c calendar/*.c store/*.c plan/*.c \
+	serve/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
 TEST_SRC := $(wildcard tests/test_*.c)
 BENCH_SRC := $(wildcard bench/*.c)
@@ -64,11 +67,12 @@ ROTA     := $(BUILD)/rota
 
 PUBLIC_HEADERS := core/error.h core/time.h core/model.h core/leave.h \
 	$(wildcard solver/solver.h calendar/calendar.h store/store.h \
-	plan/plan.h)
+	plan/plan.h serve/serve.h)
 
 # Debian packages the build, the tests and the demo need.
 DEB_PKGS := gcc make pkg-config libglpk-dev libical-dev libsqlite3-dev \
-	libcmocka-dev libcsv-dev tzdata python3
+	libcmocka-dev libcsv-dev tzdata python3 libmicrohttpd-dev libsodium-dev \
+	curl chromium
 BENCH_PKGS := coinor-cbc
 
 .PHONY: all deps deps-bench check test unit e2e sanitize valgrind demo bench \

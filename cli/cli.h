@@ -60,6 +60,10 @@ struct cli_command {
 	X(punches)                                                     \
 	X(attendance)                                                  \
 	X(review)                                                      \
+	X(serve)                                                       \
+	X(feed)                                                        \
+	X(terminal)                                                    \
+	X(user)                                                        \
 	/* one command a line: add new ones above this comment */
 
 #define CLI_X_DECLARE(name) extern const struct cli_command cli_cmd_##name;
