@@ -69,6 +69,7 @@ static void logf_(struct rota_serve *srv, const char *fmt, ...)
 	srv->log(srv->log_arg, line);
 }
 
+__attribute__((format(printf, 2, 0)))
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	struct rota_serve *srv = cls;
