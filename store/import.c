@@ -1219,7 +1219,7 @@ static int timeoff_bound(const struct rota_import *im,
 {
 	int32_t day;
 
-	if (strlen(text) == 10 && rota_parse_date(text, &day, NULL) == 0) {
+	if (rota_parse_date(text, &day, NULL) == 0) {
 		*out = rota_tz_day_start(im->tz, day + (is_end ? 1 : 0));
 		return 0;
 	}

@@ -355,6 +355,15 @@ static const char v7[] =
 	") STRICT;"
 	"CREATE INDEX absence_shift_assignment ON absence_shift(assignment_id);";
 
+/* hr1: the site's attendance and payroll settings (site.ini [attendance] and
+ * [payroll]), by name: ROTA_HR_SETTING_MAP in store/store.h.  A setting with
+ * no row has its default. */
+static const char hr1[] =
+	"CREATE TABLE hr_setting ("
+	"  key TEXT PRIMARY KEY,"
+	"  value INTEGER NOT NULL"
+	") STRICT;";
+
 /* serve1: network access for rota serve (docs/serve.md).  Secrets are never
  * stored: a token, key or session id is "selector.verifier"; the selector
  * finds the row, the SHA-256 of the whole secret is compared in constant
@@ -411,6 +420,7 @@ const char *const rota_migrations[] = {
 	v5,
 	v6,
 	v7,
+	hr1,
 	serve1,
 	/* one migration a line: add new ones above this comment */
 };

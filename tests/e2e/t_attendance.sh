@@ -30,11 +30,11 @@ expect_grep '"employee": "E03"' out
 expect_grep '"adherence": 1.0000' out
 expect_no_grep '"E01"' out
 expect_exit 0 rota --db t.db attendance --from 2026-03-29 --to 2026-03-29 --employee E03 --format csv
-expect_grep "E03,Jürgen Groß,blue,1,480,490,0,0,0,0,0,0,10,1.0000,0" out
+expect_grep "E03,Jürgen Groß,blue,1,450,460,0,0,0,0,0,0,10,1.0000,0,450,1.0222,0," out
 # as of Friday noon: Friday's shift has not ended, later punches not happened
 expect_exit 0 rota --db t.db attendance --from 2026-03-23 --to 2026-03-29 --as-of "2026-03-27 12:00" --format csv
-expect_grep "E01,王小明,red,4,2160,1581,1,12,1,30,1,0,3,0.7306,0" out
-expect_grep "E02,\"Okafor, Ada\",red,2,1080,1077,0,0,0,0,0,1,5,0.9926,0" out
+expect_grep "E01,王小明,red,4,1920,1401,1,12,1,30,1,0,3,0.7281,0,1398," out
+expect_grep "E02,\"Okafor, Ada\",red,2,960,957,0,0,0,0,0,1,5,0.9917,0,952," out
 expect_exit 1 rota --db t.db attendance --from 2026-03-23 --to 2026-03-29 --employee E77
 expect_grep "rota: unknown employee 'E77'" err
 expect_exit 2 rota --db t.db attendance --from 2026-03-29 --to 2026-03-23
@@ -78,8 +78,8 @@ expect_grep "rota: no clock record 99" err
 expect_exit 2 rota --db t.db punch void 10 --by "hr:li"
 expect_grep "a correction needs --reason TEXT" err
 expect_exit 0 rota --db t.db attendance --from 2026-03-23 --to 2026-03-29 --format csv
-expect_grep "E01,王小明,red,5,2700,2130,0,0,1,30,1,0,3,0.7878,0" out
-expect_grep "E02,\"Okafor, Ada\",red,2,1080,1197,0,0,0,0,0,0,125,0.9926,120" out
+expect_grep "E01,王小明,red,5,2400,1890,0,0,1,30,1,0,3,0.7863,0,1887,0.7875,0,0,0,0,0,0,1" out
+expect_grep "E02,\"Okafor, Ada\",red,2,960,1077,0,0,0,0,0,0,125,0.9917,120,952,1.1219," out
 expect_exit 0 rota --db t.db punches --employee E01 --from 2026-03-24 --to 2026-03-24 --format csv
 expect_file "$E2E_DIR/expected/punches-effective.csv" out
 expect_exit 0 rota --db t.db punches --employee E01 --from 2026-03-24 --to 2026-03-24 --all --format csv
