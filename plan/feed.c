@@ -44,22 +44,32 @@ int rota_plan_feed(struct rota_plan *pl, const struct rota_plan_feed_opts *opt,
 				    opt->employee ? opt->employee : opt->team);
 		goto out;
 	}
-	if ((rc = rota_store_publication_list(pl->st, opt->employee, from, to,
-					      &rows, &n_rows, err)) < 0)
-		goto out;
-	if (!(ev = malloc((n_rows + 1) * sizeof(*ev)))) {
+	/* member by member: each is one indexed read */
+	for (size_t m = 0; m < pl->ds.n_employees; m++) {
+		struct rota_cal_event *grown;
+
+		if (!member[m])
+			continue;
+		free(rows);
+		rows = NULL;
+		if ((rc = rota_store_publication_list(
+			     pl->st, pl->ds.employees[m].id, from, to, &rows,
+			     &n_rows, err)) < 0)
+			goto out;
+		if (!(grown = realloc(ev, (n + n_rows + 1) * sizeof(*ev)))) {
+			rc = rota_plan_oom(err);
+			goto out;
+		}
+		ev = grown;
+		for (size_t i = 0; i < n_rows; i++) {
+			rota_plan_pub_to_event(&rows[i], &ev[n++]);
+			if (rows[i].published_at > res.last_modified)
+				res.last_modified = rows[i].published_at;
+		}
+	}
+	if (!ev && !(ev = malloc(sizeof(*ev)))) {
 		rc = rota_plan_oom(err);
 		goto out;
-	}
-	for (size_t i = 0; i < n_rows; i++) {
-		int e = rota_dataset_employee(&pl->ds, rows[i].employee);
-
-		if (e < 0 || !member[e])
-			continue;
-		rota_plan_pub_to_event(&rows[i], &ev[n]);
-		if (rows[i].published_at > res.last_modified)
-			res.last_modified = rows[i].published_at;
-		n++;
 	}
 	co.kind = opt->employee ? ROTA_CAL_EMPLOYEE : ROTA_CAL_TEAM;
 	co.subject = opt->employee ? opt->employee : opt->team;
