@@ -62,7 +62,9 @@ static const char *fuzz_site(void)
 
 	if (db[0])
 		return db;
-	snprintf(dir, dir_size, "/tmp/rota-fuzz.XXXXXX");
+	/* memory-backed when there is one: imports sync less there */
+	snprintf(dir, dir_size, "%s/rota-fuzz.XXXXXX",
+		 access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
 	if (!mkdtemp(dir))
 		return NULL;
 	atexit(fuzz_cleanup);
