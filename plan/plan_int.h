@@ -119,5 +119,8 @@ double rota_plan_rule_cost(const struct rota_check_report *r);
 double rota_plan_coverage_cost(const struct rota_check_report *r);
 /* Paid minutes of employee e of p above their weekly maximum. */
 int rota_plan_overtime(const struct rota_problem *p, int e, int paid);
+/* A stored publication row as the calendar's event (plan/publish.c). */
+void rota_plan_pub_to_event(const struct rota_publication *p,
+			    struct rota_cal_event *e);
 
 #endif

@@ -382,6 +382,54 @@ static const char cov1[] =
 	"CREATE UNIQUE INDEX substitute_open ON substitute(open_assignment_id)"
 	"  WHERE open_assignment_id IS NOT NULL;";
 
+/* serve1: network access for rota serve (docs/serve.md).  Secrets are never
+ * stored: a token, key or session id is "selector.verifier"; the selector
+ * finds the row, the SHA-256 of the whole secret is compared in constant
+ * time.  feed_token: calendar subscriptions of an employee or a team (one
+ * live token per subject; revoked rows are kept).  terminal: clock
+ * terminals and their API keys.  app_user: people who log in to the page
+ * (Argon2id hashes, libsodium's crypto_pwhash_str).  web_session: logged-in
+ * browsers, with the CSRF token their forms carry. */
+static const char serve1[] =
+	"CREATE TABLE feed_token ("
+	"  id INTEGER PRIMARY KEY,"
+	"  selector TEXT NOT NULL UNIQUE,"
+	"  hash BLOB NOT NULL,"
+	"  employee_id INTEGER REFERENCES employee(id),"
+	"  team TEXT,"
+	"  created_at INTEGER NOT NULL,"
+	"  revoked_at INTEGER,"
+	"  CHECK ((employee_id IS NULL) <> (team IS NULL))"
+	") STRICT;"
+	"CREATE UNIQUE INDEX feed_token_employee ON feed_token(employee_id)"
+	"  WHERE revoked_at IS NULL AND employee_id IS NOT NULL;"
+	"CREATE UNIQUE INDEX feed_token_team ON feed_token(team)"
+	"  WHERE revoked_at IS NULL AND team IS NOT NULL;"
+	"CREATE TABLE terminal ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  selector TEXT NOT NULL UNIQUE,"
+	"  hash BLOB NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  revoked_at INTEGER"
+	") STRICT;"
+	"CREATE TABLE app_user ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  role TEXT NOT NULL CHECK (role IN ('supervisor', 'viewer')),"
+	"  pw_hash TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL"
+	") STRICT;"
+	"CREATE TABLE web_session ("
+	"  id INTEGER PRIMARY KEY,"
+	"  selector TEXT NOT NULL UNIQUE,"
+	"  hash BLOB NOT NULL,"
+	"  user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,"
+	"  csrf TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  expires_at INTEGER NOT NULL"
+	") STRICT;";
+
 const char *const rota_migrations[] = {
 	v1,
 	v2,
@@ -392,6 +440,7 @@ const char *const rota_migrations[] = {
 	v7,
 	hr1,
 	cov1,
+	serve1,
 	/* one migration a line: add new ones above this comment */
 };
 const int rota_n_migrations = sizeof(rota_migrations) /

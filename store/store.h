@@ -26,7 +26,7 @@ struct rota_store;
 /* ------------------------------------------------------ open and schema */
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define ROTA_SCHEMA_VERSION 9
+#define ROTA_SCHEMA_VERSION 10
 
 enum rota_store_flags {
 	ROTA_STORE_CREATE = 1,    /* create the file when missing */
@@ -885,5 +885,159 @@ int rota_store_substitute_counts(struct rota_store *st, int32_t from_day,
 				 int32_t to_day,
 				 struct rota_employee_count **out, size_t *n,
 				 struct rota_error *err);
+/* --- network access (rota serve): feed tokens, terminals, users --- */
+
+/*
+ * What is kept of a secret (a feed token, a terminal's API key, a session
+ * id): never the secret itself.  A secret is "SELECTOR.VERIFIER"; the
+ * selector (not secret) finds the row, and the caller compares the SHA-256
+ * of the whole secret with the stored hash in constant time (serve/).
+ */
+#define ROTA_SECRET_HASH_LEN 32
+#define ROTA_SELECTOR_MAX 24
+
+struct rota_secret {
+	char selector[ROTA_SELECTOR_MAX];
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+/* A live calendar subscription: an employee's (team "") or a team's
+ * (employee ""). */
+struct rota_feed_token {
+	int64_t id;
+	char employee[ROTA_ID_MAX];
+	char team[ROTA_ID_MAX];
+	int64_t created_at;
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+/*
+ * Store a new feed token for an employee (team NULL) or a team (employee
+ * NULL), revoking the subject's live one, in one transaction.
+ * ROTA_ENOTFOUND for an unknown employee or a team nobody is in.
+ */
+int rota_store_feed_token_put(struct rota_store *st, const char *employee,
+			      const char *team, const struct rota_secret *sec,
+			      int64_t now, struct rota_error *err);
+/* The subject's live token (ROTA_ENOTFOUND when it has none). */
+int rota_store_feed_token_get(struct rota_store *st, const char *employee,
+			      const char *team, struct rota_feed_token *out,
+			      struct rota_error *err);
+/* Revoke the subject's live token (ROTA_ENOTFOUND when it has none). */
+int rota_store_feed_token_revoke(struct rota_store *st, const char *employee,
+				 const char *team, int64_t now,
+				 struct rota_error *err);
+/* The live token with this selector (ROTA_ENOTFOUND otherwise). */
+int rota_store_feed_token_find(struct rota_store *st, const char *selector,
+			       struct rota_feed_token *out,
+			       struct rota_error *err);
+
+/* A clock terminal; its punches are recorded with source "terminal:NAME". */
+struct rota_terminal {
+	int64_t id;
+	char name[ROTA_ID_MAX];
+	int64_t created_at;
+	int64_t revoked_at;     /* 0: live */
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+/* ROTA_ECONFLICT when the name is taken (also by a revoked terminal),
+ * ROTA_EINVAL when it is not a valid id. */
+int rota_store_terminal_add(struct rota_store *st, const char *name,
+			    const struct rota_secret *sec, int64_t now,
+			    struct rota_error *err);
+int rota_store_terminal_revoke(struct rota_store *st, const char *name,
+			       int64_t now, struct rota_error *err);
+/* The live terminal with this selector (ROTA_ENOTFOUND otherwise). */
+int rota_store_terminal_find(struct rota_store *st, const char *selector,
+			     struct rota_terminal *out,
+			     struct rota_error *err);
+/* Every terminal by name (*out: free()). */
+int rota_store_terminal_list(struct rota_store *st, struct rota_terminal **out,
+			     size_t *n, struct rota_error *err);
+
+/* Someone who logs in to the supervisor's page. */
+#define ROTA_PWHASH_MAX 128
+
+struct rota_user {
+	int64_t id;
+	char name[ROTA_NAME_MAX];
+	char role[16];                  /* "supervisor" or "viewer" */
+	char pw_hash[ROTA_PWHASH_MAX];  /* crypto_pwhash_str() text */
+	int64_t created_at;
+};
+
+/* Add a user, or change an existing one's role and password hash.
+ * ROTA_EINVAL for an empty name or an unknown role. */
+int rota_store_user_put(struct rota_store *st, const char *name,
+			const char *role, const char *pw_hash, int64_t now,
+			struct rota_error *err);
+int rota_store_user_get(struct rota_store *st, const char *name,
+			struct rota_user *out, struct rota_error *err);
+/* Every user by name, hashes left empty (*out: free()). */
+int rota_store_user_list(struct rota_store *st, struct rota_user **out,
+			 size_t *n, struct rota_error *err);
+/* Remove a user and their sessions (ROTA_ENOTFOUND when there is none). */
+int rota_store_user_remove(struct rota_store *st, const char *name,
+			   struct rota_error *err);
+
+/* A logged-in browser. */
+struct rota_web_session {
+	int64_t id;
+	struct rota_user user;     /* pw_hash left empty */
+	char csrf[64];             /* the token its forms must carry */
+	int64_t created_at, expires_at;
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+int rota_store_session_add(struct rota_store *st, const char *user,
+			   const struct rota_secret *sec, const char *csrf,
+			   int64_t now, int64_t expires_at,
+			   struct rota_error *err);
+/* The session with this selector that has not expired by now
+ * (ROTA_ENOTFOUND otherwise). */
+int rota_store_session_find(struct rota_store *st, const char *selector,
+			    int64_t now, struct rota_web_session *out,
+			    struct rota_error *err);
+/* Log out: delete the session (and every expired one). */
+int rota_store_session_delete(struct rota_store *st, const char *selector,
+			      int64_t now, struct rota_error *err);
+
+/*
+ * Clock punches from a terminal in one transaction, each under the rules
+ * of rota_store_clock() (in twice without an out is refused, ...), in the
+ * order given.  A punch with the same employee, instant, kind and source as
+ * an original already stored is a duplicate and is not stored again, so a
+ * batch sent twice is stored once.  Each punch gets a result; an unknown
+ * employee or a bad kind refuses that punch only.  Only a database error
+ * fails the whole batch (nothing stored).
+ */
+enum rota_clock_status {
+	ROTA_CLOCK_STORED = 0,
+	ROTA_CLOCK_DUPLICATE = 1,
+	ROTA_CLOCK_REFUSED = 2,
+};
+
+struct rota_clock_req {
+	const char *employee;
+	int64_t at;
+	int kind;          /* enum rota_punch_kind */
+};
+
+struct rota_clock_result {
+	int status;        /* enum rota_clock_status */
+	int64_t id;        /* the stored (or duplicated) row; 0 refused */
+	char reason[ROTA_ERROR_MSG_MAX];
+};
+
+int rota_store_clock_batch(struct rota_store *st,
+			   const struct rota_clock_req *req, size_t n,
+			   const char *source, int64_t now,
+			   struct rota_clock_result *res,
+			   struct rota_error *err);
+
+/* SQLite's data_version: changes when another connection commits, so a
+ * long-lived reader knows when to reload what it cached.  -1 on error. */
+int64_t rota_store_data_version(struct rota_store *st);
 
 #endif
