@@ -15,8 +15,8 @@ struct pub {
 	unsigned char *selected;  /* per dataset employee */
 };
 
-static void to_event(const struct rota_publication *p,
-		     struct rota_cal_event *e)
+void rota_plan_pub_to_event(const struct rota_publication *p,
+			    struct rota_cal_event *e)
 {
 	memset(e, 0, sizeof(*e));
 	rota_strlcpy(e->uid, p->uid, sizeof(e->uid));
@@ -85,7 +85,7 @@ static int update_week(struct pub *pb, const struct rota_roster *r,
 	}
 	for (size_t i = 0; i < n_rows; i++)
 		if (is_selected(pb, rows[i].employee))
-			to_event(&rows[i], &old[n_old++]);
+			rota_plan_pub_to_event(&rows[i], &old[n_old++]);
 	if ((rc = rota_cal_reconcile(pb->pl->ds.site.name, as, n_as, old, n_old,
 				     r->created_at, &now, &n_now, counts,
 				     err)) < 0)
@@ -173,7 +173,7 @@ static int write_feeds(struct pub *pb, int *n_people, int *n_teams,
 			goto out;
 		}
 	for (size_t i = 0; i < n_rows; i++)
-		to_event(&rows[i], &all[i]);
+		rota_plan_pub_to_event(&rows[i], &all[i]);
 	free(rows);
 	rows = NULL;
 	for (size_t i = 0; i < n_emp; i++) {
@@ -283,7 +283,7 @@ int rota_plan_publish(struct rota_plan *pl, int32_t monday,
 		any |= pb.selected[i];
 	}
 	if ((opt->team || opt->employee) && !any) {
-		rc = rota_error_set(err, ROTA_ENOTFOUND, "no %s '%s'",
+		rc = rota_error_set(err, ROTA_ENOTFOUND, "unknown %s '%s'",
 				    opt->team ? "team" : "employee",
 				    opt->team ? opt->team : opt->employee);
 		goto out;

@@ -27,7 +27,7 @@ struct rota_tz;
 /* ------------------------------------------------------ open and schema */
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define ROTA_SCHEMA_VERSION 10
+#define ROTA_SCHEMA_VERSION 12
 
 enum rota_store_flags {
 	ROTA_STORE_CREATE = 1,    /* create the file when missing */
@@ -221,6 +221,27 @@ struct rota_roster_version {
 int rota_store_roster_history(struct rota_store *st, int32_t week,
 			      struct rota_roster_version **out, size_t *n,
 			      struct rota_error *err);
+
+/*
+ * Read a roster.csv (docs/roster.md) without storing anything: its rows,
+ * checked against the site (employees, templates, skills, times matching
+ * the templates, one shift a day), as one roster per ISO week in date
+ * order (status "draft", origin "import", created_at 0, assignments sorted
+ * by employee then day).  ROTA_EDATA "FILE:LINE: column 'x': ..." for a
+ * bad row or more than ROTA_IMPORT_MAX_WEEKS weeks.  Storing is a workflow
+ * (rota_plan_import_roster): rota_store_import_file() refuses the roster
+ * kind with ROTA_EINVAL.  Release *out with rota_roster_file_release().
+ */
+struct rota_roster_file {
+	struct rota_roster *weeks;
+	size_t n_weeks;
+	char extra_columns[256];   /* ignored header names, comma-separated */
+};
+
+int rota_store_roster_read(struct rota_store *st, const char *path,
+			   const char *label, struct rota_roster_file *out,
+			   struct rota_error *err);
+void rota_roster_file_release(struct rota_roster_file *f);
 
 /* Set a stored roster's status ("draft" or "published"); "published" also
  * records the live version as the one published. */
@@ -922,5 +943,313 @@ int rota_store_requirements_save(struct rota_store *st, int64_t from,
 int rota_store_requirements_load(struct rota_store *st, int64_t from,
 				 int64_t to, struct rota_requirement **out,
 				 size_t *n, struct rota_error *err);
+
+/* --- settings rota keeps (table setting) --- */
+
+/*
+ * Site settings that come from no imported file but from use: the publish
+ * options remembered between runs ("publish.organizer",
+ * "publish.alarm_min"), the calendar UID domain fixed at the first
+ * publication ("calendar.uid_domain").  Keys and values are text of fewer
+ * than ROTA_SETTING_MAX bytes.
+ */
+#define ROTA_SETTING_MAX 256
+
+/* The value of key into buf (size bytes); ROTA_ENOTFOUND when unset. */
+int rota_store_setting_get(struct rota_store *st, const char *key,
+			   char *buf, size_t size, struct rota_error *err);
+
+/* Set key to value (NULL removes it), in the caller's transaction or on
+ * its own.  ROTA_EINVAL for an empty or too long key or value. */
+int rota_store_setting_put(struct rota_store *st, const char *key,
+			   const char *value, struct rota_error *err);
+
+/* ------------------------------------- time off, absences, substitutes */
+
+/*
+ * Time off as records (docs/operations.md).  Imported rows are approved;
+ * a request starts pending and is decided once (approved or denied); a
+ * pending or approved row may be cancelled.  Rows are never deleted.
+ */
+#define ROTA_TEXT_MAX 256
+
+struct rota_timeoff_record {
+	int64_t id;
+	char employee[ROTA_ID_MAX];
+	int64_t start, end;            /* [start, end) UTC */
+	int kind;                      /* enum rota_timeoff_kind */
+	double weight;
+	char type[ROTA_ID_MAX];        /* leave type, "" none */
+	int paid;                      /* the type is a paid one */
+	int credit_min;                /* per-day credit, -1: the contract's */
+	char status[16];               /* pending, approved, denied, cancelled */
+	char origin[16];               /* import, request */
+	char note[ROTA_NAME_MAX];
+	char reason[ROTA_TEXT_MAX];    /* why it was asked for */
+	int64_t requested_at;          /* 0 when imported */
+	char decided_by[ROTA_NAME_MAX];
+	int64_t decided_at;            /* 0 when not decided */
+	char decision[ROTA_TEXT_MAX];  /* why it was decided so */
+};
+
+struct rota_timeoff_query {
+	const char *employee;   /* NULL: everyone */
+	const char *status;     /* NULL: every status */
+	int64_t from, to;       /* rows overlapping [from, to) */
+};
+
+#define ROTA_TIMEOFF_QUERY_INIT {NULL, NULL, INT64_MIN, INT64_MAX}
+
+/* Rows matching q, sorted by start, employee, id (*out: free(); NULL when
+ * none).  An unknown employee is ROTA_ENOTFOUND. */
+int rota_store_timeoff_list(struct rota_store *st,
+			    const struct rota_timeoff_query *q,
+			    struct rota_timeoff_record **out, size_t *n,
+			    struct rota_error *err);
+
+/* One row by id (ROTA_ENOTFOUND "no time off with id N"). */
+int rota_store_timeoff_get(struct rota_store *st, int64_t id,
+			   struct rota_timeoff_record *out,
+			   struct rota_error *err);
+
+/*
+ * Store a request (employee, start, end, type, reason, requested_at of r;
+ * kind hard) as pending; *id its row id.  ROTA_ENOTFOUND for an unknown
+ * employee, ROTA_EDATA for an unknown leave type or an empty period,
+ * ROTA_ECONFLICT when the employee already has pending or approved time off
+ * with the same start and end.
+ */
+int rota_store_timeoff_request(struct rota_store *st,
+			       const struct rota_timeoff_record *r,
+			       int64_t *id, struct rota_error *err);
+
+/*
+ * Decide row id: status "approved" or "denied" (a pending row only) or
+ * "cancelled" (pending or approved), recording by, at and the decision's
+ * reason.  ROTA_ENOTFOUND for an unknown id; ROTA_ECONFLICT, naming the
+ * status, when the row cannot move there ("time off 7 is denied: only a
+ * pending request can be approved").
+ */
+int rota_store_timeoff_decide(struct rota_store *st, int64_t id,
+			      const char *status, const char *by, int64_t at,
+			      const char *decision, struct rota_error *err);
+
+/* An unplanned absence (a sick call) as a fact. */
+struct rota_absence {
+	int64_t id;
+	char employee[ROTA_ID_MAX];
+	int64_t start, end;            /* [start, end) UTC */
+	char type[ROTA_ID_MAX];        /* a leave type of the site */
+	char reason[ROTA_TEXT_MAX];
+	char by[ROTA_NAME_MAX];
+	int64_t recorded_at;
+	int shifts;                    /* shifts it took out (absence_shift) */
+};
+
+/* Add an absence (id and shifts ignored); *id its row id.  ROTA_ENOTFOUND
+ * for an unknown employee, ROTA_EDATA for an unknown leave type or an
+ * empty period. */
+int rota_store_absence_add(struct rota_store *st, const struct rota_absence *a,
+			   int64_t *id, struct rota_error *err);
+
+/* Absences overlapping [from, to), of one employee (NULL: everyone),
+ * sorted by start, employee, id (*out: free(); NULL when none). */
+int rota_store_absence_list(struct rota_store *st, const char *employee,
+			    int64_t from, int64_t to,
+			    struct rota_absence **out, size_t *n,
+			    struct rota_error *err);
+
+/* A shift an absence took out of the live roster, and who covers it. */
+struct rota_open_shift {
+	int64_t absence_id;
+	int64_t assignment_id;            /* the closed assignment row */
+	char type[ROTA_ID_MAX];           /* the absence's leave type */
+	struct rota_assignment shift;     /* as it was rostered */
+	char covered_by[ROTA_ID_MAX];     /* "" while nobody covers it */
+	int covered_version;              /* the version that covers it */
+};
+
+/* The shifts absences took out of the week's roster (Monday `week`), of
+ * one employee (NULL: everyone), sorted by start, employee (*out: free();
+ * NULL when none). */
+int rota_store_open_shifts(struct rota_store *st, int32_t week,
+			   const char *employee, struct rota_open_shift **out,
+			   size_t *n, struct rota_error *err);
+
+/*
+ * Record that version `version` of the week's roster put `employee` on an
+ * open shift on `day`: the closed assignment open_assignment_id (0: an
+ * understaffed day, no shift).  ROTA_ECONFLICT when that open shift is
+ * already covered.  Joins the caller's transaction.
+ */
+int rota_store_substitute_add(struct rota_store *st, int32_t week,
+			      int version, const char *employee, int32_t day,
+			      int64_t open_assignment_id,
+			      struct rota_error *err);
+
+/* Substitute shifts per employee with a day in [from_day, to_day). */
+struct rota_employee_count {
+	char employee[ROTA_ID_MAX];
+	int count;
+};
+
+int rota_store_substitute_counts(struct rota_store *st, int32_t from_day,
+				 int32_t to_day,
+				 struct rota_employee_count **out, size_t *n,
+				 struct rota_error *err);
+/* --- network access (rota serve): feed tokens, terminals, users --- */
+
+/*
+ * What is kept of a secret (a feed token, a terminal's API key, a session
+ * id): never the secret itself.  A secret is "SELECTOR.VERIFIER"; the
+ * selector (not secret) finds the row, and the caller compares the SHA-256
+ * of the whole secret with the stored hash in constant time (serve/).
+ */
+#define ROTA_SECRET_HASH_LEN 32
+#define ROTA_SELECTOR_MAX 24
+
+struct rota_secret {
+	char selector[ROTA_SELECTOR_MAX];
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+/* A live calendar subscription: an employee's (team "") or a team's
+ * (employee ""). */
+struct rota_feed_token {
+	int64_t id;
+	char employee[ROTA_ID_MAX];
+	char team[ROTA_ID_MAX];
+	int64_t created_at;
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+/*
+ * Store a new feed token for an employee (team NULL) or a team (employee
+ * NULL), revoking the subject's live one, in one transaction.
+ * ROTA_ENOTFOUND for an unknown employee or a team nobody is in.
+ */
+int rota_store_feed_token_put(struct rota_store *st, const char *employee,
+			      const char *team, const struct rota_secret *sec,
+			      int64_t now, struct rota_error *err);
+/* The subject's live token (ROTA_ENOTFOUND when it has none). */
+int rota_store_feed_token_get(struct rota_store *st, const char *employee,
+			      const char *team, struct rota_feed_token *out,
+			      struct rota_error *err);
+/* Revoke the subject's live token (ROTA_ENOTFOUND when it has none). */
+int rota_store_feed_token_revoke(struct rota_store *st, const char *employee,
+				 const char *team, int64_t now,
+				 struct rota_error *err);
+/* The live token with this selector (ROTA_ENOTFOUND otherwise). */
+int rota_store_feed_token_find(struct rota_store *st, const char *selector,
+			       struct rota_feed_token *out,
+			       struct rota_error *err);
+
+/* A clock terminal; its punches are recorded with source "terminal:NAME". */
+struct rota_terminal {
+	int64_t id;
+	char name[ROTA_ID_MAX];
+	int64_t created_at;
+	int64_t revoked_at;     /* 0: live */
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+/* ROTA_ECONFLICT when the name is taken (also by a revoked terminal),
+ * ROTA_EINVAL when it is not a valid id. */
+int rota_store_terminal_add(struct rota_store *st, const char *name,
+			    const struct rota_secret *sec, int64_t now,
+			    struct rota_error *err);
+int rota_store_terminal_revoke(struct rota_store *st, const char *name,
+			       int64_t now, struct rota_error *err);
+/* The live terminal with this selector (ROTA_ENOTFOUND otherwise). */
+int rota_store_terminal_find(struct rota_store *st, const char *selector,
+			     struct rota_terminal *out,
+			     struct rota_error *err);
+/* Every terminal by name (*out: free()). */
+int rota_store_terminal_list(struct rota_store *st, struct rota_terminal **out,
+			     size_t *n, struct rota_error *err);
+
+/* Someone who logs in to the supervisor's page. */
+#define ROTA_PWHASH_MAX 128
+
+struct rota_user {
+	int64_t id;
+	char name[ROTA_NAME_MAX];
+	char role[16];                  /* "supervisor" or "viewer" */
+	char pw_hash[ROTA_PWHASH_MAX];  /* crypto_pwhash_str() text */
+	int64_t created_at;
+};
+
+/* Add a user, or change an existing one's role and password hash.
+ * ROTA_EINVAL for an empty name or an unknown role. */
+int rota_store_user_put(struct rota_store *st, const char *name,
+			const char *role, const char *pw_hash, int64_t now,
+			struct rota_error *err);
+int rota_store_user_get(struct rota_store *st, const char *name,
+			struct rota_user *out, struct rota_error *err);
+/* Every user by name, hashes left empty (*out: free()). */
+int rota_store_user_list(struct rota_store *st, struct rota_user **out,
+			 size_t *n, struct rota_error *err);
+/* Remove a user and their sessions (ROTA_ENOTFOUND when there is none). */
+int rota_store_user_remove(struct rota_store *st, const char *name,
+			   struct rota_error *err);
+
+/* A logged-in browser. */
+struct rota_web_session {
+	int64_t id;
+	struct rota_user user;     /* pw_hash left empty */
+	char csrf[64];             /* the token its forms must carry */
+	int64_t created_at, expires_at;
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+int rota_store_session_add(struct rota_store *st, const char *user,
+			   const struct rota_secret *sec, const char *csrf,
+			   int64_t now, int64_t expires_at,
+			   struct rota_error *err);
+/* The session with this selector that has not expired by now
+ * (ROTA_ENOTFOUND otherwise). */
+int rota_store_session_find(struct rota_store *st, const char *selector,
+			    int64_t now, struct rota_web_session *out,
+			    struct rota_error *err);
+/* Log out: delete the session (and every expired one). */
+int rota_store_session_delete(struct rota_store *st, const char *selector,
+			      int64_t now, struct rota_error *err);
+
+/*
+ * Clock punches from a terminal in one transaction, each under the rules
+ * of rota_store_clock() (in twice without an out is refused, ...), in the
+ * order given.  A punch with the same employee, instant, kind and source as
+ * an original already stored is a duplicate and is not stored again, so a
+ * batch sent twice is stored once.  Each punch gets a result; an unknown
+ * employee or a bad kind refuses that punch only.  Only a database error
+ * fails the whole batch (nothing stored).
+ */
+enum rota_clock_status {
+	ROTA_CLOCK_STORED = 0,
+	ROTA_CLOCK_DUPLICATE = 1,
+	ROTA_CLOCK_REFUSED = 2,
+};
+
+struct rota_clock_req {
+	const char *employee;
+	int64_t at;
+	int kind;          /* enum rota_punch_kind */
+};
+
+struct rota_clock_result {
+	int status;        /* enum rota_clock_status */
+	int64_t id;        /* the stored (or duplicated) row; 0 refused */
+	char reason[ROTA_ERROR_MSG_MAX];
+};
+
+int rota_store_clock_batch(struct rota_store *st,
+			   const struct rota_clock_req *req, size_t n,
+			   const char *source, int64_t now,
+			   struct rota_clock_result *res,
+			   struct rota_error *err);
+
+/* SQLite's data_version: changes when another connection commits, so a
+ * long-lived reader knows when to reload what it cached.  -1 on error. */
+int64_t rota_store_data_version(struct rota_store *st);
 
 #endif
