@@ -207,6 +207,16 @@ int rota_plan_week_load(struct rota_plan *pl, int32_t monday, int need_roster,
 			struct rota_plan_week *out, struct rota_error *err);
 void rota_plan_week_release(struct rota_plan_week *w);
 
+/*
+ * Tell the checker's "asked not to work" sentences of r with the soft time
+ * off they come from ("E03 asked for Sat 2026-12-05 to Sun 2026-12-06 off
+ * ('weekend off') and works M on Sat 2026-12-05"), so a request reads as
+ * it was made.  rota_plan_week_load() and rota_plan_schedule() do it.
+ */
+void rota_plan_name_requests(const struct rota_plan *pl,
+			     const struct rota_problem *p,
+			     struct rota_check_report *r);
+
 /* A stretch of consecutive intervals of one skill short of agents. */
 struct rota_plan_stretch {
 	int skill;
