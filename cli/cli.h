@@ -60,6 +60,10 @@ struct cli_command {
 	X(punches)                                                     \
 	X(attendance)                                                  \
 	X(review)                                                      \
+	X(absence)                                                     \
+	X(cover)                                                       \
+	X(swap)                                                        \
+	X(timeoff)                                                     \
 	/* one command a line: add new ones above this comment */
 
 #define CLI_X_DECLARE(name) extern const struct cli_command cli_cmd_##name;
@@ -150,6 +154,13 @@ void cli_table_print(const struct cli_table *t, enum cli_format fmt,
 
 /* Write s as a JSON string literal (quotes included). */
 void cli_json_string(FILE *out, const char *s);
+/*
+ * CSV for Excel: when on, the first CSV table printed to stdout starts with a
+ * UTF-8 byte-order mark, so that Excel reads 李霞 as UTF-8.  Set by the
+ * global or per-command --bom and by $ROTA_CSV_BOM=1.
+ */
+void cli_set_csv_bom(int on);
+
 /* Write s as one CSV field (quoted when needed). */
 void cli_csv_field(FILE *out, const char *s);
 /* Display width of UTF-8 text in a terminal (East Asian wide = 2). */

@@ -13,8 +13,8 @@
 #include "store/store.h"
 
 static const char usage[] =
-	"usage: rota import DIR [--dry-run] [roster options]\n"
-	"       rota import KIND FILE [--dry-run]\n"
+	"usage: rota import DIR [--dry-run] [--encoding NAME] [roster options]\n"
+	"       rota import KIND FILE [--dry-run] [--encoding NAME]\n"
 	"       rota import roster FILE [--replace-week] [--force] [--by NAME]\n"
 	"                          [--reason TEXT] [--dry-run]\n"
 	"       rota import timeoff FILE.ics [--employee ID]\n"
@@ -44,6 +44,8 @@ static const char usage[] =
 	"checked and its rule violations listed.\n"
 	"\n"
 	"  --dry-run       check everything, report the counts, write nothing\n"
+	"  --encoding NAME the files are in NAME, not UTF-8 (gb18030 for a\n"
+	"                  Chinese Windows Excel export; any iconv name)\n"
 	"  --employee ID   (.ics time off) the employee the events belong to\n"
 	"  --replace-week  (roster) the file's weeks replace the stored ones\n"
 	"                  whole: employees without rows lose their shifts\n"
@@ -191,11 +193,13 @@ out:
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int dry = 0;
-	const char *employee = NULL, *by = NULL, *reason = NULL;
+	const char *employee = NULL, *encoding = NULL, *by = NULL,
+		   *reason = NULL;
 	struct rota_plan_import_opts ro = ROTA_PLAN_IMPORT_OPTS_INIT;
 	const struct cli_option opts[] = {
 		{"dry-run", CLI_OPT_FLAG, NULL, &dry},
 		{"employee", CLI_OPT_STRING, &employee, NULL},
+		{"encoding", CLI_OPT_STRING, &encoding, NULL},
 		{"replace-week", CLI_OPT_FLAG, NULL, &ro.replace_week},
 		{"force", CLI_OPT_FLAG, NULL, &ro.force},
 		{"by", CLI_OPT_STRING, &by, NULL},
@@ -293,9 +297,9 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		if ((todo[i] == ROTA_IMPORT_ROSTER
 			     ? import_roster(ctx, st, paths[i], &ro, &stats[i],
 					     &err)
-			     : rota_store_import_file(st, todo[i], paths[i],
-						      paths[i], &stats[i],
-						      &err)) < 0) {
+			     : rota_store_import_encoded(
+				       st, todo[i], paths[i], paths[i],
+				       encoding, &stats[i], &err)) < 0) {
 			rota_store_rollback(st);
 			goto fail;
 		}

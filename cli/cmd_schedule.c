@@ -10,24 +10,24 @@
 #include "plan/plan.h"
 
 static const char usage[] =
-	"usage: rota schedule --week DATE [--time-limit S] [--gap G]\n"
-	"                     [--from TIME] [--fresh] [--max-changes N] "
-	"[--force]\n"
-	"                     [--by NAME] [--reason TEXT]\n"
-	"                     [--write-lp FILE] [--write-mps FILE]\n"
+	"usage: rota schedule --week DATE [--effort E] [--time-limit S]\n"
+	"                     [--gap G] [--from TIME] [--fresh]\n"
+	"                     [--max-changes N] [--force] [--by NAME]\n"
+	"                     [--reason TEXT] [--write-lp FILE]\n"
+	"                     [--write-mps FILE]\n"
 	"\n"
 	"Build the roster of the ISO week containing DATE: recompute the\n"
 	"week's staffing requirements from the forecast, solve the roster\n"
 	"model (docs/model.md) and store the roster as a new version of the\n"
 	"week's roster.  Prints the status (optimal: proven within the gap;\n"
-	"feasible: the time limit ended the search first), objective, best\n"
-	"bound, gap, seconds, model size, the understaffed intervals with the\n"
-	"agent-minutes they miss, the rule penalties paid, the fairness\n"
-	"spreads and the requests not granted.  When the hard rules cannot\n"
-	"all hold, names the employee and the rules in conflict and exits 1\n"
-	"(nothing is stored).  A week without a forecast or whose forecast\n"
-	"needs nobody is scheduled with a warning on stderr.  Progress goes to\n"
-	"stderr when it is a terminal.\n"
+	"feasible: not proven, with what ended the search), objective, best\n"
+	"bound, gap, seconds, the work spent, model size, the understaffed\n"
+	"intervals with the agent-minutes they miss, the rule penalties\n"
+	"paid, the fairness spreads and the requests not granted.  When the\n"
+	"hard rules cannot all hold, names the employee and the rules in\n"
+	"conflict and exits 1 (nothing is stored).  A week without a\n"
+	"forecast or whose forecast needs nobody is scheduled with a warning\n"
+	"on stderr.  Progress goes to stderr when it is a terminal.\n"
 	"\n"
 	"A week that already has a roster keeps its frozen time: nothing that\n"
 	"started by now changes, and on a published week nothing inside the\n"
@@ -37,8 +37,16 @@ static const char usage[] =
 	"afresh.  A re-plan prints the changes (employee, day, old -> new)\n"
 	"and the coverage regained per skill (docs/operations.md).\n"
 	"\n"
-	"  --time-limit S   seconds for the search (default 60); the best\n"
-	"                   roster found is kept when it ends\n"
+	"The search is bounded by work counted in simplex iterations, not\n"
+	"by time: the same database and command give the same roster on a\n"
+	"loaded or an idle machine.\n"
+	"\n"
+	"  --effort E       scale the work budget (default 1; 2 searches\n"
+	"                   twice as long, 0.5 half)\n"
+	"  --time-limit S   safety cap in seconds (default 60, 0: none);\n"
+	"                   when it, not the work budget, ends the search,\n"
+	"                   the output says so and the roster may differ\n"
+	"                   between machines\n"
 	"  --gap G          relative gap that counts as optimal (default\n"
 	"                   0.0001)\n"
 	"  --from TIME      re-plan only from TIME on (\"2026-12-02 08:00\"),\n"
@@ -167,9 +175,13 @@ static void print_summary(struct cli_ctx *ctx, const struct rota_tz *tz,
 			"changed)\n", sc->version, sc->changes,
 			sc->changes == 1 ? "" : "s");
 	fprintf(ctx->out, "status     %s\n",
-		ss->status == ROTA_SOLVE_OPTIMAL
-			? "optimal"
-			: "feasible (time limit reached, not proven optimal)");
+		ss->status == ROTA_SOLVE_OPTIMAL ? "optimal"
+		: ss->stopped_by == ROTA_STOP_TIME
+			? "feasible (stopped by the time limit before the work "
+			  "budget: the roster depends on the machine's speed)"
+		: ss->stopped_by == ROTA_STOP_WORK
+			? "feasible (work budget spent, not proven optimal)"
+			: "feasible (search finished, not proven optimal)");
 	fmt_num(buf, sizeof(buf), ss->objective);
 	fprintf(ctx->out, "objective  %s\n", buf);
 	fmt_num(buf, sizeof(buf), ss->bound);
@@ -179,6 +191,8 @@ static void print_summary(struct cli_ctx *ctx, const struct rota_tz *tz,
 	else
 		fprintf(ctx->out, "gap        - (no bound yet)\n");
 	fprintf(ctx->out, "seconds    %.1f\n", ss->seconds);
+	fprintf(ctx->out, "work       %.0f of %.0f units\n", ss->work,
+		ss->work_limit);
 	fprintf(ctx->out, "model      %d rows, %d columns, %d binaries\n",
 		ss->rows, ss->cols, ss->binaries);
 	fprintf(ctx->out, "terms     ");
@@ -234,11 +248,12 @@ static void print_replan(struct cli_ctx *ctx, struct rota_plan *pl,
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *week = NULL, *tl = NULL, *gap = NULL, *lp = NULL,
-		   *mps = NULL, *from = NULL, *maxch = NULL, *by = NULL,
-		   *reason = NULL;
+		   *mps = NULL, *effort = NULL, *from = NULL, *maxch = NULL,
+		   *by = NULL, *reason = NULL;
 	int fresh = 0, force = 0;
 	const struct cli_option opts[] = {
 		{"week", CLI_OPT_STRING, &week, NULL},
+		{"effort", CLI_OPT_STRING, &effort, NULL},
 		{"time-limit", CLI_OPT_STRING, &tl, NULL},
 		{"gap", CLI_OPT_STRING, &gap, NULL},
 		{"write-lp", CLI_OPT_STRING, &lp, NULL},
@@ -270,6 +285,12 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_EXIT_USAGE;
 	if (gap && cli_double_arg(ctx, "--gap", gap, &so.solve.gap) < 0)
 		return CLI_EXIT_USAGE;
+	if (effort && cli_double_arg(ctx, "--effort", effort,
+				     &so.solve.effort) < 0)
+		return CLI_EXIT_USAGE;
+	if (!(so.solve.effort > 0) || so.solve.effort > 1000)
+		return cli_usage_error(ctx, "--effort: expected a factor in "
+					    "(0, 1000], e.g. 2");
 	if (!(so.solve.time_limit_s >= 0) || so.solve.time_limit_s > 1e7)
 		return cli_usage_error(ctx, "--time-limit: expected seconds "
 					    ">= 0 (0: no limit)");

@@ -250,7 +250,7 @@ int rota_store_roster_read(struct rota_store *st, const char *path,
 	if ((rc = rota_import_need_site(&im, err)) < 0 ||
 	    (rc = rota_store_load(st, &c.ds, err)) < 0)
 		goto out;
-	if ((rc = rota_csv_read(path, im.label, roster_row, &c, err)) < 0)
+	if ((rc = rota_import_csv(&im, roster_row, &c, err)) < 0)
 		goto out;
 	qsort(c.rows, c.n, sizeof(*c.rows), cmp_row);
 	if ((rc = one_per_day(&c, err)) < 0)

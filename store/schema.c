@@ -355,6 +355,33 @@ static const char v7[] =
 	") STRICT;"
 	"CREATE INDEX absence_shift_assignment ON absence_shift(assignment_id);";
 
+/* hr1: the site's attendance and payroll settings (site.ini [attendance] and
+ * [payroll]), by name: ROTA_HR_SETTING_MAP in store/store.h.  A setting with
+ * no row has its default. */
+static const char hr1[] =
+	"CREATE TABLE hr_setting ("
+	"  key TEXT PRIMARY KEY,"
+	"  value INTEGER NOT NULL"
+	") STRICT;";
+
+/* cov1: substitutes (docs/operations.md).  substitute: the roster version
+ * that put an employee on an open shift - an absence's closed assignment
+ * (open_assignment_id, at most once) or an understaffed day (NULL) - so
+ * open shifts are those no version covers yet, and fairness can count the
+ * extra shifts someone took in a month. */
+static const char cov1[] =
+	"CREATE TABLE substitute ("
+	"  roster_id INTEGER NOT NULL REFERENCES roster(id),"
+	"  version INTEGER NOT NULL,"
+	"  employee_id INTEGER NOT NULL REFERENCES employee(id),"
+	"  day TEXT NOT NULL,"
+	"  open_assignment_id INTEGER REFERENCES assignment(id),"
+	"  PRIMARY KEY (roster_id, version)"
+	") STRICT;"
+	"CREATE INDEX substitute_employee ON substitute(employee_id, day);"
+	"CREATE UNIQUE INDEX substitute_open ON substitute(open_assignment_id)"
+	"  WHERE open_assignment_id IS NOT NULL;";
+
 const char *const rota_migrations[] = {
 	v1,
 	v2,
@@ -363,6 +390,8 @@ const char *const rota_migrations[] = {
 	v5,
 	v6,
 	v7,
+	hr1,
+	cov1,
 	/* one migration a line: add new ones above this comment */
 };
 const int rota_n_migrations = sizeof(rota_migrations) /
