@@ -932,15 +932,21 @@ static int mip_chain(struct eng *g, int x, struct rota_error *err)
 	emps[0] = x;
 	memset(free_day, 0, sizeof(free_day));
 	for (int dd = 0; dd < g->D; dd++) {
-		int got;
+		int ys[Y_PER_DAY], got;
 
 		if (!movable(g, x, dd))
 			continue;
 		free_day[dd][0] = dd != g->d;
-		got = pick_backfill(g, x, dd, emps + 1, n - 1);
-		for (int i = 0; i < got; i++)
-			free_day[dd][n + i] = 1;
-		n += got;
+		got = pick_backfill(g, x, dd, ys, 0);
+		for (int i = 0; i < got; i++) {
+			int j;
+
+			for (j = 1; j < n && emps[j] != ys[i]; j++)
+				;
+			if (j == n)
+				emps[n++] = ys[i];
+			free_day[dd][j] = 1;
+		}
 	}
 	if ((rc = rota_plan_sub_new(g->P, n, 1, &sub, err)) < 0 ||
 	    (rc = rota_plan_sub_load(sub, emps, err)) < 0)
@@ -1039,7 +1045,19 @@ static int cmp_candidate(const void *pa, const void *pb)
 		return a->cost < b->cost ? -1 : 1;
 	if (a->n_changes != b->n_changes)
 		return a->n_changes - b->n_changes;
-	return strcmp(a->employee, b->employee);
+	/* then by who, then the earliest days and first ids moved */
+	for (int i = 0; i < a->n_changes; i++) {
+		int c = strcmp(a->changes[i].employee, b->changes[i].employee);
+
+		if (c)
+			return c;
+		if (a->changes[i].day != b->changes[i].day)
+			return a->changes[i].day < b->changes[i].day ? -1 : 1;
+		if ((c = strcmp(a->changes[i].now.shift,
+				b->changes[i].now.shift)))
+			return c;
+	}
+	return 0;
 }
 
 /* The best candidate per filler: a supervisor asks a person once. */
@@ -1083,11 +1101,10 @@ static void explain(struct eng *g, struct rota_plan_cover *out)
 				       "%.2f", c->cost, c->cost_coverage,
 				       c->cost_rules, c->cost_fair,
 				       c->cost_changes);
-			if (c->n_changes > 1 && g->why.n)
+			if (g->why.n)
 				rota_plan_note(&out->explain,
 					       "not as a direct fill:");
-			for (size_t j = 0; c->n_changes > 1 && j < g->why.n;
-			     j++)
+			for (size_t j = 0; j < g->why.n; j++)
 				rota_plan_note(&out->explain, "  %s",
 					       g->why.text[j]);
 			return;
