@@ -218,6 +218,27 @@ int rota_store_roster_history(struct rota_store *st, int32_t week,
 			      struct rota_roster_version **out, size_t *n,
 			      struct rota_error *err);
 
+/*
+ * Read a roster.csv (docs/roster.md) without storing anything: its rows,
+ * checked against the site (employees, templates, skills, times matching
+ * the templates, one shift a day), as one roster per ISO week in date
+ * order (status "draft", origin "import", created_at 0, assignments sorted
+ * by employee then day).  ROTA_EDATA "FILE:LINE: column 'x': ..." for a
+ * bad row or more than ROTA_IMPORT_MAX_WEEKS weeks.  Storing is a workflow
+ * (rota_plan_import_roster): rota_store_import_file() refuses the roster
+ * kind with ROTA_EINVAL.  Release *out with rota_roster_file_release().
+ */
+struct rota_roster_file {
+	struct rota_roster *weeks;
+	size_t n_weeks;
+	char extra_columns[256];   /* ignored header names, comma-separated */
+};
+
+int rota_store_roster_read(struct rota_store *st, const char *path,
+			   const char *label, struct rota_roster_file *out,
+			   struct rota_error *err);
+void rota_roster_file_release(struct rota_roster_file *f);
+
 /* Set a stored roster's status ("draft" or "published"); "published" also
  * records the live version as the one published. */
 int rota_store_roster_set_status(struct rota_store *st, int32_t week,
@@ -710,6 +731,26 @@ int rota_store_requirements_save(struct rota_store *st, int64_t from,
 int rota_store_requirements_load(struct rota_store *st, int64_t from,
 				 int64_t to, struct rota_requirement **out,
 				 size_t *n, struct rota_error *err);
+
+/* --- settings rota keeps (table setting) --- */
+
+/*
+ * Site settings that come from no imported file but from use: the publish
+ * options remembered between runs ("publish.organizer",
+ * "publish.alarm_min"), the calendar UID domain fixed at the first
+ * publication ("calendar.uid_domain").  Keys and values are text of fewer
+ * than ROTA_SETTING_MAX bytes.
+ */
+#define ROTA_SETTING_MAX 256
+
+/* The value of key into buf (size bytes); ROTA_ENOTFOUND when unset. */
+int rota_store_setting_get(struct rota_store *st, const char *key,
+			   char *buf, size_t size, struct rota_error *err);
+
+/* Set key to value (NULL removes it), in the caller's transaction or on
+ * its own.  ROTA_EINVAL for an empty or too long key or value. */
+int rota_store_setting_put(struct rota_store *st, const char *key,
+			   const char *value, struct rota_error *err);
 
 /* ------------------------------------- time off, absences, substitutes */
 
