@@ -88,6 +88,7 @@ expect_grep "rota: A002 has no open shift on 2026-12-02" err
 
 expect_exit 0 rota cover A001 --date 2026-12-02 --apply 1 --by "Sup Wang"
 expect_grep "applied candidate 1 as version 3: A003 takes it" out
+expect_grep "  + A003's Early shift on Wed 2026-12-02 (08:00-17:00)" out
 expect_exit 1 rota cover A001 --date 2026-12-02
 expect_grep "is covered by A003 (version 3)" err
 expect_exit 0 rota cover --open --week 2026-11-30 --format csv
@@ -115,7 +116,8 @@ expect_grep "rota: swap refused: it breaks 1 hard rule" err
 expect_grep "  A004 rests 10h00 between L on Thu 2026-12-03 and E on Fri 2026-12-04 (at least 11h00)" err
 expect_exit 0 rota swap A004 2026-12-04 A001 --by "Sup Wang" --reason "A004 asked"
 expect_grep "given away as version 4:" out
-expect_grep "now    A001's Early shift on Fri 2026-12-04 (08:00-17:00)" out
+expect_grep "  - A004's Early shift on Fri 2026-12-04 (08:00-17:00)" out
+expect_grep "  + A001's Early shift on Fri 2026-12-04 (08:00-17:00)" out
 
 # time off: a request inside the rules, one that is too soon
 expect_exit 0 rota timeoff request A004 --from 2026-12-21 --to 2026-12-22 --type annual --auto
@@ -131,3 +133,9 @@ expect_grep "2,A002,Wu Yu,2026-12-04 00:00,2026-12-05 00:00,annual,true,480,appr
 # the approved leave leaves A002's shift open
 expect_exit 0 rota cover A002 --date 2026-12-04 --format table
 expect_grep "open shift: A002's Late shift on Fri 2026-12-04 (13:00-22:00), A002 is on leave" out
+
+# imported leave over a rostered shift is reported
+printf 'employee,start,end,type\nA001,2026-12-03,2026-12-03,annual\n' >leave.csv
+expect_exit 0 rota import timeoff leave.csv
+expect_grep "leave over rostered shifts:" out
+expect_grep "  A001's Early shift on Thu 2026-12-03 (08:00) overlaps annual leave (time off 3) in a published week: cover it (rota cover A001 --date 2026-12-03) or re-plan" out
