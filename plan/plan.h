@@ -715,6 +715,16 @@ int rota_plan_timeoff_impact(struct rota_plan *pl, const char *employee,
 			     struct rota_error *err);
 void rota_plan_timeoff_impact_release(struct rota_plan_timeoff_impact *i);
 
+/*
+ * Approved leave that overlaps live shifts not started yet, one note per
+ * shift ("A001's Early shift on Wed 2026-12-02 (08:00) overlaps annual
+ * leave (time off 7) in a published week: cover it (rota cover A001 --date
+ * 2026-12-02) or re-plan").  rota import reports them after time off.
+ */
+int rota_plan_leave_overlaps(struct rota_plan *pl,
+			     struct rota_plan_notes *notes,
+			     struct rota_error *err);
+
 /* ------------------------------------------------ subscribed feeds */
 
 /*
