@@ -17,7 +17,9 @@ static const char usage[] =
 	"skilled agents are allocated where they are needed most, as the\n"
 	"checker does), and difference is scheduled - required.  Rows where\n"
 	"both are 0 are left out.  The table view ends with the understaffed\n"
-	"stretches and the agent-minutes they miss.\n"
+	"stretches and the agent-minutes they miss.  A week without a roster\n"
+	"or an unknown skill is an error (exit 1); `rota staffing` shows the\n"
+	"requirement of a week not yet scheduled.\n"
 	"\n"
 	"--format svg writes the week as an SVG graph instead (one panel per\n"
 	"skill: scheduled agents as bars, required as a line, short intervals\n"
@@ -60,23 +62,14 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open_plan(ctx, ROTA_STORE_READONLY, &pl)))
 		return rc;
 	tz = rota_plan_tz(pl);
-	if (skill &&
-	    (only = rota_dataset_skill(rota_plan_dataset(pl), skill)) < 0) {
-		rc = cli_usage_error(ctx, "--skill: unknown skill '%s'", skill);
+	if (skill && (rc = cli_known_skill(ctx, rota_plan_dataset(pl), skill,
+					   &only)))
 		goto out;
-	}
 	if ((rc = cli_week_arg(ctx, week, tz, &monday)))
 		goto out;
-	if (rota_plan_week_load(pl, monday, 0, &w, &err) < 0) {
+	if (rota_plan_week_load(pl, monday, 1, &w, &err) < 0) {
 		rc = cli_fail(ctx, &err);
 		goto out;
-	}
-	if (!w.roster) {
-		char wk[16];
-
-		rota_format_date(monday, wk, sizeof(wk));
-		fprintf(ctx->err, "%s: no roster for the week of %s: nothing "
-			"is scheduled\n", ctx->prog, wk);
 	}
 	if (svg) {
 		char *text = NULL;

@@ -89,13 +89,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open_plan(ctx, 0, &pl)) != 0)
 		return rc;
 	if (rota_plan_publish(pl, rota_week_monday(day), &po, &res, &err) < 0) {
-		if (err.code == ROTA_ENOTFOUND && (team || employee) &&
-		    strncmp(err.msg, "no roster", 9) != 0) {
-			rc = cli_usage_error(ctx, "%s", err.msg);
-			goto out;
-		}
 		rc = cli_fail(ctx, &err);
-		if (err.code == ROTA_ENOTFOUND)
+		if (strncmp(err.msg, "no roster", 9) == 0)
 			fprintf(ctx->err, "(solve it with 'rota schedule' or "
 				"import a roster.csv first)\n");
 		goto out;

@@ -235,10 +235,16 @@ struct rota_plan_schedule_opts {
 	const char *mps_path;    /* ... and / or as free MPS */
 	const char *by;          /* recorded with the version */
 	const char *reason;
+	/* re-planning a week that has a roster (docs/operations.md) */
+	int64_t from;            /* > 0: re-plan from this instant on */
+	int fresh;               /* re-solve from scratch (frozen time kept) */
+	int max_changes;         /* hard cap on changed employee-days;
+				    ROTA_UNSET: none */
+	int force;               /* change inside the notice window */
 };
 
 #define ROTA_PLAN_SCHEDULE_OPTS_INIT                                         \
-	{ROTA_SOLVE_OPTIONS_INIT, NULL, NULL, "", ""}
+	{ROTA_SOLVE_OPTIONS_INIT, NULL, NULL, "", "", 0, 0, ROTA_UNSET, 0}
 
 struct rota_plan_schedule {
 	struct rota_problem *problem;
@@ -250,21 +256,75 @@ struct rota_plan_schedule {
 	int changes;       /* employee-days changed from the previous one */
 	int people;        /* employees with at least one shift */
 	struct rota_plan_notes notes;
+	/* when the week had a roster before the call */
+	int had_roster;    /* 1: the fields below are meaningful */
+	int replanned;     /* 1: minimal-change re-plan (reference, change
+			      weight); 0: solved afresh */
+	int64_t from;      /* nothing starting before it was changed */
+	struct rota_roster_change *diff;   /* old -> new, by employee, day */
+	size_t n_diff;
+	/* understaffed agent-minutes of the week per skill [k] (the
+	 * checker's allocation), of the previous roster (without the shifts
+	 * its employees can no longer work: time off, absences) and of the
+	 * new one */
+	long *short_before, *short_after;
 };
 
 /*
  * Build the roster of the week: refresh its staffing, build its problem,
  * solve it, have the checker vouch for it and store it as a new roster
- * version (kind "solve").  A roster the checker finds breaking a hard rule
- * is not stored (ROTA_ESOLVER).  ROTA_EINFEASIBLE names the employee and
- * the rules in conflict.  Notes: a week without a forecast or without
- * requirements.
+ * version through rota_plan_commit().  A roster the checker finds breaking
+ * a hard rule is not stored (ROTA_ESOLVER).  ROTA_EINFEASIBLE names the
+ * employee and the rules in conflict.  Notes: a week without a forecast or
+ * without requirements, a published roster changed.
+ *
+ * A week without a roster is solved whole (kind "solve").  A week with one
+ * keeps frozen time: nothing starting before `from` changes (pins from
+ * rota_problem_freeze), where `from` is opt->from, at the earliest now, and
+ * for a published week now + the notice window unless opt->force (a note
+ * says when the window moved it).  Then
+ *   - opt->from, or a published week without opt->fresh: minimal-change
+ *     re-plan (kind "replan"): the live roster is the reference, every
+ *     changed employee-day costs the site's change_weight, opt->max_changes
+ *     caps them, and the contracts' overtime allowance may be used;
+ *   - otherwise (a draft, or opt->fresh): solved afresh after the frozen
+ *     time (kind "solve"; with opt->max_changes the cap holds, at no cost
+ *     per change).
+ * An unchanged shift keeps its stored skill.  ROTA_ECONFLICT when opt->from
+ * is in the past; ROTA_EINVAL when it is after the week; ROTA_ENOTFOUND
+ * for opt->from or opt->max_changes on a week without a roster.
  */
 int rota_plan_schedule(struct rota_plan *pl, int32_t monday,
 		       const struct rota_plan_schedule_opts *opt,
 		       struct rota_plan_schedule *out,
 		       struct rota_error *err);
 void rota_plan_schedule_release(struct rota_plan_schedule *s);
+
+/* ------------------------------------------------------ roster versions */
+
+/* Every version of the week's roster, oldest first (*out: free());
+ * ROTA_ENOTFOUND when the week has no roster. */
+int rota_plan_roster_history(struct rota_plan *pl, int32_t monday,
+			     struct rota_roster_version **out, size_t *n,
+			     struct rota_error *err);
+
+/* What changed between two versions of a week's roster. */
+struct rota_plan_diff {
+	int32_t week;
+	int from_version, to_version;
+	struct rota_roster_change *changes;  /* by employee, then day */
+	size_t n;
+};
+
+/*
+ * The employee-days that differ from version v1 to version v2 of the
+ * week's roster (0: the live version).  ROTA_ENOTFOUND naming the week or
+ * the version when one does not exist; ROTA_EINVAL for a negative one.
+ */
+int rota_plan_roster_diff(struct rota_plan *pl, int32_t monday, int v1,
+			  int v2, struct rota_plan_diff *out,
+			  struct rota_error *err);
+void rota_plan_diff_release(struct rota_plan_diff *d);
 
 /* ------------------------------------------------------------ publish */
 
@@ -302,6 +362,34 @@ int rota_plan_publish(struct rota_plan *pl, int32_t monday,
 void rota_plan_publish_release(struct rota_plan_publish *p);
 
 /* ------------------------------------------------------------ imports */
+
+struct rota_plan_import_opts {
+	int replace_week;    /* the file's weeks replace the stored ones
+				whole (else only the file's employees change) */
+	int force;           /* changes inside the notice window */
+	const char *by;      /* recorded with the versions */
+	const char *reason;
+};
+
+#define ROTA_PLAN_IMPORT_OPTS_INIT {0, 0, "", ""}
+
+/*
+ * A roster.csv (rota_store_roster_read) as a new version (kind "import")
+ * of each week it holds, all in one transaction through
+ * rota_plan_commit(): frozen time and the notice window apply, and only
+ * the employees with a row in the file for a week change in it (their
+ * days without a row become days off), unless opt->replace_week.  stats
+ * (may be NULL): rows added, updated, unchanged, shifts removed (within
+ * the scope), the weeks, ignored columns.  Notes: published weeks
+ * changed.  Errors as rota_store_roster_read and rota_plan_commit, the
+ * file's label first; nothing is stored then.
+ */
+int rota_plan_import_roster(struct rota_plan *pl, const char *path,
+			    const char *label,
+			    const struct rota_plan_import_opts *opt,
+			    struct rota_import_stats *stats,
+			    struct rota_plan_notes *notes,
+			    struct rota_error *err);
 
 /*
  * Time off from an iCalendar file (calendar/calendar.h says how events

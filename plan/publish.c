@@ -283,7 +283,7 @@ int rota_plan_publish(struct rota_plan *pl, int32_t monday,
 		any |= pb.selected[i];
 	}
 	if ((opt->team || opt->employee) && !any) {
-		rc = rota_error_set(err, ROTA_ENOTFOUND, "no %s '%s'",
+		rc = rota_error_set(err, ROTA_ENOTFOUND, "unknown %s '%s'",
 				    opt->team ? "team" : "employee",
 				    opt->team ? opt->team : opt->employee);
 		goto out;

@@ -61,7 +61,9 @@ int rota_plan_week_problem(struct rota_plan *pl, int32_t monday,
 	struct rota_plan_week_opts o = ROTA_PLAN_WEEK_OPTS_INIT;
 	struct rota_requirement *req = NULL;
 	struct rota_assignment *prev = NULL;
+	struct rota_roster *next = NULL;
 	struct rota_problem *p = NULL;
+	struct rota_error e2 = {0};
 	size_t n_req = 0, n_prev = 0;
 	int rc;
 
@@ -79,6 +81,19 @@ int rota_plan_week_problem(struct rota_plan *pl, int32_t monday,
 		     rota_tz_day_start(pl->tz, monday), NULL, &prev, &n_prev,
 		     err)) < 0)
 		goto out;
+	/* the next week's roster, when there is one, so that the week's
+	 * rules reach across its end in both directions */
+	rc = rota_store_roster_load(pl->st, monday + 7, &next, &e2);
+	if (rc < 0 && rc != ROTA_ENOTFOUND) {
+		if (err)
+			*err = e2;
+		goto out;
+	}
+	if (next) {
+		bo.next = next->assignments;
+		bo.n_next = next->n_assignments;
+		bo.next_days = 7;
+	}
 	bo.history_days = ROTA_PLAN_HISTORY_DAYS;
 	if ((rc = rota_problem_build(&pl->ds, monday, req, n_req, prev, n_prev,
 				     &bo, &p, err)) < 0)
@@ -88,6 +103,7 @@ int rota_plan_week_problem(struct rota_plan *pl, int32_t monday,
 out:
 	free(req);
 	free(prev);
+	rota_roster_free(next);
 	return rc;
 }
 
@@ -144,6 +160,10 @@ int rota_plan_week_intervals(const struct rota_problem *p,
 int rota_plan_week_load(struct rota_plan *pl, int32_t monday, int need_roster,
 			struct rota_plan_week *out, struct rota_error *err)
 {
+	/* a stored week is judged with the contracts' overtime allowance:
+	 * re-plans and substitutes may use it, weekly planning only when the
+	 * site allows it (a roster without overtime costs the same) */
+	struct rota_plan_week_opts judge = {1};
 	struct rota_plan_week w;
 	struct rota_error e2 = {0};
 	int rc;
@@ -156,8 +176,8 @@ int rota_plan_week_load(struct rota_plan *pl, int32_t monday, int need_roster,
 			*err = e2;
 		return rc;
 	}
-	if ((rc = rota_plan_week_problem(pl, monday, NULL, &w.problem, err)) <
-		    0 ||
+	if ((rc = rota_plan_week_problem(pl, monday, &judge, &w.problem,
+					 err)) < 0 ||
 	    (rc = rota_plan_roster_solution(w.problem, w.roster, monday,
 					    &w.solution, err)) < 0 ||
 	    (rc = rota_check(w.problem, w.solution, &w.report, err)) < 0) {

@@ -18,8 +18,8 @@
 
 /* 1 feasible, 0 infeasible, < 0 error; *max_min gets the most paid
  * minutes possible when max_min is not NULL. */
-static int feasible(struct search *se, const struct rota_problem *p, int e,
-		    uint32_t relaxed_mask, double *max_min,
+static int feasible(struct solver_budget *bu, const struct rota_problem *p,
+		    int e, uint32_t relaxed_mask, double *max_min,
 		    struct rota_error *err)
 {
 	uint8_t *mask = calloc((size_t)p->n_employees + 1, 1);
@@ -34,7 +34,7 @@ static int feasible(struct search *se, const struct rota_problem *p, int e,
 	if (!mask)
 		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
 	mask[e] = 1;
-	rc = model_build(&rm, p, &spec, err);
+	rc = solver_model_build(&rm, p, &spec, err);
 	free(mask);
 	if (rc < 0)
 		return rc;
@@ -56,7 +56,7 @@ static int feasible(struct search *se, const struct rota_problem *p, int e,
 	sp.presolve = 1;
 	sp.obj = obj;
 	sp.node_limit = 20000;
-	sub_solve(se, &rm.mip, &sp, x, &so);
+	solver_sub_solve(bu, &rm.mip, &sp, x, &so);
 	if (so.result == SUB_INFEASIBLE)
 		rc = 0;
 	else if (so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE) {
@@ -72,7 +72,7 @@ out:
 	free(fr);
 	free(x);
 	free(obj);
-	model_free(&rm);
+	solver_model_free(&rm);
 	return rc;
 }
 
@@ -353,8 +353,9 @@ static int present_groups(const struct rota_problem *p, int e, int *g)
 	return n;
 }
 
-int explain_employee(struct search *se, const struct rota_problem *p, int e,
-		     struct rota_error *err)
+int solver_explain_employee(struct solver_budget *bu,
+			    const struct rota_problem *p, int e,
+			    struct rota_error *err)
 {
 	const struct rota_problem_employee *pe = &p->employees[e];
 	int groups[GROUP_COUNT], n, keep[GROUP_COUNT], nk = 0, rc;
@@ -371,13 +372,13 @@ int explain_employee(struct search *se, const struct rota_problem *p, int e,
 	relaxed_mask = all;
 	for (int i = 0; i < n; i++)
 		relaxed_mask &= ~(1u << groups[i]);
-	rc = feasible(se, p, e, relaxed_mask, NULL, err);
+	rc = feasible(bu, p, e, relaxed_mask, NULL, err);
 	if (rc != 0)
 		return rc < 0 ? rc : 0;
 	for (int i = 0; i < n; i++) {
 		uint32_t trial = relaxed_mask | (1u << groups[i]);
 
-		rc = feasible(se, p, e, trial, NULL, err);
+		rc = feasible(bu, p, e, trial, NULL, err);
 		if (rc < 0)
 			return rc;
 		if (rc == 0)
@@ -393,7 +394,7 @@ int explain_employee(struct search *se, const struct rota_problem *p, int e,
 	if (min_rule >= 0) {
 		double most = 0;
 
-		rc = feasible(se, p, e, relaxed_mask | (1u << min_rule), &most,
+		rc = feasible(bu, p, e, relaxed_mask | (1u << min_rule), &most,
 			      err);
 		if (rc < 0)
 			return rc;

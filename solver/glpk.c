@@ -3,7 +3,9 @@
  *
  * Every index handed to GLPK is built here from our own validated arrays
  * (GLPK aborts the process on a bad index).  Presolve stays off when an
- * incumbent is injected: the callback must see our column numbers.
+ * incumbent is injected: the callback must see our column numbers.  The
+ * work GLPK does (simplex iterations, nodes) is charged to the budget;
+ * the budget's work limit and time cap stop it.
  */
 #include <glpk.h>
 #include <limits.h>
@@ -13,8 +15,26 @@
 
 #include "solver/solver_int.h"
 
+/* a branch-and-bound node costs as much as this many simplex iterations */
+#define NODE_WORK 2.0
+
+/* The sub-problem: free columns and rows that still have one. */
+struct sub {
+	const struct mip *m;
+	const struct sub_params *sp;
+	const double *obj;
+	int *newcol;      /* [j] -> GLPK column, 0 when fixed */
+	int *oldcol;      /* [c] -> j */
+	int *keep;        /* [i] -> GLPK row, 0 when dropped */
+	double *rowfix;   /* [i] the fixed columns' part of row i */
+	double objc;      /* objective of the fixed part */
+	int nc, nr, nints;
+	size_t nz;
+	glp_prob *P;
+};
+
 struct cb_data {
-	struct search *se;
+	struct solver_budget *bu;
 	const struct sub_params *sp;
 	const double *inject;   /* 1-based incumbent for GLPK, or NULL */
 	int injected;
@@ -22,14 +42,26 @@ struct cb_data {
 	long nodes;
 };
 
+static int budget_spent(struct solver_budget *bu, const struct sub_params *sp,
+			double work_now)
+{
+	if (!bu || sp->must_finish)
+		return 0;
+	if (bu->work + work_now >= bu->work_limit) {
+		bu->stopped_by = ROTA_STOP_WORK;
+		return 1;
+	}
+	return !solver_budget_time_left(bu);
+}
+
 static void callback(glp_tree *tree, void *info)
 {
 	struct cb_data *cb = info;
-	struct search *se = cb->se;
+	struct solver_budget *bu = cb->bu;
 	int reason = glp_ios_reason(tree);
-	int best;
+	int best = glp_ios_best_node(tree), a, n, t;
+	long iters = glp_get_it_cnt(glp_ios_get_prob(tree));
 
-	best = glp_ios_best_node(tree);
 	if (best) {
 		double b = glp_ios_node_bound(tree, best);
 
@@ -40,69 +72,67 @@ static void callback(glp_tree *tree, void *info)
 		cb->injected = 1;
 		glp_ios_heur_sol(tree, cb->inject);
 	}
-	if (reason == GLP_ISELECT) {
-		int a, n, t;
-
-		glp_ios_tree_size(tree, &a, &n, &t);
-		cb->nodes = t;
-		if (cb->sp->node_limit > 0 && t >= cb->sp->node_limit)
-			glp_ios_terminate(tree);
-		if (cb->sp->iter_limit > 0 &&
-		    glp_get_it_cnt(glp_ios_get_prob(tree)) >=
-			    cb->sp->iter_limit)
-			glp_ios_terminate(tree);
-	}
-	if (se && !cb->sp->no_deadline && !search_time_left(se))
+	glp_ios_tree_size(tree, &a, &n, &t);
+	cb->nodes = t;
+	if (reason == GLP_ISELECT &&
+	    ((cb->sp->node_limit > 0 && t >= cb->sp->node_limit) ||
+	     (cb->sp->iter_limit > 0 && iters >= cb->sp->iter_limit)))
 		glp_ios_terminate(tree);
-	if (se && cb->sp->report) {
+	if (budget_spent(bu, cb->sp, (double)iters + NODE_WORK * t))
+		glp_ios_terminate(tree);
+	if (bu && cb->sp->report) {
 		glp_prob *P = glp_ios_get_prob(tree);
 
 		if (glp_mip_status(P) == GLP_FEAS ||
 		    glp_mip_status(P) == GLP_OPT) {
 			double z = glp_mip_obj_val(P);
 
-			if (z < se->incumbent)
-				se->incumbent = z;
+			if (z < bu->incumbent)
+				bu->incumbent = z;
 		}
-		if (best && cb->bound > se->bound &&
-		    cb->bound <= se->incumbent + 1e-9)
-			se->bound = cb->bound;
-		search_report(se, reason == GLP_IBINGO);
+		if (best && cb->bound > bu->bound &&
+		    cb->bound <= bu->incumbent + 1e-9)
+			bu->bound = cb->bound;
+		solver_budget_report(bu, reason == GLP_IBINGO);
 	}
 }
 
-int sub_solve(struct search *se, const struct mip *m,
-	      const struct sub_params *sp, double *x, struct sub_out *out)
+static void sub_release(struct sub *s)
 {
-	const double *obj = sp->obj ? sp->obj : m->obj;
-	glp_prob *P = NULL;
-	int *newcol = NULL, *oldcol = NULL, *keep = NULL;
-	int *ia = NULL, *ja = NULL;
-	double *ar = NULL, *rowfix = NULL, *inj = NULL;
-	double objc;
-	int nc = 0, nr = 0, nints = 0, rc;
-	size_t nz = 0;
-	struct cb_data cb;
+	if (s->P)
+		glp_delete_prob(s->P);
+	free(s->newcol);
+	free(s->oldcol);
+	free(s->keep);
+	free(s->rowfix);
+}
 
-	memset(out, 0, sizeof(*out));
-	out->result = SUB_ERROR;
-	out->bound = -HUGE_VAL;
-	newcol = malloc(((size_t)m->ncols + 1) * sizeof(int));
-	oldcol = malloc(((size_t)m->ncols + 1) * sizeof(int));
-	keep = malloc(((size_t)m->nrows + 1) * sizeof(int));
-	rowfix = malloc(((size_t)m->nrows + 1) * sizeof(double));
-	if (!newcol || !oldcol || !keep || !rowfix)
-		goto done;
+/*
+ * Which columns and rows the sub-problem keeps: fixed columns go into the
+ * row bounds and the objective constant; a row left without a free column
+ * must hold already (else SUB_INFEASIBLE).  Returns SUB_OPTIMAL to go on,
+ * or the final result.
+ */
+static int sub_map(struct sub *s)
+{
+	const struct mip *m = s->m;
+	const struct sub_params *sp = s->sp;
 
-	objc = m->obj_const;
+	s->newcol = malloc(((size_t)m->ncols + 1) * sizeof(int));
+	s->oldcol = malloc(((size_t)m->ncols + 1) * sizeof(int));
+	s->keep = malloc(((size_t)m->nrows + 1) * sizeof(int));
+	s->rowfix = malloc(((size_t)m->nrows + 1) * sizeof(double));
+	if (!s->newcol || !s->oldcol || !s->keep || !s->rowfix)
+		return SUB_ERROR;
+	s->objc = m->obj_const;
 	for (int j = 0; j < m->ncols; j++) {
 		if (sp->free[j]) {
-			newcol[j] = ++nc;
-			oldcol[nc] = j;
-			nints += m->is_int[j];
+			s->newcol[j] = ++s->nc;
+			s->oldcol[s->nc] = j;
+			s->nints += m->is_int[j];
 		} else {
-			newcol[j] = 0;
-			objc += obj[j] * sp->val[j];
+			s->newcol[j] = 0;
+			s->objc += s->obj[j] * sp->val[j];
 		}
 	}
 	for (int i = 0; i < m->nrows; i++) {
@@ -117,64 +147,62 @@ int sub_solve(struct search *se, const struct mip *m,
 			else
 				fix += m->rval[a] * sp->val[j];
 		}
-		rowfix[i] = fix;
+		s->rowfix[i] = fix;
 		if (nfree == 0) {
-			/* a row of fixed columns only must hold already */
-			if (fix < m->rlo[i] - 1e-6 || fix > m->rhi[i] + 1e-6) {
-				out->result = SUB_INFEASIBLE;
-				goto done;
-			}
-			keep[i] = 0;
+			if (fix < m->rlo[i] - 1e-6 || fix > m->rhi[i] + 1e-6)
+				return SUB_INFEASIBLE;
+			s->keep[i] = 0;
 			continue;
 		}
-		keep[i] = ++nr;
-		nz += (size_t)nfree;
+		s->keep[i] = ++s->nr;
+		s->nz += (size_t)nfree;
 	}
-	out->rows = nr;
-	out->cols = nc;
-	out->ints = nints;
-	if (nc == 0) {
-		/* nothing to decide */
-		memcpy(x, sp->val, (size_t)m->ncols * sizeof(double));
-		out->obj = objc;
-		out->bound = objc;
-		out->result = SUB_OPTIMAL;
-		goto done;
-	}
-	ia = malloc((nz + 1) * sizeof(int));
-	ja = malloc((nz + 1) * sizeof(int));
-	ar = malloc((nz + 1) * sizeof(double));
-	if (!ia || !ja || !ar)
-		goto done;
+	return SUB_OPTIMAL;
+}
 
-	P = glp_create_prob();
-	glp_set_obj_dir(P, GLP_MIN);
-	if (nr)
-		glp_add_rows(P, nr);
-	glp_add_cols(P, nc);
-	glp_set_obj_coef(P, 0, objc);
-	nz = 0;
+static int bound_type(double lo, double hi)
+{
+	if (isinf(lo) && isinf(hi))
+		return GLP_FR;
+	if (isinf(hi))
+		return GLP_LO;
+	if (isinf(lo))
+		return GLP_UP;
+	return lo == hi ? GLP_FX : GLP_DB;
+}
+
+/* The GLPK problem of the mapped sub-problem. */
+static int sub_load(struct sub *s)
+{
+	const struct mip *m = s->m;
+	const struct sub_params *sp = s->sp;
+	int *ia = malloc((s->nz + 1) * sizeof(int));
+	int *ja = malloc((s->nz + 1) * sizeof(int));
+	double *ar = malloc((s->nz + 1) * sizeof(double));
+	size_t nz = 0;
+
+	if (!ia || !ja || !ar) {
+		free(ia);
+		free(ja);
+		free(ar);
+		return -1;
+	}
+	s->P = glp_create_prob();
+	glp_set_obj_dir(s->P, GLP_MIN);
+	if (s->nr)
+		glp_add_rows(s->P, s->nr);
+	glp_add_cols(s->P, s->nc);
+	glp_set_obj_coef(s->P, 0, s->objc);
 	for (int i = 0; i < m->nrows; i++) {
-		double lo, hi;
-		int type;
+		double lo = m->rlo[i] - s->rowfix[i];
+		double hi = m->rhi[i] - s->rowfix[i];
+		int type = bound_type(m->rlo[i], m->rhi[i]);
 
-		if (!keep[i])
+		if (!s->keep[i])
 			continue;
-		lo = m->rlo[i] - rowfix[i];
-		hi = m->rhi[i] - rowfix[i];
-		if (isinf(m->rlo[i]) && isinf(m->rhi[i]))
-			type = GLP_FR;
-		else if (isinf(m->rlo[i]))
-			type = GLP_UP;
-		else if (isinf(m->rhi[i]))
-			type = GLP_LO;
-		else if (m->rlo[i] == m->rhi[i])
-			type = GLP_FX;
-		else
-			type = GLP_DB;
 		if (type == GLP_DB && hi < lo)
 			hi = lo;
-		glp_set_row_bnds(P, keep[i], type, isinf(lo) ? 0 : lo,
+		glp_set_row_bnds(s->P, s->keep[i], type, isinf(lo) ? 0 : lo,
 				 isinf(hi) ? 0 : hi);
 		for (size_t a = m->rbeg[i]; a < m->rbeg[i + 1]; a++) {
 			int j = m->rind[a];
@@ -182,227 +210,268 @@ int sub_solve(struct search *se, const struct mip *m,
 			if (!sp->free[j])
 				continue;
 			nz++;
-			ia[nz] = keep[i];
-			ja[nz] = newcol[j];
+			ia[nz] = s->keep[i];
+			ja[nz] = s->newcol[j];
 			ar[nz] = m->rval[a];
 		}
 	}
-	for (int c = 1; c <= nc; c++) {
-		int j = oldcol[c];
+	for (int c = 1; c <= s->nc; c++) {
+		int j = s->oldcol[c];
 		double lb = m->lb[j], ub = m->ub[j];
-		int type;
+		int binary = m->is_int[j] && lb == 0 && ub == 1;
 
-		if (isinf(lb) && isinf(ub))
-			type = GLP_FR;
-		else if (isinf(ub))
-			type = GLP_LO;
-		else if (isinf(lb))
-			type = GLP_UP;
-		else if (lb == ub)
-			type = GLP_FX;
-		else
-			type = GLP_DB;
 		if (m->is_int[j] && !sp->lp_only)
-			glp_set_col_kind(P, c, lb == 0 && ub == 1 ? GLP_BV
-								   : GLP_IV);
-		if (!(m->is_int[j] && lb == 0 && ub == 1) || sp->lp_only)
-			glp_set_col_bnds(P, c, type, isinf(lb) ? 0 : lb,
-					 isinf(ub) ? 0 : ub);
-		glp_set_obj_coef(P, c, obj[j]);
+			glp_set_col_kind(s->P, c, binary ? GLP_BV : GLP_IV);
+		if (!binary || sp->lp_only)
+			glp_set_col_bnds(s->P, c, bound_type(lb, ub),
+					 isinf(lb) ? 0 : lb, isinf(ub) ? 0 : ub);
+		glp_set_obj_coef(s->P, c, s->obj[j]);
 	}
 	if (nz)
-		glp_load_matrix(P, (int)nz, ia, ja, ar);
-	glp_scale_prob(P, GLP_SF_AUTO);
-
-	memset(&cb, 0, sizeof(cb));
-	cb.se = se;
-	cb.sp = sp;
-	cb.bound = -HUGE_VAL;
-
-	if (sp->lp_only && sp->interior) {
-		glp_iptcp ipt;
-
-		glp_init_iptcp(&ipt);
-		ipt.msg_lev = GLP_MSG_OFF;
-		rc = glp_interior(P, &ipt);
-		if (rc == GLP_ENOFEAS) {
-			out->result = SUB_INFEASIBLE;
-			goto done;
-		}
-		if (rc != 0 || glp_ipt_status(P) != GLP_OPT)
-			goto done;
-		for (int c = 1; c <= nc; c++)
-			x[oldcol[c]] = glp_ipt_col_prim(P, c);
-		for (int j = 0; j < m->ncols; j++)
-			if (!sp->free[j])
-				x[j] = sp->val[j];
-		/* the interior point stops at a small duality gap: report the
-		 * smaller of the primal and dual objectives as the bound */
-		{
-			double primal = glp_ipt_obj_val(P), dual = objc;
-
-			for (int i = 1; i <= nr; i++) {
-				int type = glp_get_row_type(P, i);
-				double yi = glp_ipt_row_dual(P, i);
-
-				if (type == GLP_LO || type == GLP_FX ||
-				    (type == GLP_DB && yi > 0))
-					dual += yi * glp_get_row_lb(P, i);
-				else if (type == GLP_UP ||
-					 (type == GLP_DB && yi < 0))
-					dual += yi * glp_get_row_ub(P, i);
-			}
-			for (int c = 1; c <= nc; c++) {
-				int type = glp_get_col_type(P, c);
-				double dj = glp_ipt_col_dual(P, c);
-
-				if (type == GLP_LO || type == GLP_FX ||
-				    (type == GLP_DB && dj > 0))
-					dual += dj * glp_get_col_lb(P, c);
-				else if (type == GLP_UP ||
-					 (type == GLP_DB && dj < 0))
-					dual += dj * glp_get_col_ub(P, c);
-			}
-			out->obj = primal;
-			out->bound = fmin(primal, dual);
-		}
-		out->result = SUB_OPTIMAL;
-		goto done;
-	}
-	if (!sp->presolve || sp->lp_only || nints == 0) {
-		glp_smcp smcp;
-
-		glp_init_smcp(&smcp);
-		smcp.msg_lev = GLP_MSG_OFF;
-		smcp.presolve = GLP_OFF;
-		if (sp->iter_limit > 0 && sp->iter_limit < INT_MAX)
-			smcp.it_lim = (int)sp->iter_limit;
-		if (se && se->deadline < HUGE_VAL && !sp->no_deadline) {
-			double left = se->deadline - search_now();
-
-			smcp.tm_lim = left > 0.001 ? (int)(left * 1000) : 1;
-		}
-		rc = glp_simplex(P, &smcp);
-		out->iters = glp_get_it_cnt(P);
-		if (rc == GLP_ETMLIM || rc == GLP_EITLIM) {
-			out->result = SUB_NONE;
-			goto done;
-		}
-		if (rc != 0) {
-			/* retry from a fresh basis before giving up */
-			glp_adv_basis(P, 0);
-			rc = glp_simplex(P, &smcp);
-		}
-		if (rc != 0)
-			goto done;
-		if (glp_get_status(P) == GLP_NOFEAS ||
-		    glp_get_prim_stat(P) == GLP_NOFEAS) {
-			out->result = SUB_INFEASIBLE;
-			goto done;
-		}
-		if (glp_get_status(P) != GLP_OPT)
-			goto done;
-		out->bound = glp_get_obj_val(P);
-		if (sp->lp_only || nints == 0) {
-			for (int c = 1; c <= nc; c++)
-				x[oldcol[c]] = glp_get_col_prim(P, c);
-			for (int j = 0; j < m->ncols; j++)
-				if (!sp->free[j])
-					x[j] = sp->val[j];
-			out->obj = out->bound;
-			out->result = SUB_OPTIMAL;
-			goto done;
-		}
-	}
-
-	if (sp->inject) {
-		inj = malloc(((size_t)nc + 1) * sizeof(double));
-		if (!inj)
-			goto done;
-		inj[0] = 0;
-		for (int c = 1; c <= nc; c++)
-			inj[c] = sp->val[oldcol[c]];
-		cb.inject = inj;
-	}
-	{
-		glp_iocp iocp;
-		double left = HUGE_VAL;
-
-		glp_init_iocp(&iocp);
-		iocp.msg_lev = se && se->opt && se->opt->log && sp->report
-				       ? GLP_MSG_ON
-				       : GLP_MSG_OFF;
-		iocp.presolve = sp->presolve && !sp->inject ? GLP_ON : GLP_OFF;
-		iocp.cb_func = callback;
-		iocp.cb_info = &cb;
-		iocp.mip_gap = sp->gap;
-		iocp.br_tech = sp->pseudo_cost	   ? GLP_BR_PCH
-			       : sp->most_fractional ? GLP_BR_MFV
-						     : GLP_BR_DTH;
-		iocp.bt_tech = GLP_BT_BLB;
-		iocp.gmi_cuts = iocp.mir_cuts = iocp.cov_cuts =
-			iocp.clq_cuts = sp->cuts ? GLP_ON : GLP_OFF;
-		iocp.fp_heur = sp->fp_heur ? GLP_ON : GLP_OFF;
-		iocp.ps_heur = sp->ps_heur ? GLP_ON : GLP_OFF;
-		if (sp->time_limit_s > 0)
-			left = sp->time_limit_s;
-		if (se && se->deadline < HUGE_VAL && !sp->no_deadline &&
-		    se->deadline - search_now() < left)
-			left = se->deadline - search_now();
-		if (left < HUGE_VAL)
-			iocp.tm_lim = left > 0.001 ? (int)(left * 1000) : 1;
-		if (iocp.ps_heur)
-			iocp.ps_tm_lim = 2000;
-		rc = glp_intopt(P, &iocp);
-		out->nodes = cb.nodes;
-		out->iters = glp_get_it_cnt(P);
-		switch (glp_mip_status(P)) {
-		case GLP_OPT:
-			out->result = SUB_OPTIMAL;
-			break;
-		case GLP_FEAS:
-			out->result = rc == GLP_EMIPGAP ? SUB_OPTIMAL
-							: SUB_FEASIBLE;
-			break;
-		case GLP_NOFEAS:
-			out->result = SUB_INFEASIBLE;
-			goto done;
-		default:
-			out->result = rc == 0 || rc == GLP_ENOPFS ||
-						      rc == GLP_ENODFS
-					      ? SUB_INFEASIBLE
-					      : SUB_NONE;
-			if (rc != 0 && rc != GLP_ENOPFS && rc != GLP_ENODFS &&
-			    rc != GLP_ETMLIM && rc != GLP_ESTOP &&
-			    rc != GLP_EMIPGAP)
-				out->result = SUB_ERROR;
-			goto done;
-		}
-		out->obj = glp_mip_obj_val(P);
-		if (out->result == SUB_OPTIMAL && rc == 0)
-			out->bound = out->obj;
-		else if (cb.bound > out->bound)
-			out->bound = cb.bound < out->obj ? cb.bound : out->obj;
-		for (int c = 1; c <= nc; c++) {
-			int j = oldcol[c];
-			double v = glp_mip_col_val(P, c);
-
-			x[j] = m->is_int[j] ? floor(v + 0.5) : v;
-		}
-		for (int j = 0; j < m->ncols; j++)
-			if (!sp->free[j])
-				x[j] = sp->val[j];
-	}
-done:
-	if (P)
-		glp_delete_prob(P);
-	free(newcol);
-	free(oldcol);
-	free(keep);
-	free(rowfix);
+		glp_load_matrix(s->P, (int)nz, ia, ja, ar);
+	glp_scale_prob(s->P, GLP_SF_AUTO);
 	free(ia);
 	free(ja);
 	free(ar);
+	return 0;
+}
+
+/* Free columns from get(P, c), fixed ones from val; integers rounded. */
+static void sub_read(const struct sub *s, double (*get)(glp_prob *, int),
+		     double *x)
+{
+	const struct mip *m = s->m;
+
+	for (int c = 1; c <= s->nc; c++) {
+		int j = s->oldcol[c];
+		double v = get(s->P, c);
+
+		x[j] = m->is_int[j] && !s->sp->lp_only ? floor(v + 0.5) : v;
+	}
+	for (int j = 0; j < m->ncols; j++)
+		if (!s->sp->free[j])
+			x[j] = s->sp->val[j];
+}
+
+/* Seconds GLPK may take: the budget's time cap, the call's own limit. */
+static double time_left(const struct solver_budget *bu,
+			const struct sub_params *sp)
+{
+	double left = sp->time_limit_s > 0 ? sp->time_limit_s : HUGE_VAL;
+
+	if (bu && bu->deadline < HUGE_VAL && !sp->must_finish &&
+	    bu->deadline - solver_now() < left)
+		left = bu->deadline - solver_now();
+	return left;
+}
+
+static int glpk_ms(double seconds)
+{
+	return seconds > 0.001 ? (int)fmin(seconds * 1000, INT_MAX) : 1;
+}
+
+/* Value of a dual bound term: rows/columns at the bound their dual
+ * points to. */
+static double bound_term(int type, double y, double lb, double ub)
+{
+	if (type == GLP_LO || type == GLP_FX || (type == GLP_DB && y > 0))
+		return y * lb;
+	if (type == GLP_UP || (type == GLP_DB && y < 0))
+		return y * ub;
+	return 0;
+}
+
+/* The LP by the interior-point method: far faster on the whole roster
+ * LP, no basis.  It stops at a small duality gap, so the bound is the
+ * smaller of the primal and dual objectives. */
+static int sub_interior(struct sub *s, double *x, struct sub_out *out)
+{
+	glp_iptcp ipt;
+	double dual = s->objc;
+	int rc;
+
+	glp_init_iptcp(&ipt);
+	ipt.msg_lev = GLP_MSG_OFF;
+	rc = glp_interior(s->P, &ipt);
+	out->iters = (long)(s->nz / 8 + (size_t)s->nr);
+	if (rc == GLP_ENOFEAS)
+		return SUB_INFEASIBLE;
+	if (rc != 0 || glp_ipt_status(s->P) != GLP_OPT)
+		return SUB_ERROR;
+	sub_read(s, glp_ipt_col_prim, x);
+	for (int i = 1; i <= s->nr; i++)
+		dual += bound_term(glp_get_row_type(s->P, i),
+				   glp_ipt_row_dual(s->P, i),
+				   glp_get_row_lb(s->P, i),
+				   glp_get_row_ub(s->P, i));
+	for (int c = 1; c <= s->nc; c++)
+		dual += bound_term(glp_get_col_type(s->P, c),
+				   glp_ipt_col_dual(s->P, c),
+				   glp_get_col_lb(s->P, c),
+				   glp_get_col_ub(s->P, c));
+	out->obj = glp_ipt_obj_val(s->P);
+	out->bound = fmin(out->obj, dual);
+	return SUB_OPTIMAL;
+}
+
+/* The LP relaxation by the simplex method (the root of a MIP without
+ * presolve needs it too); SUB_OPTIMAL with the LP in x when lp_only. */
+static int sub_simplex(struct sub *s, struct solver_budget *bu, double *x,
+		       struct sub_out *out)
+{
+	const struct sub_params *sp = s->sp;
+	glp_smcp smcp;
+	double limit = sp->iter_limit > 0 ? (double)sp->iter_limit : HUGE_VAL;
+	int rc;
+
+	glp_init_smcp(&smcp);
+	smcp.msg_lev = GLP_MSG_OFF;
+	smcp.presolve = GLP_OFF;
+	if (bu && !sp->must_finish)
+		limit = fmin(limit, fmax(1.0, solver_budget_work_left(bu)));
+	if (limit < INT_MAX)
+		smcp.it_lim = (int)limit;
+	if (time_left(bu, sp) < HUGE_VAL)
+		smcp.tm_lim = glpk_ms(time_left(bu, sp));
+	rc = glp_simplex(s->P, &smcp);
+	if (rc != 0 && rc != GLP_ETMLIM && rc != GLP_EITLIM) {
+		/* retry from a fresh basis before giving up */
+		glp_adv_basis(s->P, 0);
+		rc = glp_simplex(s->P, &smcp);
+	}
+	out->iters = glp_get_it_cnt(s->P);
+	if (rc == GLP_ETMLIM || rc == GLP_EITLIM) {
+		budget_spent(bu, sp, (double)out->iters);
+		return SUB_NONE;
+	}
+	if (rc != 0)
+		return SUB_ERROR;
+	if (glp_get_status(s->P) == GLP_NOFEAS ||
+	    glp_get_prim_stat(s->P) == GLP_NOFEAS)
+		return SUB_INFEASIBLE;
+	if (glp_get_status(s->P) != GLP_OPT)
+		return SUB_ERROR;
+	out->bound = glp_get_obj_val(s->P);
+	if (sp->lp_only || s->nints == 0) {
+		sub_read(s, glp_get_col_prim, x);
+		out->obj = out->bound;
+	}
+	return SUB_OPTIMAL;
+}
+
+/* Branch-and-bound, from the LP (presolve off) or with GLPK's presolver. */
+static int sub_intopt(struct sub *s, struct solver_budget *bu, double *x,
+		      struct sub_out *out)
+{
+	const struct sub_params *sp = s->sp;
+	struct cb_data cb;
+	glp_iocp iocp;
+	double *inj = NULL;
+	int rc, result;
+
+	memset(&cb, 0, sizeof(cb));
+	cb.bu = bu;
+	cb.sp = sp;
+	cb.bound = -HUGE_VAL;
+	if (sp->inject) {
+		if (!(inj = malloc(((size_t)s->nc + 1) * sizeof(double))))
+			return SUB_ERROR;
+		inj[0] = 0;
+		for (int c = 1; c <= s->nc; c++)
+			inj[c] = sp->val[s->oldcol[c]];
+		cb.inject = inj;
+	}
+	glp_init_iocp(&iocp);
+	iocp.msg_lev = bu && bu->opt && bu->opt->log && sp->report
+			       ? GLP_MSG_ON
+			       : GLP_MSG_OFF;
+	iocp.presolve = sp->presolve && !sp->inject ? GLP_ON : GLP_OFF;
+	iocp.cb_func = callback;
+	iocp.cb_info = &cb;
+	iocp.mip_gap = sp->gap;
+	iocp.br_tech = sp->pseudo_cost	   ? GLP_BR_PCH
+		       : sp->most_fractional ? GLP_BR_MFV
+					     : GLP_BR_DTH;
+	iocp.bt_tech = GLP_BT_BLB;
+	iocp.gmi_cuts = iocp.mir_cuts = iocp.cov_cuts = iocp.clq_cuts =
+		sp->cuts ? GLP_ON : GLP_OFF;
+	iocp.fp_heur = sp->fp_heur ? GLP_ON : GLP_OFF;
+	iocp.ps_heur = sp->ps_heur ? GLP_ON : GLP_OFF;
+	if (time_left(bu, sp) < HUGE_VAL)
+		iocp.tm_lim = glpk_ms(time_left(bu, sp));
+	if (iocp.ps_heur)
+		iocp.ps_tm_lim = 2000;
+	rc = glp_intopt(s->P, &iocp);
 	free(inj);
+	out->nodes = cb.nodes;
+	out->iters = glp_get_it_cnt(s->P);
+	switch (glp_mip_status(s->P)) {
+	case GLP_OPT:
+		result = SUB_OPTIMAL;
+		break;
+	case GLP_FEAS:
+		result = rc == GLP_EMIPGAP ? SUB_OPTIMAL : SUB_FEASIBLE;
+		break;
+	case GLP_NOFEAS:
+		return SUB_INFEASIBLE;
+	default:
+		if (rc == 0 || rc == GLP_ENOPFS || rc == GLP_ENODFS)
+			return SUB_INFEASIBLE;
+		if (rc == GLP_ETMLIM || rc == GLP_ESTOP || rc == GLP_EMIPGAP)
+			return SUB_NONE;
+		return SUB_ERROR;
+	}
+	out->obj = glp_mip_obj_val(s->P);
+	if (result == SUB_OPTIMAL && rc == 0)
+		out->bound = out->obj;
+	else if (cb.bound > out->bound)
+		out->bound = fmin(cb.bound, out->obj);
+	sub_read(s, glp_mip_col_val, x);
+	return result;
+}
+
+int solver_sub_solve(struct solver_budget *bu, const struct mip *m,
+		     const struct sub_params *sp, double *x,
+		     struct sub_out *out)
+{
+	struct sub s;
+
+	memset(out, 0, sizeof(*out));
+	memset(&s, 0, sizeof(s));
+	out->bound = -HUGE_VAL;
+	s.m = m;
+	s.sp = sp;
+	s.obj = sp->obj ? sp->obj : m->obj;
+	out->result = sub_map(&s);
+	out->rows = s.nr;
+	out->cols = s.nc;
+	out->ints = s.nints;
+	if (out->result != SUB_OPTIMAL)
+		goto done;
+	if (s.nc == 0) {
+		/* nothing to decide */
+		memcpy(x, sp->val, (size_t)m->ncols * sizeof(double));
+		out->obj = out->bound = s.objc;
+		goto done;
+	}
+	if (sub_load(&s) < 0) {
+		out->result = SUB_ERROR;
+		goto done;
+	}
+	if (sp->lp_only && sp->interior) {
+		out->result = sub_interior(&s, x, out);
+		goto done;
+	}
+	if (!sp->presolve || sp->lp_only || s.nints == 0) {
+		out->result = sub_simplex(&s, bu, x, out);
+		if (out->result != SUB_OPTIMAL || sp->lp_only || s.nints == 0)
+			goto done;
+	}
+	out->result = sub_intopt(&s, bu, x, out);
+done:
+	if (bu)
+		solver_budget_spend(bu, (double)out->iters +
+						NODE_WORK * (double)out->nodes);
+	sub_release(&s);
 	return out->result == SUB_ERROR ? ROTA_ESOLVER : 0;
 }

@@ -10,12 +10,12 @@
 
 #include "solver/solver_int.h"
 
-void mip_init(struct mip *m)
+void solver_mip_init(struct mip *m)
 {
 	memset(m, 0, sizeof(*m));
 }
 
-void mip_free(struct mip *m)
+void solver_mip_free(struct mip *m)
 {
 	if (!m)
 		return;
@@ -50,8 +50,8 @@ static int grow(void **p, size_t n, size_t size)
 	return 0;
 }
 
-int mip_add_col(struct mip *m, double lb, double ub, double obj, int is_int,
-		struct col_tag tag)
+int solver_mip_add_col(struct mip *m, double lb, double ub, double obj,
+		       int is_int, struct col_tag tag)
 {
 	if (m->failed)
 		return -1;
@@ -76,7 +76,8 @@ int mip_add_col(struct mip *m, double lb, double ub, double obj, int is_int,
 	return m->ncols++;
 }
 
-int mip_add_row(struct mip *m, double lo, double hi, int group, int owner)
+int solver_mip_add_row(struct mip *m, double lo, double hi, int group,
+		       int owner)
 {
 	if (m->failed)
 		return -1;
@@ -99,7 +100,7 @@ int mip_add_row(struct mip *m, double lo, double hi, int group, int owner)
 	return m->nrows++;
 }
 
-void mip_add_coef(struct mip *m, int row, int col, double v)
+void solver_mip_add_coef(struct mip *m, int row, int col, double v)
 {
 	if (m->failed || row < 0 || col < 0 || v == 0)
 		return;
@@ -120,7 +121,7 @@ void mip_add_coef(struct mip *m, int row, int col, double v)
 	m->nnz++;
 }
 
-int mip_finish(struct mip *m, struct rota_error *err)
+int solver_mip_finish(struct mip *m, struct rota_error *err)
 {
 	size_t *cnt = NULL, nnz = 0;
 	int *pos = NULL;
@@ -222,7 +223,7 @@ nomem:
 			      "out of memory building the roster model");
 }
 
-double mip_objective(const struct mip *m, const double *x)
+double solver_mip_objective(const struct mip *m, const double *x)
 {
 	double z = m->obj_const;
 
@@ -234,7 +235,7 @@ double mip_objective(const struct mip *m, const double *x)
 static const char *const col_prefix[] = {"x", "y", "n", "u", "o", "cu",
 					 "co", "v", "z", "fmax", "fmin"};
 
-void mip_col_name(const struct mip *m, int j, char *buf, size_t size)
+void solver_mip_col_name(const struct mip *m, int j, char *buf, size_t size)
 {
 	const struct col_tag *t = &m->ctag[j];
 
@@ -268,7 +269,7 @@ static const char *group_name(int g)
 	}
 }
 
-void mip_row_name(const struct mip *m, int i, char *buf, size_t size)
+void solver_mip_row_name(const struct mip *m, int i, char *buf, size_t size)
 {
 	snprintf(buf, size, "r%d_%s", i, group_name(m->rgroup[i]));
 }
@@ -338,7 +339,7 @@ static void write_mps(const struct mip *m, struct sbuf *b)
 			    : isinf(m->rhi[i]) ? 'G'
 			    : m->rlo[i] == m->rhi[i] ? 'E' : 'G';
 
-		mip_row_name(m, i, rname, sizeof(rname));
+		solver_mip_row_name(m, i, rname, sizeof(rname));
 		sb_printf(b, " %c %s\n", type, rname);
 	}
 	sb_printf(b, "COLUMNS\n");
@@ -350,11 +351,11 @@ static void write_mps(const struct mip *m, struct sbuf *b)
 			sb_printf(b, " MARKER 'MARKER' 'INTEND'\n");
 			in_int = 0;
 		}
-		mip_col_name(m, j, name, sizeof(name));
+		solver_mip_col_name(m, j, name, sizeof(name));
 		if (m->obj[j] != 0 || m->cbeg[j] == m->cbeg[j + 1])
 			sb_printf(b, " %s obj %.15g\n", name, m->obj[j]);
 		for (size_t a = m->cbeg[j]; a < m->cbeg[j + 1]; a++) {
-			mip_row_name(m, m->cind[a], rname, sizeof(rname));
+			solver_mip_row_name(m, m->cind[a], rname, sizeof(rname));
 			sb_printf(b, " %s %s %.15g\n", name, rname,
 				  m->cval[a]);
 		}
@@ -369,7 +370,7 @@ static void write_mps(const struct mip *m, struct sbuf *b)
 
 		if (rhs == 0)
 			continue;
-		mip_row_name(m, i, rname, sizeof(rname));
+		solver_mip_row_name(m, i, rname, sizeof(rname));
 		sb_printf(b, " rhs %s %.15g\n", rname, rhs);
 	}
 	sb_printf(b, "RANGES\n");
@@ -377,12 +378,12 @@ static void write_mps(const struct mip *m, struct sbuf *b)
 		if (isinf(m->rlo[i]) || isinf(m->rhi[i]) ||
 		    m->rlo[i] == m->rhi[i])
 			continue;
-		mip_row_name(m, i, rname, sizeof(rname));
+		solver_mip_row_name(m, i, rname, sizeof(rname));
 		sb_printf(b, " rng %s %.15g\n", rname, m->rhi[i] - m->rlo[i]);
 	}
 	sb_printf(b, "BOUNDS\n");
 	for (int j = 0; j < m->ncols; j++) {
-		mip_col_name(m, j, name, sizeof(name));
+		solver_mip_col_name(m, j, name, sizeof(name));
 		if (m->is_int[j] && m->lb[j] == 0 && m->ub[j] == 1) {
 			sb_printf(b, " BV bnd %s\n", name);
 			continue;
@@ -423,10 +424,10 @@ static void write_lp_row(const struct mip *m, struct sbuf *b, int i,
 	char name[64], rname[64];
 	int n = 0;
 
-	mip_row_name(m, i, rname, sizeof(rname));
+	solver_mip_row_name(m, i, rname, sizeof(rname));
 	sb_printf(b, " %s%s:", rname, suffix);
 	for (size_t a = m->rbeg[i]; a < m->rbeg[i + 1]; a++) {
-		mip_col_name(m, m->rind[a], name, sizeof(name));
+		solver_mip_col_name(m, m->rind[a], name, sizeof(name));
 		lp_term(b, m->rval[a], name, &n);
 	}
 	if (n == 0)
@@ -445,7 +446,7 @@ static void write_lp(const struct mip *m, struct sbuf *b)
 	for (int j = 0; j < m->ncols; j++) {
 		if (m->obj[j] == 0)
 			continue;
-		mip_col_name(m, j, name, sizeof(name));
+		solver_mip_col_name(m, j, name, sizeof(name));
 		lp_term(b, m->obj[j], name, &n);
 	}
 	lp_term(b, m->obj_const != 0 ? m->obj_const : 0.0, CONST_COL, &n);
@@ -465,7 +466,7 @@ static void write_lp(const struct mip *m, struct sbuf *b)
 	}
 	sb_printf(b, "Bounds\n");
 	for (int j = 0; j < m->ncols; j++) {
-		mip_col_name(m, j, name, sizeof(name));
+		solver_mip_col_name(m, j, name, sizeof(name));
 		if (m->lb[j] == m->ub[j])
 			sb_printf(b, " %s = %.15g\n", name, m->lb[j]);
 		else if (isinf(m->lb[j]) && isinf(m->ub[j]))
@@ -484,14 +485,14 @@ static void write_lp(const struct mip *m, struct sbuf *b)
 	for (int j = 0; j < m->ncols; j++) {
 		if (!m->is_int[j])
 			continue;
-		mip_col_name(m, j, name, sizeof(name));
+		solver_mip_col_name(m, j, name, sizeof(name));
 		sb_printf(b, "%s%s", k % 8 ? " " : "\n ", name);
 		k++;
 	}
 	sb_printf(b, "\nEnd\n");
 }
 
-int mip_write(const struct mip *m, const char *format, char **text,
+int solver_mip_write(const struct mip *m, const char *format, char **text,
 	      size_t *len, struct rota_error *err)
 {
 	struct sbuf b = {NULL, 0, 0, 0};

@@ -18,7 +18,7 @@
 
 #define INF HUGE_VAL
 
-uint64_t model_profile(const struct rota_problem *p, int e, int s)
+uint64_t solver_model_profile(const struct rota_problem *p, int e, int s)
 {
 	uint64_t all = p->n_skills >= 64 ? ~UINT64_C(0)
 					 : (UINT64_C(1) << p->n_skills) - 1;
@@ -27,8 +27,8 @@ uint64_t model_profile(const struct rota_problem *p, int e, int s)
 	return p->employees[e].skills & serve;
 }
 
-int model_rest_conflict(const struct rota_problem *p, int d1, int s1, int d2,
-			int s2, int rest_min)
+int solver_model_rest_conflict(const struct rota_problem *p, int d1, int s1,
+			       int d2, int s2, int rest_min)
 {
 	const struct rota_slot *a = rota_problem_slot(p, d1, s1);
 	const struct rota_slot *b = rota_problem_slot(p, d2, s2);
@@ -86,15 +86,15 @@ static void rule_row(struct builder *b, int e, int rule, double weight,
 
 	if (weight > 0 && !b->spec->objective)
 		return; /* feasibility only: soft rules cannot conflict */
-	row = mip_add_row(m, lo, hi, rule, e);
+	row = solver_mip_add_row(m, lo, hi, rule, e);
 	for (int i = 0; i < n; i++)
-		mip_add_coef(m, row, cols[i], coef ? coef[i] : 1.0);
+		solver_mip_add_coef(m, row, cols[i], coef ? coef[i] : 1.0);
 	if (weight > 0) {
 		struct col_tag tag = {COL_VIOL, (uint8_t)rule, e, e, a, 0};
 
-		v = mip_add_col(m, 0, INF, weight * mult(b, e), 0, tag);
+		v = solver_mip_add_col(m, 0, INF, weight * mult(b, e), 0, tag);
 		/* one side only is ever finite for a soft rule row */
-		mip_add_coef(m, row, v, isinf(hi) ? 1.0 : -1.0);
+		solver_mip_add_coef(m, row, v, isinf(hi) ? 1.0 : -1.0);
 	}
 }
 
@@ -175,7 +175,7 @@ static int create_x(struct builder *b)
 				if (b->spec->objective)
 					obj = p->cost_per_min * ty->paid_min *
 					      mult(b, e);
-				j = mip_add_col(m, pin == s ? 1 : 0, 1, obj, 1,
+				j = solver_mip_add_col(m, pin == s ? 1 : 0, 1, obj, 1,
 						tag);
 				if (j < 0)
 					return -1;
@@ -198,7 +198,7 @@ static int create_x(struct builder *b)
 			 * meets (0 >= 1), so the model is infeasible and
 			 * the explanation names the pin */
 			if (pin >= 0 && model_x(b->rm, e, d, pin) < 0)
-				mip_add_row(m, 1, INF, GROUP_FIXED, e);
+				solver_mip_add_row(m, 1, INF, GROUP_FIXED, e);
 		}
 	}
 	return m->failed ? -1 : 0;
@@ -236,32 +236,32 @@ static int build_coverage(struct builder *b)
 			covrow[i] = rm->ucol[i] = rm->ocol[i] = -1;
 			if (!has_u && !has_o)
 				continue;
-			row = mip_add_row(m, has_u ? dm->required : -INF,
+			row = solver_mip_add_row(m, has_u ? dm->required : -INF,
 					  has_o ? dm->required : INF,
 					  GROUP_CORE, -1);
 			covrow[i] = row;
 			if (has_u) {
 				struct col_tag tag = {COL_UNDER, 0, -1, t, k,
 						      0};
-				int u = mip_add_col(m, 0, dm->required,
+				int u = solver_mip_add_col(m, 0, dm->required,
 						    dm->under_weight, 0, tag);
 
-				mip_add_coef(m, row, u, 1);
+				solver_mip_add_coef(m, row, u, 1);
 				rm->ucol[i] = u;
 			}
 			if (has_o) {
 				struct col_tag tag = {COL_OVER, 0, -1, t, k, 0};
-				int o = mip_add_col(m, 0, INF, dm->over_weight,
+				int o = solver_mip_add_col(m, 0, INF, dm->over_weight,
 						    0, tag);
 
-				mip_add_coef(m, row, o, -1);
+				solver_mip_add_coef(m, row, o, -1);
 				rm->ocol[i] = o;
 			}
 		}
 	/* distinct profiles of (e, s) pairs, sorted: deterministic */
 	for (int e = 0; e < b->E; e++)
 		for (int s = 0; s < b->S; s++) {
-			uint64_t pm = model_profile(p, e, s);
+			uint64_t pm = solver_model_profile(p, e, s);
 			int found = 0;
 
 			if (!pm)
@@ -281,7 +281,7 @@ static int build_coverage(struct builder *b)
 		}
 	for (int e = 0; e < b->E; e++)
 		for (int s = 0; s < b->S; s++) {
-			uint64_t pm = model_profile(p, e, s);
+			uint64_t pm = solver_model_profile(p, e, s);
 
 			xprof[e * b->S + s] = -1;
 			for (int i = 0; i < nprof; i++)
@@ -318,31 +318,31 @@ static int build_coverage(struct builder *b)
 			chain[(size_t)t * (size_t)nprof + (size_t)pi] = -1;
 			if (!used[pi])
 				continue;
-			n = mip_add_col(m, 0, INF, 0, 0, tag);
-			row = mip_add_row(m, 0, 0, GROUP_CORE, -1);
+			n = solver_mip_add_col(m, 0, INF, 0, 0, tag);
+			row = solver_mip_add_row(m, 0, 0, GROUP_CORE, -1);
 			chain[(size_t)t * (size_t)nprof + (size_t)pi] = row;
-			mip_add_coef(m, row, n, 1);
+			solver_mip_add_coef(m, row, n, 1);
 			if (prev >= 0)
-				mip_add_coef(m, row, prev, -1);
+				solver_mip_add_coef(m, row, prev, -1);
 			prev = n;
 			if (single) {
 				int k = __builtin_ctzll(pm);
 
-				mip_add_coef(m, covrow[t * K + k], n, 1);
+				solver_mip_add_coef(m, covrow[t * K + k], n, 1);
 				continue;
 			}
 			/* split among the profile's skills */
-			row = mip_add_row(m, 0, 0, GROUP_CORE, -1);
-			mip_add_coef(m, row, n, -1);
+			row = solver_mip_add_row(m, 0, 0, GROUP_CORE, -1);
+			solver_mip_add_coef(m, row, n, -1);
 			for (int k = 0; k < K; k++) {
 				struct col_tag ty = {COL_ALLOC, 0, -1, t, pi, k};
 				int y;
 
 				if (!((pm >> k) & 1))
 					continue;
-				y = mip_add_col(m, 0, INF, 0, 0, ty);
-				mip_add_coef(m, row, y, 1);
-				mip_add_coef(m, covrow[t * K + k], y, 1);
+				y = solver_mip_add_col(m, 0, INF, 0, 0, ty);
+				solver_mip_add_coef(m, row, y, 1);
+				solver_mip_add_coef(m, covrow[t * K + k], y, 1);
 			}
 		}
 	}
@@ -374,13 +374,13 @@ static int build_coverage(struct builder *b)
 				for (int g = 0; g < 2; g++) {
 					if (seg[g][0] >= seg[g][1])
 						continue;
-					mip_add_coef(m,
+					solver_mip_add_coef(m,
 						     chain[(size_t)seg[g][0] *
 								   (size_t)nprof +
 							   (size_t)pi],
 						     j, -mult(b, e));
 					if (seg[g][1] < T)
-						mip_add_coef(
+						solver_mip_add_coef(
 							m,
 							chain[(size_t)seg[g][1] *
 								      (size_t)nprof +
@@ -412,30 +412,30 @@ static void build_cover(struct builder *b)
 
 			if (!has_u && !has_o)
 				continue;
-			row = mip_add_row(m, has_u ? c->required : -INF,
+			row = solver_mip_add_row(m, has_u ? c->required : -INF,
 					  has_o ? c->required : INF,
 					  GROUP_CORE, -1);
 			if (has_u) {
 				struct col_tag tag = {COL_CUNDER, 0, -1, d, s,
 						      0};
-				int u = mip_add_col(m, 0, c->required,
+				int u = solver_mip_add_col(m, 0, c->required,
 						    c->under_weight, 0, tag);
 
-				mip_add_coef(m, row, u, 1);
+				solver_mip_add_coef(m, row, u, 1);
 			}
 			if (has_o) {
 				struct col_tag tag = {COL_COVER, 0, -1, d, s,
 						      0};
-				int o = mip_add_col(m, 0, INF, c->over_weight,
+				int o = solver_mip_add_col(m, 0, INF, c->over_weight,
 						    0, tag);
 
-				mip_add_coef(m, row, o, -1);
+				solver_mip_add_coef(m, row, o, -1);
 			}
 			for (int e = 0; e < b->E; e++) {
 				int j = model_x(b->rm, e, d, s);
 
 				if (j >= 0)
-					mip_add_coef(m, row, j, mult(b, e));
+					solver_mip_add_coef(m, row, j, mult(b, e));
 			}
 		}
 }
@@ -484,7 +484,7 @@ static void build_rest(struct builder *b, int e, int rest_min, double weight)
 					int j2 = model_x(rm, e, d2, s2);
 
 					if (j2 >= 0 &&
-					    model_rest_conflict(p, d, s1, d2,
+					    solver_model_rest_conflict(p, d, s1, d2,
 								s2, rest_min))
 						cols[n++] = j2;
 				}
@@ -691,10 +691,10 @@ static void build_employee(struct builder *b, int e)
 		b->nlist = 0;
 		day_cols(b, e, d);
 		if (b->nlist > 1) {
-			int row = mip_add_row(m, -INF, 1, GROUP_CORE, e);
+			int row = solver_mip_add_row(m, -INF, 1, GROUP_CORE, e);
 
 			for (int i = 0; i < b->nlist; i++)
-				mip_add_coef(m, row, cols[i], 1);
+				solver_mip_add_coef(m, row, cols[i], 1);
 		}
 	}
 	/* rotation bans */
@@ -714,11 +714,11 @@ static void build_employee(struct builder *b, int e)
 						cols[n++] = j2;
 				}
 				if (n > 1) {
-					int row = mip_add_row(m, -INF, 1,
+					int row = solver_mip_add_row(m, -INF, 1,
 							      GROUP_BAN, e);
 
 					for (int i = 0; i < n; i++)
-						mip_add_coef(m, row, cols[i],
+						solver_mip_add_coef(m, row, cols[i],
 							     1);
 				}
 			}
@@ -838,7 +838,7 @@ static void build_employee(struct builder *b, int e)
 				day_cols(b, e, dd);
 			if (b->nlist == 0)
 				continue;
-			z = mip_add_col(m, 0, 1, 0, 0, tag);
+			z = solver_mip_add_col(m, 0, 1, 0, 0, tag);
 			zc[nz++] = z;
 			for (int dd = d; dd <= last; dd++) {
 				int row;
@@ -847,11 +847,11 @@ static void build_employee(struct builder *b, int e)
 				day_cols(b, e, dd);
 				if (b->nlist == 0)
 					continue;
-				row = mip_add_row(m, 0, INF,
+				row = solver_mip_add_row(m, 0, INF,
 						  ROTA_RULE_max_weekends, e);
-				mip_add_coef(m, row, z, 1);
+				solver_mip_add_coef(m, row, z, 1);
 				for (int i = 0; i < b->nlist; i++)
-					mip_add_coef(m, row, cols[i], -1);
+					solver_mip_add_coef(m, row, cols[i], -1);
 			}
 		}
 		if (nz > N)
@@ -906,7 +906,7 @@ static void build_changes(struct builder *b)
 	if (!p->reference)
 		return;
 	if (cap != ROTA_UNSET && !relaxed(b, GROUP_CHANGES))
-		row = mip_add_row(m, -INF, 0, GROUP_CHANGES, -1);
+		row = solver_mip_add_row(m, -INF, 0, GROUP_CHANGES, -1);
 	if (cw <= 0 && row < 0)
 		return;
 	for (int e = 0; e < b->E; e++) {
@@ -926,7 +926,7 @@ static void build_changes(struct builder *b)
 					continue;
 				m->obj[j] -= cw * k;
 				if (row >= 0)
-					mip_add_coef(m, row, j, -k);
+					solver_mip_add_coef(m, row, j, -k);
 				continue;
 			}
 			for (int s = 0; s < b->S; s++) {
@@ -936,7 +936,7 @@ static void build_changes(struct builder *b)
 					continue;
 				m->obj[j] += cw * k;
 				if (row >= 0)
-					mip_add_coef(m, row, j, k);
+					solver_mip_add_coef(m, row, j, k);
 			}
 		}
 	}
@@ -969,18 +969,18 @@ static void build_fairness(struct builder *b)
 					members += mult(b, e);
 			if (members < 2)
 				continue;
-			fmax = mip_add_col(m, 0, INF, wt, 0, tmax);
-			fmin = mip_add_col(m, 0, INF, -wt, 0, tmin);
+			fmax = solver_mip_add_col(m, 0, INF, wt, 0, tmax);
+			fmin = solver_mip_add_col(m, 0, INF, -wt, 0, tmin);
 			for (int e = 0; e < b->E; e++) {
 				int rmax, rmin;
 
 				if (p->employees[e].group != g ||
 				    !included(b, e))
 					continue;
-				rmax = mip_add_row(m, 0, INF, GROUP_CORE, -1);
-				rmin = mip_add_row(m, -INF, 0, GROUP_CORE, -1);
-				mip_add_coef(m, rmax, fmax, 1);
-				mip_add_coef(m, rmin, fmin, 1);
+				rmax = solver_mip_add_row(m, 0, INF, GROUP_CORE, -1);
+				rmin = solver_mip_add_row(m, -INF, 0, GROUP_CORE, -1);
+				solver_mip_add_coef(m, rmax, fmax, 1);
+				solver_mip_add_coef(m, rmin, fmin, 1);
 				for (int d = 0; d < b->D; d++) {
 					if (!what &&
 					    !rota_problem_is_weekend(p, d))
@@ -991,8 +991,8 @@ static void build_fairness(struct builder *b)
 						if (j < 0 ||
 						    (what && !p->types[s].late))
 							continue;
-						mip_add_coef(m, rmax, j, -1);
-						mip_add_coef(m, rmin, j, -1);
+						solver_mip_add_coef(m, rmax, j, -1);
+						solver_mip_add_coef(m, rmin, j, -1);
 					}
 				}
 			}
@@ -1000,7 +1000,7 @@ static void build_fairness(struct builder *b)
 	}
 }
 
-int model_build(struct roster_model *rm, const struct rota_problem *p,
+int solver_model_build(struct roster_model *rm, const struct rota_problem *p,
 		const struct model_spec *spec, struct rota_error *err)
 {
 	struct builder b;
@@ -1009,7 +1009,7 @@ int model_build(struct roster_model *rm, const struct rota_problem *p,
 	size_t scratch = ((size_t)p->n_days + 2) * (size_t)p->n_types + 16;
 
 	memset(rm, 0, sizeof(*rm));
-	mip_init(&rm->mip);
+	solver_mip_init(&rm->mip);
 	rm->p = p;
 	memset(&b, 0, sizeof(b));
 	b.rm = rm;
@@ -1049,20 +1049,20 @@ int model_build(struct roster_model *rm, const struct rota_problem *p,
 	b.coef = NULL;
 	if (rm->mip.failed)
 		goto nomem;
-	return mip_finish(&rm->mip, err);
+	return solver_mip_finish(&rm->mip, err);
 nomem:
 	free(b.list);
 	free(b.coef);
-	model_free(rm);
+	solver_model_free(rm);
 	return rota_error_set(err, ROTA_ENOMEM,
 			      "out of memory building the roster model");
 }
 
-void model_free(struct roster_model *rm)
+void solver_model_free(struct roster_model *rm)
 {
 	if (!rm)
 		return;
-	mip_free(&rm->mip);
+	solver_mip_free(&rm->mip);
 	free(rm->xcol);
 	free(rm->ucol);
 	free(rm->ocol);

@@ -67,6 +67,18 @@ const char *rota_solve_status_name(int status)
 	}
 }
 
+const char *rota_stop_name(int stop)
+{
+	switch (stop) {
+	case ROTA_STOP_WORK:
+		return "work budget";
+	case ROTA_STOP_TIME:
+		return "time limit";
+	default:
+		return "done";
+	}
+}
+
 int rota_problem_weekday(const struct rota_problem *p, int d)
 {
 	return (p->first_weekday - 1 + d % 7 + 7) % 7 + 1;

@@ -30,58 +30,6 @@
 
 #include "solver/solver_int.h"
 
-/* ------------------------------------------------------------- timing */
-
-double search_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-double search_elapsed(const struct search *se)
-{
-	return search_now() - se->t_start;
-}
-
-int search_time_left(struct search *se)
-{
-	if (se->deadline < HUGE_VAL && search_now() >= se->deadline) {
-		se->stopped = 1;
-		return 0;
-	}
-	return 1;
-}
-
-static double rel_gap(double obj, double bound)
-{
-	double g;
-
-	if (!isfinite(obj) || !isfinite(bound))
-		return HUGE_VAL;
-	g = (obj - bound) / fmax(1.0, fabs(obj));
-	return g < 1e-12 ? 0 : g;
-}
-
-void search_report(struct search *se, int force)
-{
-	struct rota_progress pr;
-	double now = search_now();
-
-	if (!se->opt || !se->opt->progress)
-		return;
-	if (!force && now - se->last_report < 1.0)
-		return;
-	se->last_report = now;
-	pr.elapsed = now - se->t_start;
-	pr.incumbent = se->incumbent;
-	pr.bound = se->bound;
-	pr.gap = rel_gap(se->incumbent, se->bound);
-	pr.phase = se->phase;
-	se->opt->progress(&pr, se->opt->progress_arg);
-}
-
 /* GLPK's terminal output goes to the caller's log, or nowhere. */
 static int term_hook(void *info, const char *s)
 {
@@ -113,7 +61,7 @@ static int rng_below(uint64_t *st, int n)
 /* ------------------------------------------------------------- state */
 
 struct state {
-	struct search se;
+	struct solver_budget bu;
 	const struct rota_problem *p;
 	struct roster_model full;
 	int D, S, E, T, K;
@@ -347,7 +295,7 @@ static void apply(struct state *st, struct cons *c, int e, int sign)
 		if (s < 0)
 			continue;
 		c->cres[d * st->S + s] -= sign;
-		pm = model_profile(p, e, s);
+		pm = solver_model_profile(p, e, s);
 		if (!K || !pm)
 			continue;
 		sl = rota_problem_slot(p, d, s);
@@ -448,7 +396,7 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 	if (budget != ROTA_UNSET)
 		spec.change_budget = &budget;
 	mask[e] = 1;
-	rc = model_build(&rm, p, &spec, err);
+	rc = solver_model_build(&rm, p, &spec, err);
 	mask[e] = 0;
 	if (rc < 0)
 		return rc;
@@ -474,7 +422,7 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 			if (j < 0)
 				continue;
 			sl = rota_problem_slot(p, d, s);
-			pm = model_profile(p, e, s);
+			pm = solver_model_profile(p, e, s);
 			if (K && pm && coverage)
 				for (int t = sl->first_interval;
 				     t < sl->end_interval; t++)
@@ -502,8 +450,8 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 	sp.most_fractional = interval_demand(st);
 	/* the first roster is always completed: a time limit never leaves
 	 * the caller without one */
-	sp.no_deadline = first;
-	sub_solve(&st->se, m, &sp, x, &so);
+	sp.must_finish = first;
+	solver_sub_solve(&st->bu, m, &sp, x, &so);
 	st->nodes += so.nodes;
 	if (so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE)
 		read_week(st, &rm, e, x);
@@ -511,7 +459,7 @@ out:
 	free(obj);
 	free(x);
 	free(fr);
-	model_free(&rm);
+	solver_model_free(&rm);
 	return so.result;
 }
 
@@ -522,7 +470,7 @@ out:
 static int explain_bad(struct state *st, int first_bad, int n_bad,
 		       struct rota_error *err)
 {
-	int rc = explain_employee(&st->se, st->p, first_bad, err);
+	int rc = solver_explain_employee(&st->bu, st->p, first_bad, err);
 
 	if (rc < 0)
 		return rc;
@@ -558,7 +506,7 @@ static int nearest_week(struct state *st, int e, uint8_t *mask,
 	int rc;
 
 	mask[e] = 1;
-	rc = model_build(&rm, p, &spec, err);
+	rc = solver_model_build(&rm, p, &spec, err);
 	mask[e] = 0;
 	if (rc < 0)
 		return rc;
@@ -586,8 +534,8 @@ static int nearest_week(struct state *st, int e, uint8_t *mask,
 	sp.presolve = 1;
 	sp.obj = obj;
 	sp.node_limit = 5000;
-	sp.no_deadline = 1;
-	sub_solve(&st->se, &rm.mip, &sp, x, &so);
+	sp.must_finish = 1;
+	solver_sub_solve(&st->bu, &rm.mip, &sp, x, &so);
 	st->nodes += so.nodes;
 	rc = so.result;
 	if (rc == SUB_OPTIMAL || rc == SUB_FEASIBLE)
@@ -596,7 +544,7 @@ out:
 	free(obj);
 	free(x);
 	free(fr);
-	model_free(&rm);
+	solver_model_free(&rm);
 	return rc;
 }
 
@@ -620,7 +568,7 @@ static int nearest_weeks(struct state *st, struct rota_error *err)
 		free(mask);
 		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
 	}
-	st->se.phase = "nearest roster";
+	st->bu.phase = "nearest roster";
 	for (int e = 0; e < E; e++) {
 		int r = nearest_week(st, e, mask, err);
 
@@ -745,7 +693,7 @@ static int construct(struct state *st, const double *lp_target,
 			apply(st, &c, e, 1);
 	}
 
-	st->se.phase = lp_target ? "lp rounding" : "construct";
+	st->bu.phase = lp_target ? "lp rounding" : "construct";
 	for (int sweep = 0; sweep <= SWEEPS; sweep++) {
 		int changed = 0;
 
@@ -754,7 +702,7 @@ static int construct(struct state *st, const double *lp_target,
 
 			if (bad[e])
 				continue;
-			if (sweep > 0 && !search_time_left(&st->se))
+			if (sweep > 0 && !solver_budget_left(&st->bu))
 				break;
 			memcpy(old, st->type + (size_t)e * (size_t)D,
 			       (size_t)D * sizeof(int));
@@ -789,7 +737,7 @@ static int construct(struct state *st, const double *lp_target,
 					apply(st, &c, e, 1);
 					continue;
 				}
-				if (r == SUB_NONE && !search_time_left(&st->se))
+				if (r == SUB_NONE && !solver_budget_left(&st->bu))
 					rc = rota_error_set(
 						err, ROTA_ENOSOLUTION,
 						"the time limit ended the "
@@ -818,7 +766,7 @@ static int construct(struct state *st, const double *lp_target,
 				changed++;
 		}
 		if (n_bad || (sweep > 0 && changed == 0) ||
-		    !search_time_left(&st->se))
+		    !solver_budget_left(&st->bu))
 			break;
 	}
 	if (n_bad)
@@ -857,13 +805,13 @@ static int evaluate(struct state *st, double *x, double *obj_out)
 	memset(&sp, 0, sizeof(sp));
 	sp.free = fr;
 	sp.val = val;
-	sp.no_deadline = 1;
-	sub_solve(&st->se, m, &sp, x, &so);
+	sp.must_finish = 1;
+	solver_sub_solve(&st->bu, m, &sp, x, &so);
 	free(fr);
 	free(val);
 	if (so.result != SUB_OPTIMAL)
 		return so.result == SUB_NONE ? ROTA_ENOSOLUTION : ROTA_ESOLVER;
-	*obj_out = mip_objective(m, x);
+	*obj_out = solver_mip_objective(m, x);
 	return 0;
 }
 
@@ -899,19 +847,16 @@ static void accept(struct state *st, const double *x, double obj)
 	memcpy(st->inc, x, (size_t)st->full.mip.ncols * sizeof(double));
 	st->inc_obj = obj;
 	st->have_inc = 1;
-	st->se.incumbent = obj;
+	st->bu.incumbent = obj;
 	x_to_roster(st, x);
 }
 
 /* --------------------------------------------------------------- LNS */
 
-/* the whole MIP goes to GLPK's branch-and-bound up to this size, after
- * LNS has had LNS_SHARE of the time limit */
+/* the whole MIP goes to GLPK's branch-and-bound up to this size, when
+ * LNS stalls */
 #ifndef BNB_MAX_BINARIES
 #define BNB_MAX_BINARIES 8000
-#endif
-#ifndef LNS_SHARE
-#define LNS_SHARE 1.0
 #endif
 
 /* simplex iterations one neighbourhood may take */
@@ -1114,7 +1059,7 @@ static int choose_shape(struct state *st, const double *score, int n,
 	return n - 1;
 }
 
-static int lns(struct state *st, double gap_target, double until)
+static int lns(struct state *st, double gap_target, struct rota_error *err)
 {
 	const struct mip *m = &st->full.mip;
 	struct lns ln;
@@ -1138,7 +1083,8 @@ static int lns(struct state *st, double gap_target, double until)
 	cfree = malloc((size_t)D * (size_t)st->S + 1);
 	if (!ln.in || !ln.fr || !ln.cand || !ln.x || !touched || !live ||
 	    !cfree) {
-		rc = ROTA_ENOMEM;
+		rc = rota_error_set(err, ROTA_ENOMEM,
+				    "out of memory for the neighbourhood search");
 		goto out;
 	}
 	ln.bin_per_emp = st->full.n_x / (E ? E : 1);
@@ -1148,10 +1094,9 @@ static int lns(struct state *st, double gap_target, double until)
 	for (int i = 0; i < 7; i++)
 		score[i] = 1.0;
 	stall_limit = 40 + 2 * E;
-	st->se.phase = "lns";
-	while (since < stall_limit && search_time_left(&st->se) &&
-	       search_now() < until &&
-	       rel_gap(st->inc_obj, st->bound) > gap_target) {
+	st->bu.phase = "lns";
+	while (since < stall_limit && solver_budget_left(&st->bu) &&
+	       solver_rel_gap(st->inc_obj, st->bound) > gap_target) {
 		int sh = choose_shape(st, score, nshapes, iter);
 		const int *nb = shapes[sh];
 		int kind = nb[0], d0 = 0, d1 = D - 1, size;
@@ -1194,22 +1139,17 @@ static int lns(struct state *st, double gap_target, double until)
 		sp.iter_limit = LNS_ITERS;
 		sp.most_fractional = interval_demand(st);
 		sp.gap = 0;
-		rc = sub_solve(&st->se, m, &sp, ln.x, &so);
-		if (st->se.opt->log) {
-			char line[200];
-
-			snprintf(line, sizeof(line),
-				 "%.2fs lns %d (kind %d): %d employees, days "
-				 "%d-%d, %d rows, %d binaries, %ld nodes, %ld "
-				 "iterations, result %d, objective %.2f\n",
-				 search_elapsed(&st->se), iter, kind, size, d0,
-				 d1, so.rows, so.ints, so.nodes, so.iters,
-				 so.result, so.obj);
-			st->se.opt->log(line, st->se.opt->log_arg);
-		}
+		/* a GLPK failure on one neighbourhood (its result
+		 * SUB_ERROR) costs that neighbourhood only: the incumbent
+		 * stands */
+		solver_sub_solve(&st->bu, m, &sp, ln.x, &so);
+		solver_budget_log(&st->bu,
+				  "lns %d (kind %d): %d employees, days %d-%d, "
+				  "%d rows, %d binaries, %ld nodes, %ld "
+				  "iterations, result %d, objective %.2f\n",
+				  iter, kind, size, d0, d1, so.rows, so.ints,
+				  so.nodes, so.iters, so.result, so.obj);
 		st->nodes += so.nodes;
-		if (rc < 0)
-			goto out;
 		/* neighbourhood size follows the work it took, measured in
 		 * simplex iterations (deterministic, unlike seconds) */
 		if (so.result == SUB_OPTIMAL && so.iters < LNS_ITERS / 4 &&
@@ -1223,7 +1163,7 @@ static int lns(struct state *st, double gap_target, double until)
 			score[sh] *= 0.7;
 			continue;
 		}
-		z = mip_objective(m, ln.x);
+		z = solver_mip_objective(m, ln.x);
 		{
 			/* reward: relative gain per 1000 simplex iterations */
 			double gain = z < st->inc_obj ? st->inc_obj - z : 0;
@@ -1235,7 +1175,7 @@ static int lns(struct state *st, double gap_target, double until)
 		if (z < st->inc_obj - 1e-7 * fmax(1.0, fabs(st->inc_obj))) {
 			accept(st, ln.x, z);
 			since = 0;
-			search_report(&st->se, 0);
+			solver_budget_report(&st->bu, 0);
 		}
 		if (size >= E && d0 == 0 && d1 == D - 1 &&
 		    so.result == SUB_OPTIMAL) {
@@ -1331,7 +1271,7 @@ static int fill_solution(struct state *st, struct rota_solution *sol)
 				continue;
 			ss->term[ROTA_TERM_cost] +=
 				p->cost_per_min * p->types[s].paid_min;
-			pm = model_profile(p, e, s);
+			pm = solver_model_profile(p, e, s);
 			if (!K || !pm)
 				continue;
 			if (popcount64(pm) == 1) {
@@ -1360,7 +1300,7 @@ static int fill_solution(struct state *st, struct rota_solution *sol)
 				if (s < 0)
 					continue;
 				pi = st->full.xprof[e * st->S + s];
-				pm = model_profile(p, e, s);
+				pm = solver_model_profile(p, e, s);
 				if (pi < 0 || pi > maxpi || popcount64(pm) < 2)
 					continue;
 				sl = rota_problem_slot(p, d, s);
@@ -1412,7 +1352,7 @@ static int fill_solution(struct state *st, struct rota_solution *sol)
 	}
 	ss->objective = st->inc_obj;
 	ss->bound = st->bound > st->inc_obj ? st->inc_obj : st->bound;
-	ss->gap = rel_gap(ss->objective, ss->bound);
+	ss->gap = solver_rel_gap(ss->objective, ss->bound);
 	ss->rows = m->nrows;
 	ss->cols = m->ncols;
 	ss->binaries = st->full.n_x;
@@ -1450,7 +1390,7 @@ static int bound_and_round(struct state *st, double *x, struct rota_error *err)
 		goto out;
 	}
 	cspec.mult = mult;
-	if ((rc = model_build(&cm, p, &cspec, err)) < 0)
+	if ((rc = solver_model_build(&cm, p, &cspec, err)) < 0)
 		goto out;
 	fr = malloc((size_t)cm.mip.ncols + 1);
 	cx = calloc((size_t)cm.mip.ncols + 1, sizeof(double));
@@ -1464,20 +1404,20 @@ static int bound_and_round(struct state *st, double *x, struct rota_error *err)
 	sp.val = cx;
 	sp.lp_only = 1;
 	sp.interior = 1;
-	st->se.phase = "lp bound";
-	sub_solve(&st->se, &cm.mip, &sp, cx, &so);
+	st->bu.phase = "lp bound";
+	solver_sub_solve(&st->bu, &cm.mip, &sp, cx, &so);
 	if (so.result != SUB_OPTIMAL && so.result != SUB_INFEASIBLE &&
-	    search_time_left(&st->se)) {
+	    solver_budget_left(&st->bu)) {
 		/* glp_interior gives up on some models: simplex */
 		sp.interior = 0;
-		sub_solve(&st->se, &cm.mip, &sp, cx, &so);
+		solver_sub_solve(&st->bu, &cm.mip, &sp, cx, &so);
 	}
 	if (so.result != SUB_OPTIMAL)
 		goto out;
 	st->bound = fmin(so.bound, st->inc_obj);
-	st->se.bound = st->bound;
-	search_report(&st->se, 1);
-	if (!search_time_left(&st->se) || rel_gap(st->inc_obj, st->bound) <= 0)
+	st->bu.bound = st->bound;
+	solver_budget_report(&st->bu, 1);
+	if (!solver_budget_left(&st->bu) || solver_rel_gap(st->inc_obj, st->bound) <= 0)
 		goto out;
 
 	/* the LP's counts per class, on the representatives' rows */
@@ -1497,7 +1437,7 @@ static int bound_and_round(struct state *st, double *x, struct rota_error *err)
 	memcpy(saved, st->type, (size_t)st->E * (size_t)st->D * sizeof(int));
 	for (int i = 0; i < st->E * st->D; i++)
 		st->type[i] = -1;
-	st->se.phase = "lp rounding";
+	st->bu.phase = "lp rounding";
 	rc = construct(st, target, rep_of, err);
 	if (rc == 0) {
 		double z;
@@ -1506,7 +1446,7 @@ static int bound_and_round(struct state *st, double *x, struct rota_error *err)
 		if (evaluate(st, x, &z) == 0 &&
 		    z < st->inc_obj - 1e-9 * fmax(1.0, fabs(st->inc_obj))) {
 			accept(st, x, z);
-			search_report(&st->se, 1);
+			solver_budget_report(&st->bu, 1);
 			goto out;
 		}
 	} else if (rc != ROTA_ENOMEM) {
@@ -1514,7 +1454,7 @@ static int bound_and_round(struct state *st, double *x, struct rota_error *err)
 	}
 	memcpy(st->type, saved, (size_t)st->E * (size_t)st->D * sizeof(int));
 out:
-	model_free(&cm);
+	solver_model_free(&cm);
 	free(mult);
 	free(rep_of);
 	free(fr);
@@ -1525,6 +1465,21 @@ out:
 }
 
 /* ------------------------------------------------------------ solve */
+
+/*
+ * The default work budget: GLPK simplex iterations (and nodes at
+ * NODE_WORK each) the search may spend at effort 1.  It grows with the
+ * model, so a bigger site gets more work, and is deterministic: the same
+ * problem always gets the same budget.  Calibrated in bench/RESULTS.md
+ * (the example week ends on it in about 15 s on the CI machine).
+ */
+static double default_work(const struct rota_problem *p)
+{
+	double cells = (double)p->n_employees * p->n_days * p->n_types;
+
+	return 2e6 + 200.0 * cells;
+}
+
 
 int rota_solve(const struct rota_problem *p,
 	       const struct rota_solve_options *opt_in,
@@ -1544,10 +1499,11 @@ int rota_solve(const struct rota_problem *p,
 				      "rota_solve: missing argument");
 	if ((rc = rota_problem_validate(p, err)) < 0)
 		return rc;
-	if (!(opt.time_limit_s >= 0) || !(opt.gap >= 0) || opt.gap >= 1)
+	if (!(opt.time_limit_s >= 0) || !(opt.gap >= 0) || opt.gap >= 1 ||
+	    !(opt.effort > 0) || !(opt.work_limit >= 0))
 		return rota_error_set(err, ROTA_EINVAL,
-				      "time limit must be >= 0 and gap in "
-				      "[0, 1)");
+				      "time limit must be >= 0, gap in [0, 1), "
+				      "effort > 0 and work limit >= 0");
 	memset(&st, 0, sizeof(st));
 	st.p = p;
 	st.D = p->n_days;
@@ -1556,14 +1512,10 @@ int rota_solve(const struct rota_problem *p,
 	st.T = p->n_intervals;
 	st.K = p->n_skills;
 	st.rng = UINT64_C(0x9E3779B97F4A7C15);
-	st.se.opt = &opt;
-	st.se.t_start = search_now();
-	st.se.deadline = opt.time_limit_s > 0
-				 ? st.se.t_start + opt.time_limit_s
-				 : HUGE_VAL;
-	st.se.incumbent = HUGE_VAL;
-	st.se.bound = -HUGE_VAL;
-	st.se.phase = "start";
+	solver_budget_init(&st.bu, &opt,
+			   opt.work_limit > 0
+				   ? opt.work_limit
+				   : opt.effort * default_work(p));
 	st.bound = -HUGE_VAL;
 	st.inc_obj = HUGE_VAL;
 	glp_term_hook(term_hook, &opt);
@@ -1589,7 +1541,7 @@ int rota_solve(const struct rota_problem *p,
 			sol->stats.status = ROTA_SOLVE_INFEASIBLE;
 		goto out;
 	}
-	if ((rc = model_build(&st.full, p, &spec, err)) < 0)
+	if ((rc = solver_model_build(&st.full, p, &spec, err)) < 0)
 		goto out;
 	st.inc = malloc(((size_t)st.full.mip.ncols + 1) * sizeof(double));
 	x = malloc(((size_t)st.full.mip.ncols + 1) * sizeof(double));
@@ -1608,29 +1560,23 @@ int rota_solve(const struct rota_problem *p,
 		goto out;
 	}
 	accept(&st, x, st.inc_obj);
-	search_report(&st.se, 1);
+	solver_budget_report(&st.bu, 1);
 
 	/* 2. the bound: LP relaxation of the whole model, computed on the
 	 * model where identical employees are merged (same value); then a
 	 * second start that rounds that LP */
-	if (search_time_left(&st.se) &&
+	if (solver_budget_left(&st.bu) &&
 	    (rc = bound_and_round(&st, x, err)) < 0)
 		goto out;
 
 	/* 3. large neighbourhood search; models GLPK can take whole get
-	 * the rest of the time for branch-and-bound */
-	if ((rc = lns(&st, opt.gap,
-		      st.full.n_x <= BNB_MAX_BINARIES &&
-				      st.se.deadline < HUGE_VAL
-			      ? st.se.t_start + LNS_SHARE * opt.time_limit_s
-			      : HUGE_VAL)) < 0) {
-		rc = rota_error_set(err, rc, "out of memory");
+	 * what is left for branch-and-bound when it stalls */
+	if ((rc = lns(&st, opt.gap, err)) < 0)
 		goto out;
-	}
 
 	/* 4. the whole MIP, incumbent injected: proof or a better bound */
-	if (search_time_left(&st.se) && st.full.n_x <= BNB_MAX_BINARIES &&
-	    rel_gap(st.inc_obj, st.bound) > opt.gap) {
+	if (solver_budget_left(&st.bu) && st.full.n_x <= BNB_MAX_BINARIES &&
+	    solver_rel_gap(st.inc_obj, st.bound) > opt.gap) {
 		struct sub_params sp;
 		struct sub_out so;
 		uint8_t *fr = malloc((size_t)st.full.mip.ncols + 1);
@@ -1647,12 +1593,12 @@ int rota_solve(const struct rota_problem *p,
 		sp.gap = opt.gap;
 		sp.cuts = 1;
 		sp.report = 1;
-		st.se.phase = "branch-and-bound";
-		sub_solve(&st.se, &st.full.mip, &sp, x, &so);
+		st.bu.phase = "branch-and-bound";
+		solver_sub_solve(&st.bu, &st.full.mip, &sp, x, &so);
 		free(fr);
 		st.nodes += so.nodes;
 		if (so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE) {
-			double z = mip_objective(&st.full.mip, x);
+			double z = solver_mip_objective(&st.full.mip, x);
 
 			if (z < st.inc_obj - 1e-9)
 				accept(&st, x, z);
@@ -1660,23 +1606,28 @@ int rota_solve(const struct rota_problem *p,
 				st.bound = fmin(so.bound, st.inc_obj);
 		}
 	}
-	st.se.bound = st.bound;
-	search_report(&st.se, 1);
+	st.bu.bound = st.bound;
+	solver_budget_report(&st.bu, 1);
 	if ((rc = fill_solution(&st, sol)) < 0) {
 		rc = rota_error_set(err, rc, "out of memory");
 		goto out;
 	}
-	sol->stats.status = rel_gap(st.inc_obj, st.bound) <= opt.gap + 1e-12
+	sol->stats.status = solver_rel_gap(st.inc_obj, st.bound) <= opt.gap + 1e-12
 				    ? ROTA_SOLVE_OPTIMAL
 				    : ROTA_SOLVE_FEASIBLE;
-	sol->stats.seconds = search_elapsed(&st.se);
+	sol->stats.seconds = solver_budget_elapsed(&st.bu);
+	sol->stats.work = st.bu.work;
+	sol->stats.work_limit = st.bu.work_limit;
+	sol->stats.stopped_by = sol->stats.status == ROTA_SOLVE_OPTIMAL
+					? ROTA_STOP_DONE
+					: st.bu.stopped_by;
 	*out = sol;
 	sol = NULL;
 	rc = 0;
 out:
 	glp_term_hook(NULL, NULL);
 	rota_solution_free(sol);
-	model_free(&st.full);
+	solver_model_free(&st.full);
 	free(st.type);
 	free(st.start);
 	free(st.inc);
@@ -1696,9 +1647,9 @@ int rota_model_write(const struct rota_problem *p, const char *format,
 				      "rota_model_write: missing argument");
 	if ((rc = rota_problem_validate(p, err)) < 0)
 		return rc;
-	if ((rc = model_build(&rm, p, &spec, err)) < 0)
+	if ((rc = solver_model_build(&rm, p, &spec, err)) < 0)
 		return rc;
-	rc = mip_write(&rm.mip, format, text, len, err);
-	model_free(&rm);
+	rc = solver_mip_write(&rm.mip, format, text, len, err);
+	solver_model_free(&rm);
 	return rc;
 }

@@ -575,8 +575,23 @@ enum rota_term {
 
 const char *rota_term_name(int term);
 
+/* What ended a search. */
+enum rota_stop {
+	ROTA_STOP_DONE = 0,  /* nothing left to do: proven within the gap, or
+				the search ran out of ideas */
+	ROTA_STOP_WORK,      /* the work budget (deterministic) was spent */
+	ROTA_STOP_TIME,      /* the time limit (a safety cap) came first: the
+				result depends on the machine's speed */
+};
+
+/* "done", "work budget", "time limit". */
+const char *rota_stop_name(int stop);
+
 struct rota_solve_stats {
 	int status;              /* enum rota_solve_status */
+	int stopped_by;          /* enum rota_stop */
+	double work;             /* work units spent (deterministic) */
+	double work_limit;       /* the budget it had */
 	double objective;        /* of the roster returned */
 	double bound;            /* best proven lower bound */
 	double gap;              /* (objective - bound) / max(1, |objective|) */
@@ -620,11 +635,19 @@ struct rota_progress {
 	double incumbent;      /* objective of the best roster, HUGE_VAL none */
 	double bound;          /* best bound, -HUGE_VAL none */
 	double gap;            /* relative gap, HUGE_VAL when unknown */
-	const char *phase;     /* "greedy", "lns", "branch-and-bound", ... */
+	const char *phase;     /* "construct", "lns", "branch-and-bound", ... */
+	double work;           /* work units spent so far */
 };
 
+/*
+ * The search is bounded by work, counted in deterministic units (simplex
+ * iterations and equivalents: docs/model.md, Determinism), so the same
+ * problem gives the same roster byte for byte on a loaded or an idle
+ * machine.  time_limit_s is a safety cap on top; stats.stopped_by says
+ * which one ended the search.
+ */
 struct rota_solve_options {
-	double time_limit_s;   /* 0: no limit */
+	double time_limit_s;   /* safety cap, seconds; 0: none */
 	double gap;            /* relative gap that counts as optimal */
 	/* called now and then from the solving thread; may be NULL */
 	void (*progress)(const struct rota_progress *pr, void *arg);
@@ -632,9 +655,13 @@ struct rota_solve_options {
 	/* GLPK's terminal output, line by line; NULL: discarded */
 	void (*log)(const char *text, void *arg);
 	void *log_arg;
+	double effort;         /* scales the default work budget (1: the
+				  default, 2: twice the work, ...); > 0 */
+	double work_limit;     /* > 0: this many work units instead of
+				  effort x the default budget */
 };
 
-#define ROTA_SOLVE_OPTIONS_INIT {60.0, 1e-4, NULL, NULL, NULL, NULL}
+#define ROTA_SOLVE_OPTIONS_INIT {60.0, 1e-4, NULL, NULL, NULL, NULL, 1.0, 0}
 
 /*
  * Find the best roster for p.  Returns 0 with *out set when a roster was

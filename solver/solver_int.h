@@ -70,7 +70,7 @@ struct mip {
 	int *ti, *tj;
 	double *tv;
 	int ccap, rcap;
-	/* after mip_finish(): row-wise and column-wise */
+	/* after solver_mip_finish(): row-wise and column-wise */
 	size_t *rbeg;            /* nrows + 1 */
 	int *rind;
 	double *rval;
@@ -80,29 +80,66 @@ struct mip {
 	int failed;              /* out of memory while building */
 };
 
-void mip_init(struct mip *m);
-void mip_free(struct mip *m);
-int mip_add_col(struct mip *m, double lb, double ub, double obj, int is_int,
-		struct col_tag tag);
-int mip_add_row(struct mip *m, double lo, double hi, int group, int owner);
-void mip_add_coef(struct mip *m, int row, int col, double v);
+void solver_mip_init(struct mip *m);
+void solver_mip_free(struct mip *m);
+int solver_mip_add_col(struct mip *m, double lb, double ub, double obj,
+		       int is_int, struct col_tag tag);
+int solver_mip_add_row(struct mip *m, double lo, double hi, int group,
+		       int owner);
+void solver_mip_add_coef(struct mip *m, int row, int col, double v);
 /* Sort and merge coefficients, build CSR/CSC.  ROTA_ENOMEM on failure. */
-int mip_finish(struct mip *m, struct rota_error *err);
+int solver_mip_finish(struct mip *m, struct rota_error *err);
 
 /* Objective of a full column vector. */
-double mip_objective(const struct mip *m, const double *x);
+double solver_mip_objective(const struct mip *m, const double *x);
 
 /* Column name "x_3_2_5" into buf. */
-void mip_col_name(const struct mip *m, int j, char *buf, size_t size);
-void mip_row_name(const struct mip *m, int i, char *buf, size_t size);
+void solver_mip_col_name(const struct mip *m, int j, char *buf, size_t size);
+void solver_mip_row_name(const struct mip *m, int i, char *buf, size_t size);
 
 /* Free MPS or CPLEX LP text of the whole model. */
-int mip_write(const struct mip *m, const char *format, char **text,
+int solver_mip_write(const struct mip *m, const char *format, char **text,
 	      size_t *len, struct rota_error *err);
+
+/* ------------------------------------------------------------- budget */
+
+/*
+ * What a search may spend (budget.c, a leaf): deterministic work units
+ * against work_limit, the caller's time cap as a safety net, and the
+ * progress shown to the caller.
+ */
+struct solver_budget {
+	const struct rota_solve_options *opt;
+	double t_start;
+	double deadline;        /* monotonic seconds, HUGE_VAL: none */
+	double work;            /* units spent */
+	double work_limit;      /* HUGE_VAL: none */
+	int stopped_by;         /* enum rota_stop */
+	const char *phase;
+	double incumbent, bound;   /* for the progress reports */
+	double last_report;
+};
+
+double solver_now(void);
+void solver_budget_init(struct solver_budget *b,
+			const struct rota_solve_options *opt,
+			double work_limit);
+double solver_budget_elapsed(const struct solver_budget *b);
+/* 1 while work and time are left; else 0 with stopped_by set */
+int solver_budget_left(struct solver_budget *b);
+/* the time cap only (turning a roster we have into a result) */
+int solver_budget_time_left(struct solver_budget *b);
+double solver_budget_work_left(const struct solver_budget *b);
+void solver_budget_spend(struct solver_budget *b, double units);
+void solver_budget_report(struct solver_budget *b, int force);
+void solver_budget_log(const struct solver_budget *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* (objective - bound) / max(1, |objective|), 0 below 1e-12, HUGE_VAL
+ * when either is infinite */
+double solver_rel_gap(double obj, double bound);
 
 /* ------------------------------------------------------- GLPK sub-MIPs */
 
-struct search;   /* search.c: timers, progress, logging */
 
 enum sub_result {
 	SUB_OPTIMAL,      /* solved to optimality (or to the gap) */
@@ -137,8 +174,9 @@ struct sub_params {
 				   which evaluates tableau rows at every
 				   node (see search.c, interval_demand) */
 	int report;             /* send progress to the search's callback */
-	int no_deadline;        /* ignore the search's time limit (turning
-				   a roster we have into a result) */
+	int must_finish;        /* ignore the budget's work limit and time
+				   cap (turning a roster we have into a
+				   result) */
 	const double *obj;      /* NULL: the model's objective; else an
 				   objective of its own over all columns */
 };
@@ -148,7 +186,8 @@ struct sub_out {
 	double obj;             /* objective (full model, fixed part in) */
 	double bound;           /* lower bound of the sub-problem */
 	long nodes;
-	long iters;             /* simplex iterations used */
+	long iters;             /* simplex iterations used (interior
+				   point: an estimate of its work) */
 	int rows, cols, ints;   /* size of the sub-MIP */
 };
 
@@ -157,8 +196,9 @@ struct sub_out {
  * val[j]; on SUB_OPTIMAL / SUB_FEASIBLE, x (full length) receives the
  * solution: free columns from GLPK, fixed columns from val.
  */
-int sub_solve(struct search *se, const struct mip *m,
-	      const struct sub_params *sp, double *x, struct sub_out *out);
+int solver_sub_solve(struct solver_budget *bu, const struct mip *m,
+		     const struct sub_params *sp, double *x,
+		     struct sub_out *out);
 
 /* ------------------------------------------------------- the roster model */
 
@@ -187,9 +227,9 @@ struct roster_model {
 	int *xprof;       /* [e*S + s] -> profile index, -1 none */
 };
 
-int model_build(struct roster_model *rm, const struct rota_problem *p,
+int solver_model_build(struct roster_model *rm, const struct rota_problem *p,
 		const struct model_spec *spec, struct rota_error *err);
-void model_free(struct roster_model *rm);
+void solver_model_free(struct roster_model *rm);
 
 static inline int model_x(const struct roster_model *rm, int e, int d, int s)
 {
@@ -200,34 +240,17 @@ static inline int model_x(const struct roster_model *rm, int e, int d, int s)
 }
 
 /* The effective skill profile of e working type s (bit k). */
-uint64_t model_profile(const struct rota_problem *p, int e, int s);
+uint64_t solver_model_profile(const struct rota_problem *p, int e, int s);
 
 /* Rest conflict of (d1, s1) then (d2, s2), d1 < d2, for rest minutes. */
-int model_rest_conflict(const struct rota_problem *p, int d1, int s1, int d2,
-			int s2, int rest_min);
-
-/* ------------------------------------------------------------- search */
-
-struct search {
-	const struct rota_solve_options *opt;
-	double t_start;
-	double deadline;        /* monotonic seconds, HUGE_VAL: none */
-	double incumbent, bound;
-	long nodes;
-	const char *phase;
-	double last_report;
-	int stopped;            /* deadline reached */
-};
-
-double search_now(void);
-double search_elapsed(const struct search *se);
-int search_time_left(struct search *se);
-void search_report(struct search *se, int force);
+int solver_model_rest_conflict(const struct rota_problem *p, int d1, int s1,
+			       int d2, int s2, int rest_min);
 
 /* Explain why employee e has no roster satisfying its hard rules; fills
  * err with ROTA_EINFEASIBLE.  Returns 1 when e is infeasible, 0 when
  * feasible, negative on failure. */
-int explain_employee(struct search *se, const struct rota_problem *p, int e,
-		     struct rota_error *err);
+int solver_explain_employee(struct solver_budget *bu,
+			    const struct rota_problem *p, int e,
+			    struct rota_error *err);
 
 #endif

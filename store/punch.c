@@ -172,6 +172,38 @@ static int site_zone(struct rota_store *st, struct rota_site *site,
 	return 0;
 }
 
+int rota_store_clock_check(struct rota_store *st, int64_t at, int64_t now,
+			   struct rota_error *err)
+{
+	struct rota_hr_settings h;
+	struct rota_site site;
+	struct rota_tz *tz = NULL;
+	int64_t off = at > now ? at - now : now - at, tol;
+	char a[32], b[32];
+	int rc;
+
+	if ((rc = rota_store_hr_settings(st, &h, err)) < 0)
+		return rc;
+	tol = (int64_t)h.v[ROTA_HR_clock_tolerance_min] * 60;
+	if (off <= tol)
+		return 0;
+	if ((rc = site_zone(st, &site, &tz, err)) < 0)
+		return rc;
+	rota_format_local_short(tz, at, a, sizeof(a));
+	rota_format_local_short(tz, now, b, sizeof(b));
+	rota_tz_free(tz);
+	off /= 60;
+	return rota_error_set(err, ROTA_ECONFLICT,
+			      "%s is %lld h %02lld min %s now (%s); a clock "
+			      "punch may be at most %lld min from now (site.ini "
+			      "[attendance] clock_tolerance_min): record it "
+			      "with 'rota punch add EMPLOYEE in|out --at TIME "
+			      "--reason TEXT --by NAME'",
+			      a, (long long)(off / 60), (long long)(off % 60),
+			      at < now ? "before" : "after", b,
+			      (long long)(tol / 60));
+}
+
 /*
  * The rule of rota_store_clock(): refused (ROTA_ECONFLICT naming the open
  * punch) when the employee's latest effective punch at or before `at` is of

@@ -119,6 +119,19 @@ int rota_store_import_file(struct rota_store *st, int kind, const char *path,
 			   const char *label, struct rota_import_stats *stats,
 			   struct rota_error *err);
 
+/*
+ * The same for a file in another encoding than UTF-8 (an iconv name such as
+ * "gb18030"; NULL: UTF-8), converted in memory before it is read.  A bad
+ * name is ROTA_EINVAL; a byte that is not of the encoding ROTA_EDATA naming
+ * the line.  Without an encoding, a file that is not UTF-8 but reads as
+ * GB18030 is ROTA_EDATA saying so and naming --encoding gb18030.
+ */
+int rota_store_import_encoded(struct rota_store *st, int kind,
+			      const char *path, const char *label,
+			      const char *encoding,
+			      struct rota_import_stats *stats,
+			      struct rota_error *err);
+
 /* --------------------------------------------------------------- rosters */
 
 /*
@@ -205,6 +218,27 @@ int rota_store_roster_history(struct rota_store *st, int32_t week,
 			      struct rota_roster_version **out, size_t *n,
 			      struct rota_error *err);
 
+/*
+ * Read a roster.csv (docs/roster.md) without storing anything: its rows,
+ * checked against the site (employees, templates, skills, times matching
+ * the templates, one shift a day), as one roster per ISO week in date
+ * order (status "draft", origin "import", created_at 0, assignments sorted
+ * by employee then day).  ROTA_EDATA "FILE:LINE: column 'x': ..." for a
+ * bad row or more than ROTA_IMPORT_MAX_WEEKS weeks.  Storing is a workflow
+ * (rota_plan_import_roster): rota_store_import_file() refuses the roster
+ * kind with ROTA_EINVAL.  Release *out with rota_roster_file_release().
+ */
+struct rota_roster_file {
+	struct rota_roster *weeks;
+	size_t n_weeks;
+	char extra_columns[256];   /* ignored header names, comma-separated */
+};
+
+int rota_store_roster_read(struct rota_store *st, const char *path,
+			   const char *label, struct rota_roster_file *out,
+			   struct rota_error *err);
+void rota_roster_file_release(struct rota_roster_file *f);
+
 /* Set a stored roster's status ("draft" or "published"); "published" also
  * records the live version as the one published. */
 int rota_store_roster_set_status(struct rota_store *st, int32_t week,
@@ -276,6 +310,17 @@ struct rota_punch_record {
 int rota_store_clock(struct rota_store *st, const char *employee, int kind,
 		     int64_t at, const char *source, int64_t now,
 		     struct rota_punch_record *out, struct rota_error *err);
+
+/*
+ * May a punch a user dates `at` be clocked at `now`?  Only within the
+ * site's clock_tolerance_min of now (site.ini [attendance], default 10):
+ * terminals that batch.  Anything else is ROTA_ECONFLICT with a message
+ * pointing at a correction (rota_store_punch_add, with reason and author).
+ * rota_store_clock() itself takes any instant: callers that let a user
+ * choose it (rota clock --at) check it here first.
+ */
+int rota_store_clock_check(struct rota_store *st, int64_t at, int64_t now,
+			   struct rota_error *err);
 
 /* Corrections: reason and by must be non-empty (ROTA_EINVAL).  A row that
  * was already voided or corrected, or is itself a void, is ROTA_ECONFLICT;
@@ -686,6 +731,26 @@ int rota_store_requirements_save(struct rota_store *st, int64_t from,
 int rota_store_requirements_load(struct rota_store *st, int64_t from,
 				 int64_t to, struct rota_requirement **out,
 				 size_t *n, struct rota_error *err);
+
+/* --- settings rota keeps (table setting) --- */
+
+/*
+ * Site settings that come from no imported file but from use: the publish
+ * options remembered between runs ("publish.organizer",
+ * "publish.alarm_min"), the calendar UID domain fixed at the first
+ * publication ("calendar.uid_domain").  Keys and values are text of fewer
+ * than ROTA_SETTING_MAX bytes.
+ */
+#define ROTA_SETTING_MAX 256
+
+/* The value of key into buf (size bytes); ROTA_ENOTFOUND when unset. */
+int rota_store_setting_get(struct rota_store *st, const char *key,
+			   char *buf, size_t size, struct rota_error *err);
+
+/* Set key to value (NULL removes it), in the caller's transaction or on
+ * its own.  ROTA_EINVAL for an empty or too long key or value. */
+int rota_store_setting_put(struct rota_store *st, const char *key,
+			   const char *value, struct rota_error *err);
 
 /* --- network access (rota serve): feed tokens, terminals, users --- */
 

@@ -322,6 +322,122 @@ static void hr_settings_have_defaults_and_bounds(void **state)
 	assert_int_equal(h.v[ROTA_HR_bradford_window_weeks], 52);
 }
 
+static void clock_at_is_accepted_only_within_the_site_tolerance_of_now(
+	void **state)
+{
+	struct fx *f = *state;
+	struct rota_hr_settings h;
+	struct rota_error err = {0};
+	int64_t now = at(f, 0, 10, 0);
+
+	assert_int_equal(rota_store_clock_check(f->st, now, now, &err), 0);
+	assert_int_equal(rota_store_clock_check(f->st, now - 600, now, &err),
+			 0);
+	assert_int_equal(rota_store_clock_check(f->st, now + 600, now, &err),
+			 0);
+	assert_int_equal(rota_store_clock_check(f->st, now - 601, now, &err),
+			 ROTA_ECONFLICT);
+	assert_string_equal(err.msg,
+			    "2026-11-30 09:49 is 0 h 10 min before now "
+			    "(2026-11-30 10:00); a clock punch may be at most "
+			    "10 min from now (site.ini [attendance] "
+			    "clock_tolerance_min): record it with 'rota punch "
+			    "add EMPLOYEE in|out --at TIME --reason TEXT --by "
+			    "NAME'");
+	assert_int_equal(rota_store_clock_check(f->st, at(f, 0, 12, 30), now,
+						&err),
+			 ROTA_ECONFLICT);
+	assert_non_null(strstr(err.msg, "is 2 h 30 min after now"));
+	/* the tolerance is the site's */
+	assert_int_equal(rota_store_hr_settings(f->st, &h, &err), 0);
+	h.v[ROTA_HR_clock_tolerance_min] = 0;
+	assert_int_equal(rota_store_hr_settings_set(f->st, &h, NULL, &err), 0);
+	assert_int_equal(rota_store_clock_check(f->st, now - 60, now, &err),
+			 ROTA_ECONFLICT);
+	assert_int_equal(rota_store_clock_check(f->st, now, now, &err), 0);
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void site_ini_attendance_and_payroll_sections_set_the_hr_settings(
+	void **state)
+{
+	struct fx *f = *state;
+	struct rota_import_stats stats;
+	struct rota_hr_settings h;
+	struct rota_error err = {0};
+	char path[128];
+	static const struct {
+		const char *text, *msg;
+	} bad[] = {
+		{"[attendance]\nbreak_auto_deduct = maybe\n",
+		 "site.ini:2: key 'break_auto_deduct': 'maybe' is not yes or "
+		 "no"},
+		{"[attendance]\nbradford_weeks = 4\n",
+		 "site.ini:2: key 'bradford_weeks': unknown key in "
+		 "[attendance] (expected break_auto_deduct, "
+		 "clock_tolerance_min, bradford_window_weeks)"},
+		{"[payroll]\nnight_start = 25:00\n",
+		 "site.ini:2: key 'night_start': '25:00' is not a time of day "
+		 "(expected HH:MM)"},
+		{"[payroll]\ndaily_overtime_after_min = 1441\n",
+		 "site.ini:2: key 'daily_overtime_after_min': 1441 is out of "
+		 "range (expected 0 to 1440)"},
+		{"[attendance]\n[attendance]\n",
+		 "site.ini:2: [attendance] appears twice"},
+	};
+
+	snprintf(path, sizeof(path), "%s/site.ini", f->dir);
+	write_file(path, "[attendance]\nbreak_auto_deduct = no\n"
+			 "bradford_window_weeks = 26\n"
+			 "[payroll]\nnight_start = 23:00\nnight_end = 7:00\n"
+			 "weekend = Fri;Sat\npay_unapproved_overtime = yes\n");
+	assert_int_equal(rota_store_import_file(f->st, ROTA_IMPORT_SITE, path,
+						"site.ini", &stats, &err),
+			 0);
+	assert_int_equal(stats.updated, 2);
+	assert_int_equal(rota_store_hr_settings(f->st, &h, &err), 0);
+	assert_int_equal(h.v[ROTA_HR_break_auto_deduct], 0);
+	assert_int_equal(h.v[ROTA_HR_bradford_window_weeks], 26);
+	assert_int_equal(h.v[ROTA_HR_clock_tolerance_min], 10);
+	assert_int_equal(h.v[ROTA_HR_night_start], 23 * 60);
+	assert_int_equal(h.v[ROTA_HR_night_end], 7 * 60);
+	assert_int_equal(h.v[ROTA_HR_weekend], 0x30);
+	assert_int_equal(h.v[ROTA_HR_pay_unapproved_overtime], 1);
+	/* again: unchanged; a section left out keeps its values; a section
+	 * present sets its missing keys back to their defaults */
+	assert_int_equal(rota_store_import_file(f->st, ROTA_IMPORT_SITE, path,
+						"site.ini", &stats, &err),
+			 0);
+	assert_int_equal(stats.unchanged, 2);
+	write_file(path, "[attendance]\nclock_tolerance_min = 2\n");
+	assert_int_equal(rota_store_import_file(f->st, ROTA_IMPORT_SITE, path,
+						"site.ini", &stats, &err),
+			 0);
+	assert_int_equal(rota_store_hr_settings(f->st, &h, &err), 0);
+	assert_int_equal(h.v[ROTA_HR_clock_tolerance_min], 2);
+	assert_int_equal(h.v[ROTA_HR_break_auto_deduct], 1);
+	assert_int_equal(h.v[ROTA_HR_night_start], 23 * 60);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		write_file(path, bad[i].text);
+		assert_int_equal(rota_store_import_file(f->st, ROTA_IMPORT_SITE,
+							path, "site.ini",
+							&stats, &err),
+				 ROTA_EDATA);
+		assert_string_equal(err.msg, bad[i].msg);
+	}
+	assert_int_equal(rota_store_hr_settings(f->st, &h, &err), 0);
+	assert_int_equal(h.v[ROTA_HR_clock_tolerance_min], 2);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +456,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			hr_settings_have_defaults_and_bounds, fx_setup,
 			fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			clock_at_is_accepted_only_within_the_site_tolerance_of_now,
+			fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			site_ini_attendance_and_payroll_sections_set_the_hr_settings,
+			fx_setup, fx_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -25,7 +25,7 @@ worker() {
 		i=0
 		while [ $i -lt $n ]; do
 			e=$(printf 'W%d-%03d' $1 $i)
-			rota --db t.db clock $kind $e --at "2026-03-02 $hh:00" \
+			ROTA_NOW="2026-03-02 $hh:00" rota --db t.db clock $kind $e \
 				--source "w$1" >>"log$1" 2>&1 || { echo "$e $kind failed" >>"fail$1"; }
 			i=$((i + 1))
 		done

@@ -2,6 +2,8 @@
 # The database is seeded with plain SQL (python3's sqlite3), so this test
 # does not depend on the CSV importers.
 . "$E2E_DIR/lib.sh"
+# the fixtures' weeks are in the future (frozen time: docs/operations.md)
+export ROTA_NOW=2026-03-01T00:00:00Z
 export ROTA_DB="$PWD/rota.db"
 
 rota init --site "Acme Contact Centre, London" --tz Europe/London >/dev/null
@@ -127,10 +129,10 @@ expect_exit 2 rota publish --out feeds/x
 expect_grep "--week and --out are required" err
 expect_exit 2 rota publish --week 2026-02-30 --out feeds/x
 expect_grep "--week: " err
-expect_exit 2 rota publish --week 2026-03-23 --out feeds/x --employee E999
-expect_grep "no employee 'E999'" err
-expect_exit 2 rota publish --week 2026-03-23 --out feeds/x --team red
-expect_grep "no team 'red'" err
+expect_exit 1 rota publish --week 2026-03-23 --out feeds/x --employee E999
+expect_grep "rota: unknown employee 'E999'" err
+expect_exit 1 rota publish --week 2026-03-23 --out feeds/x --team red
+expect_grep "rota: unknown team 'red'" err
 expect_exit 2 rota publish --week 2026-03-23 --out feeds/x --alarm-min -5
 expect_grep "--alarm-min: '-5' is not a whole number from 0 to 10080" err
 expect_exit 2 rota publish --week 2026-03-23 --out feeds/x --organizer nobody

@@ -1,0 +1,123 @@
+/*
+ * solver/budget.c - what a search may spend, and what it tells the caller.
+ *
+ * A leaf: the search, the GLPK glue and the explanations call it, it calls
+ * nobody back.  Work is counted in deterministic units (simplex
+ * iterations and their equivalents, docs/model.md "Determinism"), so a
+ * search bounded by work gives the same roster on any machine; the clock
+ * only enforces the caller's safety cap and feeds the progress reports.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "solver/solver_int.h"
+
+double solver_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+void solver_budget_init(struct solver_budget *b,
+			const struct rota_solve_options *opt,
+			double work_limit)
+{
+	b->opt = opt;
+	b->t_start = solver_now();
+	b->deadline = opt && opt->time_limit_s > 0
+			      ? b->t_start + opt->time_limit_s
+			      : HUGE_VAL;
+	b->work = 0;
+	b->work_limit = work_limit > 0 ? work_limit : HUGE_VAL;
+	b->stopped_by = ROTA_STOP_DONE;
+	b->phase = "start";
+	b->incumbent = HUGE_VAL;
+	b->bound = -HUGE_VAL;
+	b->last_report = -HUGE_VAL;
+}
+
+double solver_budget_elapsed(const struct solver_budget *b)
+{
+	return solver_now() - b->t_start;
+}
+
+int solver_budget_time_left(struct solver_budget *b)
+{
+	if (b->deadline < HUGE_VAL && solver_now() >= b->deadline) {
+		b->stopped_by = ROTA_STOP_TIME;
+		return 0;
+	}
+	return 1;
+}
+
+int solver_budget_left(struct solver_budget *b)
+{
+	if (b->stopped_by != ROTA_STOP_DONE)
+		return 0;
+	if (b->work >= b->work_limit) {
+		b->stopped_by = ROTA_STOP_WORK;
+		return 0;
+	}
+	return solver_budget_time_left(b);
+}
+
+double solver_budget_work_left(const struct solver_budget *b)
+{
+	return b->work_limit - b->work;
+}
+
+void solver_budget_spend(struct solver_budget *b, double units)
+{
+	if (units > 0)
+		b->work += units;
+}
+
+double solver_rel_gap(double obj, double bound)
+{
+	double g;
+
+	if (!isfinite(obj) || !isfinite(bound))
+		return HUGE_VAL;
+	g = (obj - bound) / fmax(1.0, fabs(obj));
+	return g < 1e-12 ? 0 : g;
+}
+
+void solver_budget_report(struct solver_budget *b, int force)
+{
+	struct rota_progress pr;
+	double now = solver_now();
+
+	if (!b->opt || !b->opt->progress)
+		return;
+	if (!force && now - b->last_report < 1.0)
+		return;
+	b->last_report = now;
+	pr.elapsed = now - b->t_start;
+	pr.incumbent = b->incumbent;
+	pr.bound = b->bound;
+	pr.gap = solver_rel_gap(b->incumbent, b->bound);
+	pr.phase = b->phase;
+	pr.work = b->work;
+	b->opt->progress(&pr, b->opt->progress_arg);
+}
+
+void solver_budget_log(const struct solver_budget *b, const char *fmt, ...)
+{
+	char line[256];
+	va_list ap;
+	int n;
+
+	if (!b->opt || !b->opt->log)
+		return;
+	n = snprintf(line, sizeof(line), "%.2fs %.0fw ",
+		     solver_budget_elapsed(b), b->work);
+	va_start(ap, fmt);
+	if (n > 0 && (size_t)n < sizeof(line))
+		vsnprintf(line + n, sizeof(line) - (size_t)n, fmt, ap);
+	va_end(ap);
+	b->opt->log(line, b->opt->log_arg);
+}
