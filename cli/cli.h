@@ -60,6 +60,10 @@ struct cli_command {
 	X(punches)                                                     \
 	X(attendance)                                                  \
 	X(review)                                                      \
+	X(absence)                                                     \
+	X(cover)                                                       \
+	X(swap)                                                        \
+	X(timeoff)                                                     \
 	X(serve)                                                       \
 	X(feed)                                                        \
 	X(terminal)                                                    \

@@ -406,6 +406,285 @@ int rota_plan_import_timeoff_ics(struct rota_plan *pl, const char *path,
 /* 1 when path names an iCalendar file (.ics, or BEGIN:VCALENDAR first). */
 int rota_plan_path_is_ics(const char *path);
 
+/* ====================================================================
+ * The operating loop: absences, substitutes, swaps, time off
+ * (docs/operations.md).  Every roster change below is a new version made
+ * through rota_plan_commit(): started shifts are never touched, and the
+ * notice window needs force except where said.
+ * ==================================================================== */
+
+/* ------------------------------------------------------------ absences */
+
+struct rota_plan_absence_opts {
+	const char *employee;
+	int64_t from, to;        /* [from, to) UTC */
+	const char *type;        /* a leave type of the site ("sick") */
+	const char *reason;      /* may be NULL */
+	const char *by;          /* may be NULL */
+};
+
+struct rota_plan_absence {
+	int64_t id;                        /* the absence recorded */
+	struct rota_assignment *removed;   /* taken out: open shifts */
+	size_t n_removed;
+	struct rota_assignment *kept;      /* had started: kept, reported */
+	size_t n_kept;
+	int versions;                      /* roster versions added */
+	struct rota_plan_notes notes;      /* published weeks changed */
+};
+
+/*
+ * Record an unplanned absence (table absence) and take the employee's
+ * shifts that overlap it and have not started out of the live roster: one
+ * version of kind "absence" per week, linked to the absence (absence_shift,
+ * so attendance reports them as excused).  The notice window does not
+ * apply (an absence is a fact); shifts that had started stay and are
+ * reported in out->kept.  One transaction.  Errors: ROTA_ENOTFOUND (no
+ * such employee), ROTA_EINVAL (unknown leave type, naming the known ones;
+ * an empty or over-31-day period).
+ */
+int rota_plan_absence_add(struct rota_plan *pl,
+			  const struct rota_plan_absence_opts *opt,
+			  struct rota_plan_absence *out,
+			  struct rota_error *err);
+void rota_plan_absence_release(struct rota_plan_absence *a);
+
+/* ---------------------------------------------------------- substitutes */
+
+/*
+ * rota_plan_cover() finds who can take an open shift: a shift an absence
+ * took out (uncovered), or a shift its owner can no longer work (leave
+ * approved after it was rostered).  Every employee is judged by the
+ * checker (rota_check) on the week's problem with the overtime allowance;
+ * its hard-rule sentences are the reasons someone is excluded.  Beside
+ * direct fills, one-move chains are found by a small MIP around the hole:
+ * X takes the open shift and gives up a day of theirs, Y may take X's
+ * place.  Candidates are ranked by cost (lower is better; ties by fewer
+ * changes, then employee id):
+ *
+ *   cost = coverage  (the checker's under- and overstaffing terms after
+ *                     the move minus before: regained shortage is negative)
+ *        + rules     (soft rule penalties, requests and paid-time cost of
+ *                     the people moved, after minus before; overtime costs
+ *                     the contract's overtime_weight per minute)
+ *        + fairness  (change_weight x substitute shifts each person gaining
+ *                     a working day already took this month)
+ *        + disruption (change_weight x employee-days changed beyond the
+ *                     fill itself)
+ *
+ * with change_weight from site.ini [operations] (default 50).
+ */
+
+#define ROTA_PLAN_CHAIN_MAX 3     /* employee-days a candidate changes */
+#define ROTA_PLAN_REASON_MAX 512
+
+struct rota_plan_cover_opts {
+	int limit;             /* candidates returned, best first (10) */
+	int chains;            /* one-move chains too: 1 enumerated, 2 by a
+				  small MIP each (slower; for comparison),
+				  0 none */
+	int max_chain_x;       /* employees tried as X in chains (64) */
+	const char *explain;   /* employee to explain (NULL: none) */
+	int force;             /* chains may move shifts in the notice window */
+	const char *skill;     /* understaffed-day holes: the skill (NULL:
+				  every skill) */
+};
+
+#define ROTA_PLAN_COVER_OPTS_INIT {10, 1, 64, NULL, 0, NULL}
+
+struct rota_plan_candidate {
+	int rank;                              /* 1 = best */
+	char employee[ROTA_ID_MAX];            /* who takes the open shift */
+	char name[ROTA_NAME_MAX];
+	struct rota_assignment fill;           /* the shift as they work it */
+	struct rota_roster_change changes[ROTA_PLAN_CHAIN_MAX];
+	int n_changes;                         /* the fill first */
+	int overtime_min;                      /* overtime the move adds */
+	int extra_month;                       /* substitute shifts the filler
+						  took this month before */
+	long regained_min;                     /* agent-minutes of shortage
+						  regained (all skills) */
+	double cost, cost_coverage, cost_rules, cost_fair, cost_changes;
+	char reasons[ROTA_PLAN_REASON_MAX];    /* why it ranks there */
+};
+
+struct rota_plan_hole {
+	char employee[ROTA_ID_MAX];      /* whose shift it was; "" for an
+					    understaffed day */
+	int32_t day;
+	struct rota_assignment shift;    /* the open shift (shift "" for an
+					    understaffed day) */
+	int64_t open_assignment_id;      /* the absence's closed row, or 0 */
+	int owner_keeps;                 /* 1: still in the live roster (its
+					    owner is on leave): applying a
+					    candidate takes it from them */
+	char why[128];                   /* "sick (absence 3)", ... */
+};
+
+struct rota_plan_cover {
+	struct rota_plan_hole hole;
+	struct rota_plan_candidate *cand;  /* best first */
+	size_t n_cand;                     /* returned (at most limit) */
+	size_t n_found;                    /* candidates found */
+	int n_excluded;                    /* employees a hard rule excludes */
+	int n_chains_tried;                /* employees tried as X */
+	long checks, full_checks;          /* checker runs: rules alone, the
+					      whole week */
+	struct rota_plan_notes explain;    /* opt->explain's verdict */
+	struct rota_plan_notes notes;
+};
+
+/*
+ * Candidates for `employee`'s open shift on local day `day`, or, with
+ * employee NULL, for the understaffing of that day (opt->skill, any shift
+ * type).  ROTA_ENOTFOUND: no such employee, no roster that week, no open
+ * shift of theirs that day ("A001 has no open shift on 2026-12-02");
+ * ROTA_ECONFLICT: it is covered already ("... is covered by A017
+ * (version 5)") or has started.
+ */
+int rota_plan_cover(struct rota_plan *pl, const char *employee, int32_t day,
+		    const struct rota_plan_cover_opts *opt,
+		    struct rota_plan_cover *out, struct rota_error *err);
+
+/*
+ * Apply candidate `rank` of c as a new version of kind "substitute"
+ * (meta->by and meta->reason are kept; kind is set here) and record the
+ * substitute (table substitute).  The fill itself may be inside the notice
+ * window (covering at short notice is what it is for); moving anyone
+ * else's shift there needs force.  ROTA_EINVAL for a rank out of range.
+ */
+int rota_plan_cover_apply(struct rota_plan *pl, const struct rota_plan_cover *c,
+			  int rank, const struct rota_version_meta *meta,
+			  int force, int *version,
+			  struct rota_plan_notes *notes, struct rota_error *err);
+void rota_plan_cover_release(struct rota_plan_cover *c);
+
+/* An open shift of a week, or an understaffed day and skill, with its best
+ * candidate. */
+struct rota_plan_open {
+	char employee[ROTA_ID_MAX];      /* "" for an understaffed day */
+	int32_t day;
+	struct rota_assignment shift;    /* the open shift (shift "") */
+	char why[128];
+	int skill;                       /* understaffed: the skill */
+	long short_min;                  /* agent-minutes missing */
+	int has_best;
+	struct rota_plan_candidate best;
+	size_t n_found;                  /* candidates for it */
+};
+
+/*
+ * The open shifts of the week (absences' shifts nobody covers yet) and its
+ * understaffed days per skill, each with its best candidate (chains as
+ * opt says).  *out: free().
+ */
+int rota_plan_cover_open(struct rota_plan *pl, int32_t monday,
+			 const struct rota_plan_cover_opts *opt,
+			 struct rota_plan_open **out, size_t *n,
+			 struct rota_error *err);
+
+/* ---------------------------------------------------------------- swaps */
+
+struct rota_plan_swap_opts {
+	const char *a, *b;        /* employees */
+	int32_t day_a, day_b;     /* day_b < 0: the same day as day_a */
+	const char *by, *reason;
+	int force;                /* the notice window */
+};
+
+#define ROTA_PLAN_SWAP_OPTS_INIT {NULL, NULL, 0, -1, NULL, NULL, 0}
+
+struct rota_plan_swap {
+	struct rota_roster_change changes[4];  /* employee-days changed */
+	int n_changes;
+	int given;                /* 1: A gave the shift away (B had none) */
+	int version;
+	/* ROTA_ECONFLICT from the checker: the hard rules the swap breaks */
+	struct rota_plan_notes broken;
+	struct rota_plan_notes notes;
+};
+
+/*
+ * Exchange A's shift on day_a with B's on day_b (B's on day_a when day_b
+ * is -1), or give A's to B when B has none there; the whole week (each
+ * week touched) is judged by the checker first.  A refusal is
+ * ROTA_ECONFLICT with out->broken holding the checker's sentences for A
+ * and B (release out even then).  Applied as a version of kind "swap".
+ * ROTA_ENOTFOUND when A has no shift on day_a.
+ */
+int rota_plan_swap(struct rota_plan *pl, const struct rota_plan_swap_opts *opt,
+		   struct rota_plan_swap *out, struct rota_error *err);
+void rota_plan_swap_release(struct rota_plan_swap *s);
+
+/* ------------------------------------------------------------- time off */
+
+/* What granting a period of time off means. */
+struct rota_plan_timeoff_impact {
+	struct rota_plan_notes broken;    /* site rules it breaks (notice,
+					     blackout, people off per team or
+					     skill) */
+	struct rota_plan_notes shifts;    /* live shifts it overlaps, and
+					     whether their week is published */
+	struct rota_plan_notes coverage;  /* intervals that become short per
+					     skill if those shifts go */
+	long short_min;                   /* agent-minutes they would miss */
+};
+
+struct rota_plan_timeoff_opts {
+	const char *employee;
+	int64_t from, to;
+	const char *type;
+	const char *reason;
+	const char *by;          /* who decides (approve, deny, cancel) */
+	int force;               /* approve although a rule is broken */
+	int auto_approve;        /* request: approve when inside every rule
+				    (also when the site's auto_approve) */
+};
+
+struct rota_plan_timeoff {
+	struct rota_timeoff_record record;   /* as stored after the call */
+	struct rota_plan_timeoff_impact impact;
+	int auto_approved;
+	struct rota_plan_notes notes;
+};
+
+/*
+ * Request time off (pending), judged against the site's rules ([timeoff]:
+ * minimum notice, people off per team and per skill per day, blackout
+ * dates) and the live roster; approved at once when opt->auto_approve or
+ * the site's auto_approve and no rule is broken.  ROTA_EINVAL for an
+ * unknown leave type or an empty period, ROTA_ENOTFOUND for an unknown
+ * employee, ROTA_ECONFLICT for a period already asked for.
+ */
+int rota_plan_timeoff_request(struct rota_plan *pl,
+			      const struct rota_plan_timeoff_opts *opt,
+			      struct rota_plan_timeoff *out,
+			      struct rota_error *err);
+
+/*
+ * Decide request id: "approved" (refused with ROTA_ECONFLICT while a site
+ * rule is broken, unless opt->force; out->impact says which), "denied", or
+ * "cancelled" (pending or approved time off).  opt->by and opt->reason are
+ * recorded.  The impact is filled for every decision.
+ */
+int rota_plan_timeoff_decide(struct rota_plan *pl, int64_t id,
+			     const char *status,
+			     const struct rota_plan_timeoff_opts *opt,
+			     struct rota_plan_timeoff *out,
+			     struct rota_error *err);
+void rota_plan_timeoff_release(struct rota_plan_timeoff *t);
+
+/*
+ * The impact of time off for employee over [from, to) (type for the
+ * messages): rules broken, live shifts overlapped, coverage lost.  Used by
+ * the two above and after imports (rota import reports leave that overlaps
+ * published shifts).
+ */
+int rota_plan_timeoff_impact(struct rota_plan *pl, const char *employee,
+			     int64_t from, int64_t to, int64_t ignore_id,
+			     struct rota_plan_timeoff_impact *out,
+			     struct rota_error *err);
+void rota_plan_timeoff_impact_release(struct rota_plan_timeoff_impact *i);
 /* ------------------------------------------------ subscribed feeds */
 
 /*

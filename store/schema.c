@@ -364,6 +364,24 @@ static const char hr1[] =
 	"  value INTEGER NOT NULL"
 	") STRICT;";
 
+/* cov1: substitutes (docs/operations.md).  substitute: the roster version
+ * that put an employee on an open shift - an absence's closed assignment
+ * (open_assignment_id, at most once) or an understaffed day (NULL) - so
+ * open shifts are those no version covers yet, and fairness can count the
+ * extra shifts someone took in a month. */
+static const char cov1[] =
+	"CREATE TABLE substitute ("
+	"  roster_id INTEGER NOT NULL REFERENCES roster(id),"
+	"  version INTEGER NOT NULL,"
+	"  employee_id INTEGER NOT NULL REFERENCES employee(id),"
+	"  day TEXT NOT NULL,"
+	"  open_assignment_id INTEGER REFERENCES assignment(id),"
+	"  PRIMARY KEY (roster_id, version)"
+	") STRICT;"
+	"CREATE INDEX substitute_employee ON substitute(employee_id, day);"
+	"CREATE UNIQUE INDEX substitute_open ON substitute(open_assignment_id)"
+	"  WHERE open_assignment_id IS NOT NULL;";
+
 /* serve1: network access for rota serve (docs/serve.md).  Secrets are never
  * stored: a token, key or session id is "selector.verifier"; the selector
  * finds the row, the SHA-256 of the whole secret is compared in constant
@@ -421,6 +439,7 @@ const char *const rota_migrations[] = {
 	v6,
 	v7,
 	hr1,
+	cov1,
 	serve1,
 	/* one migration a line: add new ones above this comment */
 };

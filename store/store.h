@@ -26,7 +26,7 @@ struct rota_store;
 /* ------------------------------------------------------ open and schema */
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define ROTA_SCHEMA_VERSION 9
+#define ROTA_SCHEMA_VERSION 10
 
 enum rota_store_flags {
 	ROTA_STORE_CREATE = 1,    /* create the file when missing */
@@ -752,6 +752,139 @@ int rota_store_setting_get(struct rota_store *st, const char *key,
 int rota_store_setting_put(struct rota_store *st, const char *key,
 			   const char *value, struct rota_error *err);
 
+/* ------------------------------------- time off, absences, substitutes */
+
+/*
+ * Time off as records (docs/operations.md).  Imported rows are approved;
+ * a request starts pending and is decided once (approved or denied); a
+ * pending or approved row may be cancelled.  Rows are never deleted.
+ */
+#define ROTA_TEXT_MAX 256
+
+struct rota_timeoff_record {
+	int64_t id;
+	char employee[ROTA_ID_MAX];
+	int64_t start, end;            /* [start, end) UTC */
+	int kind;                      /* enum rota_timeoff_kind */
+	double weight;
+	char type[ROTA_ID_MAX];        /* leave type, "" none */
+	int paid;                      /* the type is a paid one */
+	int credit_min;                /* per-day credit, -1: the contract's */
+	char status[16];               /* pending, approved, denied, cancelled */
+	char origin[16];               /* import, request */
+	char note[ROTA_NAME_MAX];
+	char reason[ROTA_TEXT_MAX];    /* why it was asked for */
+	int64_t requested_at;          /* 0 when imported */
+	char decided_by[ROTA_NAME_MAX];
+	int64_t decided_at;            /* 0 when not decided */
+	char decision[ROTA_TEXT_MAX];  /* why it was decided so */
+};
+
+struct rota_timeoff_query {
+	const char *employee;   /* NULL: everyone */
+	const char *status;     /* NULL: every status */
+	int64_t from, to;       /* rows overlapping [from, to) */
+};
+
+#define ROTA_TIMEOFF_QUERY_INIT {NULL, NULL, INT64_MIN, INT64_MAX}
+
+/* Rows matching q, sorted by start, employee, id (*out: free(); NULL when
+ * none).  An unknown employee is ROTA_ENOTFOUND. */
+int rota_store_timeoff_list(struct rota_store *st,
+			    const struct rota_timeoff_query *q,
+			    struct rota_timeoff_record **out, size_t *n,
+			    struct rota_error *err);
+
+/* One row by id (ROTA_ENOTFOUND "no time off with id N"). */
+int rota_store_timeoff_get(struct rota_store *st, int64_t id,
+			   struct rota_timeoff_record *out,
+			   struct rota_error *err);
+
+/*
+ * Store a request (employee, start, end, type, reason, requested_at of r;
+ * kind hard) as pending; *id its row id.  ROTA_ENOTFOUND for an unknown
+ * employee, ROTA_EDATA for an unknown leave type or an empty period,
+ * ROTA_ECONFLICT when the employee already has pending or approved time off
+ * with the same start and end.
+ */
+int rota_store_timeoff_request(struct rota_store *st,
+			       const struct rota_timeoff_record *r,
+			       int64_t *id, struct rota_error *err);
+
+/*
+ * Decide row id: status "approved" or "denied" (a pending row only) or
+ * "cancelled" (pending or approved), recording by, at and the decision's
+ * reason.  ROTA_ENOTFOUND for an unknown id; ROTA_ECONFLICT, naming the
+ * status, when the row cannot move there ("time off 7 is denied: only a
+ * pending request can be approved").
+ */
+int rota_store_timeoff_decide(struct rota_store *st, int64_t id,
+			      const char *status, const char *by, int64_t at,
+			      const char *decision, struct rota_error *err);
+
+/* An unplanned absence (a sick call) as a fact. */
+struct rota_absence {
+	int64_t id;
+	char employee[ROTA_ID_MAX];
+	int64_t start, end;            /* [start, end) UTC */
+	char type[ROTA_ID_MAX];        /* a leave type of the site */
+	char reason[ROTA_TEXT_MAX];
+	char by[ROTA_NAME_MAX];
+	int64_t recorded_at;
+	int shifts;                    /* shifts it took out (absence_shift) */
+};
+
+/* Add an absence (id and shifts ignored); *id its row id.  ROTA_ENOTFOUND
+ * for an unknown employee, ROTA_EDATA for an unknown leave type or an
+ * empty period. */
+int rota_store_absence_add(struct rota_store *st, const struct rota_absence *a,
+			   int64_t *id, struct rota_error *err);
+
+/* Absences overlapping [from, to), of one employee (NULL: everyone),
+ * sorted by start, employee, id (*out: free(); NULL when none). */
+int rota_store_absence_list(struct rota_store *st, const char *employee,
+			    int64_t from, int64_t to,
+			    struct rota_absence **out, size_t *n,
+			    struct rota_error *err);
+
+/* A shift an absence took out of the live roster, and who covers it. */
+struct rota_open_shift {
+	int64_t absence_id;
+	int64_t assignment_id;            /* the closed assignment row */
+	char type[ROTA_ID_MAX];           /* the absence's leave type */
+	struct rota_assignment shift;     /* as it was rostered */
+	char covered_by[ROTA_ID_MAX];     /* "" while nobody covers it */
+	int covered_version;              /* the version that covers it */
+};
+
+/* The shifts absences took out of the week's roster (Monday `week`), of
+ * one employee (NULL: everyone), sorted by start, employee (*out: free();
+ * NULL when none). */
+int rota_store_open_shifts(struct rota_store *st, int32_t week,
+			   const char *employee, struct rota_open_shift **out,
+			   size_t *n, struct rota_error *err);
+
+/*
+ * Record that version `version` of the week's roster put `employee` on an
+ * open shift on `day`: the closed assignment open_assignment_id (0: an
+ * understaffed day, no shift).  ROTA_ECONFLICT when that open shift is
+ * already covered.  Joins the caller's transaction.
+ */
+int rota_store_substitute_add(struct rota_store *st, int32_t week,
+			      int version, const char *employee, int32_t day,
+			      int64_t open_assignment_id,
+			      struct rota_error *err);
+
+/* Substitute shifts per employee with a day in [from_day, to_day). */
+struct rota_employee_count {
+	char employee[ROTA_ID_MAX];
+	int count;
+};
+
+int rota_store_substitute_counts(struct rota_store *st, int32_t from_day,
+				 int32_t to_day,
+				 struct rota_employee_count **out, size_t *n,
+				 struct rota_error *err);
 /* --- network access (rota serve): feed tokens, terminals, users --- */
 
 /*
