@@ -38,6 +38,8 @@ static const char css[] =
 	"th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left;"
 	"white-space:nowrap}th{background:#eef1f5}"
 	"td.off{color:#aaa}td.shift b{display:block}"
+	"td.why{white-space:normal;min-width:16em;max-width:32em}"
+	"td.why ul{margin:0;padding-left:1.1em}.open h3{font-size:.95em}"
 	".muted{color:#777}.short{color:#b00}"
 	"form.inline{display:inline}button{cursor:pointer}"
 	".login{max-width:22em;margin:4em auto;background:#fff;padding:1.5em;"
