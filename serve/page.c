@@ -176,6 +176,8 @@ static void login_post(const struct serve_cfg *cfg, struct rota_plan *pl,
 		return;
 	}
 	sodium_memzero(password, sizeof(password));
+	/* expired sessions go as new ones come */
+	rota_store_session_delete(rota_plan_store(pl), "", now, NULL);
 	if (serve_secret_new(text, &sec, &err) < 0 ||
 	    serve_random_text(scsrf, sizeof(scsrf), 32) < 0 ||
 	    rota_store_session_add(rota_plan_store(pl), u.name, &sec, scsrf,

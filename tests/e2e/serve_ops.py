@@ -1,6 +1,7 @@
 """The operations sections of rota serve's page (see t_serve_ops.sh): an
 open absence with ranked substitutes and Apply, a pending time-off request
 with Approve/Deny; refusals for stale forms, viewers and missing tokens."""
+import http.client
 import os
 import re
 import subprocess
@@ -27,8 +28,21 @@ def roster():
 
 
 srv = Server(rota, db)
+srv2 = None
 try:
+    # a second server on the same database, one kept-alive connection to it
+    srv2 = Server(rota, db, log="serve2.err")
     sess, csrf = srv.login("li", "correct horse battery")
+    keep = http.client.HTTPConnection("127.0.0.1", srv2.port, timeout=60)
+
+    def page2():
+        keep.request("GET", "/?week=2026-03-30", headers={"Cookie": sess})
+        r = keep.getresponse()
+        return r.status, r.read().decode()
+
+    st, p2 = page2()
+    check(st == 200 and "sick (absence 1)" in p2,
+          "second server: the session of the first one works")
     st, r, page = srv.req("GET", "/?week=2026-03-30",
                           headers={"Cookie": sess})
     text = page.decode()
@@ -61,6 +75,9 @@ try:
     check(st == 200 and b"Substitute applied" in b,
           "apply: applied (%d %r)" % (st, b[:200]))
     check("%s,2026-04-01" % cand in roster(), "apply: the roster has it")
+    st, p2 = page2()
+    check(st == 200 and "sick (absence 1)" not in p2,
+          "second server: its open connection sees the first one's change")
     st, r, page = srv.req("GET", "/?week=2026-03-30", headers={"Cookie": sess})
     sec = page.decode()
     sec = sec[sec.index('id="absences"'):sec.index('id="timeoff"')]
@@ -93,6 +110,8 @@ try:
           "decide: stored as decided:\n" + out)
 finally:
     rc = srv.stop()
+    if srv2:
+        check(srv2.stop() == 0, "second server stopped cleanly")
 check(rc == 0, "server stopped cleanly")
 log = open("serve.err").read()
 check("applied %s for E01" % cand in log if failures == [] else True,
