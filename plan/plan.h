@@ -436,7 +436,8 @@ int rota_plan_import_timeoff_ics(struct rota_plan *pl, const char *path,
 /* 1 when path names an iCalendar file (.ics, or BEGIN:VCALENDAR first). */
 int rota_plan_path_is_ics(const char *path);
 
-/* ============================================================= * The operating loop: absences, substitutes, swaps, time off
+/* ====================================================================
+ * The operating loop: absences, substitutes, swaps, time off
  * (docs/operations.md).  Every roster change below is a new version made
  * through rota_plan_commit(): started shifts are never touched, and the
  * notice window needs force except where said.

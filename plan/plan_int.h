@@ -17,6 +17,10 @@ struct rota_plan {
 /* ROTA_ENOMEM with the usual message. */
 int rota_plan_oom(struct rota_error *err);
 
+/* A stored publication row as the calendar's event (plan/publish.c). */
+void rota_plan_pub_to_event(const struct rota_publication *p,
+			    struct rota_cal_event *e);
+
 /* --- re-planning (plan/replan.c) --- */
 
 /* The instant a week with a live roster is re-planned from (see
@@ -119,8 +123,5 @@ double rota_plan_rule_cost(const struct rota_check_report *r);
 double rota_plan_coverage_cost(const struct rota_check_report *r);
 /* Paid minutes of employee e of p above their weekly maximum. */
 int rota_plan_overtime(const struct rota_problem *p, int e, int paid);
-/* A stored publication row as the calendar's event (plan/publish.c). */
-void rota_plan_pub_to_event(const struct rota_publication *p,
-			    struct rota_cal_event *e);
 
 #endif
