@@ -151,6 +151,10 @@ int cli_table_cell(struct cli_table *t, const char *fmt, ...)
 int cli_table_end_row(struct cli_table *t);
 /* Number of finished rows. */
 int cli_table_rows(const struct cli_table *t);
+/* Number of columns, a column's name, a finished cell ("" when empty). */
+int cli_table_cols(const struct cli_table *t);
+const char *cli_table_name(const struct cli_table *t, int col);
+const char *cli_table_get(const struct cli_table *t, int row, int col);
 /*
  * Print as a terminal table (aligned by display width, CJK aware), as CSV
  * (RFC 4180, header row) or as a JSON array of objects.
