@@ -817,7 +817,8 @@ static void build_employee(struct builder *b, int e)
 		build_min_blocks(b, e, 0);
 	/* weekends */
 	if (ACTIVE(ROTA_RULE_max_weekends)) {
-		int N = R[ROTA_RULE_max_weekends].value - h->weekends_worked;
+		int N = R[ROTA_RULE_max_weekends].value -
+			(h->known ? h->weekends_worked : 0);
 		int *zc = malloc(((size_t)D / 7 + 2) * sizeof(int)), nz = 0;
 
 		if (!zc) {
