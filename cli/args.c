@@ -62,6 +62,11 @@ int cli_parse_args(struct cli_ctx *ctx, int argc, char **argv,
 			fputs(ctx->cmd->usage, ctx->out);
 			return -1;
 		}
+		/* every command: CSV output for Excel (cli_set_csv_bom) */
+		if (strcmp(a, "--bom") == 0) {
+			cli_set_csv_bom(1);
+			continue;
+		}
 		if (a[1] != '-') {
 			*exit_code = cli_usage_error(ctx, "unknown option '%s'",
 						     a);

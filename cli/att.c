@@ -125,7 +125,8 @@ static void append(char *buf, size_t size, const char *sep, const char *s)
 	snprintf(buf + len, size - len, "%s%s", len ? sep : "", s);
 }
 
-void att_flags(const struct rota_att_row *row, char *buf, size_t size)
+void att_flags(const struct rota_attendance_report *r,
+	       const struct rota_att_row *row, char *buf, size_t size)
 {
 	static const struct {
 		int flag;
@@ -134,15 +135,26 @@ void att_flags(const struct rota_att_row *row, char *buf, size_t size)
 		{ROTA_ATT_LATE, "late"},
 		{ROTA_ATT_EARLY, "early"},
 		{ROTA_ATT_ABSENT, "absent"},
+		{ROTA_ATT_EXCUSED, "excused_"},
+		{ROTA_ATT_BREAK_OVERRUN, "break_overrun"},
 		{ROTA_ATT_MISSING_IN, "missing_in"},
 		{ROTA_ATT_MISSING_OUT, "missing_out"},
 		{ROTA_ATT_OPEN, "in_progress"},
 	};
 
 	buf[0] = '\0';
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (row->flags & words[i].flag)
-			append(buf, size, " ", words[i].word);
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		char w[ROTA_ID_MAX + 16];
+
+		if (!(row->flags & words[i].flag))
+			continue;
+		snprintf(w, sizeof(w), "%s%s", words[i].word,
+			 words[i].flag == ROTA_ATT_EXCUSED && row->excused >= 0 &&
+					 row->excused < r->n_leave
+				 ? r->leave[row->excused].name
+				 : "");
+		append(buf, size, " ", w);
+	}
 	if (row->kind == ROTA_ATT_UNSCHEDULED)
 		append(buf, size, " ", "unscheduled");
 }
@@ -175,4 +187,28 @@ void att_adherence(const struct rota_att_totals *t, char *buf, size_t size)
 		buf[0] = '\0';
 	else
 		snprintf(buf, size, "%.4f", a);
+}
+
+void att_fraction(double v, char *buf, size_t size)
+{
+	if (v < 0)
+		buf[0] = '\0';
+	else
+		snprintf(buf, size, "%.4f", v);
+}
+
+void att_break(const struct rota_attendance_report *r,
+	       const struct rota_tz *tz, const struct rota_att_row *row,
+	       int32_t day, char *b0, char *b1, size_t size)
+{
+	const struct rota_att_shift *s;
+
+	b0[0] = b1[0] = '\0';
+	if (row->shift < 0 || !r->shifts)
+		return;
+	s = &r->shifts[row->shift];
+	if (s->break_end <= s->break_start)
+		return;
+	att_hhmm(tz, s->break_start, day, b0, size);
+	att_hhmm(tz, s->break_end, day, b1, size);
 }

@@ -52,9 +52,11 @@ int32_t att_row_day(const struct rota_attendance_report *r,
 void att_hhmm(const struct rota_tz *tz, int64_t t, int32_t day, char *buf,
 	      size_t size);
 
-/* Flags as words: "late early absent missing_in missing_out in_progress
- * unscheduled" (space-separated, in that order). */
-void att_flags(const struct rota_att_row *row, char *buf, size_t size);
+/* Flags as words: "late early absent excused_<type> break_overrun
+ * missing_in missing_out in_progress unscheduled" (space-separated, in that
+ * order). */
+void att_flags(const struct rota_attendance_report *r,
+	       const struct rota_att_row *row, char *buf, size_t size);
 
 /* A row's punches: "09:02 in, 17:00 out, 17:05 out (no in)". */
 void att_punches(const struct rota_tz *tz, const struct rota_attendance *a,
@@ -63,5 +65,22 @@ void att_punches(const struct rota_tz *tz, const struct rota_attendance *a,
 
 /* Adherence with 4 decimals, "" when nothing was scheduled. */
 void att_adherence(const struct rota_att_totals *t, char *buf, size_t size);
+/* A fraction with 4 decimals, "" when negative (undefined). */
+void att_fraction(double v, char *buf, size_t size);
+
+/* The start and end of a shift row's break as att_hhmm() writes them,
+ * "" when it has none. */
+void att_break(const struct rota_attendance_report *r,
+	       const struct rota_tz *tz, const struct rota_att_row *row,
+	       int32_t day, char *b0, char *b1, size_t size);
+
+/*
+ * One person's scorecard as table rows: a row per metric then 'total',
+ * columns [employee,name,team,]metric,unit,value,target,points,weight,
+ * team_median,percentile (cli/cmd_scorecard.c).
+ */
+void att_scorecard_rows(struct cli_table *t, const struct rota_scorecard *sc,
+			const struct rota_scorecard_person *p,
+			int with_person);
 
 #endif

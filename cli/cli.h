@@ -60,6 +60,16 @@ struct cli_command {
 	X(punches)                                                     \
 	X(attendance)                                                  \
 	X(review)                                                      \
+	X(absence)                                                     \
+	X(cover)                                                       \
+	X(swap)                                                        \
+	X(timeoff)                                                     \
+	X(serve)                                                       \
+	X(feed)                                                        \
+	X(terminal)                                                    \
+	X(user)                                                        \
+	X(scorecard)                                                   \
+	X(payroll)                                                     \
 	/* one command a line: add new ones above this comment */
 
 #define CLI_X_DECLARE(name) extern const struct cli_command cli_cmd_##name;
@@ -150,6 +160,13 @@ void cli_table_print(const struct cli_table *t, enum cli_format fmt,
 
 /* Write s as a JSON string literal (quotes included). */
 void cli_json_string(FILE *out, const char *s);
+/*
+ * CSV for Excel: when on, the first CSV table printed to stdout starts with a
+ * UTF-8 byte-order mark, so that Excel reads 李霞 as UTF-8.  Set by the
+ * global or per-command --bom and by $ROTA_CSV_BOM=1.
+ */
+void cli_set_csv_bom(int on);
+
 /* Write s as one CSV field (quoted when needed). */
 void cli_csv_field(FILE *out, const char *s);
 /* Display width of UTF-8 text in a terminal (East Asian wide = 2). */
@@ -160,6 +177,7 @@ int cli_display_width(const char *s);
 struct rota_plan;
 struct rota_problem;
 struct rota_tz;
+struct rota_dataset;
 
 /*
  * Open the site's workflows (plan/plan.h) on ctx->db_path (flags as
@@ -191,5 +209,35 @@ int cli_check_week(struct cli_ctx *ctx, struct rota_plan *pl,
 void cli_print_understaffed(struct cli_ctx *ctx, const struct rota_problem *p,
 			    const double *served, const struct rota_tz *tz,
 			    int week_T, int only_skill);
+
+/*
+ * The exit-code rule for names that do not exist (docs/rota.1, EXIT
+ * STATUS): an employee, team or skill named on the command line that the
+ * site does not have is CLI_EXIT_FAIL with "rota: unknown employee
+ * 'A999'" on stderr and nothing on stdout, like a week without a roster.
+ * cli_known_people: NULL is not asked; a team is known when somebody is
+ * in it.  cli_known_skill: *index gets the skill's index.  Both return
+ * CLI_EXIT_OK or print and return CLI_EXIT_FAIL.
+ */
+int cli_known_people(struct cli_ctx *ctx, const struct rota_dataset *ds,
+		     const char *employee, const char *team);
+int cli_known_skill(struct cli_ctx *ctx, const struct rota_dataset *ds,
+		    const char *name, int *index);
+
+/* --by NAME when given, else $USER, else "unknown": who made a change. */
+const char *cli_by(const char *given);
+
+struct rota_roster_change;
+
+/*
+ * Changed employee-days (old -> new) to out: as a table (employee, name,
+ * day, "E 08:00-17:00 -> -"), or as CSV / JSON with the columns employee,
+ * name, date, old_shift, old_start, old_end, new_shift, new_start,
+ * new_end (local ISO 8601; empty for a day off).
+ */
+void cli_print_changes(FILE *out,
+		       const struct rota_dataset *ds, const struct rota_tz *tz,
+		       const struct rota_roster_change *ch, size_t n,
+		       enum cli_format fmt);
 
 #endif

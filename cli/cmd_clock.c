@@ -6,9 +6,13 @@
 static const char usage[] =
 	"usage: rota clock in|out EMPLOYEE [--at TIME] [--source TEXT]\n"
 	"\n"
-	"Record that EMPLOYEE clocked in or out, now or at TIME (local site\n"
-	"time 'YYYY-MM-DD HH:MM[:SS]', or ISO 8601 with an offset), from\n"
-	"SOURCE (default 'cli').  Clocking in twice without clocking out in\n"
+	"Record that EMPLOYEE clocked in or out, now, from SOURCE (default\n"
+	"'cli').  --at TIME (local site time 'YYYY-MM-DD HH:MM[:SS]', or ISO\n"
+	"8601 with an offset) is for terminals that batch: it is accepted only\n"
+	"within the site's clock_tolerance_min of now (site.ini [attendance],\n"
+	"default 10); a punch further from now is refused (exit 1): record it\n"
+	"with 'rota punch add EMPLOYEE in|out --at TIME --reason TEXT --by\n"
+	"NAME', which says who and why.  Clocking in twice without clocking out in\n"
 	"between is refused with the time of the open clock-in (exit 1), and\n"
 	"so is clocking out twice; a clock-in left open for more than 16 h no\n"
 	"longer blocks (it is reported as a missing clock-out).\n"
@@ -48,6 +52,10 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	at = now;
 	if (when && att_time_arg(ctx, tz, "--at", when, &at) < 0)
 		goto out;
+	if (when && rota_store_clock_check(st, at, now, &err) < 0) {
+		rc = cli_fail(ctx, &err);
+		goto out;
+	}
 	if (rota_store_clock(st, pos[1], kind, at, source ? source : "cli",
 			     now, &rec, &err) < 0) {
 		rc = cli_fail(ctx, &err);

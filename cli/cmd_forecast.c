@@ -64,10 +64,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(ctx, &err);
 		goto out;
 	}
-	if (skill && (k = rota_dataset_skill(&ds, skill)) < 0) {
-		rc = cli_usage_error(ctx, "--skill: unknown skill '%s'", skill);
+	if (skill && (rc = cli_known_skill(ctx, &ds, skill, &k)))
 		goto out;
-	}
 	if (week) {
 		int32_t monday;
 

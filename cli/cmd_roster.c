@@ -10,6 +10,10 @@
 static const char usage[] =
 	"usage: rota roster [--week DATE] [--employee ID] [--team T]\n"
 	"                   [--format table|csv|json] [--check]\n"
+	"       rota roster --week DATE --history [--format table|csv|json]\n"
+	"       rota roster --week DATE --diff V1 V2 [--employee ID] "
+	"[--team T]\n"
+	"                   [--format table|csv|json]\n"
 	"\n"
 	"Show the stored roster of the ISO week containing DATE (default:\n"
 	"this week).  The table is a week grid: employees down, days across,\n"
@@ -21,7 +25,17 @@ static const char usage[] =
 	"  --check   verify the roster against every rule of the week's\n"
 	"            problem and list each violation (employee, date, rule,\n"
 	"            hard or soft, units, penalty, message); exit 1 while a\n"
-	"            hard rule is broken\n";
+	"            hard rule is broken\n"
+	"  --history every version of the week's roster: version, when,\n"
+	"            kind (solve, replan, import, edit, substitute, swap,\n"
+	"            absence, timeoff), by, reason, employee-days changed,\n"
+	"            and which is published and which is live\n"
+	"  --diff V1 V2  the employee-days that differ from version V1 to\n"
+	"            V2 ('live' for the live one): employee, name, day,\n"
+	"            old -> new shift with times\n"
+	"\n"
+	"An unknown employee or team, or a week without a roster, is an\n"
+	"error (exit 1).\n";
 
 static int listed(const struct rota_employee *e, const char *id,
 		  const char *team)
@@ -218,16 +232,117 @@ static int print_list(struct cli_ctx *ctx, const struct rota_dataset *ds,
 	return CLI_EXIT_OK;
 }
 
+static int print_history(struct cli_ctx *ctx, struct rota_plan *pl,
+			 int32_t monday, enum cli_format fmt)
+{
+	static const char *const cols[] = {"version", "created", "kind",
+					   "by", "reason", "changes",
+					   "published", "live"};
+	static const int types[] = {CLI_COL_NUM, CLI_COL_STR, CLI_COL_STR,
+				    CLI_COL_STR, CLI_COL_STR, CLI_COL_NUM,
+				    CLI_COL_BOOL, CLI_COL_BOOL};
+	struct rota_roster_version *v = NULL;
+	struct rota_error err = {0};
+	struct cli_table *t;
+	size_t n = 0;
+	int table = fmt == CLI_FORMAT_TABLE;
+
+	if (rota_plan_roster_history(pl, monday, &v, &n, &err) < 0)
+		return cli_fail(ctx, &err);
+	if (!(t = cli_table_new(cols, types, 8))) {
+		free(v);
+		return CLI_EXIT_FAIL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char when[32];
+
+		if (table)
+			rota_format_local_short(rota_plan_tz(pl),
+						v[i].created_at, when,
+						sizeof(when));
+		else
+			rota_format_local_iso(rota_plan_tz(pl),
+					      v[i].created_at, when,
+					      sizeof(when));
+		cli_table_cell(t, "%d", v[i].version);
+		cli_table_cell(t, "%s", when);
+		cli_table_cell(t, "%s", v[i].kind);
+		cli_table_cell(t, "%s", v[i].by);
+		cli_table_cell(t, "%s", v[i].reason);
+		cli_table_cell(t, "%d", v[i].changes);
+		if (table) {
+			cli_table_cell(t, "%s", v[i].published ? "published"
+							       : "");
+			cli_table_cell(t, "%s", v[i].live ? "live" : "");
+		} else {
+			cli_table_cell(t, "%s",
+				       v[i].published ? "true" : "false");
+			cli_table_cell(t, "%s", v[i].live ? "true" : "false");
+		}
+		cli_table_end_row(t);
+	}
+	cli_table_print(t, fmt, ctx->out);
+	cli_table_free(t);
+	free(v);
+	return CLI_EXIT_OK;
+}
+
+/* "3" or "live" (0). */
+static int version_arg(struct cli_ctx *ctx, const char *text, int *v)
+{
+	long n;
+
+	if (strcmp(text, "live") == 0) {
+		*v = 0;
+		return 0;
+	}
+	if (cli_int_arg(ctx, "--diff", text, 1, 1000000000, &n) < 0)
+		return -1;
+	*v = (int)n;
+	return 0;
+}
+
+static int print_diff(struct cli_ctx *ctx, struct rota_plan *pl,
+		      int32_t monday, int v1, int v2, const char *id,
+		      const char *team, enum cli_format fmt)
+{
+	const struct rota_dataset *ds = rota_plan_dataset(pl);
+	struct rota_plan_diff d;
+	struct rota_error err = {0};
+	size_t k = 0;
+
+	if (rota_plan_roster_diff(pl, monday, v1, v2, &d, &err) < 0)
+		return cli_fail(ctx, &err);
+	for (size_t i = 0; i < d.n; i++) {
+		int e = rota_dataset_employee(ds, d.changes[i].employee);
+
+		if (e >= 0 && listed(&ds->employees[e], id, team))
+			d.changes[k++] = d.changes[i];
+	}
+	if (fmt == CLI_FORMAT_TABLE)
+		fprintf(ctx->out, "version %d -> %d: %zu employee-day%s "
+			"changed\n%s", d.from_version, d.to_version, k,
+			k == 1 ? "" : "s", k ? "\n" : "");
+	if (k || fmt != CLI_FORMAT_TABLE)
+		cli_print_changes(ctx->out, ds, rota_plan_tz(pl), d.changes,
+				  k, fmt);
+	rota_plan_diff_release(&d);
+	return CLI_EXIT_OK;
+}
+
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *week = NULL, *id = NULL, *team = NULL, *format = NULL;
-	int check = 0;
+	const char *week = NULL, *id = NULL, *team = NULL, *format = NULL,
+		   *diff = NULL;
+	int check = 0, history = 0, v1 = 0, v2 = 0, npos;
 	const struct cli_option opts[] = {
 		{"week", CLI_OPT_STRING, &week, NULL},
 		{"employee", CLI_OPT_STRING, &id, NULL},
 		{"team", CLI_OPT_STRING, &team, NULL},
 		{"format", CLI_OPT_STRING, &format, NULL},
 		{"check", CLI_OPT_FLAG, NULL, &check},
+		{"history", CLI_OPT_FLAG, NULL, &history},
+		{"diff", CLI_OPT_STRING, &diff, NULL},
 		{NULL, 0, NULL, NULL},
 	};
 	const char *pos[1];
@@ -239,23 +354,41 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	int32_t monday;
 	int rc, hard;
 
-	if (cli_parse_args(ctx, argc, argv, opts, pos, 0, &rc) < 0)
+	if ((npos = cli_parse_args(ctx, argc, argv, opts, pos, 1, &rc)) < 0)
 		return rc;
 	if ((rc = cli_format_arg(ctx, format, &fmt)))
 		return rc;
-	if (check && (id || team))
-		return cli_usage_error(ctx, "--check looks at the whole roster "
-					    "(drop --employee and --team)");
+	if (check + history + (diff != NULL) > 1)
+		return cli_usage_error(ctx, "give one of --check, --history "
+					    "and --diff");
+	if (diff && npos != 1)
+		return cli_usage_error(ctx, "--diff needs two versions: "
+					    "--diff V1 V2");
+	if (!diff && npos)
+		return cli_usage_error(ctx, "unexpected argument '%s'",
+				       pos[0]);
+	if (diff && (version_arg(ctx, diff, &v1) < 0 ||
+		     version_arg(ctx, pos[0], &v2) < 0))
+		return CLI_EXIT_USAGE;
+	if ((check || history) && (id || team))
+		return cli_usage_error(ctx, "--%s looks at the whole roster "
+				       "(drop --employee and --team)",
+				       check ? "check" : "history");
 	if ((rc = cli_open_plan(ctx, ROTA_STORE_READONLY, &pl)))
 		return rc;
 	ds = rota_plan_dataset(pl);
-	if (id && rota_dataset_employee(ds, id) < 0) {
-		rc = cli_usage_error(ctx, "--employee: unknown employee '%s'",
-				     id);
+	if ((rc = cli_known_people(ctx, ds, id, team)))
 		goto out;
-	}
 	if ((rc = cli_week_arg(ctx, week, rota_plan_tz(pl), &monday)))
 		goto out;
+	if (history) {
+		rc = print_history(ctx, pl, monday, fmt);
+		goto out;
+	}
+	if (diff) {
+		rc = print_diff(ctx, pl, monday, v1, v2, id, team, fmt);
+		goto out;
+	}
 	if (check) {
 		rc = cli_check_week(ctx, pl, monday, ctx->out, fmt, &hard);
 		if (rc == CLI_EXIT_OK && hard)

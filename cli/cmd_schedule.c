@@ -4,25 +4,38 @@
 #include <string.h>
 #include <time.h>
 
+#include "cli/att.h"
 #include "cli/cli.h"
 #include "core/time.h"
 #include "plan/plan.h"
 
 static const char usage[] =
 	"usage: rota schedule --week DATE [--effort E] [--time-limit S]\n"
-	"                     [--gap G] [--write-lp FILE] [--write-mps FILE]\n"
+	"                     [--gap G] [--from TIME] [--fresh]\n"
+	"                     [--max-changes N] [--force] [--by NAME]\n"
+	"                     [--reason TEXT] [--write-lp FILE]\n"
+	"                     [--write-mps FILE]\n"
 	"\n"
 	"Build the roster of the ISO week containing DATE: recompute the\n"
 	"week's staffing requirements from the forecast, solve the roster\n"
-	"model (docs/model.md) and store the roster as a draft with its\n"
-	"statistics, replacing any roster stored for the week.  Prints the\n"
-	"status (optimal: proven within the gap; feasible: not proven, with\n"
-	"what ended the search), objective, best bound, gap, seconds, the\n"
-	"work spent, model size, the understaffed intervals with the\n"
-	"agent-minutes they miss, and the rule penalties paid.  When the\n"
+	"model (docs/model.md) and store the roster as a new version of the\n"
+	"week's roster.  Prints the status (optimal: proven within the gap;\n"
+	"feasible: not proven, with what ended the search), objective, best\n"
+	"bound, gap, seconds, the work spent, model size, the understaffed\n"
+	"intervals with the agent-minutes they miss, the rule penalties\n"
+	"paid, the fairness spreads and the requests not granted.  When the\n"
 	"hard rules cannot all hold, names the employee and the rules in\n"
-	"conflict and exits 1 (nothing is stored).  Progress goes to stderr\n"
-	"when it is a terminal.\n"
+	"conflict and exits 1 (nothing is stored).  A week without a\n"
+	"forecast or whose forecast needs nobody is scheduled with a warning\n"
+	"on stderr.  Progress goes to stderr when it is a terminal.\n"
+	"\n"
+	"A week that already has a roster keeps its frozen time: nothing that\n"
+	"started by now changes, and on a published week nothing inside the\n"
+	"notice window either (site.ini [operations] notice_hours, default\n"
+	"12) unless --force.  On a published week, plain `rota schedule`\n"
+	"re-plans from then on with the fewest changes; a draft is solved\n"
+	"afresh.  A re-plan prints the changes (employee, day, old -> new)\n"
+	"and the coverage regained per skill (docs/operations.md).\n"
 	"\n"
 	"The search is bounded by work counted in simplex iterations, not\n"
 	"by time: the same database and command give the same roster on a\n"
@@ -36,6 +49,17 @@ static const char usage[] =
 	"                   between machines\n"
 	"  --gap G          relative gap that counts as optimal (default\n"
 	"                   0.0001)\n"
+	"  --from TIME      re-plan only from TIME on (\"2026-12-02 08:00\"),\n"
+	"                   keeping every earlier assignment; each changed\n"
+	"                   employee-day costs site.ini [operations]\n"
+	"                   change_weight (default 50)\n"
+	"  --fresh          re-solve the week from scratch (frozen time is\n"
+	"                   still kept; no cost per change)\n"
+	"  --max-changes N  change at most N employee-days (hard)\n"
+	"  --force          change shifts inside the notice window (never\n"
+	"                   the past)\n"
+	"  --by NAME        who makes the change (default $USER)\n"
+	"  --reason TEXT    why, kept with the version (rota roster --history)\n"
 	"  --write-lp FILE  write the model as CPLEX LP (for other solvers)\n"
 	"  --write-mps FILE write the model as free MPS\n";
 
@@ -70,6 +94,60 @@ static void fmt_num(char *buf, size_t size, double v)
 		snprintf(buf, size, "%.0f", v);
 	else
 		snprintf(buf, size, "%.2f", v);
+}
+
+/* The checker's violations of one kind group (fairness, requests). */
+static void print_records(struct cli_ctx *ctx,
+			  const struct rota_check_report *chk, int lo, int hi,
+			  const char *title, double total)
+{
+	char buf[32];
+
+	if (total <= 1e-9)
+		return;
+	fmt_num(buf, sizeof(buf), total);
+	fprintf(ctx->out, "%s (penalty %s):\n", title, buf);
+	for (size_t i = 0; i < chk->n_violations; i++) {
+		const struct rota_violation *v = &chk->violations[i];
+
+		if (v->kind < lo || v->kind > hi || v->penalty <= 1e-9)
+			continue;
+		fmt_num(buf, sizeof(buf), v->penalty);
+		fprintf(ctx->out, "  %s (penalty %s)\n", v->text, buf);
+	}
+}
+
+/*
+ * The soft penalties the roster pays, as the checker (and `rota roster
+ * --check`) counts them: rules by rule, then each fairness group's spread
+ * and each request not granted, with whose it is.
+ */
+static void print_soft(struct cli_ctx *ctx,
+		       const struct rota_check_report *chk)
+{
+	char buf[32];
+	int any = 0;
+
+	for (int rr = 0; rr <= ROTA_PROBLEM_RULE_COUNT; rr++) {
+		if (chk->rule_penalty[rr] <= 1e-9)
+			continue;
+		if (!any)
+			fprintf(ctx->out, "rule penalties paid:\n");
+		any = 1;
+		fmt_num(buf, sizeof(buf), chk->rule_penalty[rr]);
+		fprintf(ctx->out, "  %-26s %d unit%s, penalty %s\n",
+			rr == ROTA_PROBLEM_RULE_COUNT
+				? "type_max"
+				: rota_problem_rule_name(rr),
+			chk->rule_units[rr], chk->rule_units[rr] == 1 ? "" : "s",
+			buf);
+	}
+	if (!any)
+		fprintf(ctx->out, "rule penalties paid: none\n");
+	print_records(ctx, chk, ROTA_CHECK_fair_weekend, ROTA_CHECK_fair_late,
+		      "unfair spreads", chk->term[ROTA_TERM_fairness]);
+	print_records(ctx, chk, ROTA_CHECK_request_on, ROTA_CHECK_request_off,
+		      "requests not granted", chk->term[ROTA_TERM_requests]);
 }
 
 static void print_summary(struct cli_ctx *ctx, const struct rota_tz *tz,
@@ -127,30 +205,52 @@ static void print_summary(struct cli_ctx *ctx, const struct rota_tz *tz,
 	}
 	fprintf(ctx->out, "%s\n", any ? "" : " none");
 	cli_print_understaffed(ctx, p, chk->served, tz, sc->week_T, -1);
-	any = 0;
-	for (int rr = 0; rr <= ROTA_PROBLEM_RULE_COUNT; rr++) {
-		if (ss->rule_penalty[rr] <= 1e-9)
-			continue;
-		if (!any)
-			fprintf(ctx->out, "rule penalties paid:\n");
-		any = 1;
-		fmt_num(buf, sizeof(buf), ss->rule_penalty[rr]);
-		fprintf(ctx->out, "  %-26s %d unit%s, penalty %s\n",
-			rota_problem_rule_name(rr), ss->rule_units[rr],
-			ss->rule_units[rr] == 1 ? "" : "s", buf);
+	print_soft(ctx, chk);
+}
+
+/* What a re-plan changed and the coverage it regained. */
+static void print_replan(struct cli_ctx *ctx, struct rota_plan *pl,
+			 const struct rota_plan_schedule *sc)
+{
+	static const char *const cols[] = {"skill", "short before",
+					   "short after", "regained"};
+	static const int types[] = {CLI_COL_STR, CLI_COL_NUM, CLI_COL_NUM,
+				    CLI_COL_NUM};
+	const struct rota_problem *p = sc->problem;
+	struct cli_table *t;
+	char at[32];
+
+	rota_format_local_short(rota_plan_tz(pl), sc->from, at, sizeof(at));
+	fprintf(ctx->out, "\n%s from %s: %zu employee-day%s changed%s\n",
+		sc->replanned ? "re-planned" : "solved afresh", at, sc->n_diff,
+		sc->n_diff == 1 ? "" : "s", sc->n_diff ? ":" : "");
+	if (sc->n_diff)
+		cli_print_changes(ctx->out, rota_plan_dataset(pl),
+				  rota_plan_tz(pl), sc->diff, sc->n_diff,
+				  CLI_FORMAT_TABLE);
+	if (!sc->short_before || !sc->short_after || p->n_skills == 0 ||
+	    !(t = cli_table_new(cols, types, 4)))
+		return;
+	fprintf(ctx->out, "\ncoverage (understaffed agent-minutes of the "
+		"week):\n");
+	for (int k = 0; k < p->n_skills; k++) {
+		cli_table_cell(t, "%s", p->skills[k].name);
+		cli_table_cell(t, "%ld", sc->short_before[k]);
+		cli_table_cell(t, "%ld", sc->short_after[k]);
+		cli_table_cell(t, "%ld",
+			       sc->short_before[k] - sc->short_after[k]);
+		cli_table_end_row(t);
 	}
-	if (!any)
-		fprintf(ctx->out, "rule penalties paid: none\n");
-	if (ss->term[ROTA_TERM_requests] > 1e-9) {
-		fmt_num(buf, sizeof(buf), ss->term[ROTA_TERM_requests]);
-		fprintf(ctx->out, "requests not granted: penalty %s\n", buf);
-	}
+	cli_table_print(t, CLI_FORMAT_TABLE, ctx->out);
+	cli_table_free(t);
 }
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *week = NULL, *tl = NULL, *gap = NULL, *lp = NULL,
-		   *mps = NULL, *effort = NULL;
+		   *mps = NULL, *effort = NULL, *from = NULL, *maxch = NULL,
+		   *by = NULL, *reason = NULL;
+	int fresh = 0, force = 0;
 	const struct cli_option opts[] = {
 		{"week", CLI_OPT_STRING, &week, NULL},
 		{"effort", CLI_OPT_STRING, &effort, NULL},
@@ -158,6 +258,12 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		{"gap", CLI_OPT_STRING, &gap, NULL},
 		{"write-lp", CLI_OPT_STRING, &lp, NULL},
 		{"write-mps", CLI_OPT_STRING, &mps, NULL},
+		{"from", CLI_OPT_STRING, &from, NULL},
+		{"fresh", CLI_OPT_FLAG, NULL, &fresh},
+		{"max-changes", CLI_OPT_STRING, &maxch, NULL},
+		{"force", CLI_OPT_FLAG, NULL, &force},
+		{"by", CLI_OPT_STRING, &by, NULL},
+		{"reason", CLI_OPT_STRING, &reason, NULL},
 		{NULL, 0, NULL, NULL},
 	};
 	struct rota_plan_schedule_opts so = ROTA_PLAN_SCHEDULE_OPTS_INIT;
@@ -191,12 +297,33 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	if (!(so.solve.gap >= 0) || so.solve.gap >= 1)
 		return cli_usage_error(ctx, "--gap: expected a fraction in "
 					    "[0, 1), e.g. 0.01");
+	if (from && fresh)
+		return cli_usage_error(ctx, "--from re-plans with the fewest "
+					    "changes, --fresh from scratch: "
+					    "give one");
+	if (maxch) {
+		long v;
+
+		if (cli_int_arg(ctx, "--max-changes", maxch, 0, 1000000, &v) <
+		    0)
+			return CLI_EXIT_USAGE;
+		so.max_changes = (int)v;
+	}
 	so.lp_path = lp;
 	so.mps_path = mps;
+	so.fresh = fresh;
+	so.force = force;
+	so.by = cli_by(by);
+	so.reason = reason ? reason : "";
 	if ((rc = cli_open_plan(ctx, 0, &pl)) != 0)
 		return rc;
 	if ((rc = cli_week_arg(ctx, week, rota_plan_tz(pl), &monday)) != 0)
 		goto out;
+	if (from && att_time_arg(ctx, rota_plan_tz(pl), "--from", from,
+				 &so.from) < 0) {
+		rc = CLI_EXIT_USAGE;
+		goto out;
+	}
 	if (ctx->err_is_tty) {
 		so.solve.progress = progress;
 		so.solve.progress_arg = &ps;
@@ -212,6 +339,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		fprintf(ctx->err, "%s: warning: %s\n", ctx->prog,
 			sc.notes.text[i]);
 	print_summary(ctx, rota_plan_tz(pl), monday, &sc);
+	if (sc.had_roster)
+		print_replan(ctx, pl, &sc);
 	rc = CLI_EXIT_OK;
 out:
 	rota_plan_schedule_release(&sc);

@@ -96,19 +96,9 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open_plan(ctx, 0, &pl)) != CLI_EXIT_OK)
 		return rc;
 	ds = rota_plan_dataset(pl);
-	if (skill_name && (skill = rota_dataset_skill(ds, skill_name)) < 0) {
-		char known[512] = "";
-		size_t len = 0;
-
-		for (size_t k = 0; k < ds->n_skills && len < sizeof(known); k++)
-			len += (size_t)snprintf(known + len,
-						sizeof(known) - len, "%s%s",
-						k ? ", " : "",
-						ds->skills[k].name);
-		rc = cli_usage_error(ctx, "unknown skill '%s' (known: %s)",
-				     skill_name, ds->n_skills ? known : "none");
+	if (skill_name &&
+	    (rc = cli_known_skill(ctx, ds, skill_name, &skill)) != CLI_EXIT_OK)
 		goto out;
-	}
 	if (rota_plan_staffing(pl, rota_week_monday(day), &w, &err) < 0) {
 		rc = cli_fail(ctx, &err);
 		goto out;

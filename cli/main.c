@@ -22,6 +22,8 @@ static void print_help(FILE *out)
 	fputs("\n"
 	      "Options:\n"
 	      "  --db FILE   database (default: $ROTA_DB, else ./rota.db)\n"
+	      "  --bom       CSV output starts with a UTF-8 byte-order mark, for\n"
+	      "              Excel (also per command, and $ROTA_CSV_BOM=1)\n"
 	      "  --version   print the version\n"
 	      "  --help      this help; 'rota help COMMAND' for one command\n"
 	      "\n"
@@ -36,8 +38,12 @@ int main(int argc, char **argv)
 {
 	struct cli_ctx ctx = {0};
 	const char *env = getenv("ROTA_DB");
+	const char *bom = getenv("ROTA_CSV_BOM");
 	int i = 1;
 
+	cli_set_csv_bom(bom && (strcmp(bom, "1") == 0 ||
+				strcmp(bom, "yes") == 0 ||
+				strcmp(bom, "true") == 0));
 	ctx.prog = "rota";
 	ctx.db_path = env && *env ? env : "rota.db";
 	ctx.out = stdout;
@@ -52,6 +58,8 @@ int main(int argc, char **argv)
 			ctx.db_path = argv[++i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			ctx.db_path = a + 5;
+		} else if (strcmp(a, "--bom") == 0) {
+			cli_set_csv_bom(1);
 		} else if (strcmp(a, "--version") == 0) {
 			printf("rota %s\n", ROTA_VERSION);
 			return CLI_EXIT_OK;

@@ -273,8 +273,21 @@ static void print_table(const struct cli_table *t, FILE *out)
 	free(w);
 }
 
+/* --bom: whether to write the mark, and whether it was written (once per
+ * process: the output is one file). */
+static int csv_bom, csv_bom_done;
+
+void cli_set_csv_bom(int on)
+{
+	csv_bom = on;
+}
+
 static void print_csv(const struct cli_table *t, FILE *out)
 {
+	if (csv_bom && !csv_bom_done && out == stdout) {
+		fputs("\xEF\xBB\xBF", out);
+		csv_bom_done = 1;
+	}
 	for (int c = 0; c < t->ncols; c++) {
 		if (c)
 			fputc(',', out);

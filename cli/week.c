@@ -183,3 +183,128 @@ void cli_print_understaffed(struct cli_ctx *ctx, const struct rota_problem *p,
 	cli_table_free(t);
 	free(st);
 }
+
+const char *cli_by(const char *given)
+{
+	const char *user = getenv("USER");
+
+	if (given)
+		return given;
+	return user && *user ? user : "unknown";
+}
+
+/* "E 08:00-17:00", "-" for a day off. */
+static void shift_text(const struct rota_tz *tz,
+		       const struct rota_assignment *a, char *buf, size_t size)
+{
+	char s[32], e[32];
+
+	if (!a->shift[0]) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	rota_format_local_short(tz, a->start, s, sizeof(s));
+	rota_format_local_short(tz, a->end, e, sizeof(e));
+	snprintf(buf, size, "%.20s %.5s-%.5s", a->shift, s + 11, e + 11);
+}
+
+void cli_print_changes(FILE *out,
+		       const struct rota_dataset *ds, const struct rota_tz *tz,
+		       const struct rota_roster_change *ch, size_t n,
+		       enum cli_format fmt)
+{
+	static const char *const tcols[] = {"employee", "name", "day", "old",
+					    "", "new"};
+	static const int ttypes[] = {CLI_COL_STR, CLI_COL_STR, CLI_COL_STR,
+				     CLI_COL_STR, CLI_COL_STR, CLI_COL_STR};
+	static const char *const cols[] = {
+		"employee", "name",	 "date",      "old_shift", "old_start",
+		"old_end",  "new_shift", "new_start", "new_end"};
+	static const int types[] = {CLI_COL_STR, CLI_COL_STR, CLI_COL_STR,
+				    CLI_COL_STR, CLI_COL_STR, CLI_COL_STR,
+				    CLI_COL_STR, CLI_COL_STR, CLI_COL_STR};
+	int table = fmt == CLI_FORMAT_TABLE;
+	struct cli_table *t = table ? cli_table_new(tcols, ttypes, 6)
+				    : cli_table_new(cols, types, 9);
+
+	if (!t)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		int e = rota_dataset_employee(ds, ch[i].employee);
+		char date[16], a[48], b[48];
+
+		rota_format_date(ch[i].day, date, sizeof(date));
+		cli_table_cell(t, "%s", ch[i].employee);
+		cli_table_cell(t, "%s", e >= 0 ? ds->employees[e].name : "");
+		if (table) {
+			cli_table_cell(t, "%s %s",
+				       rota_weekday_name(rota_weekday(
+					       ch[i].day)),
+				       date);
+			shift_text(tz, &ch[i].old, a, sizeof(a));
+			shift_text(tz, &ch[i].now, b, sizeof(b));
+			cli_table_cell(t, "%s", a);
+			cli_table_cell(t, "->");
+			cli_table_cell(t, "%s", b);
+		} else {
+			const struct rota_assignment *as[2] = {&ch[i].old,
+							       &ch[i].now};
+
+			cli_table_cell(t, "%s", date);
+			for (int k = 0; k < 2; k++) {
+				cli_table_cell(t, "%s", as[k]->shift);
+				if (!as[k]->shift[0]) {
+					cli_table_cell(t, "%s", "");
+					cli_table_cell(t, "%s", "");
+					continue;
+				}
+				rota_format_local_iso(tz, as[k]->start, a,
+						      sizeof(a));
+				rota_format_local_iso(tz, as[k]->end, b,
+						      sizeof(b));
+				cli_table_cell(t, "%s", a);
+				cli_table_cell(t, "%s", b);
+			}
+		}
+		cli_table_end_row(t);
+	}
+	cli_table_print(t, fmt, out);
+	cli_table_free(t);
+}
+
+int cli_known_people(struct cli_ctx *ctx, const struct rota_dataset *ds,
+		     const char *employee, const char *team)
+{
+	int found = 0;
+
+	if (employee && rota_dataset_employee(ds, employee) < 0) {
+		fprintf(ctx->err, "%s: unknown employee '%s'\n", ctx->prog,
+			employee);
+		return CLI_EXIT_FAIL;
+	}
+	for (size_t i = 0; team && i < ds->n_employees && !found; i++)
+		found = strcmp(ds->employees[i].team, team) == 0;
+	if (team && !found) {
+		fprintf(ctx->err, "%s: unknown team '%s' (nobody is in it)\n",
+			ctx->prog, team);
+		return CLI_EXIT_FAIL;
+	}
+	return CLI_EXIT_OK;
+}
+
+int cli_known_skill(struct cli_ctx *ctx, const struct rota_dataset *ds,
+		    const char *name, int *index)
+{
+	char known[512] = "";
+	size_t len = 0;
+
+	if ((*index = rota_dataset_skill(ds, name)) >= 0)
+		return CLI_EXIT_OK;
+	for (size_t k = 0; k < ds->n_skills && len < sizeof(known); k++)
+		len += (size_t)snprintf(known + len, sizeof(known) - len,
+					"%s%s", k ? ", " : "",
+					ds->skills[k].name);
+	fprintf(ctx->err, "%s: unknown skill '%s' (known: %s)\n", ctx->prog,
+		name, ds->n_skills ? known : "none");
+	return CLI_EXIT_FAIL;
+}

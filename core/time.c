@@ -95,18 +95,38 @@ static int digits(const char **p, int n)
 	return v;
 }
 
-/* Parse YYYY-MM-DD at *p, advancing it; 0 or -1. */
+/* Read one or two decimal digits from *p; -1 when there is none. */
+static int digits_1_2(const char **p)
+{
+	int v;
+
+	if ((*p)[0] < '0' || (*p)[0] > '9')
+		return -1;
+	if ((*p)[1] >= '0' && (*p)[1] <= '9')
+		return digits(p, 2);
+	v = (*p)[0] - '0';
+	(*p)++;
+	return v;
+}
+
+/*
+ * Parse a date at *p, advancing it; 0 or -1.  YYYY-MM-DD, or as spreadsheets
+ * in Chinese (and other) locales write it, YYYY/M/D with one or two digits
+ * for month and day (2026/11/30, 2026/1/5).
+ */
 static int scan_date(const char **p, int *y, int *m, int *d)
 {
 	const char *s = *p;
+	char sep;
 
 	*y = digits(&s, 4);
-	if (*y < 0 || *s++ != '-')
+	if (*y < 0 || (*s != '-' && *s != '/'))
 		return -1;
-	*m = digits(&s, 2);
-	if (*m < 0 || *s++ != '-')
+	sep = *s++;
+	*m = sep == '-' ? digits(&s, 2) : digits_1_2(&s);
+	if (*m < 0 || *s++ != sep)
 		return -1;
-	*d = digits(&s, 2);
+	*d = sep == '-' ? digits(&s, 2) : digits_1_2(&s);
 	if (*d < 0 || !rota_civil_date_valid(*y, *m, *d))
 		return -1;
 	*p = s;
@@ -812,7 +832,8 @@ int rota_parse_instant(const struct rota_tz *tz, const char *text,
 	if (*p != ' ' && *p != 'T')
 		goto bad;
 	p++;
-	if ((c.hour = digits(&p, 2)) < 0 || c.hour > 23 || *p++ != ':' ||
+	/* H:MM as well as HH:MM (2026/12/3 8:01, as spreadsheets write it) */
+	if ((c.hour = digits_1_2(&p)) < 0 || c.hour > 23 || *p++ != ':' ||
 	    (c.min = digits(&p, 2)) < 0 || c.min > 59)
 		goto bad;
 	if (*p == ':') {

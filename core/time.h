@@ -45,8 +45,9 @@ int32_t rota_week_monday(int32_t days);
 int rota_civil_date_valid(int year, int month, int day);
 
 /*
- * Parse "YYYY-MM-DD" into a day number.  Returns 0, or ROTA_EDATA with a
- * message in err when text is not an existing date.
+ * Parse "YYYY-MM-DD", or "YYYY/M/D" as spreadsheets write dates ("2026/11/30",
+ * "2026/1/5"), into a day number.  Returns 0, or ROTA_EDATA with a message in
+ * err when text is not an existing date.
  */
 int rota_parse_date(const char *text, int32_t *days, struct rota_error *err);
 /* Format a day number as "YYYY-MM-DD" into buf (at least 11 bytes). */
@@ -119,6 +120,8 @@ int rota_tz_transitions(const struct rota_tz *tz, int64_t from, int64_t to,
  * Parse a time as users write it, into a UTC instant:
  *   "YYYY-MM-DD HH:MM[:SS]" or "YYYY-MM-DDTHH:MM[:SS]"   local site time
  *   the same followed by "Z" or "+HH:MM" / "-HH:MM" / "+HHMM"  explicit offset
+ * The date may also be written "YYYY/M/D" and the hour with one digit, as
+ * spreadsheets do: "2026/12/03 08:01", "2026/12/3 8:01:00".
  * Returns 0, or ROTA_EDATA with a message naming what was expected.
  */
 int rota_parse_instant(const struct rota_tz *tz, const char *text,

@@ -17,21 +17,6 @@ int rota_plan_guard_of(const struct rota_plan *pl, int64_t start)
 	return ROTA_PLAN_FREE;
 }
 
-/* "A001's Early shift on Wed 2026-12-02 (08:00)" into buf. */
-static void describe(const struct rota_plan *pl,
-		     const struct rota_assignment *a, char *buf, size_t size)
-{
-	char day[16], when[32];
-	int i = rota_dataset_shift(&pl->ds, a->shift);
-
-	rota_format_date(a->day, day, sizeof(day));
-	rota_format_local_short(pl->tz, a->start, when, sizeof(when));
-	snprintf(buf, size, "%s's %s on %s %s (%s)", a->employee,
-		 i >= 0 ? pl->ds.shifts[i].name : a->shift,
-		 rota_weekday_name(rota_weekday(a->day)), day,
-		 strlen(when) > 11 ? when + 11 : when);
-}
-
 /* Judge one changed employee-day. */
 static int guard_change(const struct rota_plan *pl,
 			const struct rota_roster_change *ch, int force,
@@ -47,7 +32,7 @@ static int guard_change(const struct rota_plan *pl,
 	g = rota_plan_guard_of(pl, a->start);
 	if (g == ROTA_PLAN_FREE || (g == ROTA_PLAN_NOTICE && force))
 		return 0;
-	describe(pl, a, what, sizeof(what));
+	rota_plan_describe(pl, a, what, sizeof(what));
 	if (g == ROTA_PLAN_FROZEN)
 		return rota_error_set(err, ROTA_ECONFLICT,
 				      "%s %s: past time is frozen", what,

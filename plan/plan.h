@@ -207,6 +207,16 @@ int rota_plan_week_load(struct rota_plan *pl, int32_t monday, int need_roster,
 			struct rota_plan_week *out, struct rota_error *err);
 void rota_plan_week_release(struct rota_plan_week *w);
 
+/*
+ * Tell the checker's "asked not to work" sentences of r with the soft time
+ * off they come from ("E03 asked for Sat 2026-12-05 to Sun 2026-12-06 off
+ * ('weekend off') and works M on Sat 2026-12-05"), so a request reads as
+ * it was made.  rota_plan_week_load() and rota_plan_schedule() do it.
+ */
+void rota_plan_name_requests(const struct rota_plan *pl,
+			     const struct rota_problem *p,
+			     struct rota_check_report *r);
+
 /* A stretch of consecutive intervals of one skill short of agents. */
 struct rota_plan_stretch {
 	int skill;
@@ -235,10 +245,16 @@ struct rota_plan_schedule_opts {
 	const char *mps_path;    /* ... and / or as free MPS */
 	const char *by;          /* recorded with the version */
 	const char *reason;
+	/* re-planning a week that has a roster (docs/operations.md) */
+	int64_t from;            /* > 0: re-plan from this instant on */
+	int fresh;               /* re-solve from scratch (frozen time kept) */
+	int max_changes;         /* hard cap on changed employee-days;
+				    ROTA_UNSET: none */
+	int force;               /* change inside the notice window */
 };
 
 #define ROTA_PLAN_SCHEDULE_OPTS_INIT                                         \
-	{ROTA_SOLVE_OPTIONS_INIT, NULL, NULL, "", ""}
+	{ROTA_SOLVE_OPTIONS_INIT, NULL, NULL, "", "", 0, 0, ROTA_UNSET, 0}
 
 struct rota_plan_schedule {
 	struct rota_problem *problem;
@@ -250,15 +266,43 @@ struct rota_plan_schedule {
 	int changes;       /* employee-days changed from the previous one */
 	int people;        /* employees with at least one shift */
 	struct rota_plan_notes notes;
+	/* when the week had a roster before the call */
+	int had_roster;    /* 1: the fields below are meaningful */
+	int replanned;     /* 1: minimal-change re-plan (reference, change
+			      weight); 0: solved afresh */
+	int64_t from;      /* nothing starting before it was changed */
+	struct rota_roster_change *diff;   /* old -> new, by employee, day */
+	size_t n_diff;
+	/* understaffed agent-minutes of the week per skill [k] (the
+	 * checker's allocation), of the previous roster (without the shifts
+	 * its employees can no longer work: time off, absences) and of the
+	 * new one */
+	long *short_before, *short_after;
 };
 
 /*
  * Build the roster of the week: refresh its staffing, build its problem,
  * solve it, have the checker vouch for it and store it as a new roster
- * version (kind "solve").  A roster the checker finds breaking a hard rule
- * is not stored (ROTA_ESOLVER).  ROTA_EINFEASIBLE names the employee and
- * the rules in conflict.  Notes: a week without a forecast or without
- * requirements.
+ * version through rota_plan_commit().  A roster the checker finds breaking
+ * a hard rule is not stored (ROTA_ESOLVER).  ROTA_EINFEASIBLE names the
+ * employee and the rules in conflict.  Notes: a week without a forecast or
+ * without requirements, a published roster changed.
+ *
+ * A week without a roster is solved whole (kind "solve").  A week with one
+ * keeps frozen time: nothing starting before `from` changes (pins from
+ * rota_problem_freeze), where `from` is opt->from, at the earliest now, and
+ * for a published week now + the notice window unless opt->force (a note
+ * says when the window moved it).  Then
+ *   - opt->from, or a published week without opt->fresh: minimal-change
+ *     re-plan (kind "replan"): the live roster is the reference, every
+ *     changed employee-day costs the site's change_weight, opt->max_changes
+ *     caps them, and the contracts' overtime allowance may be used;
+ *   - otherwise (a draft, or opt->fresh): solved afresh after the frozen
+ *     time (kind "solve"; with opt->max_changes the cap holds, at no cost
+ *     per change).
+ * An unchanged shift keeps its stored skill.  ROTA_ECONFLICT when opt->from
+ * is in the past; ROTA_EINVAL when it is after the week; ROTA_ENOTFOUND
+ * for opt->from or opt->max_changes on a week without a roster.
  */
 int rota_plan_schedule(struct rota_plan *pl, int32_t monday,
 		       const struct rota_plan_schedule_opts *opt,
@@ -266,25 +310,60 @@ int rota_plan_schedule(struct rota_plan *pl, int32_t monday,
 		       struct rota_error *err);
 void rota_plan_schedule_release(struct rota_plan_schedule *s);
 
+/* ------------------------------------------------------ roster versions */
+
+/* Every version of the week's roster, oldest first (*out: free());
+ * ROTA_ENOTFOUND when the week has no roster. */
+int rota_plan_roster_history(struct rota_plan *pl, int32_t monday,
+			     struct rota_roster_version **out, size_t *n,
+			     struct rota_error *err);
+
+/* What changed between two versions of a week's roster. */
+struct rota_plan_diff {
+	int32_t week;
+	int from_version, to_version;
+	struct rota_roster_change *changes;  /* by employee, then day */
+	size_t n;
+};
+
+/*
+ * The employee-days that differ from version v1 to version v2 of the
+ * week's roster (0: the live version).  ROTA_ENOTFOUND naming the week or
+ * the version when one does not exist; ROTA_EINVAL for a negative one.
+ */
+int rota_plan_roster_diff(struct rota_plan *pl, int32_t monday, int v1,
+			  int v2, struct rota_plan_diff *out,
+			  struct rota_error *err);
+void rota_plan_diff_release(struct rota_plan_diff *d);
+
 /* ------------------------------------------------------------ publish */
+
+/* alarm_min / organizer: what the last publication used (remembered) */
+#define ROTA_PLAN_REMEMBERED (-2)
 
 struct rota_plan_publish_opts {
 	const char *out_dir;     /* where the .ics files go */
 	const char *team;        /* only this team (NULL: all) */
 	const char *employee;    /* only this employee (NULL: all) */
-	int alarm_min;           /* VALARM minutes before; -1 none */
-	const char *organizer;   /* ORGANIZER e-mail; NULL none */
+	int alarm_min;           /* VALARM minutes before; -1 none;
+				    ROTA_PLAN_REMEMBERED */
+	const char *organizer;   /* ORGANIZER e-mail; "" none; NULL:
+				    remembered */
 	int refresh_min;         /* REFRESH-INTERVAL, minutes */
+	int force;               /* publish a roster breaking hard rules */
 };
 
-#define ROTA_PLAN_PUBLISH_OPTS_INIT {NULL, NULL, NULL, -1, NULL, 60}
+#define ROTA_PLAN_PUBLISH_OPTS_INIT                                          \
+	{NULL, NULL, NULL, ROTA_PLAN_REMEMBERED, NULL, 60, 0}
 
 struct rota_plan_publish {
 	struct rota_cal_counts counts;   /* events of the week */
 	int people, teams;               /* feeds rendered */
 	int files_written, files_unchanged;
 	int32_t week;
-	struct rota_plan_notes notes;    /* skipped files */
+	int alarm_min;                   /* used: -1 none */
+	char organizer[ROTA_SETTING_MAX];  /* used: "" none */
+	struct rota_plan_notes notes;    /* skipped files, forced */
 };
 
 /*
@@ -294,6 +373,17 @@ struct rota_plan_publish {
  * removed shifts CANCELLED), store the publication records and write
  * every feed of the selected people and their teams atomically.  The whole
  * week (no team or employee filter) marks the roster published.
+ *
+ * A roster the checker finds breaking a hard rule is refused
+ * (ROTA_ECONFLICT "... breaks 2 hard rules (rota roster --check lists
+ * them): not published (--force publishes it anyway)") unless opt->force.
+ * The alarm and organizer given replace the remembered ones (the store's
+ * settings publish.alarm_min and publish.organizer), which are used when
+ * they are not given.  UIDs take the domain fixed at the site's first
+ * publication (calendar.uid_domain; for a database published before it
+ * existed, the domain of its latest publication), so renaming the site
+ * keeps them.  SEQUENCE also rises when the text of an event changes
+ * (names, the site, the organizer, the alarm: rota_cal_text_hash).
  * ROTA_ENOTFOUND for a week without a roster or an unknown team/employee.
  */
 int rota_plan_publish(struct rota_plan *pl, int32_t monday,
@@ -302,6 +392,34 @@ int rota_plan_publish(struct rota_plan *pl, int32_t monday,
 void rota_plan_publish_release(struct rota_plan_publish *p);
 
 /* ------------------------------------------------------------ imports */
+
+struct rota_plan_import_opts {
+	int replace_week;    /* the file's weeks replace the stored ones
+				whole (else only the file's employees change) */
+	int force;           /* changes inside the notice window */
+	const char *by;      /* recorded with the versions */
+	const char *reason;
+};
+
+#define ROTA_PLAN_IMPORT_OPTS_INIT {0, 0, "", ""}
+
+/*
+ * A roster.csv (rota_store_roster_read) as a new version (kind "import")
+ * of each week it holds, all in one transaction through
+ * rota_plan_commit(): frozen time and the notice window apply, and only
+ * the employees with a row in the file for a week change in it (their
+ * days without a row become days off), unless opt->replace_week.  stats
+ * (may be NULL): rows added, updated, unchanged, shifts removed (within
+ * the scope), the weeks, ignored columns.  Notes: published weeks
+ * changed.  Errors as rota_store_roster_read and rota_plan_commit, the
+ * file's label first; nothing is stored then.
+ */
+int rota_plan_import_roster(struct rota_plan *pl, const char *path,
+			    const char *label,
+			    const struct rota_plan_import_opts *opt,
+			    struct rota_import_stats *stats,
+			    struct rota_plan_notes *notes,
+			    struct rota_error *err);
 
 /*
  * Time off from an iCalendar file (calendar/calendar.h says how events
@@ -317,5 +435,341 @@ int rota_plan_import_timeoff_ics(struct rota_plan *pl, const char *path,
 
 /* 1 when path names an iCalendar file (.ics, or BEGIN:VCALENDAR first). */
 int rota_plan_path_is_ics(const char *path);
+
+/* ====================================================================
+ * The operating loop: absences, substitutes, swaps, time off
+ * (docs/operations.md).  Every roster change below is a new version made
+ * through rota_plan_commit(): started shifts are never touched, and the
+ * notice window needs force except where said.
+ * ==================================================================== */
+
+/* ------------------------------------------------------------ absences */
+
+struct rota_plan_absence_opts {
+	const char *employee;
+	int64_t from, to;        /* [from, to) UTC */
+	const char *type;        /* a leave type of the site ("sick") */
+	const char *reason;      /* may be NULL */
+	const char *by;          /* may be NULL */
+};
+
+struct rota_plan_absence {
+	int64_t id;                        /* the absence recorded */
+	struct rota_assignment *removed;   /* taken out: open shifts */
+	size_t n_removed;
+	struct rota_assignment *kept;      /* had started: kept, reported */
+	size_t n_kept;
+	int versions;                      /* roster versions added */
+	struct rota_plan_notes notes;      /* published weeks changed */
+};
+
+/*
+ * Record an unplanned absence (table absence) and take the employee's
+ * shifts that overlap it and have not started out of the live roster: one
+ * version of kind "absence" per week, linked to the absence (absence_shift,
+ * so attendance reports them as excused).  The notice window does not
+ * apply (an absence is a fact); shifts that had started stay and are
+ * reported in out->kept.  One transaction.  Errors: ROTA_ENOTFOUND (no
+ * such employee), ROTA_EINVAL (unknown leave type, naming the known ones;
+ * an empty or over-31-day period).
+ */
+int rota_plan_absence_add(struct rota_plan *pl,
+			  const struct rota_plan_absence_opts *opt,
+			  struct rota_plan_absence *out,
+			  struct rota_error *err);
+void rota_plan_absence_release(struct rota_plan_absence *a);
+
+/* ---------------------------------------------------------- substitutes */
+
+/*
+ * rota_plan_cover() finds who can take an open shift: a shift an absence
+ * took out (uncovered), or a shift its owner can no longer work (leave
+ * approved after it was rostered).  Every employee is judged by the
+ * checker (rota_check) on the week's problem with the overtime allowance;
+ * its hard-rule sentences are the reasons someone is excluded.  Beside
+ * direct fills, one-move chains are found by a small MIP around the hole:
+ * X takes the open shift and gives up a day of theirs, Y may take X's
+ * place.  Candidates are ranked by cost (lower is better; ties by fewer
+ * changes, then employee id):
+ *
+ *   cost = coverage  (the checker's under- and overstaffing terms after
+ *                     the move minus before: regained shortage is negative)
+ *        + rules     (soft rule penalties, requests and paid-time cost of
+ *                     the people moved, after minus before; overtime costs
+ *                     the contract's overtime_weight per minute)
+ *        + fairness  (change_weight x substitute shifts each person gaining
+ *                     a working day already took this month)
+ *        + disruption (change_weight x employee-days changed beyond the
+ *                     fill itself)
+ *
+ * with change_weight from site.ini [operations] (default 50).
+ */
+
+#define ROTA_PLAN_CHAIN_MAX 3     /* employee-days a candidate changes */
+#define ROTA_PLAN_REASON_MAX 512
+
+struct rota_plan_cover_opts {
+	int limit;             /* candidates returned, best first (10) */
+	int chains;            /* one-move chains too: 1 enumerated, 2 by a
+				  small MIP each (slower; for comparison),
+				  0 none */
+	int max_chain_x;       /* employees tried as X in chains (64) */
+	const char *explain;   /* employee to explain (NULL: none) */
+	int force;             /* chains may move shifts in the notice window */
+	const char *skill;     /* understaffed-day holes: the skill (NULL:
+				  every skill) */
+};
+
+#define ROTA_PLAN_COVER_OPTS_INIT {10, 1, 64, NULL, 0, NULL}
+
+struct rota_plan_candidate {
+	int rank;                              /* 1 = best */
+	char employee[ROTA_ID_MAX];            /* who takes the open shift */
+	char name[ROTA_NAME_MAX];
+	struct rota_assignment fill;           /* the shift as they work it */
+	struct rota_roster_change changes[ROTA_PLAN_CHAIN_MAX];
+	int n_changes;                         /* the fill first */
+	int overtime_min;                      /* overtime the move adds */
+	int extra_month;                       /* substitute shifts the filler
+						  took this month before */
+	long regained_min;                     /* agent-minutes of shortage
+						  regained (all skills) */
+	double cost, cost_coverage, cost_rules, cost_fair, cost_changes;
+	char reasons[ROTA_PLAN_REASON_MAX];    /* why it ranks there */
+};
+
+struct rota_plan_hole {
+	char employee[ROTA_ID_MAX];      /* whose shift it was; "" for an
+					    understaffed day */
+	int32_t day;
+	struct rota_assignment shift;    /* the open shift (shift "" for an
+					    understaffed day) */
+	int64_t open_assignment_id;      /* the absence's closed row, or 0 */
+	int owner_keeps;                 /* 1: still in the live roster (its
+					    owner is on leave): applying a
+					    candidate takes it from them */
+	char why[128];                   /* "sick (absence 3)", ... */
+};
+
+struct rota_plan_cover {
+	struct rota_plan_hole hole;
+	struct rota_plan_candidate *cand;  /* best first */
+	size_t n_cand;                     /* returned (at most limit) */
+	size_t n_found;                    /* candidates found */
+	int n_excluded;                    /* employees a hard rule excludes */
+	int n_chains_tried;                /* employees tried as X */
+	long checks, full_checks;          /* checker runs: rules alone, the
+					      whole week */
+	struct rota_plan_notes explain;    /* opt->explain's verdict */
+	struct rota_plan_notes notes;
+};
+
+/*
+ * Candidates for `employee`'s open shift on local day `day`, or, with
+ * employee NULL, for the understaffing of that day (opt->skill, any shift
+ * type).  ROTA_ENOTFOUND: no such employee, no roster that week, no open
+ * shift of theirs that day ("A001 has no open shift on 2026-12-02");
+ * ROTA_ECONFLICT: it is covered already ("... is covered by A017
+ * (version 5)") or has started.
+ */
+int rota_plan_cover(struct rota_plan *pl, const char *employee, int32_t day,
+		    const struct rota_plan_cover_opts *opt,
+		    struct rota_plan_cover *out, struct rota_error *err);
+
+/*
+ * Apply candidate `rank` of c as a new version of kind "substitute"
+ * (meta->by and meta->reason are kept; kind is set here) and record the
+ * substitute (table substitute).  The fill itself may be inside the notice
+ * window (covering at short notice is what it is for); moving anyone
+ * else's shift there needs force.  ROTA_EINVAL for a rank out of range.
+ */
+int rota_plan_cover_apply(struct rota_plan *pl, const struct rota_plan_cover *c,
+			  int rank, const struct rota_version_meta *meta,
+			  int force, int *version,
+			  struct rota_plan_notes *notes, struct rota_error *err);
+void rota_plan_cover_release(struct rota_plan_cover *c);
+
+/* An open shift of a week, or an understaffed day and skill, with its best
+ * candidate. */
+struct rota_plan_open {
+	char employee[ROTA_ID_MAX];      /* "" for an understaffed day */
+	int32_t day;
+	struct rota_assignment shift;    /* the open shift (shift "") */
+	char why[128];
+	int skill;                       /* understaffed: the skill */
+	long short_min;                  /* agent-minutes missing */
+	int has_best;
+	struct rota_plan_candidate best;
+	size_t n_found;                  /* candidates for it */
+};
+
+/*
+ * The open shifts of the week (absences' shifts nobody covers yet) and its
+ * understaffed days per skill, each with its best candidate (chains as
+ * opt says).  *out: free().
+ */
+int rota_plan_cover_open(struct rota_plan *pl, int32_t monday,
+			 const struct rota_plan_cover_opts *opt,
+			 struct rota_plan_open **out, size_t *n,
+			 struct rota_error *err);
+
+/* ---------------------------------------------------------------- swaps */
+
+struct rota_plan_swap_opts {
+	const char *a, *b;        /* employees */
+	int32_t day_a, day_b;     /* day_b < 0: the same day as day_a */
+	const char *by, *reason;
+	int force;                /* the notice window */
+};
+
+#define ROTA_PLAN_SWAP_OPTS_INIT {NULL, NULL, 0, -1, NULL, NULL, 0}
+
+struct rota_plan_swap {
+	struct rota_roster_change changes[4];  /* employee-days changed */
+	int n_changes;
+	int given;                /* 1: A gave the shift away (B had none) */
+	int version;
+	/* ROTA_ECONFLICT from the checker: the hard rules the swap breaks */
+	struct rota_plan_notes broken;
+	struct rota_plan_notes notes;
+};
+
+/*
+ * Exchange A's shift on day_a with B's on day_b (B's on day_a when day_b
+ * is -1), or give A's to B when B has none there; the whole week (each
+ * week touched) is judged by the checker first.  A refusal is
+ * ROTA_ECONFLICT with out->broken holding the checker's sentences for A
+ * and B (release out even then).  Applied as a version of kind "swap".
+ * ROTA_ENOTFOUND when A has no shift on day_a.
+ */
+int rota_plan_swap(struct rota_plan *pl, const struct rota_plan_swap_opts *opt,
+		   struct rota_plan_swap *out, struct rota_error *err);
+void rota_plan_swap_release(struct rota_plan_swap *s);
+
+/* ------------------------------------------------------------- time off */
+
+/* What granting a period of time off means. */
+struct rota_plan_timeoff_impact {
+	struct rota_plan_notes broken;    /* site rules it breaks (notice,
+					     blackout, people off per team or
+					     skill) */
+	struct rota_plan_notes shifts;    /* live shifts it overlaps, and
+					     whether their week is published */
+	struct rota_plan_notes coverage;  /* intervals that become short per
+					     skill if those shifts go */
+	long short_min;                   /* agent-minutes they would miss */
+};
+
+struct rota_plan_timeoff_opts {
+	const char *employee;
+	int64_t from, to;
+	const char *type;
+	const char *reason;
+	const char *by;          /* who decides (approve, deny, cancel) */
+	int force;               /* approve although a rule is broken */
+	int auto_approve;        /* request: approve when inside every rule
+				    (also when the site's auto_approve) */
+};
+
+struct rota_plan_timeoff {
+	struct rota_timeoff_record record;   /* as stored after the call */
+	struct rota_plan_timeoff_impact impact;
+	int auto_approved;
+	struct rota_plan_notes notes;
+};
+
+/*
+ * Request time off (pending), judged against the site's rules ([timeoff]:
+ * minimum notice, people off per team and per skill per day, blackout
+ * dates) and the live roster; approved at once when opt->auto_approve or
+ * the site's auto_approve and no rule is broken.  ROTA_EINVAL for an
+ * unknown leave type or an empty period, ROTA_ENOTFOUND for an unknown
+ * employee, ROTA_ECONFLICT for a period already asked for.
+ */
+int rota_plan_timeoff_request(struct rota_plan *pl,
+			      const struct rota_plan_timeoff_opts *opt,
+			      struct rota_plan_timeoff *out,
+			      struct rota_error *err);
+
+/*
+ * Decide request id: "approved" (refused with ROTA_ECONFLICT while a site
+ * rule is broken, unless opt->force; out->impact says which), "denied", or
+ * "cancelled" (pending or approved time off).  opt->by and opt->reason are
+ * recorded.  The impact is filled for every decision.
+ */
+int rota_plan_timeoff_decide(struct rota_plan *pl, int64_t id,
+			     const char *status,
+			     const struct rota_plan_timeoff_opts *opt,
+			     struct rota_plan_timeoff *out,
+			     struct rota_error *err);
+void rota_plan_timeoff_release(struct rota_plan_timeoff *t);
+
+/*
+ * The impact of time off for employee over [from, to) (type for the
+ * messages): rules broken, live shifts overlapped, coverage lost.  Used by
+ * the two above and after imports (rota import reports leave that overlaps
+ * published shifts).
+ */
+int rota_plan_timeoff_impact(struct rota_plan *pl, const char *employee,
+			     int64_t from, int64_t to, int64_t ignore_id,
+			     struct rota_plan_timeoff_impact *out,
+			     struct rota_error *err);
+void rota_plan_timeoff_impact_release(struct rota_plan_timeoff_impact *i);
+
+/*
+ * Approved leave that overlaps live shifts not started yet, one note per
+ * shift ("A001's Early shift on Wed 2026-12-02 (08:00) overlaps annual
+ * leave (time off 7) in a published week: cover it (rota cover A001 --date
+ * 2026-12-02) or re-plan").  rota import reports them after time off.
+ */
+int rota_plan_leave_overlaps(struct rota_plan *pl,
+			     struct rota_plan_notes *notes,
+			     struct rota_error *err);
+
+/* ------------------------------------------------ subscribed feeds */
+
+/*
+ * A calendar feed as a subscriber gets it (rota serve): what was
+ * published (the publication records rota_plan_publish() keeps), never the
+ * unpublished live roster, so a subscription and a published .ics file of
+ * the same person say the same thing.  The window is the ISO weeks from
+ * weeks_back before the week of `now` to weeks_ahead after it.  The same
+ * records and window always give the same bytes.
+ */
+struct rota_plan_feed_opts {
+	const char *employee;    /* one person's feed, or */
+	const char *team;        /* a team's (every member, names shown) */
+	int weeks_back;          /* default 4 */
+	int weeks_ahead;         /* default 8 */
+	int alarm_min;           /* personal feeds: VALARM; -1 none */
+	const char *organizer;   /* NULL none */
+	int refresh_min;         /* REFRESH-INTERVAL */
+};
+
+#define ROTA_PLAN_FEED_OPTS_INIT {NULL, NULL, 4, 8, -1, NULL, 60}
+
+struct rota_plan_feed {
+	char *text;              /* the VCALENDAR, NUL-terminated */
+	size_t len;
+	size_t n_events;
+	int64_t last_modified;   /* latest publication in it; 0 none */
+};
+
+/* ROTA_ENOTFOUND for an unknown employee or a team nobody is in. */
+int rota_plan_feed(struct rota_plan *pl, const struct rota_plan_feed_opts *opt,
+		   struct rota_plan_feed *out, struct rota_error *err);
+void rota_plan_feed_release(struct rota_plan_feed *f);
+
+/* ------------------------------------------------ coverage graph */
+
+/*
+ * The coverage of a loaded week (rota_plan_week_load) as a standalone SVG
+ * image: one panel per skill, required agents as a line and scheduled as
+ * bars per interval, short intervals marked in red below the bars, days
+ * labelled with their dates.  Deterministic; *out: free().
+ */
+int rota_plan_coverage_svg(const struct rota_plan *pl,
+			   const struct rota_plan_week *w, char **out,
+			   size_t *len, struct rota_error *err);
 
 #endif

@@ -9,8 +9,9 @@
  *   2. attribute each period to the shift it overlaps most (ties: the
  *      earlier shift), none: unscheduled work; attribute each unpaired punch
  *      to the nearest shift within 2 h of it, none: a stray punch;
- *   3. per shift: late, early leave, absent, worked, overtime, covered, each
- *      in seconds, then whole minutes rounded down;
+ *   3. per shift: late, early leave, absent or excused, worked (without
+ *      the unpaid break), overtime, covered (of the paid intervals P),
+ *      break overrun, each in seconds, then whole minutes rounded down;
  *   4. keep the rows in the range, in time order, and add them up.
  */
 #include "store/store.h"
@@ -44,11 +45,12 @@ struct row_spec {
 };
 
 struct work {
-	const struct rota_assignment *s;
+	const struct rota_att_shift *s;
 	size_t ns;
 	const struct rota_punch *p;
 	size_t np;
 	int64_t max_len;   /* longest shift */
+	int deduct;        /* break_auto_deduct */
 	struct period *per;
 	size_t nper;
 	struct unpaired *un;
@@ -61,6 +63,22 @@ double rota_att_adherence(const struct rota_att_totals *t)
 	if (t->scheduled_min <= 0)
 		return -1;
 	return (double)t->covered_min / (double)t->scheduled_min;
+}
+
+double rota_att_conformance(const struct rota_att_totals *t)
+{
+	if (t->scheduled_min <= 0)
+		return -1;
+	return (double)t->worked_min / (double)t->scheduled_min;
+}
+
+double rota_att_punctuality(const struct rota_att_totals *t)
+{
+	long attended = t->shifts - t->absences - t->excused_shifts;
+
+	if (attended <= 0)
+		return -1;
+	return (double)(attended - t->late_count) / (double)attended;
 }
 
 void rota_att_totals_add(struct rota_att_totals *t,
@@ -79,6 +97,15 @@ void rota_att_totals_add(struct rota_att_totals *t,
 		t->missing_punches += r->missing;
 		t->overtime_min += r->overtime_min;
 		t->covered_min += r->covered_min;
+		t->break_overrun_count +=
+			(r->flags & ROTA_ATT_BREAK_OVERRUN) != 0;
+		t->break_overrun_min += r->break_overrun_min;
+		if ((r->flags & ROTA_ATT_EXCUSED) && r->excused >= 0 &&
+		    r->excused < ROTA_ATT_MAX_LEAVE) {
+			t->excused_shifts++;
+			t->excused_min += r->excused_min;
+			t->excused[r->excused]++;
+		}
 		break;
 	case ROTA_ATT_UNSCHEDULED:
 		t->worked_min += r->worked_min;
@@ -188,7 +215,7 @@ static long attribute_instant(const struct work *w, int64_t t)
 	long best = -1;
 
 	while (k-- > 0) {
-		const struct rota_assignment *s = &w->s[k];
+		const struct rota_att_shift *s = &w->s[k];
 		int64_t d;
 
 		if (s->start < t - ATTRIBUTION_WINDOW_S - w->max_len)
@@ -214,7 +241,7 @@ static long attribute_period(const struct work *w, int64_t a, int64_t b)
 		return attribute_instant(w, a);
 	k = first_start_after(w, b, 0);
 	while (k-- > 0) {
-		const struct rota_assignment *s = &w->s[k];
+		const struct rota_att_shift *s = &w->s[k];
 		int64_t o;
 
 		if (s->start <= a - w->max_len)
@@ -228,11 +255,34 @@ static long attribute_period(const struct work *w, int64_t a, int64_t b)
 	return best;
 }
 
-/* Seconds of [a, b) inside no shift at all. */
-static int64_t outside_shifts(const struct work *w, int64_t a, int64_t b)
+static int has_break(const struct rota_att_shift *s)
+{
+	return s->break_end > s->break_start;
+}
+
+/* Seconds of [a, b) inside the paid intervals P of shift s. */
+static int64_t paid_part(const struct rota_att_shift *s, int64_t a,
+			 int64_t b)
+{
+	if (!has_break(s))
+		return overlap(a, b, s->start, s->end);
+	return overlap(a, b, s->start, s->break_start) +
+	       overlap(a, b, s->break_end, s->end);
+}
+
+/* Seconds of [a, b) inside shift s's unpaid break. */
+static int64_t break_part(const struct rota_att_shift *s, int64_t a,
+			  int64_t b)
+{
+	return has_break(s) ? overlap(a, b, s->break_start, s->break_end) : 0;
+}
+
+/* Seconds of [a, b) inside the paid intervals of any shift (the shifts of
+ * one person do not overlap; where they do, the earlier one counts). */
+static int64_t paid_overlap(const struct work *w, int64_t a, int64_t b)
 {
 	size_t k = first_start_after(w, b, 0), lo = k;
-	int64_t covered = 0, cur = a;
+	int64_t sum = 0, cur = a;
 
 	if (b <= a)
 		return 0;
@@ -240,21 +290,28 @@ static int64_t outside_shifts(const struct work *w, int64_t a, int64_t b)
 	while (lo > 0 && w->s[lo - 1].start > a - w->max_len)
 		lo--;
 	for (size_t i = lo; i < k; i++) {
-		int64_t s = w->s[i].start > cur ? w->s[i].start : cur;
-		int64_t e = w->s[i].end < b ? w->s[i].end : b;
+		const struct rota_att_shift *s = &w->s[i];
+		int64_t piece[2][2] = {
+			{s->start, has_break(s) ? s->break_start : s->end},
+			{has_break(s) ? s->break_end : s->end, s->end}};
 
-		if (e > s) {
-			covered += e - s;
-			cur = e;
+		for (int j = 0; j < 2; j++) {
+			int64_t x = piece[j][0] > cur ? piece[j][0] : cur;
+			int64_t y = piece[j][1] < b ? piece[j][1] : b;
+
+			if (y > x) {
+				sum += y - x;
+				cur = y;
+			}
 		}
 	}
-	return (b - a) - covered;
+	return sum;
 }
 
-/* Seconds of shift k covered by closed work periods (they are disjoint). */
+/* Seconds of P of shift k covered by closed work periods (disjoint). */
 static int64_t covered(const struct work *w, size_t k)
 {
-	const struct rota_assignment *s = &w->s[k];
+	const struct rota_att_shift *s = &w->s[k];
 	size_t lo = 0, hi = w->nper;
 	int64_t sum = 0;
 
@@ -269,8 +326,7 @@ static int64_t covered(const struct work *w, size_t k)
 	}
 	for (size_t i = lo; i < w->nper && w->per[i].in < s->end; i++)
 		if (!w->per[i].open)
-			sum += overlap(w->per[i].in, w->per[i].out, s->start,
-				       s->end);
+			sum += paid_part(s, w->per[i].in, w->per[i].out);
 	return sum;
 }
 
@@ -304,6 +360,8 @@ static int minutes(int64_t seconds)
 /* What is attributed to one row, gathered in one pass. */
 struct acc {
 	int64_t first_in, last_out, worked, overtime;
+	int64_t prev_out;   /* out of the last closed period, INT64_MIN */
+	int64_t back;       /* in after a gap over the break, INT64_MIN */
 	int attributed;
 };
 
@@ -312,26 +370,37 @@ static void gather(const struct work *w, struct acc *acc, size_t nrows,
 {
 	for (size_t r = 0; r < nrows; r++) {
 		acc[r].first_in = INT64_MAX;
-		acc[r].last_out = INT64_MIN;
+		acc[r].last_out = acc[r].prev_out = acc[r].back = INT64_MIN;
 	}
+	/* periods in time order: a gap between two of one shift that
+	 * overlaps its break is the break, the in after it the return */
 	for (size_t i = 0; i < w->nper; i++) {
 		const struct period *pe = &w->per[i];
+		const struct rota_att_shift *s;
+		int64_t brk, ot;
 		struct acc *a;
 
 		if (pe->row < 0 || pe->shift < 0)
 			continue;
+		s = &w->s[pe->shift];
 		a = &acc[pe->row];
 		a->attributed++;
 		if (pe->in < a->first_in)
 			a->first_in = pe->in;
+		if (has_break(s) && a->prev_out != INT64_MIN &&
+		    a->prev_out < s->break_end && pe->in > s->break_start)
+			a->back = pe->in;
 		if (pe->open) {
 			rows[pe->row].flags |= ROTA_ATT_OPEN;
 			continue;
 		}
+		a->prev_out = pe->out;
 		if (pe->out > a->last_out)
 			a->last_out = pe->out;
-		a->worked += pe->out - pe->in;
-		a->overtime += outside_shifts(w, pe->in, pe->out);
+		brk = w->deduct ? break_part(s, pe->in, pe->out) : 0;
+		a->worked += pe->out - pe->in - brk;
+		ot = pe->out - pe->in - paid_overlap(w, pe->in, pe->out) - brk;
+		a->overtime += ot > 0 ? ot : 0;
 	}
 	for (size_t i = 0; i < w->nun; i++) {
 		const struct unpaired *u = &w->un[i];
@@ -361,15 +430,23 @@ static void shift_figures(const struct work *w, size_t k,
 			  const struct rota_att_options *opt,
 			  struct rota_att_row *row)
 {
-	const struct rota_assignment *s = &w->s[k];
+	const struct rota_att_shift *s = &w->s[k];
 	int64_t grace = (int64_t)opt->grace_min * 60;
 
-	row->scheduled_min = minutes(s->end - s->start);
+	row->scheduled_min = minutes(paid_part(s, s->start, s->end));
 	row->worked_min = minutes(a->worked);
 	row->overtime_min = minutes(a->overtime);
 	row->covered_min = minutes(covered(w, k));
+	row->excused = -1;
 	if (!a->attributed) {
-		row->flags |= ROTA_ATT_ABSENT;
+		if (s->excused >= 0) {
+			row->flags |= ROTA_ATT_EXCUSED;
+			row->excused = s->excused;
+			row->excused_min = row->scheduled_min;
+			row->scheduled_min = row->covered_min = 0;
+		} else {
+			row->flags |= ROTA_ATT_ABSENT;
+		}
 		return;
 	}
 	if (a->first_in != INT64_MAX && a->first_in > s->start + grace) {
@@ -381,16 +458,31 @@ static void shift_figures(const struct work *w, size_t k,
 		row->flags |= ROTA_ATT_EARLY;
 		row->early_min = minutes(s->end - a->last_out);
 	}
+	if (a->back != INT64_MIN && a->back > s->break_end + grace) {
+		row->flags |= ROTA_ATT_BREAK_OVERRUN;
+		row->break_overrun_min = minutes(a->back - s->break_end);
+	}
 }
 
 static int check_input(const struct work *w, struct rota_error *err)
 {
 	for (size_t i = 0; i < w->ns; i++) {
-		if (w->s[i].end <= w->s[i].start)
+		const struct rota_att_shift *s = &w->s[i];
+
+		if (s->end <= s->start)
 			return rota_error_set(err, ROTA_EINVAL,
-					      "attendance: shift %zu of '%s' "
-					      "ends before it starts",
-					      i, w->s[i].employee);
+					      "attendance: shift %zu ends "
+					      "before it starts", i);
+		if (has_break(s) &&
+		    (s->break_start < s->start || s->break_end > s->end))
+			return rota_error_set(err, ROTA_EINVAL,
+					      "attendance: the break of shift "
+					      "%zu is not inside it", i);
+		if (s->excused >= ROTA_ATT_MAX_LEAVE)
+			return rota_error_set(err, ROTA_EINVAL,
+					      "attendance: shift %zu: leave "
+					      "type %d out of range", i,
+					      s->excused);
 		if (i && (w->s[i].start < w->s[i - 1].start ||
 			  (w->s[i].start == w->s[i - 1].start &&
 			   w->s[i].end < w->s[i - 1].end)))
@@ -426,7 +518,7 @@ static struct rota_att_item item_of(const struct rota_punch *p, int status)
 	return it;
 }
 
-int rota_attendance_compute(const struct rota_assignment *shifts,
+int rota_attendance_compute(const struct rota_att_shift *shifts,
 			    size_t n_shifts, const struct rota_punch *punches,
 			    size_t n_punches,
 			    const struct rota_att_options *opt,
@@ -446,6 +538,7 @@ int rota_attendance_compute(const struct rota_assignment *shifts,
 	w.ns = n_shifts;
 	w.p = punches;
 	w.np = n_punches;
+	w.deduct = opt->break_auto_deduct;
 	if ((rc = check_input(&w, err)) < 0)
 		return rc;
 	/* as of `now`: later punches have not happened yet */
@@ -574,12 +667,14 @@ int rota_attendance_compute(const struct rota_assignment *shifts,
 
 			row->start = pe->in;
 			row->end = pe->out;
+			row->excused = -1;
 			row->worked_min = row->overtime_min =
 				minutes(pe->out - pe->in);
 		} else {
 			const struct unpaired *u = &w.un[spec[r].seq];
 
 			row->start = row->end = punches[u->p].at;
+			row->excused = -1;
 			row->missing = 1;
 			row->flags = u->status == ROTA_ATT_NO_IN
 					     ? ROTA_ATT_MISSING_IN
@@ -599,4 +694,75 @@ out:
 	free(fill);
 	free(acc);
 	return rc;
+}
+
+void rota_attendance_keep(struct rota_attendance *a, int64_t from,
+			  int64_t to)
+{
+	size_t n = 0;
+
+	memset(&a->total, 0, sizeof(a->total));
+	for (size_t r = 0; r < a->n_rows; r++) {
+		if (a->rows[r].start < from || a->rows[r].start >= to)
+			continue;
+		a->rows[n] = a->rows[r];
+		rota_att_totals_add(&a->total, &a->rows[n]);
+		n++;
+	}
+	a->n_rows = n;
+}
+
+/* ---------------------------------------------------------- Bradford */
+
+void rota_att_bradford(const struct rota_attendance *a,
+		       const struct rota_att_shift *shifts,
+		       const unsigned char *unplanned,
+		       struct rota_bradford *out)
+{
+	/* per scheduled day: 0 not scheduled (planned leave only),
+	 * 1 attended, 2 unplanned absence */
+	int32_t day = 0;
+	int state = 0, in_spell = 0, have = 0;
+
+	memset(out, 0, sizeof(*out));
+	for (size_t r = 0; r <= a->n_rows; r++) {
+		const struct rota_att_row *row = r < a->n_rows ? &a->rows[r]
+							       : NULL;
+		int s = 0;
+
+		if (row && row->kind != ROTA_ATT_SHIFT)
+			continue;
+		if (row) {
+			if (row->flags & ROTA_ATT_ABSENT)
+				s = 2;
+			else if (!(row->flags & ROTA_ATT_EXCUSED))
+				s = 1;
+			else if (unplanned && row->excused >= 0 &&
+				 unplanned[row->excused])
+				s = 2;
+		}
+		/* close the previous day when this row starts a new one */
+		if (have && (!row || shifts[row->shift].day != day)) {
+			if (state == 2) {
+				out->days++;
+				if (!in_spell)
+					out->spells++;
+				in_spell = 1;
+			} else if (state == 1) {
+				in_spell = 0;
+			}
+			have = 0;
+		}
+		if (!row)
+			break;
+		if (!have) {
+			day = shifts[row->shift].day;
+			state = 0;
+			have = 1;
+		}
+		/* attended wins over absent, absent over planned leave */
+		if (s == 1 || (s == 2 && state == 0))
+			state = s;
+	}
+	out->factor = out->spells * out->spells * out->days;
 }

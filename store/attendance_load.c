@@ -174,11 +174,240 @@ static int load_punches(struct rota_store *st, sqlite3_stmt *s, int64_t eid,
 
 static int cmp_start(const void *a, const void *b)
 {
-	const struct rota_assignment *x = a, *y = b;
+	const struct rota_att_shift *x = a, *y = b;
 
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
 	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* The site's leave types, sorted by name. */
+static int load_leave(struct rota_store *st, struct rota_attendance_report *r,
+		      struct rota_error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = rota_db_prepare(st,
+				  "SELECT name, paid, planned FROM leave_type "
+				  "ORDER BY name",
+				  &s, err)) < 0)
+		return rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct rota_leave_type *l;
+
+		if (r->n_leave >= ROTA_ATT_MAX_LEAVE) {
+			sqlite3_finalize(s);
+			return rota_error_set(err, ROTA_EDATA,
+					      "more than %d leave types",
+					      ROTA_ATT_MAX_LEAVE);
+		}
+		l = &r->leave[r->n_leave++];
+		rota_db_column_text(s, 0, l->name, sizeof(l->name));
+		l->paid = sqlite3_column_int(s, 1);
+		l->planned = sqlite3_column_int(s, 2);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return rota_db_error(st, err, "reading leave types");
+	return 0;
+}
+
+static int leave_index(const struct rota_attendance_report *r,
+		       const char *name)
+{
+	for (int i = 0; i < r->n_leave; i++)
+		if (strcmp(r->leave[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * The shifts of the people asked for starting in [lo, hi), sorted by
+ * employee code then start, with their breaks from the shift templates
+ * (rota_shift_break_offset: elapsed minutes after the start).
+ */
+static int load_shifts(struct rota_store *st,
+		       const struct rota_attendance_query *q,
+		       const struct rota_attendance_report *r, int64_t lo,
+		       int64_t hi, struct rota_att_shift **out, char (**emp)[ROTA_ID_MAX],
+		       size_t *n, struct rota_error *err)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0, ecap = 0;
+	int rc;
+
+	/* the live assignments, and those an absence took out of the live
+	 * roster (absence_shift: closed rows, excused with the absence's
+	 * type) unless the day has a live one again */
+	if ((rc = rota_db_prepare(
+		     st,
+		     "SELECT e.code, a.day, h.code, a.start, a.end, "
+		     "h.length_min, h.break_min, h.break_start_min, "
+		     "CASE WHEN a.to_version IS NULL THEN NULL ELSE "
+		     "(SELECT ab.type FROM absence_shift x JOIN absence ab ON "
+		     "ab.id = x.absence_id WHERE x.assignment_id = a.id "
+		     "ORDER BY ab.id LIMIT 1) END "
+		     "FROM assignment a JOIN employee e ON e.id = "
+		     "a.employee_id JOIN shift h ON h.id = a.shift_id "
+		     "WHERE a.start >= ?1 AND a.start < ?2 AND "
+		     "(?3 IS NULL OR e.code = ?3) AND (?4 IS NULL OR "
+		     "e.team = ?4) AND (a.to_version IS NULL OR (a.id IN "
+		     "(SELECT assignment_id FROM absence_shift) AND NOT EXISTS "
+		     "(SELECT 1 FROM assignment b WHERE b.roster_id = "
+		     "a.roster_id AND b.employee_id = a.employee_id AND b.day "
+		     "= a.day AND b.to_version IS NULL))) "
+		     "ORDER BY e.code, a.start",
+		     &s, err)) < 0)
+		return rc;
+	sqlite3_bind_int64(s, 1, lo);
+	sqlite3_bind_int64(s, 2, hi);
+	rota_db_bind_text(s, 3, q->employee);
+	rota_db_bind_text(s, 4, q->team);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct rota_shift tpl;
+		struct rota_att_shift *a;
+		char day[16];
+		int off;
+
+		if (ROTA_GROW(*out, cap, *n) < 0 ||
+		    ROTA_GROW(*emp, ecap, *n) < 0) {
+			sqlite3_finalize(s);
+			return rota_error_set(err, ROTA_ENOMEM,
+					      "out of memory");
+		}
+		a = &(*out)[*n];
+		memset(a, 0, sizeof(*a));
+		rota_db_column_text(s, 0, (*emp)[*n], ROTA_ID_MAX);
+		rota_db_column_text(s, 1, day, sizeof(day));
+		if (rota_parse_date(day, &a->day, NULL) < 0) {
+			sqlite3_finalize(s);
+			return rota_error_set(err, ROTA_EDB,
+					      "assignment of '%s': bad day "
+					      "'%s'", (*emp)[*n], day);
+		}
+		rota_db_column_text(s, 2, a->shift, sizeof(a->shift));
+		a->start = sqlite3_column_int64(s, 3);
+		a->end = sqlite3_column_int64(s, 4);
+		memset(&tpl, 0, sizeof(tpl));
+		tpl.length_min = sqlite3_column_int(s, 5);
+		tpl.break_min = sqlite3_column_int(s, 6);
+		tpl.break_start_min = sqlite3_column_int(s, 7);
+		off = rota_shift_break_offset(&tpl);
+		a->excused = -1;
+		if (sqlite3_column_type(s, 8) != SQLITE_NULL) {
+			char type[ROTA_ID_MAX];
+
+			rota_db_column_text(s, 8, type, sizeof(type));
+			a->excused = leave_index(r, type);
+		}
+		if (off >= 0 &&
+		    a->start + (int64_t)(off + tpl.break_min) * 60 <= a->end) {
+			a->break_start = a->start + (int64_t)off * 60;
+			a->break_end = a->break_start +
+				       (int64_t)tpl.break_min * 60;
+		}
+		(*n)++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return rota_db_error(st, err, "reading the rosters");
+	return 0;
+}
+
+/* A period that excuses the shifts it overlaps. */
+struct excuse {
+	char employee[ROTA_ID_MAX];
+	int64_t start, end;
+	int leave;        /* leave type index */
+	int absence;      /* 1: an absence, 0: approved time off */
+};
+
+static int cmp_excuse(const void *a, const void *b)
+{
+	const struct excuse *x = a, *y = b;
+	int c = strcmp(x->employee, y->employee);
+
+	if (c)
+		return c;
+	if (x->absence != y->absence)   /* absences first */
+		return y->absence - x->absence;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Absences and approved typed time off overlapping [lo, hi) of the people
+ * asked for, by employee, absences first, then by start. */
+static int load_excuses(struct rota_store *st,
+			const struct rota_attendance_query *q,
+			const struct rota_attendance_report *r, int64_t lo,
+			int64_t hi, struct excuse **out, size_t *n,
+			struct rota_error *err)
+{
+	static const char *const sql[2] = {
+		"SELECT e.code, t.start, t.end, t.type FROM timeoff t JOIN "
+		"employee e ON e.id = t.employee_id WHERE t.status = "
+		"'approved' AND t.kind = 'hard' AND t.type <> '' AND t.end > "
+		"?1 AND t.start < ?2 "
+		"AND (?3 IS NULL OR e.code = ?3) AND (?4 IS NULL OR e.team = "
+		"?4)",
+		"SELECT e.code, a.start, a.end, a.type FROM absence a JOIN "
+		"employee e ON e.id = a.employee_id WHERE a.end > ?1 AND "
+		"a.start < ?2 AND (?3 IS NULL OR e.code = ?3) AND (?4 IS NULL "
+		"OR e.team = ?4)",
+	};
+	size_t cap = 0;
+
+	for (int k = 0; k < 2; k++) {
+		sqlite3_stmt *s;
+		int rc;
+
+		if ((rc = rota_db_prepare(st, sql[k], &s, err)) < 0)
+			return rc;
+		sqlite3_bind_int64(s, 1, lo);
+		sqlite3_bind_int64(s, 2, hi);
+		rota_db_bind_text(s, 3, q->employee);
+		rota_db_bind_text(s, 4, q->team);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			struct excuse x;
+			char type[ROTA_ID_MAX];
+
+			rota_db_column_text(s, 3, type, sizeof(type));
+			/* a type the site does not define excuses nothing */
+			if ((x.leave = leave_index(r, type)) < 0)
+				continue;
+			if (ROTA_GROW(*out, cap, *n) < 0) {
+				sqlite3_finalize(s);
+				return rota_error_set(err, ROTA_ENOMEM,
+						      "out of memory");
+			}
+			rota_db_column_text(s, 0, x.employee,
+					    sizeof(x.employee));
+			x.start = sqlite3_column_int64(s, 1);
+			x.end = sqlite3_column_int64(s, 2);
+			x.absence = k;
+			(*out)[(*n)++] = x;
+		}
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return rota_db_error(st, err, "reading leave");
+	}
+	if (*n > 1)
+		qsort(*out, *n, sizeof(**out), cmp_excuse);
+	return 0;
+}
+
+/* Excuse each of one employee's shifts not excused yet (by the absence
+ * that took it out of the roster) with the first excuse (absences first)
+ * that overlaps it. */
+static void excuse_shifts(struct rota_att_shift *sh, size_t ns,
+			  const struct excuse *x, size_t nx)
+{
+	for (size_t k = 0; k < ns; k++)
+		for (size_t i = 0; i < nx && sh[k].excused < 0; i++)
+			if (x[i].start < sh[k].end && x[i].end > sh[k].start) {
+				sh[k].excused = x[i].leave;
+				break;
+			}
 }
 
 void rota_attendance_report_free(struct rota_attendance_report *r)
@@ -203,8 +432,12 @@ int rota_store_attendance(struct rota_store *st,
 	struct rota_punch *pbuf = NULL;
 	sqlite3_stmt *ps = NULL;
 	struct superseded sup = {NULL, 0};
-	int64_t *ids = NULL, lo, hi;
-	size_t pcap = 0, np = 0, a = 0;
+	struct excuse *ex = NULL;
+	char (*emp)[ROTA_ID_MAX] = NULL;
+	unsigned char unplanned[ROTA_ATT_MAX_LEAVE];
+	int64_t *ids = NULL, lo, hi, from, to;
+	size_t pcap = 0, np = 0, a = 0, x = 0, nex = 0;
+	int32_t first;
 	int rc;
 
 	if (q->to < q->from)
@@ -214,23 +447,34 @@ int rota_store_attendance(struct rota_store *st,
 		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
 	r->from = q->from;
 	r->to = q->to;
-	if ((rc = rota_store_site_get(st, &r->site, err)) < 0)
+	if ((rc = rota_store_site_get(st, &r->site, err)) < 0 ||
+	    (rc = rota_store_hr_settings(st, &r->hr, err)) < 0 ||
+	    (rc = load_leave(st, r, err)) < 0)
 		goto fail;
+	for (int i = 0; i < r->n_leave; i++)
+		unplanned[i] = !r->leave[i].planned;
 	if (!(tz = rota_tz_load(r->site.timezone, err))) {
 		rc = err ? err->code : ROTA_EDATA;
 		goto fail;
 	}
 	if ((rc = load_people(st, q, r, &ids, err)) < 0)
 		goto fail;
+	/* compute from the start of the Bradford window when it is earlier */
+	r->bradford_from =
+		q->to + 1 - 7 * r->hr.v[ROTA_HR_bradford_window_weeks];
+	first = r->bradford_from < q->from ? r->bradford_from : q->from;
 	opt.grace_min = r->site.grace_min;
-	opt.from = rota_tz_day_start(tz, q->from);
+	opt.break_auto_deduct = r->hr.v[ROTA_HR_break_auto_deduct];
+	opt.from = rota_tz_day_start(tz, first);
 	opt.to = rota_tz_day_start(tz, q->to + 1);
 	opt.now = q->now;
-	lo = rota_tz_day_start(tz, q->from - MARGIN_DAYS);
+	from = rota_tz_day_start(tz, q->from);
+	to = opt.to;
+	lo = rota_tz_day_start(tz, first - MARGIN_DAYS);
 	hi = rota_tz_day_start(tz, q->to + 1 + MARGIN_DAYS);
-	if ((rc = rota_store_assignments_range(st, lo, hi, q->employee,
-					       &r->shifts, &r->n_shifts,
-					       err)) < 0)
+	if ((rc = load_shifts(st, q, r, lo, hi, &r->shifts, &emp, &r->n_shifts,
+			      err)) < 0 ||
+	    (rc = load_excuses(st, q, r, lo, hi, &ex, &nex, err)) < 0)
 		goto fail;
 	if ((rc = load_superseded(st, &sup, err)) < 0)
 		goto fail;
@@ -242,31 +486,44 @@ int rota_store_attendance(struct rota_store *st,
 		     &ps, err)) < 0)
 		goto fail;
 
-	/* people and shifts are both sorted by employee code: merge */
+	/* people, shifts and excuses are all sorted by employee code: merge */
 	for (size_t i = 0; i < r->n_people; i++) {
 		struct rota_attendance_person *p = &r->people[i];
-		size_t first, ns;
+		size_t first_shift, ns, first_ex;
 		int sorted = 1;
 
-		while (a < r->n_shifts &&
-		       strcmp(r->shifts[a].employee, p->id) < 0)
+		while (a < r->n_shifts && strcmp(emp[a], p->id) < 0)
 			a++;
-		first = a;
-		while (a < r->n_shifts &&
-		       strcmp(r->shifts[a].employee, p->id) == 0)
+		first_shift = a;
+		while (a < r->n_shifts && strcmp(emp[a], p->id) == 0)
 			a++;
-		ns = a - first;
-		for (size_t k = first + 1; k < a; k++)
+		ns = a - first_shift;
+		while (x < nex && strcmp(ex[x].employee, p->id) < 0)
+			x++;
+		first_ex = x;
+		while (x < nex && strcmp(ex[x].employee, p->id) == 0)
+			x++;
+		for (size_t k = first_shift + 1; k < a; k++)
 			if (cmp_start(&r->shifts[k - 1], &r->shifts[k]) > 0)
 				sorted = 0;
 		if (!sorted)
-			qsort(r->shifts + first, ns, sizeof(*r->shifts),
+			qsort(r->shifts + first_shift, ns, sizeof(*r->shifts),
 			      cmp_start);
+		excuse_shifts(r->shifts + first_shift, ns, ex + first_ex,
+			      x - first_ex);
 		if ((rc = load_punches(st, ps, ids[i], lo, hi, &sup, &pbuf,
 				       &pcap, &np, err)) < 0 ||
-		    (rc = rota_attendance_compute(r->shifts + first, ns, pbuf,
-						  np, &opt, &p->att, err)) < 0)
+		    (rc = rota_attendance_compute(r->shifts + first_shift, ns,
+						  pbuf, np, &opt, &p->att,
+						  err)) < 0)
 			goto fail;
+		/* the Bradford window, then the rows of the range */
+		rota_attendance_keep(&p->att,
+				     rota_tz_day_start(tz, r->bradford_from),
+				     to);
+		rota_att_bradford(&p->att, r->shifts + first_shift, unplanned,
+				  &p->bradford);
+		rota_attendance_keep(&p->att, from, to);
 		if (!q->detail) {
 			struct rota_att_totals t = p->att.total;
 
@@ -275,7 +532,8 @@ int rota_store_attendance(struct rota_store *st,
 		} else {
 			for (size_t k = 0; k < p->att.n_rows; k++)
 				if (p->att.rows[k].shift >= 0)
-					p->att.rows[k].shift += (long)first;
+					p->att.rows[k].shift +=
+						(long)first_shift;
 		}
 	}
 	if (!q->detail) {
@@ -283,18 +541,16 @@ int rota_store_attendance(struct rota_store *st,
 		r->shifts = NULL;
 		r->n_shifts = 0;
 	}
-	sqlite3_finalize(ps);
-	free(pbuf);
-	free(ids);
-	free(sup.id);
-	rota_tz_free(tz);
+	rc = 0;
 	*out = r;
-	return 0;
+	r = NULL;
 fail:
 	sqlite3_finalize(ps);
 	free(pbuf);
 	free(ids);
 	free(sup.id);
+	free(ex);
+	free(emp);
 	rota_tz_free(tz);
 	rota_attendance_report_free(r);
 	return rc;

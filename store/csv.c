@@ -142,12 +142,11 @@ static void on_row(int term, void *vr)
 	clear_fields(r);
 }
 
-int rota_csv_read(const char *path, const char *label, rota_csv_row_fn fn,
-		  void *ctx, struct rota_error *err)
+int rota_csv_read_file(FILE *f, const char *label, rota_csv_row_fn fn,
+		       void *ctx, struct rota_error *err)
 {
 	struct csv_parser p;
 	struct reader r;
-	FILE *f;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -157,13 +156,8 @@ int rota_csv_read(const char *path, const char *label, rota_csv_row_fn fn,
 	r.fn = fn;
 	r.ctx = ctx;
 	r.err = err;
-	if (!(f = fopen(path, "rb")))
-		return rota_error_set(err, ROTA_EIO, "%s: cannot open: %s",
-				      label, strerror(errno));
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		fclose(f);
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
-	}
 	while (r.rc >= 0 && (len = getline(&line, &cap, f)) > 0) {
 		const char *s = line;
 		size_t n = (size_t)len;
@@ -202,7 +196,6 @@ int rota_csv_read(const char *path, const char *label, rota_csv_row_fn fn,
 	clear_fields(&r);
 	csv_free(&p);
 	free(line);
-	fclose(f);
 	return r.rc < 0 ? r.rc : 0;
 }
 

@@ -10,6 +10,7 @@
 #define ROTA_STORE_CSV_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "core/error.h"
 
@@ -28,11 +29,12 @@ typedef int (*rota_csv_row_fn)(void *ctx, const struct rota_csv_row *row,
 			       struct rota_error *err);
 
 /*
- * Read path, calling fn for every record (the header included, index 0).
- * I/O, encoding and quoting errors are ROTA_EIO/ROTA_EDATA with "label:line:".
+ * Read the open file f (not closed), calling fn for every record (the header
+ * included, index 0).  I/O, encoding and quoting errors are
+ * ROTA_EIO/ROTA_EDATA with "label:line:".
  */
-int rota_csv_read(const char *path, const char *label, rota_csv_row_fn fn,
-		  void *ctx, struct rota_error *err);
+int rota_csv_read_file(FILE *f, const char *label, rota_csv_row_fn fn,
+		       void *ctx, struct rota_error *err);
 
 /* A column an importer understands. */
 struct rota_csv_col {

@@ -33,11 +33,6 @@ static const struct rota_csv_col cols[NCOLS] = {
 	{"source", 0},
 };
 
-struct code_id {
-	char code[ROTA_ID_MAX];
-	int64_t id;
-};
-
 /* One validated row, waiting to be stored. */
 struct row {
 	int64_t employee_id;
@@ -47,109 +42,14 @@ struct row {
 	int kind;
 };
 
-/* Distinct source texts, interned (open addressing on a string hash). */
-struct sources {
-	char **text;
-	size_t n, cap;
-	unsigned *slot;    /* index + 1, 0 = empty */
-	size_t nslot;
-};
-
 struct ctx {
 	struct rota_import *im;
 	int idx[NCOLS];
-	struct code_id *emp;     /* sorted by code */
-	size_t n_emp;
+	struct rota_codes emp;
 	struct row *rows;
 	size_t n_rows, cap_rows;
-	struct sources src;
+	struct rota_strset src;  /* distinct sources */
 };
-
-static int cmp_code(const void *a, const void *b)
-{
-	return strcmp(((const struct code_id *)a)->code,
-		      ((const struct code_id *)b)->code);
-}
-
-static int load_employees(struct ctx *c, struct rota_error *err)
-{
-	struct rota_store *st = c->im->st;
-	sqlite3_stmt *s;
-	size_t cap = 0;
-	int rc;
-
-	if ((rc = rota_db_prepare(st, "SELECT code, id FROM employee", &s,
-				  err)) < 0)
-		return rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (ROTA_GROW(c->emp, cap, c->n_emp) < 0) {
-			sqlite3_finalize(s);
-			return rota_error_set(err, ROTA_ENOMEM,
-					      "out of memory");
-		}
-		rota_db_column_text(s, 0, c->emp[c->n_emp].code,
-				    sizeof(c->emp[0].code));
-		c->emp[c->n_emp++].id = sqlite3_column_int64(s, 1);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return rota_db_error(st, err, "reading employees");
-	if (c->n_emp)
-		qsort(c->emp, c->n_emp, sizeof(*c->emp), cmp_code);
-	return 0;
-}
-
-static size_t str_hash(const char *s)
-{
-	size_t h = 5381;
-
-	while (*s)
-		h = h * 33 + (unsigned char)*s++;
-	return h;
-}
-
-/* Index of text among the sources, adding it; -1 when out of memory. */
-static long intern(struct sources *z, const char *text)
-{
-	size_t i;
-
-	if (z->n * 2 >= z->nslot) {
-		size_t nslot = z->nslot ? z->nslot * 2 : 64;
-		unsigned *slot = calloc(nslot, sizeof(*slot));
-
-		if (!slot)
-			return -1;
-		for (size_t k = 0; k < z->n; k++) {
-			i = str_hash(z->text[k]) & (nslot - 1);
-			while (slot[i])
-				i = (i + 1) & (nslot - 1);
-			slot[i] = (unsigned)k + 1;
-		}
-		free(z->slot);
-		z->slot = slot;
-		z->nslot = nslot;
-	}
-	i = str_hash(text) & (z->nslot - 1);
-	while (z->slot[i]) {
-		if (strcmp(z->text[z->slot[i] - 1], text) == 0)
-			return (long)z->slot[i] - 1;
-		i = (i + 1) & (z->nslot - 1);
-	}
-	if (ROTA_GROW(z->text, z->cap, z->n) < 0)
-		return -1;
-	if (!(z->text[z->n] = strdup(text)))
-		return -1;
-	z->slot[i] = (unsigned)z->n + 1;
-	return (long)z->n++;
-}
-
-static void sources_free(struct sources *z)
-{
-	for (size_t i = 0; i < z->n; i++)
-		free(z->text[i]);
-	free(z->text);
-	free(z->slot);
-}
 
 static int on_row(void *vc, const struct rota_csv_row *row,
 		  struct rota_error *err)
@@ -157,11 +57,11 @@ static int on_row(void *vc, const struct rota_csv_row *row,
 	struct ctx *c = vc;
 	struct rota_import_stats *stats = c->im->stats;
 	const char *emp, *time_text, *kind_text, *source;
-	struct code_id key, *hit;
+	const struct rota_code_id *hit;
 	struct row *r;
 	long src;
 	int64_t at;
-	int kind;
+	int kind, found;
 
 	if (row->index == 0)
 		return rota_csv_header(row, cols, NCOLS, c->idx,
@@ -174,14 +74,10 @@ static int on_row(void *vc, const struct rota_csv_row *row,
 	source = rota_csv_get(row, c->idx[COL_SOURCE]);
 	if (!*emp)
 		return rota_csv_error(err, row, "employee", "empty");
-	if (strlen(emp) >= sizeof(key.code))
+	if (strlen(emp) >= ROTA_ID_MAX)
 		return rota_csv_error(err, row, "employee",
 				      "unknown employee '%.40s...'", emp);
-	memcpy(key.code, emp, strlen(emp) + 1);
-	hit = c->n_emp ? bsearch(&key, c->emp, c->n_emp, sizeof(*c->emp),
-				 cmp_code)
-		       : NULL;
-	if (!hit)
+	if (!(hit = rota_codes_find(&c->emp, emp)))
 		return rota_csv_error(err, row, "employee",
 				      "unknown employee '%s'", emp);
 	if (!*time_text)
@@ -201,7 +97,7 @@ static int on_row(void *vc, const struct rota_csv_row *row,
 	if (strlen(source) >= ROTA_NAME_MAX)
 		return rota_csv_error(err, row, "source",
 				      "longer than %d bytes", ROTA_NAME_MAX - 1);
-	if ((src = intern(&c->src, source)) < 0)
+	if ((src = rota_strset_put(&c->src, source, 0, &found)) < 0)
 		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
 	if (ROTA_GROW(c->rows, c->cap_rows, c->n_rows) < 0)
 		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
@@ -252,7 +148,7 @@ static int store_rows(struct ctx *c, int *added, int *skipped,
 		sqlite3_bind_int64(s, 2, r->at);
 		sqlite3_bind_text(s, 3, r->kind == ROTA_PUNCH_IN ? "in" : "out",
 				  -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 5, c->src.text[r->source], -1,
+		sqlite3_bind_text(s, 5, c->src.s[r->source], -1,
 				  SQLITE_STATIC);
 		if (sqlite3_step(s) != SQLITE_DONE) {
 			struct rota_error e = {0};
@@ -280,8 +176,9 @@ int rota_import_punches(struct rota_import *im, struct rota_error *err)
 	c.im = im;
 	if ((rc = rota_import_need_site(im, err)) < 0)
 		return rc;
-	if ((rc = load_employees(&c, err)) < 0 ||
-	    (rc = rota_csv_read(im->path, im->label, on_row, &c, err)) < 0)
+	if ((rc = rota_codes_load(im->st, "SELECT code, id FROM employee",
+				  &c.emp, err)) < 0 ||
+	    (rc = rota_import_csv(im, on_row, &c, err)) < 0)
 		goto out;
 	if ((rc = rota_store_begin(im->st, err)) == 0) {
 		if ((rc = store_rows(&c, &added, &skipped, err)) < 0)
@@ -294,8 +191,8 @@ int rota_import_punches(struct rota_import *im, struct rota_error *err)
 		im->stats->skipped += skipped;
 	}
 out:
-	free(c.emp);
+	rota_codes_free(&c.emp);
 	free(c.rows);
-	sources_free(&c.src);
+	rota_strset_free(&c.src);
 	return rc;
 }

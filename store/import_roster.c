@@ -1,6 +1,9 @@
 /*
- * store/import_roster.c - roster.csv: a roster edited by hand (or exported
- * with `rota roster --format csv`) stored as the roster of its week(s).
+ * store/import_roster.c - reading roster.csv: a roster edited by hand (or
+ * exported with `rota roster --format csv`), checked against the site and
+ * grouped into one roster per ISO week.  Nothing is stored here: the plan
+ * layer (rota_plan_import_roster) commits each week as a new version, with
+ * frozen time and the file's employees as the change's scope.
  *
  * Columns (docs/roster.md): employee, date, shift required; start, end,
  * paid_minutes, skill optional; name and team are accepted and ignored
@@ -8,18 +11,12 @@
  * template `shift` starting on the local `date`.  Times come from the
  * template: when start, end or paid_minutes are given they must agree with
  * it (a hand edit that changes the code but not the times is caught; to
- * move a shift, use another template).
- *
- * Rows are grouped by ISO week; each week in the file replaces that week's
- * stored roster (status draft, origin import), unless nothing changed, in
- * which case the stored roster is left as it was (origin and creation time
- * included).  Rules are not checked here: a roster that breaks them is
- * stored all the same, and the caller runs the checker.
+ * move a shift, use another template).  Rules are not checked here: the
+ * caller runs the checker.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "store/import_int.h"
 
@@ -196,109 +193,99 @@ static int one_per_day(const struct roster_ctx *c, struct rota_error *err)
 	return 0;
 }
 
-static int same(const struct rota_assignment *a,
-		const struct rota_assignment *b)
+void rota_roster_file_release(struct rota_roster_file *f)
 {
-	return strcmp(a->shift, b->shift) == 0 &&
-	       strcmp(a->skill, b->skill) == 0 && a->start == b->start &&
-	       a->end == b->end && a->paid_min == b->paid_min;
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->n_weeks; i++)
+		free(f->weeks[i].assignments);
+	free(f->weeks);
+	memset(f, 0, sizeof(*f));
 }
 
-/* Store the rows [from, to) of one week, unless nothing changed. */
-static int store_week(struct roster_ctx *c, int32_t week, size_t from,
-		      size_t to, struct rota_error *err)
+/* The rows [from, to) of one week as a roster appended to f. */
+static int add_week(struct roster_ctx *c, struct rota_roster_file *f,
+		    int32_t week, size_t from, size_t to,
+		    struct rota_error *err)
 {
-	struct rota_import_stats *stats = c->im->stats;
-	struct rota_roster *old = NULL, r;
-	struct rota_error e2 = {0};
-	int added = 0, updated = 0, unchanged = 0, removed = 0, rc;
+	struct rota_roster *r;
 
-	rc = rota_store_roster_load(c->im->st, week, &old, &e2);
-	if (rc < 0 && rc != ROTA_ENOTFOUND) {
-		*err = e2;
-		return rc;
-	}
-	for (size_t i = from; i < to; i++) {
-		const struct rota_assignment *a = &c->rows[i].a;
-		const struct rota_assignment *o = NULL;
-
-		for (size_t j = 0; old && j < old->n_assignments; j++)
-			if (old->assignments[j].day == a->day &&
-			    strcmp(old->assignments[j].employee,
-				   a->employee) == 0)
-				o = &old->assignments[j];
-		if (!o)
-			added++;
-		else if (same(a, o))
-			unchanged++;
-		else
-			updated++;
-	}
-	removed = old ? (int)old->n_assignments - unchanged - updated : 0;
-	stats->added += added;
-	stats->updated += updated;
-	stats->unchanged += unchanged;
-	stats->removed += removed;
-	if (added + updated + removed == 0 && old) {
-		rota_roster_free(old);
-		return 0;
-	}
-	rota_roster_free(old);
-	memset(&r, 0, sizeof(r));
-	r.week = week;
-	rota_strlcpy(r.status, "draft", sizeof(r.status));
-	rota_strlcpy(r.origin, "import", sizeof(r.origin));
-	r.created_at = (int64_t)time(NULL);
-	r.n_assignments = to - from;
-	r.assignments = malloc((r.n_assignments ? r.n_assignments : 1) *
-			       sizeof(*r.assignments));
-	if (!r.assignments)
+	if (f->n_weeks == ROTA_IMPORT_MAX_WEEKS)
+		return rota_error_set(err, ROTA_EDATA,
+				      "%s: more than %d weeks in one file",
+				      c->im->label, ROTA_IMPORT_MAX_WEEKS);
+	r = &f->weeks[f->n_weeks];
+	memset(r, 0, sizeof(*r));
+	r->week = week;
+	rota_strlcpy(r->status, "draft", sizeof(r->status));
+	rota_strlcpy(r->origin, "import", sizeof(r->origin));
+	r->n_assignments = to - from;
+	if (!(r->assignments = malloc((to - from) * sizeof(*r->assignments))))
 		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
 	for (size_t i = from; i < to; i++)
-		r.assignments[i - from] = c->rows[i].a;
-	rc = rota_store_roster_save(c->im->st, &r, err);
-	free(r.assignments);
-	if (rc < 0)
-		rota_error_prefix(err, "%s", c->im->label);
-	return rc;
+		r->assignments[i - from] = c->rows[i].a;
+	f->n_weeks++;
+	return 0;
 }
 
-int rota_import_roster(struct rota_import *im, struct rota_error *err)
+int rota_store_roster_read(struct rota_store *st, const char *path,
+			   const char *label, struct rota_roster_file *out,
+			   struct rota_error *err)
 {
+	struct rota_import_stats local;
+	struct rota_roster_file f;
+	struct rota_import im;
 	struct roster_ctx c;
 	int rc;
 
+	memset(&im, 0, sizeof(im));
+	memset(&local, 0, sizeof(local));
 	memset(&c, 0, sizeof(c));
-	c.im = im;
-	if ((rc = rota_import_need_site(im, err)) < 0)
-		return rc;
-	if ((rc = rota_store_load(im->st, &c.ds, err)) < 0)
-		return rc;
-	if ((rc = rota_csv_read(im->path, im->label, roster_row, &c, err)) < 0)
+	memset(&f, 0, sizeof(f));
+	im.st = st;
+	im.path = path;
+	im.label = label ? label : path;
+	im.stats = &local;
+	c.im = &im;
+	if ((rc = rota_import_need_site(&im, err)) < 0 ||
+	    (rc = rota_store_load(st, &c.ds, err)) < 0)
+		goto out;
+	if ((rc = rota_import_csv(&im, roster_row, &c, err)) < 0)
 		goto out;
 	qsort(c.rows, c.n, sizeof(*c.rows), cmp_row);
 	if ((rc = one_per_day(&c, err)) < 0)
 		goto out;
+	if (!(f.weeks = calloc(ROTA_IMPORT_MAX_WEEKS, sizeof(*f.weeks)))) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto out;
+	}
 	for (size_t i = 0; i < c.n;) {
 		int32_t week = rota_week_monday(c.rows[i].a.day);
 		size_t j = i;
 
 		while (j < c.n && rota_week_monday(c.rows[j].a.day) == week)
 			j++;
-		if (im->stats->n_weeks == ROTA_IMPORT_MAX_WEEKS) {
-			rc = rota_error_set(err, ROTA_EDATA,
-					    "%s: more than %d weeks in one "
-					    "file", im->label,
-					    ROTA_IMPORT_MAX_WEEKS);
+		if ((rc = add_week(&c, &f, week, i, j, err)) < 0)
 			goto out;
-		}
-		if ((rc = store_week(&c, week, i, j, err)) < 0)
-			goto out;
-		im->stats->weeks[im->stats->n_weeks++] = week;
 		i = j;
 	}
+	rota_strlcpy(f.extra_columns, local.extra_columns,
+		     sizeof(f.extra_columns));
+	*out = f;
+	memset(&f, 0, sizeof(f));
 out:
+	rota_roster_file_release(&f);
 	free(c.rows);
 	rota_dataset_release(&c.ds);
+	rota_tz_free(im.tz);
 	return rc;
+}
+
+int rota_import_roster(struct rota_import *im, struct rota_error *err)
+{
+	return rota_error_set(err, ROTA_EINVAL,
+			      "%s: a roster is imported with "
+			      "rota_plan_import_roster() (plan/plan.h), so "
+			      "that frozen time and versions apply",
+			      im->label);
 }

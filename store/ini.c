@@ -21,14 +21,23 @@
  * when the file lists any, the stored types it does not list are removed
  * unless some time off or absence uses them.
  *
+ * HR adds [attendance] and [payroll] (ROTA_HR_SETTING_MAP in store/store.h),
+ * with the same rule: a section present sets all its keys; and one
+ * [kpi.NAME] per KPI metric (unit, aggregation, better, target, weight,
+ * lower, upper, points), which, like leave types, are the site's list when
+ * the file has any.
+ *
  * Keys are checked (a typo is an error, not silently ignored); values may be
- * wrapped in double quotes.  Errors name file, line and key.
+ * wrapped in double quotes.  Errors name file, line and key.  Each section
+ * is a table of keys (struct ini_key: type, bounds, where the value goes);
+ * numbers and yes/no go through the value parsers CSV columns use
+ * (store/field.c).
  */
 #include "store/import_int.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,9 +47,12 @@
 #define MAX_INI_LEAVE 32
 #define MAX_INI_BLACKOUTS 64
 
-/* Sections other than [site] and skills. */
+/* Sections other than skills (>= 0: the index of a skill). */
 enum { SEC_NONE = -2, SEC_SITE = -1, SEC_LEAVE = -3, SEC_TIMEOFF = -4,
-       SEC_OPERATIONS = -5 };
+       SEC_OPERATIONS = -5, SEC_ATTENDANCE = -6, SEC_PAYROLL = -7,
+       SEC_KPI = -8 };
+
+struct ini_key;
 
 struct ini_state {
 	struct rota_site site;
@@ -54,6 +66,16 @@ struct ini_state {
 	int n_leave;
 	int have_timeoff, have_operations;
 	struct rota_ops_settings ops;
+	/* [attendance] (0), [payroll] (1): whether present, the values */
+	int have_hr[2];
+	struct rota_hr_settings hr;
+	struct ini_key *hr_keys[2];   /* ROTA_HR_SETTING_COUNT each */
+	int n_hr_keys[2];
+	/* [kpi.NAME]: the metrics, their lines, whether lower/upper given */
+	struct rota_kpi_metric kpi[ROTA_KPI_MAX];
+	long kpi_line[ROTA_KPI_MAX];
+	int kpi_bounds[ROTA_KPI_MAX];   /* bit 0 lower, bit 1 upper */
+	int n_kpi;
 	struct rota_blackout blackout[MAX_INI_BLACKOUTS];
 	int n_blackouts;
 	int section;          /* SEC_* or >= 0 skill index */
@@ -91,49 +113,205 @@ static int ini_error(struct rota_error *err, const char *label, long line,
 	return rota_error_set(err, ROTA_EDATA, "%s:%ld: %s", label, line, msg);
 }
 
-static int num(const char *label, long line, const char *key, const char *v,
-	       double min, double max, int min_open, double *out,
-	       struct rota_error *err)
-{
-	char *end;
-	double d;
+/* ------------------------------------------------------------ key tables */
 
-	errno = 0;
-	d = strtod(v, &end);
-	if (!*v || errno || *end || !isfinite(d))
-		return ini_error(err, label, line, key, "'%s' is not a number",
-				 v);
-	if (d < min || d > max || (min_open && d <= min))
-		return ini_error(err, label, line, key,
-				 "%g is out of range (expected %s%g to %g)", d,
-				 min_open ? "more than " : "", min, max);
-	*out = d;
-	return 0;
+enum ini_type {
+	INI_INT,      /* a whole number in [min, max] into an int */
+	INI_REAL,     /* a number in [min, max] into a double */
+	INI_BOOL,     /* yes|no into an int */
+	INI_COUNT,    /* a whole number, or none / - (-1), into an int */
+	INI_HHMM,     /* HH:MM into minutes after midnight (int) */
+	INI_DAYS,     /* a day list into a mask (int) */
+	INI_CUSTOM,   /* the section's own handler */
+};
+
+struct ini_key {
+	const char *name;
+	int type;
+	double min, max;
+	int min_open;     /* REAL: more than min */
+	int max_open;     /* REAL: less than max */
+	int scale;        /* INT: stored value = value * scale (0: 1) */
+	int as_double;    /* INT: stored into a double */
+	size_t offset;    /* where in the section's struct */
+};
+
+struct ini_section {
+	const char *what;           /* "[site]", "a skill section" */
+	const struct ini_key *keys;
+	int nkeys;
+	/* INI_CUSTOM keys */
+	int (*custom)(struct ini_state *s, const char *label, long line,
+		      const char *key, const char *v, struct rota_error *err);
+};
+
+#define SITE_KEY(n, t, lo, hi)                                               \
+	{#n, t, lo, hi, 0, 0, 0, 0, offsetof(struct rota_site, n)}
+static const struct ini_key site_keys[] = {
+	{"name", INI_CUSTOM, 0, 0, 0, 0, 0, 0, 0},
+	{"timezone", INI_CUSTOM, 0, 0, 0, 0, 0, 0, 0},
+	SITE_KEY(interval_min, INI_INT, 1, 1440),
+	SITE_KEY(grace_min, INI_INT, 0, 240),
+};
+
+#define SKILL_KEY(n, t, lo, hi, lo_open, hi_open)                            \
+	{#n, t, lo, hi, lo_open, hi_open, 0, 0, offsetof(struct rota_skill, n)}
+static const struct ini_key skill_keys[] = {
+	SKILL_KEY(sl, INI_REAL, 0, 1, 1, 0),
+	SKILL_KEY(answer_s, INI_REAL, 0, 86400, 0, 0),
+	SKILL_KEY(max_occupancy, INI_REAL, 0, 1, 1, 0),
+	SKILL_KEY(shrinkage, INI_REAL, 0, 1, 0, 1),
+	SKILL_KEY(concurrency, INI_INT, 1, 20, 0, 0),
+	SKILL_KEY(patience_s, INI_REAL, 0, 86400, 0, 0),
+	SKILL_KEY(max_abandon, INI_REAL, 0, 1, 0, 0),
+	SKILL_KEY(asa_s, INI_REAL, 0, 86400, 0, 0),
+};
+
+static const struct ini_key leave_keys[] = {
+	{"paid", INI_BOOL, 0, 1, 0, 0, 0, 0,
+	 offsetof(struct rota_leave_type, paid)},
+	{"planned", INI_BOOL, 0, 1, 0, 0, 0, 0,
+	 offsetof(struct rota_leave_type, planned)},
+};
+
+#define OPS(n) offsetof(struct rota_ops_settings, n)
+static const struct ini_key timeoff_keys[] = {
+	{"min_notice_days", INI_INT, 0, 366, 0, 0, 0, 0, OPS(min_notice_days)},
+	{"max_off_per_team", INI_COUNT, 0, 100000, 0, 0, 0, 0,
+	 OPS(max_off_per_team)},
+	{"max_off_per_skill", INI_COUNT, 0, 100000, 0, 0, 0, 0,
+	 OPS(max_off_per_skill)},
+	{"blackout", INI_CUSTOM, 0, 0, 0, 0, 0, 0, 0},
+	{"auto_approve", INI_BOOL, 0, 1, 0, 0, 0, 0, OPS(auto_approve)},
+};
+
+static const struct ini_key operations_keys[] = {
+	{"notice_hours", INI_INT, 0, 720, 0, 0, 60, 0, OPS(notice_min)},
+	{"change_weight", INI_INT, 0, 1000000, 0, 0, 0, 1, OPS(change_weight)},
+	{"allow_overtime", INI_BOOL, 0, 1, 0, 0, 0, 0, OPS(allow_overtime)},
+};
+
+#define KPI(n) offsetof(struct rota_kpi_metric, n)
+static const struct ini_key kpi_keys[] = {
+	{"unit", INI_CUSTOM, 0, 0, 0, 0, 0, 0, 0},
+	{"aggregation", INI_CUSTOM, 0, 0, 0, 0, 0, 0, 0},
+	{"better", INI_CUSTOM, 0, 0, 0, 0, 0, 0, 0},
+	{"target", INI_CUSTOM, 0, 0, 0, 0, 0, 0, 0},
+	{"weight", INI_REAL, 0, 1e6, 0, 0, 0, 0, KPI(weight)},
+	{"lower", INI_CUSTOM, 0, 0, 0, 0, 0, 0, 0},
+	{"upper", INI_CUSTOM, 0, 0, 0, 0, 0, 0, 0},
+	{"points", INI_REAL, 0, 1e6, 1, 0, 0, 0, KPI(points)},
+};
+
+/* [attendance] and [payroll]: built from ROTA_HR_SETTING_MAP (hr_keys()) */
+static int hr_ini_type(int kind)
+{
+	switch (kind) {
+	case ROTA_HR_BOOL:
+		return INI_BOOL;
+	case ROTA_HR_HHMM:
+		return INI_HHMM;
+	case ROTA_HR_DAYS:
+		return INI_DAYS;
+	default:
+		return INI_INT;
+	}
 }
 
-static int whole(const char *label, long line, const char *key,
-		 const char *v, long min, long max, int *out,
-		 struct rota_error *err)
+/* The value v of key k, stored at base + k->offset. */
+static int key_value(const struct ini_key *k, void *base, const char *label,
+		     long line, const char *v, struct rota_error *err)
 {
-	char *end;
+	char *at = (char *)base + k->offset;
+	struct rota_error e = {0};
 	long n;
+	int rc = 0;
 
-	errno = 0;
-	n = strtol(v, &end, 10);
-	if (!*v || errno || *end)
-		return ini_error(err, label, line, key,
-				 "'%s' is not a whole number", v);
-	if (n < min || n > max)
-		return ini_error(err, label, line, key,
-				 "%ld is out of range (expected %ld to %ld)", n,
-				 min, max);
-	*out = (int)n;
+	switch (k->type) {
+	case INI_COUNT:
+		if (strcmp(v, "none") == 0 || strcmp(v, "-") == 0) {
+			*(int *)(void *)at = -1;
+			return 0;
+		}
+		/* fall through */
+	case INI_INT:
+		if ((rc = rota_value_long(v, (long)k->min, (long)k->max, &n,
+					  &e)) < 0)
+			break;
+		if (k->scale)
+			n *= k->scale;
+		if (k->as_double)
+			*(double *)(void *)at = (double)n;
+		else
+			*(int *)(void *)at = (int)n;
+		return 0;
+	case INI_REAL: {
+		double d;
+
+		if ((rc = rota_value_double(v, k->min, k->max, k->min_open, &d,
+					    &e)) < 0)
+			break;
+		if (k->max_open && d >= k->max)
+			return ini_error(err, label, line, k->name,
+					 "%g is out of range (expected %g to "
+					 "less than %g)", d, k->min, k->max);
+		*(double *)(void *)at = d;
+		return 0;
+	}
+	case INI_BOOL:
+		rc = rota_value_bool(v, (int *)(void *)at, &e);
+		break;
+	case INI_HHMM:
+		rc = rota_parse_hhmm(v, 0, (int *)(void *)at, &e);
+		break;
+	case INI_DAYS: {
+		uint8_t mask;
+
+		if ((rc = rota_parse_days(v, &mask, &e)) == 0)
+			*(int *)(void *)at = mask;
+		break;
+	}
+	default:
+		break;
+	}
+	if (rc < 0)
+		return ini_error(err, label, line, k->name, "%s", e.msg);
 	return 0;
 }
 
-static int site_key(struct ini_state *s, const char *label, long line,
-		    const char *key, const char *v, struct rota_error *err)
+/* Key `key` of a section: its value, or "unknown key" listing them. */
+static int section_value(const struct ini_section *sec, struct ini_state *s,
+			 void *base, const char *label, long line,
+			 const char *key, const char *v,
+			 struct rota_error *err)
 {
+	char names[512];
+	size_t len = 0;
+
+	for (int i = 0; i < sec->nkeys; i++) {
+		const struct ini_key *k = &sec->keys[i];
+
+		if (strcmp(k->name, key) != 0)
+			continue;
+		if (k->type == INI_CUSTOM)
+			return sec->custom(s, label, line, key, v, err);
+		return key_value(k, base, label, line, v, err);
+	}
+	names[0] = '\0';
+	for (int i = 0; i < sec->nkeys && len < sizeof(names); i++)
+		len += (size_t)snprintf(names + len, sizeof(names) - len,
+					"%s%s", i ? ", " : "",
+					sec->keys[i].name);
+	return ini_error(err, label, line, key,
+			 "unknown key in %s (expected %s)", sec->what, names);
+}
+
+static int site_custom(struct ini_state *s, const char *label, long line,
+		       const char *key, const char *v, struct rota_error *err)
+{
+	struct rota_error e = {0};
+	struct rota_tz *tz;
+
 	if (strcmp(key, "name") == 0) {
 		if (!*v || strlen(v) >= sizeof(s->site.name))
 			return ini_error(err, label, line, key,
@@ -143,108 +321,12 @@ static int site_key(struct ini_state *s, const char *label, long line,
 		s->has_name = 1;
 		return 0;
 	}
-	if (strcmp(key, "timezone") == 0) {
-		struct rota_error e = {0};
-		struct rota_tz *tz = rota_tz_load(v, &e);
-
-		if (!tz)
-			return ini_error(err, label, line, key, "%s", e.msg);
-		rota_tz_free(tz);
-		rota_strlcpy(s->site.timezone, v, sizeof(s->site.timezone));
-		s->has_tz = 1;
-		return 0;
-	}
-	if (strcmp(key, "interval_min") == 0) {
-		int rc = whole(label, line, key, v, 1, 1440,
-			       &s->site.interval_min, err);
-
-		if (rc == 0 && s->site.interval_min != 15 &&
-		    s->site.interval_min != 30 && s->site.interval_min != 60)
-			return ini_error(err, label, line, key,
-					 "%d is not supported (expected 15, "
-					 "30 or 60)", s->site.interval_min);
-		return rc;
-	}
-	if (strcmp(key, "grace_min") == 0)
-		return whole(label, line, key, v, 0, 240, &s->site.grace_min,
-			     err);
-	return ini_error(err, label, line, key,
-			 "unknown key in [site] (expected name, timezone, "
-			 "interval_min, grace_min)");
-}
-
-static int skill_key(struct rota_skill *k, const char *label, long line,
-		     const char *key, const char *v, struct rota_error *err)
-{
-	if (strcmp(key, "sl") == 0)
-		return num(label, line, key, v, 0, 1, 1, &k->sl, err);
-	if (strcmp(key, "answer_s") == 0)
-		return num(label, line, key, v, 0, 86400, 0, &k->answer_s, err);
-	if (strcmp(key, "max_occupancy") == 0)
-		return num(label, line, key, v, 0, 1, 1, &k->max_occupancy,
-			   err);
-	if (strcmp(key, "shrinkage") == 0) {
-		int rc = num(label, line, key, v, 0, 1, 0, &k->shrinkage, err);
-
-		if (rc == 0 && k->shrinkage >= 1)
-			return ini_error(err, label, line, key,
-					 "%g is out of range (expected 0 to "
-					 "less than 1)", k->shrinkage);
-		return rc;
-	}
-	if (strcmp(key, "concurrency") == 0)
-		return whole(label, line, key, v, 1, 20, &k->concurrency, err);
-	if (strcmp(key, "patience_s") == 0)
-		return num(label, line, key, v, 0, 86400, 0, &k->patience_s,
-			   err);
-	if (strcmp(key, "max_abandon") == 0)
-		return num(label, line, key, v, 0, 1, 0, &k->max_abandon, err);
-	if (strcmp(key, "asa_s") == 0)
-		return num(label, line, key, v, 0, 86400, 0, &k->asa_s, err);
-	return ini_error(err, label, line, key,
-			 "unknown key in a skill section (expected sl, "
-			 "answer_s, max_occupancy, shrinkage, concurrency, "
-			 "patience_s, max_abandon, asa_s)");
-}
-
-static int yes_no(const char *label, long line, const char *key,
-		  const char *v, int *out, struct rota_error *err)
-{
-	if (strcmp(v, "yes") == 0 || strcmp(v, "true") == 0 ||
-	    strcmp(v, "1") == 0) {
-		*out = 1;
-		return 0;
-	}
-	if (strcmp(v, "no") == 0 || strcmp(v, "false") == 0 ||
-	    strcmp(v, "0") == 0) {
-		*out = 0;
-		return 0;
-	}
-	return ini_error(err, label, line, key,
-			 "'%s' is not yes or no", v);
-}
-
-/* A count or "none" (-1). */
-static int count_or_none(const char *label, long line, const char *key,
-			 const char *v, int *out, struct rota_error *err)
-{
-	if (strcmp(v, "none") == 0 || strcmp(v, "-") == 0) {
-		*out = -1;
-		return 0;
-	}
-	return whole(label, line, key, v, 0, 100000, out, err);
-}
-
-static int leave_key(struct rota_leave_type *t, const char *label, long line,
-		     const char *key, const char *v, struct rota_error *err)
-{
-	if (strcmp(key, "paid") == 0)
-		return yes_no(label, line, key, v, &t->paid, err);
-	if (strcmp(key, "planned") == 0)
-		return yes_no(label, line, key, v, &t->planned, err);
-	return ini_error(err, label, line, key,
-			 "unknown key in a leave section (expected paid, "
-			 "planned)");
+	if (!(tz = rota_tz_load(v, &e)))   /* timezone */
+		return ini_error(err, label, line, key, "%s", e.msg);
+	rota_tz_free(tz);
+	rota_strlcpy(s->site.timezone, v, sizeof(s->site.timezone));
+	s->has_tz = 1;
+	return 0;
 }
 
 /* "2026-12-24..2026-12-26, 2027-02-16": dates or ranges, comma-separated. */
@@ -287,57 +369,6 @@ static int blackout_list(struct ini_state *s, const char *label, long line,
 	return 0;
 }
 
-static int timeoff_key(struct ini_state *s, const char *label, long line,
-		       const char *key, const char *v, struct rota_error *err)
-{
-	struct rota_ops_settings *o = &s->ops;
-
-	if (strcmp(key, "min_notice_days") == 0)
-		return whole(label, line, key, v, 0, 366, &o->min_notice_days,
-			     err);
-	if (strcmp(key, "max_off_per_team") == 0)
-		return count_or_none(label, line, key, v, &o->max_off_per_team,
-				     err);
-	if (strcmp(key, "max_off_per_skill") == 0)
-		return count_or_none(label, line, key, v,
-				     &o->max_off_per_skill, err);
-	if (strcmp(key, "auto_approve") == 0)
-		return yes_no(label, line, key, v, &o->auto_approve, err);
-	if (strcmp(key, "blackout") == 0)
-		return blackout_list(s, label, line, key, v, err);
-	return ini_error(err, label, line, key,
-			 "unknown key in [timeoff] (expected min_notice_days, "
-			 "max_off_per_team, max_off_per_skill, blackout, "
-			 "auto_approve)");
-}
-
-static int operations_key(struct rota_ops_settings *o, const char *label,
-			  long line, const char *key, const char *v,
-			  struct rota_error *err)
-{
-	int n;
-
-	if (strcmp(key, "notice_hours") == 0) {
-		int rc = whole(label, line, key, v, 0, 720, &n, err);
-
-		if (rc == 0)
-			o->notice_min = n * 60;
-		return rc;
-	}
-	if (strcmp(key, "change_weight") == 0) {
-		int rc = whole(label, line, key, v, 0, 1000000, &n, err);
-
-		if (rc == 0)
-			o->change_weight = n;
-		return rc;
-	}
-	if (strcmp(key, "allow_overtime") == 0)
-		return yes_no(label, line, key, v, &o->allow_overtime, err);
-	return ini_error(err, label, line, key,
-			 "unknown key in [operations] (expected notice_hours, "
-			 "change_weight, allow_overtime)");
-}
-
 /* Open a section header's section; returns 0 or an error. */
 static int open_section(struct ini_state *s, const char *label, long line,
 			const char *p, struct rota_error *err)
@@ -350,16 +381,27 @@ static int open_section(struct ini_state *s, const char *label, long line,
 		s->section = SEC_SITE;
 		return 0;
 	}
-	if (strcmp(p, "timeoff") == 0 || strcmp(p, "operations") == 0) {
-		int *have = p[0] == 't' ? &s->have_timeoff
-					: &s->have_operations;
+	{
+		static const struct {
+			const char *name;
+			int section;
+		} plain[] = {{"timeoff", SEC_TIMEOFF},
+			     {"operations", SEC_OPERATIONS},
+			     {"attendance", SEC_ATTENDANCE},
+			     {"payroll", SEC_PAYROLL}};
+		int *have[] = {&s->have_timeoff, &s->have_operations,
+			       &s->have_hr[0], &s->have_hr[1]};
 
-		if (*have)
-			return ini_error(err, label, line, NULL,
-					 "[%s] appears twice", p);
-		*have = 1;
-		s->section = p[0] == 't' ? SEC_TIMEOFF : SEC_OPERATIONS;
-		return 0;
+		for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
+			if (strcmp(p, plain[i].name) != 0)
+				continue;
+			if (*have[i])
+				return ini_error(err, label, line, NULL,
+						 "[%s] appears twice", p);
+			*have[i] = 1;
+			s->section = plain[i].section;
+			return 0;
+		}
 	}
 	if (strncmp(p, "leave.", 6) == 0) {
 		const char *name = p + 6;
@@ -384,6 +426,43 @@ static int open_section(struct ini_state *s, const char *label, long line,
 		s->leave[s->n_leave].planned = 1;
 		s->leave_line[s->n_leave++] = line;
 		s->section = SEC_LEAVE;
+		return 0;
+	}
+	if (strncmp(p, "kpi.", 4) == 0) {
+		const char *name = p + 4;
+		struct rota_kpi_metric *m;
+		size_t nb;
+		int b = rota_kpi_builtin(name);
+
+		if (!rota_id_valid(name))
+			return ini_error(err, label, line, NULL,
+					 "'%s' is not a valid metric name",
+					 name);
+		for (int i = 0; i < s->n_kpi; i++)
+			if (strcmp(s->kpi[i].name, name) == 0)
+				return ini_error(err, label, line, NULL,
+						 "[kpi.%s] appears twice "
+						 "(first on line %ld)",
+						 name, s->kpi_line[i]);
+		if (s->n_kpi >= ROTA_KPI_MAX)
+			return ini_error(err, label, line, NULL,
+					 "more than %d kpi metrics",
+					 ROTA_KPI_MAX);
+		m = &s->kpi[s->n_kpi];
+		memset(m, 0, sizeof(*m));
+		if (b >= 0) {   /* a built-in: its definition, reconfigured */
+			*m = rota_kpi_builtins(&nb)[b];
+			s->kpi_bounds[s->n_kpi] = 3;
+		} else {
+			rota_strlcpy(m->name, name, sizeof(m->name));
+			m->aggregation = ROTA_KPI_MEAN;
+			m->higher_better = 1;
+			m->weight = 1;
+			m->points = 10;
+			s->kpi_bounds[s->n_kpi] = 0;
+		}
+		s->kpi_line[s->n_kpi++] = line;
+		s->section = SEC_KPI;
 		return 0;
 	}
 	if (strncmp(p, "skill.", 6) == 0) {
@@ -412,28 +491,147 @@ static int open_section(struct ini_state *s, const char *label, long line,
 	}
 	return ini_error(err, label, line, NULL,
 			 "unknown section [%s] (expected [site], "
-			 "[skill.NAME], [leave.NAME], [timeoff] or "
-			 "[operations])", p);
+			 "[skill.NAME], [leave.NAME], [timeoff], "
+			 "[operations], [attendance], [payroll] or "
+			 "[kpi.NAME])", p);
 }
+
+static int kpi_custom(struct ini_state *s, const char *label, long line,
+		      const char *key, const char *v, struct rota_error *err)
+{
+	int i = s->n_kpi - 1;
+	struct rota_kpi_metric *m = &s->kpi[i];
+	struct rota_error e = {0};
+	double d;
+
+	if (strcmp(key, "unit") == 0) {
+		if (strlen(v) >= sizeof(m->unit))
+			return ini_error(err, label, line, key,
+					 "longer than %zu bytes",
+					 sizeof(m->unit) - 1);
+		rota_strlcpy(m->unit, v, sizeof(m->unit));
+		return 0;
+	}
+	if (strcmp(key, "aggregation") == 0 || strcmp(key, "better") == 0) {
+		int agg = key[0] == 'a';
+		static const char *const words[2][3] = {
+			{"lower", "higher", NULL}, {"mean", "sum", "rate"}};
+
+		if (m->builtin)
+			return ini_error(err, label, line, key,
+					 "'%s' is computed from attendance: "
+					 "its %s is fixed", m->name, key);
+		for (int w = 0; w < 3 && words[agg][w]; w++)
+			if (strcmp(v, words[agg][w]) == 0) {
+				if (agg)
+					m->aggregation = w;
+				else
+					m->higher_better = w;
+				return 0;
+			}
+		return ini_error(err, label, line, key,
+				 agg ? "'%s' is not an aggregation (expected "
+				       "mean, sum or rate)"
+				     : "'%s' is not a direction (expected "
+				       "higher or lower)", v);
+	}
+	if (rota_value_double(v, -1e12, 1e12, 0, &d, &e) < 0)
+		return ini_error(err, label, line, key, "%s", e.msg);
+	if (strcmp(key, "target") == 0) {
+		m->target = d;
+		m->has_target = 1;
+	} else if (strcmp(key, "lower") == 0) {
+		m->lower = d;
+		s->kpi_bounds[i] |= 1;
+	} else {
+		m->upper = d;
+		s->kpi_bounds[i] |= 2;
+	}
+	return 0;
+}
+
+static int blackout_custom(struct ini_state *s, const char *label, long line,
+			   const char *key, const char *v,
+			   struct rota_error *err)
+{
+	return blackout_list(s, label, line, key, v, err);
+}
+
+#define KEYS(a) a, (int)(sizeof(a) / sizeof(a[0]))
 
 static int section_key(struct ini_state *s, const char *label, long line,
 		       const char *key, const char *v, struct rota_error *err)
 {
+	static const struct ini_section site = {"[site]", KEYS(site_keys),
+						site_custom};
+	static const struct ini_section skill = {"a skill section",
+						 KEYS(skill_keys), NULL};
+	static const struct ini_section leave = {"a leave section",
+						 KEYS(leave_keys), NULL};
+	static const struct ini_section timeoff = {
+		"[timeoff]", KEYS(timeoff_keys), blackout_custom};
+	static const struct ini_section operations = {
+		"[operations]", KEYS(operations_keys), NULL};
+
 	switch (s->section) {
 	case SEC_NONE:
 		return ini_error(err, label, line, key, "outside any section");
 	case SEC_SITE:
-		return site_key(s, label, line, key, v, err);
+		if (section_value(&site, s, &s->site, label, line, key, v,
+				  err) < 0)
+			return ROTA_EDATA;
+		if (strcmp(key, "interval_min") == 0 &&
+		    s->site.interval_min != 15 && s->site.interval_min != 30 &&
+		    s->site.interval_min != 60)
+			return ini_error(err, label, line, key,
+					 "%d is not supported (expected 15, "
+					 "30 or 60)", s->site.interval_min);
+		return 0;
 	case SEC_LEAVE:
-		return leave_key(&s->leave[s->n_leave - 1], label, line, key, v,
-				 err);
+		return section_value(&leave, s, &s->leave[s->n_leave - 1],
+				     label, line, key, v, err);
 	case SEC_TIMEOFF:
-		return timeoff_key(s, label, line, key, v, err);
+		return section_value(&timeoff, s, &s->ops, label, line, key, v,
+				     err);
 	case SEC_OPERATIONS:
-		return operations_key(&s->ops, label, line, key, v, err);
+		return section_value(&operations, s, &s->ops, label, line, key,
+				     v, err);
+	case SEC_KPI: {
+		static const struct ini_section kpi = {
+			"a kpi section", KEYS(kpi_keys), kpi_custom};
+
+		return section_value(&kpi, s, &s->kpi[s->n_kpi - 1], label,
+				     line, key, v, err);
+	}
+	case SEC_ATTENDANCE:
+	case SEC_PAYROLL: {
+		int h = s->section == SEC_PAYROLL;
+		struct ini_section sec = {h ? "[payroll]" : "[attendance]",
+					  s->hr_keys[h], s->n_hr_keys[h], NULL};
+
+		return section_value(&sec, s, &s->hr, label, line, key, v,
+				     err);
+	}
 	default:
-		return skill_key(&s->skills[s->section], label, line, key, v,
-				 err);
+		return section_value(&skill, s, &s->skills[s->section], label,
+				     line, key, v, err);
+	}
+}
+
+/* The keys of [attendance] (0) and [payroll] (1), from the settings map. */
+static void hr_keys(struct ini_state *s)
+{
+	for (int i = 0; i < ROTA_HR_SETTING_COUNT; i++) {
+		int h = strcmp(rota_hr_setting_section(i), "payroll") == 0;
+		struct ini_key *k = &s->hr_keys[h][s->n_hr_keys[h]++];
+
+		memset(k, 0, sizeof(*k));
+		k->name = rota_hr_setting_name(i);
+		k->type = hr_ini_type(rota_hr_setting_kind(i));
+		k->min = rota_hr_setting_min(i);
+		k->max = rota_hr_setting_max(i);
+		k->offset = offsetof(struct rota_hr_settings, v) +
+			    sizeof(int) * (size_t)i;
 	}
 }
 
@@ -499,70 +697,63 @@ static int parse_ini(FILE *f, const char *label, struct ini_state *s,
 	return rc;
 }
 
-static int save_skill(struct rota_import *im, const struct rota_skill *k,
-		      struct rota_error *err)
+/* [skill.NAME] rows: upserted by name like a CSV row (store/import_table.c) */
+static const struct rota_tcol skill_cols[] = {
+	{.name = "name", .column = "name", .type = ROTA_TCOL_TEXT,
+	 .flags = ROTA_TCOL_KEY},
+	{.name = "sl", .column = "sl", .type = ROTA_TCOL_REAL},
+	{.name = "answer_s", .column = "answer_s", .type = ROTA_TCOL_REAL},
+	{.name = "max_occupancy", .column = "max_occupancy",
+	 .type = ROTA_TCOL_REAL},
+	{.name = "shrinkage", .column = "shrinkage", .type = ROTA_TCOL_REAL},
+	{.name = "concurrency", .column = "concurrency",
+	 .type = ROTA_TCOL_INT},
+	{.name = "patience_s", .column = "patience_s", .type = ROTA_TCOL_REAL},
+	{.name = "max_abandon", .column = "max_abandon",
+	 .type = ROTA_TCOL_REAL},
+	{.name = "asa_s", .column = "asa_s", .type = ROTA_TCOL_REAL},
+};
+
+static void put_real(struct rota_tval *v, double d)
 {
-	sqlite3_stmt *s = NULL;
+	v->type = SQLITE_FLOAT;
+	v->d = d;
+}
+
+static void put_int(struct rota_tval *v, int64_t i)
+{
+	v->type = SQLITE_INTEGER;
+	v->i = i;
+}
+
+static int save_skills(struct rota_import *im, const struct ini_state *s,
+		       struct rota_error *err)
+{
+	static const struct rota_tkind kind = {
+		.table = "skill", .cols = skill_cols,
+		.ncols = sizeof(skill_cols) / sizeof(skill_cols[0])};
+	struct rota_table_import t;
 	int rc;
 
-	if ((rc = rota_db_prepare(im->st,
-				  "SELECT sl, answer_s, max_occupancy, "
-				  "shrinkage, concurrency, patience_s, "
-				  "max_abandon, asa_s FROM skill WHERE name = "
-				  "?1",
-				  &s, err)) < 0)
+	if (!s->n_skills)
+		return 0;
+	if ((rc = rota_table_begin(im, &kind, &t, err)) < 0)
 		return rc;
-	rota_db_bind_text(s, 1, k->name);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		int same = sqlite3_column_double(s, 0) == k->sl &&
-			   sqlite3_column_double(s, 1) == k->answer_s &&
-			   sqlite3_column_double(s, 2) == k->max_occupancy &&
-			   sqlite3_column_double(s, 3) == k->shrinkage &&
-			   sqlite3_column_int(s, 4) == k->concurrency &&
-			   sqlite3_column_double(s, 5) == k->patience_s &&
-			   sqlite3_column_double(s, 6) == k->max_abandon &&
-			   sqlite3_column_double(s, 7) == k->asa_s;
+	for (int i = 0; i < s->n_skills && rc == 0; i++) {
+		const struct rota_skill *k = &s->skills[i];
 
-		sqlite3_finalize(s);
-		if (same) {
-			im->stats->unchanged++;
-			return 0;
-		}
-		im->stats->updated++;
-	} else if (rc == SQLITE_DONE) {
-		sqlite3_finalize(s);
-		im->stats->added++;
-	} else {
-		sqlite3_finalize(s);
-		return rota_db_error(im->st, err, "reading skills");
+		t.v[0] = (struct rota_tval){.type = SQLITE_TEXT, .s = k->name};
+		put_real(&t.v[1], k->sl);
+		put_real(&t.v[2], k->answer_s);
+		put_real(&t.v[3], k->max_occupancy);
+		put_real(&t.v[4], k->shrinkage);
+		put_int(&t.v[5], k->concurrency);
+		put_real(&t.v[6], k->patience_s);
+		put_real(&t.v[7], k->max_abandon);
+		put_real(&t.v[8], k->asa_s);
+		rc = rota_table_put(&t, err);
 	}
-	if ((rc = rota_db_prepare(
-		     im->st,
-		     "INSERT INTO skill (name, sl, answer_s, max_occupancy, "
-		     "shrinkage, concurrency, patience_s, max_abandon, asa_s) "
-		     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT "
-		     "(name) DO UPDATE SET sl = excluded.sl, answer_s = "
-		     "excluded.answer_s, max_occupancy = "
-		     "excluded.max_occupancy, shrinkage = excluded.shrinkage, "
-		     "concurrency = excluded.concurrency, patience_s = "
-		     "excluded.patience_s, max_abandon = excluded.max_abandon, "
-		     "asa_s = excluded.asa_s",
-		     &s, err)) < 0)
-		return rc;
-	rota_db_bind_text(s, 1, k->name);
-	sqlite3_bind_double(s, 2, k->sl);
-	sqlite3_bind_double(s, 3, k->answer_s);
-	sqlite3_bind_double(s, 4, k->max_occupancy);
-	sqlite3_bind_double(s, 5, k->shrinkage);
-	sqlite3_bind_int(s, 6, k->concurrency);
-	sqlite3_bind_double(s, 7, k->patience_s);
-	sqlite3_bind_double(s, 8, k->max_abandon);
-	sqlite3_bind_double(s, 9, k->asa_s);
-	rc = sqlite3_step(s) == SQLITE_DONE
-		     ? 0
-		     : rota_db_error(im->st, err, "saving a skill");
-	sqlite3_finalize(s);
+	rota_table_end(&t);
 	return rc;
 }
 
@@ -577,47 +768,38 @@ static int step_stmt(struct rota_import *im, sqlite3_stmt *s,
 		       : rota_db_error(im->st, err, what);
 }
 
+/* [leave.NAME] rows */
+static const struct rota_tcol leave_cols[] = {
+	{.name = "name", .column = "name", .type = ROTA_TCOL_TEXT,
+	 .flags = ROTA_TCOL_KEY},
+	{.name = "paid", .column = "paid", .type = ROTA_TCOL_INT},
+	{.name = "planned", .column = "planned", .type = ROTA_TCOL_INT},
+};
+
 static int save_leave_types(struct rota_import *im, const struct ini_state *s,
 			    struct rota_error *err)
 {
-	sqlite3_stmt *find = NULL, *put = NULL, *prune = NULL;
+	static const struct rota_tkind kind = {
+		.table = "leave_type", .cols = leave_cols,
+		.ncols = sizeof(leave_cols) / sizeof(leave_cols[0])};
+	struct rota_table_import t;
+	sqlite3_stmt *prune = NULL;
 	int rc;
 
 	if (s->n_leave == 0)
 		return 0;
-	if ((rc = rota_db_prepare(im->st,
-				  "SELECT paid, planned FROM leave_type WHERE "
-				  "name = ?1",
-				  &find, err)) < 0 ||
-	    (rc = rota_db_prepare(im->st,
-				  "INSERT INTO leave_type (name, paid, "
-				  "planned) VALUES (?1, ?2, ?3) ON CONFLICT "
-				  "(name) DO UPDATE SET paid = excluded.paid, "
-				  "planned = excluded.planned",
-				  &put, err)) < 0)
-		goto out;
-	for (int i = 0; i < s->n_leave; i++) {
-		const struct rota_leave_type *t = &s->leave[i];
+	if ((rc = rota_table_begin(im, &kind, &t, err)) < 0)
+		return rc;
+	for (int i = 0; i < s->n_leave && rc == 0; i++) {
+		const struct rota_leave_type *l = &s->leave[i];
 
-		rota_db_bind_text(find, 1, t->name);
-		rc = sqlite3_step(find);
-		if (rc == SQLITE_ROW && sqlite3_column_int(find, 0) == t->paid &&
-		    sqlite3_column_int(find, 1) == t->planned) {
-			sqlite3_reset(find);
-			im->stats->unchanged++;
-			continue;
-		}
-		if (rc == SQLITE_ROW)
-			im->stats->updated++;
-		else
-			im->stats->added++;
-		sqlite3_reset(find);
-		rota_db_bind_text(put, 1, t->name);
-		sqlite3_bind_int(put, 2, t->paid);
-		sqlite3_bind_int(put, 3, t->planned);
-		if ((rc = step_stmt(im, put, err, "saving a leave type")) < 0)
-			goto out;
+		t.v[0] = (struct rota_tval){.type = SQLITE_TEXT, .s = l->name};
+		put_int(&t.v[1], l->paid);
+		put_int(&t.v[2], l->planned);
+		rc = rota_table_put(&t, err);
 	}
+	if (rc < 0)
+		goto out;
 	/* the file's list is the site's list, but a type in use stays */
 	if ((rc = rota_db_prepare(im->st,
 				  "DELETE FROM leave_type WHERE name NOT IN "
@@ -640,8 +822,7 @@ static int save_leave_types(struct rota_import *im, const struct ini_state *s,
 	}
 	rc = step_stmt(im, prune, err, "removing leave types");
 out:
-	sqlite3_finalize(find);
-	sqlite3_finalize(put);
+	rota_table_end(&t);
 	sqlite3_finalize(prune);
 	return rc;
 }
@@ -720,17 +901,146 @@ out:
 	return rc;
 }
 
+/* [kpi.NAME] rows */
+static const struct rota_tcol kpi_cols[] = {
+	{.name = "name", .column = "name", .type = ROTA_TCOL_TEXT,
+	 .flags = ROTA_TCOL_KEY},
+	{.name = "unit", .column = "unit", .type = ROTA_TCOL_TEXT},
+	{.name = "aggregation", .column = "aggregation",
+	 .type = ROTA_TCOL_TEXT},
+	{.name = "better", .column = "better", .type = ROTA_TCOL_TEXT},
+	{.name = "target", .column = "target", .type = ROTA_TCOL_REAL},
+	{.name = "weight", .column = "weight", .type = ROTA_TCOL_REAL},
+	{.name = "lower", .column = "lower", .type = ROTA_TCOL_REAL},
+	{.name = "upper", .column = "upper", .type = ROTA_TCOL_REAL},
+	{.name = "points", .column = "points", .type = ROTA_TCOL_REAL},
+};
+
+static int check_kpis(const struct ini_state *s, const char *label,
+		      struct rota_error *err)
+{
+	for (int i = 0; i < s->n_kpi; i++) {
+		const struct rota_kpi_metric *m = &s->kpi[i];
+
+		if (s->kpi_bounds[i] != 3)
+			return ini_error(err, label, s->kpi_line[i], NULL,
+					 "[kpi.%s] needs lower and upper (the "
+					 "thresholds between which its points "
+					 "grow)", m->name);
+		if (m->lower >= m->upper)
+			return ini_error(err, label, s->kpi_line[i], NULL,
+					 "[kpi.%s]: lower %g is not below "
+					 "upper %g", m->name, m->lower,
+					 m->upper);
+	}
+	return 0;
+}
+
+/* The metrics of the file are the site's: others are removed. */
+static int save_kpis(struct rota_import *im, const struct ini_state *s,
+		     struct rota_error *err)
+{
+	static const struct rota_tkind kind = {
+		.table = "kpi_metric", .cols = kpi_cols,
+		.ncols = sizeof(kpi_cols) / sizeof(kpi_cols[0])};
+	struct rota_table_import t;
+	sqlite3_stmt *prune = NULL;
+	char list[ROTA_KPI_MAX * (ROTA_ID_MAX + 3) + 3];
+	size_t len = 0;
+	int rc;
+
+	if (!s->n_kpi)
+		return 0;
+	if ((rc = rota_table_begin(im, &kind, &t, err)) < 0)
+		return rc;
+	list[len++] = '[';
+	for (int i = 0; i < s->n_kpi && rc == 0; i++) {
+		const struct rota_kpi_metric *m = &s->kpi[i];
+
+		t.v[0] = (struct rota_tval){.type = SQLITE_TEXT, .s = m->name};
+		t.v[1] = (struct rota_tval){.type = SQLITE_TEXT, .s = m->unit};
+		t.v[2] = (struct rota_tval){
+			.type = SQLITE_TEXT,
+			.s = rota_kpi_agg_name(m->aggregation)};
+		t.v[3] = (struct rota_tval){
+			.type = SQLITE_TEXT,
+			.s = m->higher_better ? "higher" : "lower"};
+		if (m->has_target)
+			put_real(&t.v[4], m->target);
+		else
+			t.v[4] = (struct rota_tval){.type = SQLITE_NULL};
+		put_real(&t.v[5], m->weight);
+		put_real(&t.v[6], m->lower);
+		put_real(&t.v[7], m->upper);
+		put_real(&t.v[8], m->points);
+		rc = rota_table_put(&t, err);
+		len += (size_t)snprintf(list + len, sizeof(list) - len,
+					"%s\"%s\"", i ? "," : "", m->name);
+	}
+	rota_table_end(&t);
+	if (rc < 0)
+		return rc;
+	rota_strlcpy(list + len, "]", sizeof(list) - len);
+	if ((rc = rota_db_prepare(im->st,
+				  "DELETE FROM kpi_metric WHERE name NOT IN "
+				  "(SELECT value FROM json_each(?1))",
+				  &prune, err)) < 0)
+		return rc;
+	rota_db_bind_text(prune, 1, list);
+	rc = step_stmt(im, prune, err, "removing kpi metrics");
+	sqlite3_finalize(prune);
+	return rc;
+}
+
+/* [attendance] and [payroll]: a section in the file sets all its keys
+ * (those left out go back to their defaults); counted per section. */
+static int save_hr(struct rota_import *im, const struct ini_state *s,
+		   struct rota_error *err)
+{
+	struct rota_hr_settings h;
+	int rc, changed[2] = {0, 0};
+
+	if (!s->have_hr[0] && !s->have_hr[1])
+		return 0;
+	if ((rc = rota_store_hr_settings(im->st, &h, err)) < 0)
+		return rc;
+	for (int i = 0; i < ROTA_HR_SETTING_COUNT; i++) {
+		int sec = strcmp(rota_hr_setting_section(i), "payroll") == 0;
+
+		if (!s->have_hr[sec] || h.v[i] == s->hr.v[i])
+			continue;
+		h.v[i] = s->hr.v[i];
+		changed[sec] = 1;
+	}
+	if ((rc = rota_store_hr_settings_set(im->st, &h, NULL, err)) < 0)
+		return rota_error_prefix(err, "%s", im->label);
+	for (int sec = 0; sec < 2; sec++) {
+		if (!s->have_hr[sec])
+			continue;
+		if (changed[sec])
+			im->stats->updated++;
+		else
+			im->stats->unchanged++;
+	}
+	return 0;
+}
+
 int rota_import_site(struct rota_import *im, struct rota_error *err)
 {
+	struct ini_key hr_key_buf[2][ROTA_HR_SETTING_COUNT];
 	struct rota_ops_settings ops_def = ROTA_OPS_SETTINGS_INIT;
 	struct ini_state s;
 	struct rota_site old;
 	struct rota_error e = {0};
 	int had_site, rc;
-	FILE *f;
+	FILE *f = NULL;
 
 	memset(&s, 0, sizeof(s));
 	s.ops = ops_def;
+	rota_hr_settings_defaults(&s.hr);
+	s.hr_keys[0] = hr_key_buf[0];
+	s.hr_keys[1] = hr_key_buf[1];
+	hr_keys(&s);
 	had_site = rota_store_site_get(im->st, &old, &e) == 0;
 	if (had_site) {
 		s.site = old;
@@ -739,9 +1049,8 @@ int rota_import_site(struct rota_import *im, struct rota_error *err)
 
 		s.site = def;
 	}
-	if (!(f = fopen(im->path, "rb")))
-		return rota_error_set(err, ROTA_EIO, "%s: cannot open: %s",
-				      im->label, strerror(errno));
+	if ((rc = rota_import_open(im, &f, err)) < 0)
+		return rc;
 	rc = parse_ini(f, im->label, &s, err);
 	fclose(f);
 	if (rc < 0)
@@ -770,11 +1079,13 @@ int rota_import_site(struct rota_import *im, struct rota_error *err)
 				im->stats->added++;
 		}
 	}
-	for (int i = 0; i < s.n_skills; i++)
-		if ((rc = save_skill(im, &s.skills[i], err)) < 0)
-			return rc;
-	if ((rc = save_leave_types(im, &s, err)) < 0 ||
-	    (rc = save_settings(im, &s, err)) < 0)
+	if ((rc = check_kpis(&s, im->label, err)) < 0)
+		return rc;
+	if ((rc = save_skills(im, &s, err)) < 0 ||
+	    (rc = save_kpis(im, &s, err)) < 0 ||
+	    (rc = save_leave_types(im, &s, err)) < 0 ||
+	    (rc = save_settings(im, &s, err)) < 0 ||
+	    (rc = save_hr(im, &s, err)) < 0)
 		return rc;
 	return 0;
 }

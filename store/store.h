@@ -22,11 +22,12 @@
 #include "core/model.h"
 
 struct rota_store;
+struct rota_tz;
 
 /* ------------------------------------------------------ open and schema */
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define ROTA_SCHEMA_VERSION 7
+#define ROTA_SCHEMA_VERSION 12
 
 enum rota_store_flags {
 	ROTA_STORE_CREATE = 1,    /* create the file when missing */
@@ -101,6 +102,9 @@ enum rota_import_kind {
 	ROTA_IMPORT_TIMEOFF,    /* timeoff.csv */
 	ROTA_IMPORT_ROSTER,     /* roster.csv */
 	ROTA_IMPORT_PUNCHES,    /* punches.csv */
+	ROTA_IMPORT_KPIS,       /* kpis.csv */
+	ROTA_IMPORT_HOLIDAYS,   /* holidays.csv */
+	ROTA_IMPORT_OVERTIME,   /* overtime.csv (approvals) */
 	ROTA_IMPORT_KIND_COUNT
 };
 
@@ -118,6 +122,19 @@ const char *rota_import_kind_file(int kind);
 int rota_store_import_file(struct rota_store *st, int kind, const char *path,
 			   const char *label, struct rota_import_stats *stats,
 			   struct rota_error *err);
+
+/*
+ * The same for a file in another encoding than UTF-8 (an iconv name such as
+ * "gb18030"; NULL: UTF-8), converted in memory before it is read.  A bad
+ * name is ROTA_EINVAL; a byte that is not of the encoding ROTA_EDATA naming
+ * the line.  Without an encoding, a file that is not UTF-8 but reads as
+ * GB18030 is ROTA_EDATA saying so and naming --encoding gb18030.
+ */
+int rota_store_import_encoded(struct rota_store *st, int kind,
+			      const char *path, const char *label,
+			      const char *encoding,
+			      struct rota_import_stats *stats,
+			      struct rota_error *err);
 
 /* --------------------------------------------------------------- rosters */
 
@@ -205,6 +222,27 @@ int rota_store_roster_history(struct rota_store *st, int32_t week,
 			      struct rota_roster_version **out, size_t *n,
 			      struct rota_error *err);
 
+/*
+ * Read a roster.csv (docs/roster.md) without storing anything: its rows,
+ * checked against the site (employees, templates, skills, times matching
+ * the templates, one shift a day), as one roster per ISO week in date
+ * order (status "draft", origin "import", created_at 0, assignments sorted
+ * by employee then day).  ROTA_EDATA "FILE:LINE: column 'x': ..." for a
+ * bad row or more than ROTA_IMPORT_MAX_WEEKS weeks.  Storing is a workflow
+ * (rota_plan_import_roster): rota_store_import_file() refuses the roster
+ * kind with ROTA_EINVAL.  Release *out with rota_roster_file_release().
+ */
+struct rota_roster_file {
+	struct rota_roster *weeks;
+	size_t n_weeks;
+	char extra_columns[256];   /* ignored header names, comma-separated */
+};
+
+int rota_store_roster_read(struct rota_store *st, const char *path,
+			   const char *label, struct rota_roster_file *out,
+			   struct rota_error *err);
+void rota_roster_file_release(struct rota_roster_file *f);
+
 /* Set a stored roster's status ("draft" or "published"); "published" also
  * records the live version as the one published. */
 int rota_store_roster_set_status(struct rota_store *st, int32_t week,
@@ -277,6 +315,17 @@ int rota_store_clock(struct rota_store *st, const char *employee, int kind,
 		     int64_t at, const char *source, int64_t now,
 		     struct rota_punch_record *out, struct rota_error *err);
 
+/*
+ * May a punch a user dates `at` be clocked at `now`?  Only within the
+ * site's clock_tolerance_min of now (site.ini [attendance], default 10):
+ * terminals that batch.  Anything else is ROTA_ECONFLICT with a message
+ * pointing at a correction (rota_store_punch_add, with reason and author).
+ * rota_store_clock() itself takes any instant: callers that let a user
+ * choose it (rota clock --at) check it here first.
+ */
+int rota_store_clock_check(struct rota_store *st, int64_t at, int64_t now,
+			   struct rota_error *err);
+
 /* Corrections: reason and by must be non-empty (ROTA_EINVAL).  A row that
  * was already voided or corrected, or is itself a void, is ROTA_ECONFLICT;
  * an unknown id is ROTA_ENOTFOUND. */
@@ -309,6 +358,76 @@ int rota_store_punches_list(struct rota_store *st, const char *employee,
 			    struct rota_punch_record **out, size_t *n,
 			    struct rota_error *err);
 
+/* ------------------------------------------------------- HR settings */
+
+/*
+ * The site's attendance and payroll settings (site.ini [attendance] and
+ * [payroll]; docs/formats.md), one table: X(name, section, kind, default,
+ * min, max, summary).  kind says how site.ini writes the value: BOOL
+ * yes|no, MIN whole minutes, HHMM a time of day (stored as minutes after
+ * midnight), DAYS a day list such as Sat;Sun (stored as a day mask, bit 0
+ * Monday), INT a whole number.  Stored in table hr_setting by name.
+ */
+#define ROTA_HR_SETTING_MAP(X)                                                 \
+	X(break_auto_deduct, attendance, BOOL, 1, 0, 1,                         \
+	  "punched minutes inside a shift's unpaid break are not worked")        \
+	X(clock_tolerance_min, attendance, MIN, 10, 0, 1440,                    \
+	  "how far from now 'rota clock --at' may be")                          \
+	X(bradford_window_weeks, attendance, INT, 52, 1, 520,                   \
+	  "weeks of the Bradford factor's rolling window")                      \
+	X(daily_overtime_after_min, payroll, MIN, 480, 0, 1440,                 \
+	  "paid minutes a day past which minutes are overtime (0: none)")       \
+	X(weekly_overtime_after_min, payroll, MIN, 2400, 0, 10080,              \
+	  "paid minutes an ISO week past which minutes are overtime (0: none)") \
+	X(pay_unapproved_overtime, payroll, BOOL, 0, 0, 1,                      \
+	  "minutes clocked outside the schedule are paid without approval")     \
+	X(night_start, payroll, HHMM, 1320, 0, 1439,                            \
+	  "start of the night premium window")                                  \
+	X(night_end, payroll, HHMM, 360, 0, 1439,                               \
+	  "end of the night premium window (equal to the start: none)")        \
+	X(weekend, payroll, DAYS, 96, 0, 127,                                   \
+	  "days of the weekend premium")
+
+enum rota_hr_setting {
+#define ROTA_X_HR(name, section, kind, def, min, max, summary)                 \
+	ROTA_HR_##name,
+	ROTA_HR_SETTING_MAP(ROTA_X_HR)
+#undef ROTA_X_HR
+	ROTA_HR_SETTING_COUNT
+};
+
+enum rota_hr_kind { ROTA_HR_BOOL, ROTA_HR_MIN, ROTA_HR_HHMM, ROTA_HR_DAYS,
+		    ROTA_HR_INT };
+
+struct rota_hr_settings {
+	int v[ROTA_HR_SETTING_COUNT];   /* indexed by enum rota_hr_setting */
+};
+
+/* Name, site.ini section, kind, default, bounds and summary of a setting;
+ * NULL / 0 when out of range.  rota_hr_setting_find() gives the index of a
+ * name, or -1. */
+const char *rota_hr_setting_name(int i);
+const char *rota_hr_setting_section(int i);
+int rota_hr_setting_kind(int i);
+int rota_hr_setting_default(int i);
+int rota_hr_setting_min(int i);
+int rota_hr_setting_max(int i);
+const char *rota_hr_setting_summary(int i);
+int rota_hr_setting_find(const char *section, const char *name);
+/* Every setting at its default. */
+void rota_hr_settings_defaults(struct rota_hr_settings *h);
+
+/* The stored settings (defaults for those never set). */
+int rota_store_hr_settings(struct rota_store *st,
+			   struct rota_hr_settings *out,
+			   struct rota_error *err);
+/* Store the settings (in the caller's transaction, or one of its own);
+ * *changed (may be NULL) counts the values that differed.  ROTA_EDATA for
+ * a value out of its bounds. */
+int rota_store_hr_settings_set(struct rota_store *st,
+			       const struct rota_hr_settings *h, int *changed,
+			       struct rota_error *err);
+
 /* -------------------------------------------------------- attendance */
 
 /*
@@ -328,10 +447,32 @@ enum rota_att_row_kind {
 enum rota_att_flag {
 	ROTA_ATT_LATE = 1,
 	ROTA_ATT_EARLY = 2,
-	ROTA_ATT_ABSENT = 4,
+	ROTA_ATT_ABSENT = 4,        /* nothing punched, not excused */
 	ROTA_ATT_MISSING_IN = 8,    /* an out with no open in */
 	ROTA_ATT_MISSING_OUT = 16,  /* an in with no out (or > 16 h) */
 	ROTA_ATT_OPEN = 32,         /* a work period still in progress */
+	ROTA_ATT_EXCUSED = 64,      /* nothing punched, excused (leave) */
+	ROTA_ATT_BREAK_OVERRUN = 128,  /* back from the break after b1 + g */
+};
+
+/* Leave types a report can tell apart (absent_excused_<type>). */
+#define ROTA_ATT_MAX_LEAVE 32
+
+/*
+ * One scheduled shift as attendance sees it: the instants of the shift and
+ * of its unpaid break, and the leave that excuses it if nothing is punched.
+ * Its paid intervals are P = [start, break_start) + [break_end, end).
+ */
+struct rota_att_shift {
+	int32_t day;                 /* local day it starts on */
+	char shift[ROTA_ID_MAX];     /* template code, for reports */
+	int64_t start, end;          /* [start, end) UTC */
+	int64_t break_start, break_end;  /* the unpaid break, inside the
+					  * shift; break_end <= break_start:
+					  * no break */
+	int excused;                 /* leave type index (< ROTA_ATT_MAX_LEAVE)
+				      * of an absence or approved leave
+				      * overlapping the shift; -1: none */
 };
 
 /* How a punch was used. */
@@ -354,8 +495,12 @@ struct rota_att_row {
 	long shift;           /* index into the shifts given; -1 otherwise */
 	int64_t start, end;   /* the shift, the period, or the punch (=) */
 	int flags;            /* enum rota_att_flag */
-	int scheduled_min, worked_min, late_min, early_min, overtime_min;
-	int covered_min;      /* minutes of the shift covered by work */
+	int scheduled_min;    /* |P|; 0 for an excused shift */
+	int worked_min, late_min, early_min, overtime_min;
+	int covered_min;      /* minutes of P covered by work */
+	int break_overrun_min;
+	int excused;          /* leave type of an excused shift, else -1 */
+	int excused_min;      /* |P| of an excused shift, else 0 */
 	int missing;          /* unpaired punches attributed here */
 	size_t first_item, n_items;  /* its punches, in time order */
 };
@@ -365,10 +510,18 @@ struct rota_att_totals {
 	long late_count, late_min, early_count, early_min;
 	long absences, missing_punches, overtime_min;
 	long covered_min, unscheduled_min;
+	long break_overrun_count, break_overrun_min;
+	long excused_shifts, excused_min;
+	long excused[ROTA_ATT_MAX_LEAVE];   /* excused shifts by leave type */
 };
 
 /* Adherence covered_min / scheduled_min, or -1 when nothing was scheduled. */
 double rota_att_adherence(const struct rota_att_totals *t);
+/* Conformance worked_min / scheduled_min (may exceed 1), or -1. */
+double rota_att_conformance(const struct rota_att_totals *t);
+/* Punctuality: the share of attended shifts (neither absent nor excused)
+ * that were not late, or -1 when none was attended. */
+double rota_att_punctuality(const struct rota_att_totals *t);
 /* Add one row's figures to t. */
 void rota_att_totals_add(struct rota_att_totals *t,
 			 const struct rota_att_row *row);
@@ -381,9 +534,12 @@ struct rota_att_options {
 				* an in less than 16 h before now with no out
 				* yet is in progress; INT64_MAX: the data are
 				* final */
+	int break_auto_deduct; /* 1: punched minutes inside a shift's unpaid
+				* break are not worked (site.ini
+				* break_auto_deduct, default yes) */
 };
 
-#define ROTA_ATT_OPTIONS_INIT {5, INT64_MIN, INT64_MAX, INT64_MAX}
+#define ROTA_ATT_OPTIONS_INIT {5, INT64_MIN, INT64_MAX, INT64_MAX, 1}
 
 /* One employee's attendance over the range. */
 struct rota_attendance {
@@ -398,15 +554,42 @@ struct rota_attendance {
  * Compute one employee's attendance.  shifts are sorted by start (ties by
  * end) and punches (effective only) by instant then id; both should reach a
  * few days beyond the range so that work near its edges is attributed
- * correctly.  Returns ROTA_EINVAL when an input is not sorted or a shift is
- * empty, ROTA_ENOMEM.  out is released with rota_attendance_release().
+ * correctly.  Returns ROTA_EINVAL when an input is not sorted, a shift is
+ * empty or its break is not inside it, ROTA_ENOMEM.  out is released with
+ * rota_attendance_release().
  */
-int rota_attendance_compute(const struct rota_assignment *shifts,
+int rota_attendance_compute(const struct rota_att_shift *shifts,
 			    size_t n_shifts, const struct rota_punch *punches,
 			    size_t n_punches,
 			    const struct rota_att_options *opt,
 			    struct rota_attendance *out,
 			    struct rota_error *err);
+/*
+ * Keep only the rows whose start is in [from, to) (items stay where they
+ * are) and recompute the totals from them.
+ */
+void rota_attendance_keep(struct rota_attendance *a, int64_t from,
+			  int64_t to);
+
+/* Bradford factor S^2 x D of unplanned absence (docs/attendance.md). */
+struct rota_bradford {
+	long spells;   /* S */
+	long days;     /* D */
+	long factor;   /* S * S * D */
+};
+
+/*
+ * The Bradford factor of one employee's rows (those of the window: compute
+ * with opt.from/to set to it).  A scheduled day is a day of unplanned
+ * absence when none of its shifts was attended and at least one is absent
+ * or excused by a leave type i with unplanned[i] set; days whose shifts are
+ * all excused by planned leave are not scheduled days; consecutive days of
+ * unplanned absence among the scheduled days are one spell.
+ */
+void rota_att_bradford(const struct rota_attendance *a,
+		       const struct rota_att_shift *shifts,
+		       const unsigned char *unplanned,
+		       struct rota_bradford *out);
 /* Free the arrays of a (not a itself); NULL is fine. */
 void rota_attendance_release(struct rota_attendance *a);
 
@@ -426,28 +609,246 @@ struct rota_attendance_person {
 	char team[ROTA_ID_MAX];
 	struct rota_attendance att;  /* rows' shift indexes point into the
 				      * report's shifts */
+	struct rota_bradford bradford;  /* over the window ending at `to` */
 };
 
 struct rota_attendance_report {
 	struct rota_site site;
+	struct rota_hr_settings hr;
 	int32_t from, to;
+	int32_t bradford_from;    /* first day of the Bradford window */
+	struct rota_leave_type leave[ROTA_ATT_MAX_LEAVE];  /* by name */
+	int n_leave;
 	struct rota_attendance_person *people;  /* sorted by id */
 	size_t n_people;
-	struct rota_assignment *shifts;         /* rows refer here */
+	struct rota_att_shift *shifts;          /* rows refer here */
 	size_t n_shifts;
 };
 
 /*
  * Attendance of every employee matching q (all of them, also those without
- * shifts or punches).  An unknown employee, or a team with nobody in it, is
- * ROTA_ENOTFOUND; to < from is ROTA_EINVAL.  *out is freed with
- * rota_attendance_report_free().
+ * shifts or punches), with the site's break_auto_deduct and each person's
+ * Bradford factor over the window of bradford_window_weeks ending at q.to.
+ * The shifts are the live assignments and those an absence took out of the
+ * live roster (absence_shift), which are excused with the absence's type;
+ * another shift is excused with the type of an absence overlapping it or,
+ * failing that, of an approved hard typed time off overlapping it.  An unknown employee,
+ * or a team with nobody in it, is ROTA_ENOTFOUND; to < from is
+ * ROTA_EINVAL.  *out is freed with rota_attendance_report_free().
  */
 int rota_store_attendance(struct rota_store *st,
 			  const struct rota_attendance_query *q,
 			  struct rota_attendance_report **out,
 			  struct rota_error *err);
 void rota_attendance_report_free(struct rota_attendance_report *r);
+
+/* ------------------------------------------------- KPIs and scorecards */
+
+/*
+ * A KPI metric (site.ini [kpi.NAME]; docs/attendance.md).  Values of an
+ * imported metric come from kpis.csv (one per employee, day, metric and
+ * source); the built-in attendance metrics (adherence, conformance,
+ * punctuality, absence_rate, bradford) come from rota_store_attendance()
+ * and may be configured under their names.  Points grow linearly from 0 at
+ * the worse threshold to `points` at the better one, as Genesys Cloud's
+ * gamification scorecards do: for better = higher, 0 at or below `lower`
+ * and `points` at or above `upper`; for lower, the other way round.
+ */
+enum rota_kpi_agg { ROTA_KPI_MEAN, ROTA_KPI_SUM, ROTA_KPI_RATE };
+
+#define ROTA_KPI_UNIT_MAX 32
+#define ROTA_KPI_MAX 32
+
+struct rota_kpi_metric {
+	char name[ROTA_ID_MAX];
+	char unit[ROTA_KPI_UNIT_MAX];  /* "%", "s", "points"; free text */
+	int aggregation;      /* enum rota_kpi_agg: mean of the values, their
+				 sum, or their sum per hour worked */
+	int higher_better;    /* 1: higher is better */
+	int has_target;
+	double target;        /* shown next to the value */
+	double weight;        /* share in the weighted total; >= 0 */
+	double lower, upper;  /* the thresholds, lower < upper */
+	double points;        /* points at the better threshold; 10 */
+	int builtin;          /* an attendance metric (not imported) */
+};
+
+/* The built-in attendance metrics with their default definitions, in
+ * order; n is set to their number.  rota_kpi_builtin() is the index of a
+ * built-in name, or -1. */
+const struct rota_kpi_metric *rota_kpi_builtins(size_t *n);
+int rota_kpi_builtin(const char *name);
+/* "mean", "sum", "rate"; NULL when out of range. */
+const char *rota_kpi_agg_name(int agg);
+
+/* Points of `value` under m: linear between the thresholds, 0 to
+ * m->points, clamped. */
+double rota_kpi_points(const struct rota_kpi_metric *m, double value);
+
+/*
+ * The site's metrics: the built-ins (with the site's definition where
+ * site.ini has one), then the imported ones by name.  *out is malloc'ed;
+ * free() it.
+ */
+int rota_store_kpi_metrics(struct rota_store *st,
+			   struct rota_kpi_metric **out, size_t *n,
+			   struct rota_error *err);
+
+/* One metric of one person on a scorecard. */
+struct rota_score {
+	int has_value;
+	double value;          /* aggregated over the range */
+	long count;            /* imported: the values aggregated */
+	double points;         /* rota_kpi_points() */
+	int has_median;
+	double team_median;    /* of the values of the person's team */
+	double percentile;     /* rank in the team, 0-100, better higher */
+};
+
+struct rota_scorecard_person {
+	char id[ROTA_ID_MAX];
+	char name[ROTA_NAME_MAX];
+	char team[ROTA_ID_MAX];
+	struct rota_score *score;   /* one per metric */
+	struct rota_score total;    /* weighted mean of the points */
+	struct rota_att_totals att; /* the attendance behind the built-ins */
+	struct rota_bradford bradford;
+};
+
+struct rota_scorecard {
+	int32_t from, to;
+	struct rota_kpi_metric *metrics;
+	size_t n_metrics;
+	struct rota_scorecard_person *people;   /* sorted by id */
+	size_t n_people;
+	struct rota_score *scores;              /* people x metrics */
+};
+
+/*
+ * The pure part of a scorecard: with every person's metric values set
+ * (has_value, value), compute each score's points, each person's total
+ * (the weighted mean of the points of the metrics that have a value:
+ * sum(w_i p_i) / sum(w_i); none when no weighted metric has one), and for
+ * every metric and the total the median over the person's team (the mean
+ * of the middle two for an even count) and the person's percentile rank in
+ * it: 100 x (members worse + half of those equal) / members with a value,
+ * "worse" by the metric's direction (points for the total).  Returns 0 or
+ * ROTA_ENOMEM.
+ */
+int rota_scorecard_rank(struct rota_scorecard *sc);
+
+struct rota_scorecard_query {
+	int32_t from, to;      /* local days, both included */
+	const char *employee;  /* NULL: everyone (or the team) */
+	const char *team;      /* NULL: every team */
+	int64_t now;           /* as rota_attendance_query.now */
+};
+
+#define ROTA_SCORECARD_QUERY_INIT {0, 0, NULL, NULL, INT64_MAX}
+
+/*
+ * The scorecard of everyone matching q over [from, to]: attendance
+ * (rota_store_attendance) for the built-ins, the imported values
+ * aggregated per metric, then rota_scorecard_rank().  Team medians and
+ * ranks are over the people the query selects (a review asks for the
+ * employee's team).  Errors as rota_store_attendance().  Freed with
+ * rota_scorecard_free().
+ */
+int rota_store_scorecard(struct rota_store *st,
+			 const struct rota_scorecard_query *q,
+			 struct rota_scorecard **out, struct rota_error *err);
+void rota_scorecard_free(struct rota_scorecard *sc);
+
+/* ------------------------------------------------------------ payroll */
+
+/*
+ * Pay codes: the paid time of an employee split as payroll needs it
+ * (docs/attendance.md, "Payroll").  regular + overtime + not_paid is the
+ * attendance's worked_min; night, weekend and holiday are premiums on top
+ * of paid minutes (a minute can be regular and night); leave is the paid
+ * (and unpaid) leave credited, by leave type.
+ */
+#define ROTA_PAY_MAX_RATES 8
+
+struct rota_pay {
+	long regular;      /* paid at the base rate */
+	long overtime;     /* past the daily or weekly threshold, or
+			      approved */
+	long not_paid;     /* clocked outside the schedule, not approved */
+	long night;        /* paid minutes inside the night window */
+	long weekend;      /* paid minutes on weekend days (not holidays) */
+	int n_rates;
+	double rate[ROTA_PAY_MAX_RATES];       /* holiday multipliers > 1 */
+	long holiday[ROTA_PAY_MAX_RATES];      /* paid minutes on those days */
+	long leave[ROTA_ATT_MAX_LEAVE];        /* credited leave by type */
+};
+
+/* A date of holidays.csv. */
+struct rota_holiday {
+	int32_t day;
+	char name[ROTA_NAME_MAX];
+	double multiplier;   /* 1: a make-up working day */
+};
+
+/* What one employee's day adds to the clock records. */
+struct rota_pay_day {
+	int32_t day;
+	int approved_min;                   /* supervisor-approved overtime */
+	int leave_min[ROTA_ATT_MAX_LEAVE];  /* leave credited that day, by
+					       type (days with an excused
+					       shift: none, the shift pays) */
+};
+
+struct rota_pay_rules {
+	struct rota_hr_settings hr;         /* [payroll] and [attendance] */
+	const struct rota_tz *tz;
+	const struct rota_holiday *holidays;   /* sorted by day */
+	size_t n_holidays;
+};
+
+/*
+ * The pay codes of one employee for the local days [from, to], pure: a is
+ * the employee's attendance with its rows and items (rota_store_attendance
+ * with detail) from the Monday of from's ISO week (earlier days of that week
+ * count toward the weekly threshold but are not paid here), shifts the
+ * report's shifts, days the employee's approvals and leave credits sorted
+ * by day.  ROTA_ELIMIT when more than ROTA_PAY_MAX_RATES holiday multipliers
+ * are worked.
+ */
+int rota_payroll_compute(const struct rota_attendance *a,
+			 const struct rota_att_shift *shifts,
+			 const struct rota_pay_day *days, size_t n_days,
+			 const struct rota_pay_rules *rules, int32_t from,
+			 int32_t to, struct rota_pay *out,
+			 struct rota_error *err);
+
+struct rota_payroll_person {
+	char id[ROTA_ID_MAX];
+	char name[ROTA_NAME_MAX];
+	char team[ROTA_ID_MAX];
+	struct rota_pay pay;
+	long worked_min;       /* attendance over [from, to], to check */
+};
+
+struct rota_payroll {
+	int32_t from, to;
+	struct rota_hr_settings hr;
+	struct rota_leave_type leave[ROTA_ATT_MAX_LEAVE];   /* by name */
+	int n_leave;
+	struct rota_payroll_person *people;   /* sorted by id */
+	size_t n_people;
+};
+
+/*
+ * Payroll of every employee matching q (q.detail is ignored): attendance,
+ * holidays.csv, overtime approvals and approved leave (core/leave.h's credit
+ * rule), then rota_payroll_compute() per person.  Errors as
+ * rota_store_attendance().  Freed with rota_payroll_free().
+ */
+int rota_store_payroll(struct rota_store *st,
+		       const struct rota_attendance_query *q,
+		       struct rota_payroll **out, struct rota_error *err);
+void rota_payroll_free(struct rota_payroll *p);
 
 /* --- calendar publication --- */
 
@@ -469,7 +870,10 @@ struct rota_publication {
 	int64_t start, end;        /* UTC */
 	int sequence;              /* SEQUENCE last published */
 	int cancelled;             /* STATUS:CANCELLED */
-	char hash[32];             /* content hash of that version */
+	char hash[40];             /* content hashes of that version:
+				      "TIME:TEXT" (rota_cal_hash, then
+				      rota_cal_text_hash), or TIME alone
+				      in older databases */
 	int64_t published_at;      /* when that version was published (UTC) */
 };
 
@@ -542,5 +946,313 @@ int rota_store_requirements_save(struct rota_store *st, int64_t from,
 int rota_store_requirements_load(struct rota_store *st, int64_t from,
 				 int64_t to, struct rota_requirement **out,
 				 size_t *n, struct rota_error *err);
+
+/* --- settings rota keeps (table setting) --- */
+
+/*
+ * Site settings that come from no imported file but from use: the publish
+ * options remembered between runs ("publish.organizer",
+ * "publish.alarm_min"), the calendar UID domain fixed at the first
+ * publication ("calendar.uid_domain").  Keys and values are text of fewer
+ * than ROTA_SETTING_MAX bytes.
+ */
+#define ROTA_SETTING_MAX 256
+
+/* The value of key into buf (size bytes); ROTA_ENOTFOUND when unset. */
+int rota_store_setting_get(struct rota_store *st, const char *key,
+			   char *buf, size_t size, struct rota_error *err);
+
+/* Set key to value (NULL removes it), in the caller's transaction or on
+ * its own.  ROTA_EINVAL for an empty or too long key or value. */
+int rota_store_setting_put(struct rota_store *st, const char *key,
+			   const char *value, struct rota_error *err);
+
+/* ------------------------------------- time off, absences, substitutes */
+
+/*
+ * Time off as records (docs/operations.md).  Imported rows are approved;
+ * a request starts pending and is decided once (approved or denied); a
+ * pending or approved row may be cancelled.  Rows are never deleted.
+ */
+#define ROTA_TEXT_MAX 256
+
+struct rota_timeoff_record {
+	int64_t id;
+	char employee[ROTA_ID_MAX];
+	int64_t start, end;            /* [start, end) UTC */
+	int kind;                      /* enum rota_timeoff_kind */
+	double weight;
+	char type[ROTA_ID_MAX];        /* leave type, "" none */
+	int paid;                      /* the type is a paid one */
+	int credit_min;                /* per-day credit, -1: the contract's */
+	char status[16];               /* pending, approved, denied, cancelled */
+	char origin[16];               /* import, request */
+	char note[ROTA_NAME_MAX];
+	char reason[ROTA_TEXT_MAX];    /* why it was asked for */
+	int64_t requested_at;          /* 0 when imported */
+	char decided_by[ROTA_NAME_MAX];
+	int64_t decided_at;            /* 0 when not decided */
+	char decision[ROTA_TEXT_MAX];  /* why it was decided so */
+};
+
+struct rota_timeoff_query {
+	const char *employee;   /* NULL: everyone */
+	const char *status;     /* NULL: every status */
+	int64_t from, to;       /* rows overlapping [from, to) */
+};
+
+#define ROTA_TIMEOFF_QUERY_INIT {NULL, NULL, INT64_MIN, INT64_MAX}
+
+/* Rows matching q, sorted by start, employee, id (*out: free(); NULL when
+ * none).  An unknown employee is ROTA_ENOTFOUND. */
+int rota_store_timeoff_list(struct rota_store *st,
+			    const struct rota_timeoff_query *q,
+			    struct rota_timeoff_record **out, size_t *n,
+			    struct rota_error *err);
+
+/* One row by id (ROTA_ENOTFOUND "no time off with id N"). */
+int rota_store_timeoff_get(struct rota_store *st, int64_t id,
+			   struct rota_timeoff_record *out,
+			   struct rota_error *err);
+
+/*
+ * Store a request (employee, start, end, type, reason, requested_at of r;
+ * kind hard) as pending; *id its row id.  ROTA_ENOTFOUND for an unknown
+ * employee, ROTA_EDATA for an unknown leave type or an empty period,
+ * ROTA_ECONFLICT when the employee already has pending or approved time off
+ * with the same start and end.
+ */
+int rota_store_timeoff_request(struct rota_store *st,
+			       const struct rota_timeoff_record *r,
+			       int64_t *id, struct rota_error *err);
+
+/*
+ * Decide row id: status "approved" or "denied" (a pending row only) or
+ * "cancelled" (pending or approved), recording by, at and the decision's
+ * reason.  ROTA_ENOTFOUND for an unknown id; ROTA_ECONFLICT, naming the
+ * status, when the row cannot move there ("time off 7 is denied: only a
+ * pending request can be approved").
+ */
+int rota_store_timeoff_decide(struct rota_store *st, int64_t id,
+			      const char *status, const char *by, int64_t at,
+			      const char *decision, struct rota_error *err);
+
+/* An unplanned absence (a sick call) as a fact. */
+struct rota_absence {
+	int64_t id;
+	char employee[ROTA_ID_MAX];
+	int64_t start, end;            /* [start, end) UTC */
+	char type[ROTA_ID_MAX];        /* a leave type of the site */
+	char reason[ROTA_TEXT_MAX];
+	char by[ROTA_NAME_MAX];
+	int64_t recorded_at;
+	int shifts;                    /* shifts it took out (absence_shift) */
+};
+
+/* Add an absence (id and shifts ignored); *id its row id.  ROTA_ENOTFOUND
+ * for an unknown employee, ROTA_EDATA for an unknown leave type or an
+ * empty period. */
+int rota_store_absence_add(struct rota_store *st, const struct rota_absence *a,
+			   int64_t *id, struct rota_error *err);
+
+/* Absences overlapping [from, to), of one employee (NULL: everyone),
+ * sorted by start, employee, id (*out: free(); NULL when none). */
+int rota_store_absence_list(struct rota_store *st, const char *employee,
+			    int64_t from, int64_t to,
+			    struct rota_absence **out, size_t *n,
+			    struct rota_error *err);
+
+/* A shift an absence took out of the live roster, and who covers it. */
+struct rota_open_shift {
+	int64_t absence_id;
+	int64_t assignment_id;            /* the closed assignment row */
+	char type[ROTA_ID_MAX];           /* the absence's leave type */
+	struct rota_assignment shift;     /* as it was rostered */
+	char covered_by[ROTA_ID_MAX];     /* "" while nobody covers it */
+	int covered_version;              /* the version that covers it */
+};
+
+/* The shifts absences took out of the week's roster (Monday `week`), of
+ * one employee (NULL: everyone), sorted by start, employee (*out: free();
+ * NULL when none). */
+int rota_store_open_shifts(struct rota_store *st, int32_t week,
+			   const char *employee, struct rota_open_shift **out,
+			   size_t *n, struct rota_error *err);
+
+/*
+ * Record that version `version` of the week's roster put `employee` on an
+ * open shift on `day`: the closed assignment open_assignment_id (0: an
+ * understaffed day, no shift).  ROTA_ECONFLICT when that open shift is
+ * already covered.  Joins the caller's transaction.
+ */
+int rota_store_substitute_add(struct rota_store *st, int32_t week,
+			      int version, const char *employee, int32_t day,
+			      int64_t open_assignment_id,
+			      struct rota_error *err);
+
+/* Substitute shifts per employee with a day in [from_day, to_day). */
+struct rota_employee_count {
+	char employee[ROTA_ID_MAX];
+	int count;
+};
+
+int rota_store_substitute_counts(struct rota_store *st, int32_t from_day,
+				 int32_t to_day,
+				 struct rota_employee_count **out, size_t *n,
+				 struct rota_error *err);
+/* --- network access (rota serve): feed tokens, terminals, users --- */
+
+/*
+ * What is kept of a secret (a feed token, a terminal's API key, a session
+ * id): never the secret itself.  A secret is "SELECTOR.VERIFIER"; the
+ * selector (not secret) finds the row, and the caller compares the SHA-256
+ * of the whole secret with the stored hash in constant time (serve/).
+ */
+#define ROTA_SECRET_HASH_LEN 32
+#define ROTA_SELECTOR_MAX 24
+
+struct rota_secret {
+	char selector[ROTA_SELECTOR_MAX];
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+/* A live calendar subscription: an employee's (team "") or a team's
+ * (employee ""). */
+struct rota_feed_token {
+	int64_t id;
+	char employee[ROTA_ID_MAX];
+	char team[ROTA_ID_MAX];
+	int64_t created_at;
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+/*
+ * Store a new feed token for an employee (team NULL) or a team (employee
+ * NULL), revoking the subject's live one, in one transaction.
+ * ROTA_ENOTFOUND for an unknown employee or a team nobody is in.
+ */
+int rota_store_feed_token_put(struct rota_store *st, const char *employee,
+			      const char *team, const struct rota_secret *sec,
+			      int64_t now, struct rota_error *err);
+/* The subject's live token (ROTA_ENOTFOUND when it has none). */
+int rota_store_feed_token_get(struct rota_store *st, const char *employee,
+			      const char *team, struct rota_feed_token *out,
+			      struct rota_error *err);
+/* Revoke the subject's live token (ROTA_ENOTFOUND when it has none). */
+int rota_store_feed_token_revoke(struct rota_store *st, const char *employee,
+				 const char *team, int64_t now,
+				 struct rota_error *err);
+/* The live token with this selector (ROTA_ENOTFOUND otherwise). */
+int rota_store_feed_token_find(struct rota_store *st, const char *selector,
+			       struct rota_feed_token *out,
+			       struct rota_error *err);
+
+/* A clock terminal; its punches are recorded with source "terminal:NAME". */
+struct rota_terminal {
+	int64_t id;
+	char name[ROTA_ID_MAX];
+	int64_t created_at;
+	int64_t revoked_at;     /* 0: live */
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+/* ROTA_ECONFLICT when the name is taken (also by a revoked terminal),
+ * ROTA_EINVAL when it is not a valid id. */
+int rota_store_terminal_add(struct rota_store *st, const char *name,
+			    const struct rota_secret *sec, int64_t now,
+			    struct rota_error *err);
+int rota_store_terminal_revoke(struct rota_store *st, const char *name,
+			       int64_t now, struct rota_error *err);
+/* The live terminal with this selector (ROTA_ENOTFOUND otherwise). */
+int rota_store_terminal_find(struct rota_store *st, const char *selector,
+			     struct rota_terminal *out,
+			     struct rota_error *err);
+/* Every terminal by name (*out: free()). */
+int rota_store_terminal_list(struct rota_store *st, struct rota_terminal **out,
+			     size_t *n, struct rota_error *err);
+
+/* Someone who logs in to the supervisor's page. */
+#define ROTA_PWHASH_MAX 128
+
+struct rota_user {
+	int64_t id;
+	char name[ROTA_NAME_MAX];
+	char role[16];                  /* "supervisor" or "viewer" */
+	char pw_hash[ROTA_PWHASH_MAX];  /* crypto_pwhash_str() text */
+	int64_t created_at;
+};
+
+/* Add a user, or change an existing one's role and password hash.
+ * ROTA_EINVAL for an empty name or an unknown role. */
+int rota_store_user_put(struct rota_store *st, const char *name,
+			const char *role, const char *pw_hash, int64_t now,
+			struct rota_error *err);
+int rota_store_user_get(struct rota_store *st, const char *name,
+			struct rota_user *out, struct rota_error *err);
+/* Every user by name, hashes left empty (*out: free()). */
+int rota_store_user_list(struct rota_store *st, struct rota_user **out,
+			 size_t *n, struct rota_error *err);
+/* Remove a user and their sessions (ROTA_ENOTFOUND when there is none). */
+int rota_store_user_remove(struct rota_store *st, const char *name,
+			   struct rota_error *err);
+
+/* A logged-in browser. */
+struct rota_web_session {
+	int64_t id;
+	struct rota_user user;     /* pw_hash left empty */
+	char csrf[64];             /* the token its forms must carry */
+	int64_t created_at, expires_at;
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+int rota_store_session_add(struct rota_store *st, const char *user,
+			   const struct rota_secret *sec, const char *csrf,
+			   int64_t now, int64_t expires_at,
+			   struct rota_error *err);
+/* The session with this selector that has not expired by now
+ * (ROTA_ENOTFOUND otherwise). */
+int rota_store_session_find(struct rota_store *st, const char *selector,
+			    int64_t now, struct rota_web_session *out,
+			    struct rota_error *err);
+/* Log out: delete the session (and every expired one). */
+int rota_store_session_delete(struct rota_store *st, const char *selector,
+			      int64_t now, struct rota_error *err);
+
+/*
+ * Clock punches from a terminal in one transaction, each under the rules
+ * of rota_store_clock() (in twice without an out is refused, ...), in the
+ * order given.  A punch with the same employee, instant, kind and source as
+ * an original already stored is a duplicate and is not stored again, so a
+ * batch sent twice is stored once.  Each punch gets a result; an unknown
+ * employee or a bad kind refuses that punch only.  Only a database error
+ * fails the whole batch (nothing stored).
+ */
+enum rota_clock_status {
+	ROTA_CLOCK_STORED = 0,
+	ROTA_CLOCK_DUPLICATE = 1,
+	ROTA_CLOCK_REFUSED = 2,
+};
+
+struct rota_clock_req {
+	const char *employee;
+	int64_t at;
+	int kind;          /* enum rota_punch_kind */
+};
+
+struct rota_clock_result {
+	int status;        /* enum rota_clock_status */
+	int64_t id;        /* the stored (or duplicated) row; 0 refused */
+	char reason[ROTA_ERROR_MSG_MAX];
+};
+
+int rota_store_clock_batch(struct rota_store *st,
+			   const struct rota_clock_req *req, size_t n,
+			   const char *source, int64_t now,
+			   struct rota_clock_result *res,
+			   struct rota_error *err);
+
+/* SQLite's data_version: changes when another connection commits, so a
+ * long-lived reader knows when to reload what it cached.  -1 on error. */
+int64_t rota_store_data_version(struct rota_store *st);
 
 #endif

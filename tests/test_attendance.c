@@ -30,7 +30,7 @@ static int64_t T(int day, int h, int m, int s)
 }
 
 struct fixture {
-	struct rota_assignment shift[MAXN];
+	struct rota_att_shift shift[MAXN];
 	size_t ns;
 	struct rota_punch punch[MAXN];
 	size_t np;
@@ -46,17 +46,30 @@ static void init(struct fixture *f)
 	f->opt = o;
 }
 
-static void add_shift(struct fixture *f, int64_t start, int64_t end)
+static struct rota_att_shift *add_shift(struct fixture *f, int64_t start,
+				       int64_t end)
 {
-	struct rota_assignment *a = &f->shift[f->ns++];
+	struct rota_att_shift *a = &f->shift[f->ns++];
 
 	memset(a, 0, sizeof(*a));
-	strcpy(a->employee, "e1");
 	strcpy(a->shift, "D");
 	a->day = (int32_t)(start / 86400);
 	a->start = start;
 	a->end = end;
-	a->paid_min = (int)((end - start) / 60);
+	a->excused = -1;
+	return a;
+}
+
+/* A shift [start, end) with the unpaid break [b0, b1). */
+static struct rota_att_shift *add_break_shift(struct fixture *f,
+					      int64_t start, int64_t end,
+					      int64_t b0, int64_t b1)
+{
+	struct rota_att_shift *a = add_shift(f, start, end);
+
+	a->break_start = b0;
+	a->break_end = b1;
+	return a;
 }
 
 static void punch(struct fixture *f, int kind, int64_t at)
@@ -595,8 +608,24 @@ static void unsorted_input_is_refused(void **state)
 	assert_int_equal(rota_attendance_compute(f.shift, f.ns, f.punch, f.np,
 						 &f.opt, &f.att, &err),
 			 ROTA_EINVAL);
-	assert_string_equal(err.msg, "attendance: shift 0 of 'e1' ends "
-				     "before it starts");
+	assert_string_equal(err.msg, "attendance: shift 0 ends before it "
+				     "starts");
+	init(&f);
+	add_break_shift(&f, T(0, 9, 0, 0), T(0, 17, 0, 0), T(0, 16, 30, 0),
+			T(0, 17, 30, 0));
+	assert_int_equal(rota_attendance_compute(f.shift, f.ns, f.punch, f.np,
+						 &f.opt, &f.att, &err),
+			 ROTA_EINVAL);
+	assert_string_equal(err.msg, "attendance: the break of shift 0 is not "
+				     "inside it");
+	init(&f);
+	add_shift(&f, T(0, 9, 0, 0), T(0, 17, 0, 0))->excused =
+		ROTA_ATT_MAX_LEAVE;
+	assert_int_equal(rota_attendance_compute(f.shift, f.ns, f.punch, f.np,
+						 &f.opt, &f.att, &err),
+			 ROTA_EINVAL);
+	assert_string_equal(err.msg, "attendance: shift 0: leave type 32 out "
+				     "of range");
 }
 
 static void totals_add_up_the_rows(void **state)
@@ -627,6 +656,354 @@ static void totals_add_up_the_rows(void **state)
 	rota_attendance_release(&f.att);
 }
 
+/* ------------------------------------------------ breaks (issue 11) */
+
+/* Monday 08:00-17:00 with the unpaid break 13:00-14:00 */
+static void lunch_shift(struct fixture *f, int day)
+{
+	add_break_shift(f, T(day, 8, 0, 0), T(day, 17, 0, 0),
+			T(day, 13, 0, 0), T(day, 14, 0, 0));
+}
+
+static void assert_worked_example(const struct fixture *f)
+{
+	const struct rota_att_totals *t = &f->att.total;
+
+	assert_int_equal(f->att.n_rows, 1);
+	assert_int_equal(f->att.rows[0].flags, 0);
+	assert_int_equal(t->scheduled_min, 480);
+	assert_int_equal(t->worked_min, 483);
+	assert_int_equal(t->covered_min, 480);
+	assert_int_equal(t->overtime_min, 3);
+	assert_int_equal(t->late_count + t->early_count, 0);
+	assert_int_equal(t->break_overrun_count, 0);
+	assert_true(rota_att_adherence(t) == 1.0);
+}
+
+static void the_worked_example_with_a_punched_break_has_adherence_one(
+	void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	init(&f);
+	lunch_shift(&f, 0);
+	in(&f, T(0, 7, 58, 0));
+	out(&f, T(0, 13, 0, 0));
+	in(&f, T(0, 14, 0, 0));
+	out(&f, T(0, 17, 1, 0));
+	compute(&f);
+	assert_worked_example(&f);
+	assert_int_equal(f.att.rows[0].n_items, 4);
+	rota_attendance_release(&f.att);
+}
+
+static void the_worked_example_without_break_punches_gives_the_same(
+	void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	init(&f);
+	lunch_shift(&f, 0);
+	in(&f, T(0, 7, 58, 0));
+	out(&f, T(0, 17, 1, 0));
+	compute(&f);
+	/* the unpaid hour is deducted although it was not punched */
+	assert_worked_example(&f);
+	rota_attendance_release(&f.att);
+}
+
+static void scheduled_minutes_are_the_paid_intervals(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	init(&f);
+	lunch_shift(&f, 0);
+	add_break_shift(&f, T(1, 22, 0, 0), T(2, 6, 0, 0), T(2, 1, 45, 0),
+			T(2, 2, 15, 0));   /* a night with 30 min after 01:45 */
+	compute(&f);
+	assert_int_equal(f.att.rows[0].scheduled_min, 480);
+	assert_int_equal(f.att.rows[1].scheduled_min, 450);
+	assert_int_equal(f.att.total.scheduled_min, 930);
+	assert_int_equal(f.att.total.absences, 2);
+	rota_attendance_release(&f.att);
+}
+
+static void break_auto_deduct_off_counts_punched_break_minutes_as_worked(
+	void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	init(&f);
+	f.opt.break_auto_deduct = 0;
+	lunch_shift(&f, 0);
+	in(&f, T(0, 7, 58, 0));
+	out(&f, T(0, 17, 1, 0));   /* worked through lunch */
+	compute(&f);
+	assert_int_equal(f.att.total.scheduled_min, 480);
+	assert_int_equal(f.att.total.worked_min, 543);
+	assert_int_equal(f.att.total.covered_min, 480);
+	assert_int_equal(f.att.total.overtime_min, 63);
+	rota_attendance_release(&f.att);
+
+	/* a punched break is not worked either way */
+	init(&f);
+	f.opt.break_auto_deduct = 0;
+	lunch_shift(&f, 0);
+	in(&f, T(0, 7, 58, 0));
+	out(&f, T(0, 13, 0, 0));
+	in(&f, T(0, 14, 0, 0));
+	out(&f, T(0, 17, 1, 0));
+	compute(&f);
+	assert_worked_example(&f);
+	rota_attendance_release(&f.att);
+}
+
+static void covered_counts_punched_minutes_inside_the_paid_intervals_only(
+	void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	/* lunch taken 12:30-13:30 instead of 13:00-14:00 */
+	init(&f);
+	lunch_shift(&f, 0);
+	in(&f, T(0, 7, 58, 0));
+	out(&f, T(0, 12, 30, 0));
+	in(&f, T(0, 13, 30, 0));
+	out(&f, T(0, 17, 1, 0));
+	compute(&f);
+	/* P = 08:00-13:00 + 14:00-17:00: covered 270 + 180 */
+	assert_int_equal(f.att.total.covered_min, 450);
+	/* 272 + 211 punched, less the 30 inside the scheduled break */
+	assert_int_equal(f.att.total.worked_min, 453);
+	assert_int_equal(f.att.total.overtime_min, 3);
+	assert_true(rota_att_adherence(&f.att.total) == 450.0 / 480.0);
+	/* back at 13:30, before the break ends: no overrun */
+	assert_int_equal(f.att.total.break_overrun_count, 0);
+	rota_attendance_release(&f.att);
+}
+
+static void conformance_is_worked_over_scheduled_and_may_exceed_one(
+	void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	init(&f);
+	lunch_shift(&f, 0);
+	lunch_shift(&f, 1);
+	in(&f, T(0, 7, 0, 0));
+	out(&f, T(0, 18, 0, 0));    /* 600 worked */
+	in(&f, T(1, 8, 0, 0));
+	out(&f, T(1, 12, 0, 0));    /* 240 worked */
+	compute(&f);
+	assert_int_equal(f.att.total.scheduled_min, 960);
+	assert_int_equal(f.att.total.worked_min, 840);
+	assert_true(rota_att_conformance(&f.att.total) == 840.0 / 960.0);
+	rota_attendance_release(&f.att);
+
+	init(&f);
+	lunch_shift(&f, 0);
+	in(&f, T(0, 7, 0, 0));
+	out(&f, T(0, 18, 0, 0));
+	compute(&f);
+	assert_true(rota_att_conformance(&f.att.total) == 600.0 / 480.0);
+	assert_int_equal(f.att.total.overtime_min, 120);
+	rota_attendance_release(&f.att);
+
+	init(&f);
+	assert_true(rota_att_conformance(&f.att.total) < 0);
+}
+
+static void overtime_is_worked_minus_covered_before_after_and_off_shift(
+	void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	init(&f);
+	lunch_shift(&f, 0);
+	in(&f, T(0, 7, 30, 0));     /* 30 before the start */
+	out(&f, T(0, 13, 0, 0));
+	in(&f, T(0, 14, 0, 0));
+	out(&f, T(0, 17, 45, 0));   /* 45 after the end */
+	in(&f, T(5, 9, 0, 0));      /* Saturday, no shift: 60 */
+	out(&f, T(5, 10, 0, 0));
+	compute(&f);
+	assert_int_equal(f.att.rows[0].overtime_min, 75);
+	assert_int_equal(f.att.rows[0].worked_min -
+				 f.att.rows[0].covered_min,
+			 75);
+	assert_int_equal(f.att.total.overtime_min, 135);
+	assert_int_equal(f.att.total.worked_min - f.att.total.covered_min,
+			 135);
+	rota_attendance_release(&f.att);
+}
+
+static void coming_back_late_from_a_punched_break_is_a_break_overrun(
+	void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	init(&f);
+	lunch_shift(&f, 0);
+	lunch_shift(&f, 1);
+	lunch_shift(&f, 2);
+	in(&f, T(0, 8, 0, 0));
+	out(&f, T(0, 13, 0, 0));
+	in(&f, T(0, 14, 12, 30));    /* 12.5 min after b1: 12 */
+	out(&f, T(0, 17, 0, 0));
+	in(&f, T(1, 8, 0, 0));
+	out(&f, T(1, 13, 2, 0));
+	in(&f, T(1, 14, 5, 0));      /* b1 + grace exactly: fine */
+	out(&f, T(1, 17, 0, 0));
+	in(&f, T(2, 8, 0, 0));       /* break not punched: no overrun */
+	out(&f, T(2, 17, 0, 0));
+	compute(&f);
+	assert_int_equal(f.att.rows[0].flags, ROTA_ATT_BREAK_OVERRUN);
+	assert_int_equal(f.att.rows[0].break_overrun_min, 12);
+	/* the overrun is paid time lost, not lateness */
+	assert_int_equal(f.att.rows[0].late_min, 0);
+	assert_int_equal(f.att.rows[0].covered_min, 467);
+	assert_int_equal(f.att.rows[1].flags, 0);
+	assert_int_equal(f.att.rows[1].break_overrun_min, 0);
+	assert_int_equal(f.att.rows[2].flags, 0);
+	assert_int_equal(f.att.total.break_overrun_count, 1);
+	assert_int_equal(f.att.total.break_overrun_min, 12);
+	rota_attendance_release(&f.att);
+}
+
+static void an_absence_on_an_excused_shift_is_counted_by_its_leave_type(
+	void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	init(&f);
+	lunch_shift(&f, 0);
+	f.shift[0].excused = 2;       /* say, sick */
+	lunch_shift(&f, 1);
+	f.shift[1].excused = 2;       /* excused, but came in after all */
+	lunch_shift(&f, 2);           /* not excused: absent */
+	in(&f, T(1, 8, 0, 0));
+	out(&f, T(1, 17, 0, 0));
+	compute(&f);
+	assert_int_equal(f.att.rows[0].flags, ROTA_ATT_EXCUSED);
+	assert_int_equal(f.att.rows[0].excused, 2);
+	assert_int_equal(f.att.rows[0].excused_min, 480);
+	assert_int_equal(f.att.rows[0].scheduled_min, 0);
+	assert_int_equal(f.att.rows[1].flags, 0);
+	assert_int_equal(f.att.rows[1].excused, -1);
+	assert_int_equal(f.att.rows[2].flags, ROTA_ATT_ABSENT);
+	assert_int_equal(f.att.total.shifts, 3);
+	assert_int_equal(f.att.total.absences, 1);
+	assert_int_equal(f.att.total.excused_shifts, 1);
+	assert_int_equal(f.att.total.excused[2], 1);
+	assert_int_equal(f.att.total.excused_min, 480);
+	/* the excused shift is not held against adherence */
+	assert_int_equal(f.att.total.scheduled_min, 960);
+	assert_true(rota_att_adherence(&f.att.total) == 0.5);
+	rota_attendance_release(&f.att);
+}
+
+static void punctuality_is_the_share_of_attended_shifts_not_late(
+	void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	init(&f);
+	for (int d = 0; d < 5; d++)
+		lunch_shift(&f, d);
+	f.shift[4].excused = 0;
+	in(&f, T(0, 8, 0, 0));
+	out(&f, T(0, 17, 0, 0));
+	in(&f, T(1, 8, 20, 0));     /* late */
+	out(&f, T(1, 17, 0, 0));
+	in(&f, T(2, 8, 0, 0));
+	out(&f, T(2, 17, 0, 0));
+	/* Thursday absent, Friday excused: 3 attended, 1 late */
+	compute(&f);
+	assert_true(rota_att_punctuality(&f.att.total) == 2.0 / 3.0);
+	rota_attendance_release(&f.att);
+	init(&f);
+	assert_true(rota_att_punctuality(&f.att.total) < 0);
+}
+
+static void keep_drops_rows_outside_the_range_and_adds_up_the_rest(
+	void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	init(&f);
+	lunch_shift(&f, 0);
+	lunch_shift(&f, 1);
+	in(&f, T(1, 8, 0, 0));
+	out(&f, T(1, 17, 0, 0));
+	compute(&f);
+	assert_int_equal(f.att.total.absences, 1);
+	rota_attendance_keep(&f.att, T(1, 0, 0, 0), T(2, 0, 0, 0));
+	assert_int_equal(f.att.n_rows, 1);
+	assert_int_equal(f.att.total.shifts, 1);
+	assert_int_equal(f.att.total.absences, 0);
+	assert_int_equal(f.att.total.worked_min, 480);
+	assert_int_equal(f.att.rows[0].n_items, 2);
+	assert_int_equal(f.att.items[f.att.rows[0].first_item].at,
+			 T(1, 8, 0, 0));
+	rota_attendance_release(&f.att);
+}
+
+static void bradford_counts_spells_of_consecutive_scheduled_days(
+	void **state)
+{
+	/* leave type 0 planned (annual), 1 unplanned (sick) */
+	static const unsigned char unplanned[ROTA_ATT_MAX_LEAVE] = {0, 1};
+	struct rota_bradford b;
+	struct fixture f;
+
+	(void)state;
+	init(&f);
+	/* Mon, Tue absent; Wed worked; Thu sick; Fri annual; (weekend off)
+	 * next Mon sick; Tue worked; Wed absent */
+	for (int d = 0; d < 10; d++)
+		if (d != 5 && d != 6)
+			lunch_shift(&f, d);
+	f.shift[3].excused = 1;
+	f.shift[4].excused = 0;
+	f.shift[5].excused = 1;
+	in(&f, T(2, 8, 0, 0));
+	out(&f, T(2, 17, 0, 0));
+	in(&f, T(8, 8, 0, 0));
+	out(&f, T(8, 17, 0, 0));
+	compute(&f);
+	rota_att_bradford(&f.att, f.shift, unplanned, &b);
+	/* spells: Mon-Tue, Thu-(Fri on planned leave)-Mon, Wed */
+	assert_int_equal(b.spells, 3);
+	assert_int_equal(b.days, 5);
+	assert_int_equal(b.factor, 45);
+	/* a sick day while excused with a planned type is not counted */
+	rota_att_bradford(&f.att, f.shift, NULL, &b);
+	assert_int_equal(b.spells, 2);   /* Mon-Tue, Wed */
+	assert_int_equal(b.days, 3);
+	assert_int_equal(b.factor, 12);
+	rota_attendance_release(&f.att);
+
+	init(&f);
+	lunch_shift(&f, 0);
+	in(&f, T(0, 8, 0, 0));
+	out(&f, T(0, 17, 0, 0));
+	compute(&f);
+	rota_att_bradford(&f.att, f.shift, unplanned, &b);
+	assert_int_equal(b.factor, 0);
+	rota_attendance_release(&f.att);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -650,6 +1027,18 @@ int main(void)
 		cmocka_unit_test(an_in_without_out_before_now_is_in_progress),
 		cmocka_unit_test(unsorted_input_is_refused),
 		cmocka_unit_test(totals_add_up_the_rows),
+		cmocka_unit_test(the_worked_example_with_a_punched_break_has_adherence_one),
+		cmocka_unit_test(the_worked_example_without_break_punches_gives_the_same),
+		cmocka_unit_test(scheduled_minutes_are_the_paid_intervals),
+		cmocka_unit_test(break_auto_deduct_off_counts_punched_break_minutes_as_worked),
+		cmocka_unit_test(covered_counts_punched_minutes_inside_the_paid_intervals_only),
+		cmocka_unit_test(conformance_is_worked_over_scheduled_and_may_exceed_one),
+		cmocka_unit_test(overtime_is_worked_minus_covered_before_after_and_off_shift),
+		cmocka_unit_test(coming_back_late_from_a_punched_break_is_a_break_overrun),
+		cmocka_unit_test(an_absence_on_an_excused_shift_is_counted_by_its_leave_type),
+		cmocka_unit_test(punctuality_is_the_share_of_attended_shifts_not_late),
+		cmocka_unit_test(keep_drops_rows_outside_the_range_and_adds_up_the_rest),
+		cmocka_unit_test(bradford_counts_spells_of_consecutive_scheduled_days),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

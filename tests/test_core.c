@@ -257,6 +257,45 @@ static void dates_and_times_of_day_are_validated(void **state)
 			    "'12:60' is not a time of day (expected HH:MM)");
 }
 
+static void spreadsheet_dates_and_times_with_slashes_are_accepted(
+	void **state)
+{
+	struct rota_error err = {0};
+	struct rota_tz *tz = rota_tz_load("Asia/Shanghai", &err);
+	int32_t d;
+	int64_t t, want;
+
+	(void)state;
+	assert_non_null(tz);
+	/* what a Chinese-locale Excel writes: 2026/11/30, 2026/1/5 */
+	assert_int_equal(rota_parse_date("2026/11/30", &d, &err), 0);
+	assert_int_equal(d, rota_days_from_civil(2026, 11, 30));
+	assert_int_equal(rota_parse_date("2026/1/5", &d, &err), 0);
+	assert_int_equal(d, rota_days_from_civil(2026, 1, 5));
+	/* one separator throughout, and the date must exist */
+	assert_int_equal(rota_parse_date("2026/11-30", &d, &err), ROTA_EDATA);
+	assert_int_equal(rota_parse_date("2026/2/30", &d, &err), ROTA_EDATA);
+	assert_string_equal(err.msg,
+			    "'2026/2/30' is not a date (expected YYYY-MM-DD)");
+	assert_int_equal(rota_parse_date("2026/123/1", &d, &err), ROTA_EDATA);
+	/* times: 2026/12/03 08:01, 2026/12/3 8:01:00 */
+	assert_int_equal(rota_parse_instant(tz, "2026-12-03 08:01", &want,
+					    &err), 0);
+	assert_int_equal(rota_parse_instant(tz, "2026/12/03 08:01", &t, &err),
+			 0);
+	assert_int_equal(t, want);
+	assert_int_equal(rota_parse_instant(tz, "2026/12/3 8:01:00", &t, &err),
+			 0);
+	assert_int_equal(t, want);
+	assert_int_equal(rota_parse_instant(tz, "2026/12/3 8:1", &t, &err),
+			 ROTA_EDATA);
+	assert_string_equal(err.msg,
+			    "'2026/12/3 8:1' is not a time (expected "
+			    "YYYY-MM-DD HH:MM local, or ISO 8601 with an "
+			    "offset)");
+	rota_tz_free(tz);
+}
+
 static void day_lists_parse_ranges_and_lists(void **state)
 {
 	struct rota_error err = {0};
@@ -356,6 +395,7 @@ int main(void)
 		cmocka_unit_test(instants_parse_local_and_with_offsets),
 		cmocka_unit_test(local_iso_format_carries_the_offset),
 		cmocka_unit_test(dates_and_times_of_day_are_validated),
+		cmocka_unit_test(spreadsheet_dates_and_times_with_slashes_are_accepted),
 		cmocka_unit_test(day_lists_parse_ranges_and_lists),
 		cmocka_unit_test(ids_must_be_safe_file_names),
 		cmocka_unit_test(errors_format_and_prefix),

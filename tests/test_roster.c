@@ -1,5 +1,6 @@
-/* tests/test_roster.c - importing roster.csv, and the week's requirements
- * the roster commands read. */
+/* tests/test_roster.c - importing roster.csv (read by the store, committed
+ * by the plan layer), and the week's requirements the roster commands
+ * read. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/time.h"
+#include "plan/plan.h"
 #include "store/store.h"
 #include "store/store_int.h"
 
@@ -113,15 +115,38 @@ static struct rota_roster *load(struct fx *f, int32_t week)
 	return r;
 }
 
-static struct rota_import_stats import_roster(struct fx *f, const char *text)
+/* roster.csv through the plan layer; now is 1970, so nothing is frozen */
+static int plan_import(struct fx *f, const char *name,
+		       const struct rota_plan_import_opts *o,
+		       struct rota_import_stats *stats, struct rota_error *err)
+{
+	struct rota_plan *pl = NULL;
+	char path[160];
+	int rc;
+
+	snprintf(path, sizeof(path), "%s/%s", f->dir, name);
+	if ((rc = rota_plan_attach(f->st, 0, &pl, err)) < 0)
+		return rc;
+	rc = rota_plan_import_roster(pl, path, name, o, stats, NULL, err);
+	rota_plan_close(pl);
+	return rc;
+}
+
+static struct rota_import_stats import_roster_opts(
+	struct fx *f, const char *text, const struct rota_plan_import_opts *o)
 {
 	struct rota_import_stats s;
 	struct rota_error err = {0};
 
 	write_file(f, "roster.csv", text);
-	if (import(f, ROTA_IMPORT_ROSTER, "roster.csv", &s, &err) < 0)
+	if (plan_import(f, "roster.csv", o, &s, &err) < 0)
 		fail_msg("import: %s", err.msg);
 	return s;
+}
+
+static struct rota_import_stats import_roster(struct fx *f, const char *text)
+{
+	return import_roster_opts(f, text, NULL);
 }
 
 static void expect_error(struct fx *f, const char *text, const char *msg)
@@ -139,7 +164,7 @@ static void expect_error(struct fx *f, const char *text, const char *msg)
 	before = sqlite3_column_int(q, 0);
 	sqlite3_reset(q);
 	write_file(f, "bad.csv", text);
-	assert_int_equal(import(f, ROTA_IMPORT_ROSTER, "bad.csv", &s, &err),
+	assert_int_equal(plan_import(f, "bad.csv", NULL, &s, &err),
 			 ROTA_EDATA);
 	assert_string_equal(err.msg, msg);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
@@ -267,12 +292,106 @@ static void reimport_counts_changes_and_keeps_an_unchanged_week(void **state)
 	assert_int_equal(r->version, 2);
 	assert_int_equal(r->published_version, 1);
 	rota_roster_free(r);
-	s = import_roster(f, "employee,date,shift\nA002,2026-03-31,E\n");
-	assert_int_equal(s.unchanged, 1);
+}
+
+static void an_import_changes_only_the_employees_in_the_file(void **state)
+{
+	struct fx *f = *state;
+	struct rota_plan_import_opts whole = ROTA_PLAN_IMPORT_OPTS_INIT;
+	struct rota_import_stats s;
+	struct rota_roster *r;
+	int32_t mon = day(2026, 3, 30);
+
+	import_roster(f, "employee,date,shift\nA001,2026-03-30,L\n"
+			 "A001,2026-03-31,L\nA002,2026-03-31,E\n");
+	/* A002's rows only: A001 keeps both shifts */
+	s = import_roster(f, "employee,date,shift\nA002,2026-04-01,E\n");
+	assert_int_equal(s.added, 1);
 	assert_int_equal(s.removed, 1);
+	assert_int_equal(s.unchanged, 0);
+	r = load(f, mon);
+	assert_int_equal((int)r->n_assignments, 3);
+	assert_string_equal(r->assignments[0].employee, "A001");
+	assert_string_equal(r->assignments[1].employee, "A001");
+	assert_int_equal(r->assignments[2].day, mon + 2);
+	assert_int_equal(r->version, 2);
+	rota_roster_free(r);
+	/* --replace-week: the file is the whole week */
+	whole.replace_week = 1;
+	s = import_roster_opts(f, "employee,date,shift\nA002,2026-04-01,E\n",
+			       &whole);
+	assert_int_equal(s.unchanged, 1);
+	assert_int_equal(s.removed, 2);
 	r = load(f, mon);
 	assert_int_equal((int)r->n_assignments, 1);
+	assert_int_equal(r->version, 3);
 	rota_roster_free(r);
+}
+
+static void an_import_is_a_version_with_who_and_why(void **state)
+{
+	struct fx *f = *state;
+	struct rota_plan_import_opts o = ROTA_PLAN_IMPORT_OPTS_INIT;
+	struct rota_roster_version *v = NULL;
+	struct rota_error err = {0};
+	size_t n = 0;
+
+	o.by = "Supervisor Li";
+	o.reason = "A001 asked for lates";
+	import_roster_opts(f, "employee,date,shift\nA001,2026-03-30,L\n", &o);
+	assert_int_equal(rota_store_roster_history(f->st, day(2026, 3, 30), &v,
+						   &n, &err),
+			 0);
+	assert_int_equal((int)n, 1);
+	assert_string_equal(v[0].kind, "import");
+	assert_string_equal(v[0].by, "Supervisor Li");
+	assert_string_equal(v[0].reason, "A001 asked for lates");
+	assert_int_equal(v[0].changes, 1);
+	free(v);
+}
+
+static void an_import_into_frozen_time_changes_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct rota_import_stats s;
+	struct rota_error err = {0};
+	struct rota_plan *pl = NULL;
+	struct rota_roster *r;
+	char path[160];
+
+	import_roster(f, "employee,date,shift\nA001,2026-03-30,E\n"
+			 "A001,2026-04-06,E\n");
+	write_file(f, "roster.csv", "employee,date,shift\n"
+				    "A001,2026-03-30,L\nA001,2026-04-07,E\n");
+	snprintf(path, sizeof(path), "%s/roster.csv", f->dir);
+	/* now: Wednesday 1 April 2026, 12:00 BST */
+	assert_int_equal(rota_plan_attach(f->st, 1775041200, &pl, &err), 0);
+	assert_int_equal(rota_plan_import_roster(pl, path, "roster.csv", NULL,
+						 &s, NULL, &err),
+			 ROTA_ECONFLICT);
+	assert_string_equal(err.msg, "roster.csv: A001's Early shift on Mon "
+				     "2026-03-30 (07:00) has started: past "
+				     "time is frozen");
+	rota_plan_close(pl);
+	/* neither week changed: one transaction */
+	r = load(f, day(2026, 4, 6));
+	assert_int_equal(r->version, 1);
+	assert_int_equal(r->assignments[0].day, day(2026, 4, 6));
+	rota_roster_free(r);
+}
+
+static void the_store_alone_refuses_a_roster_import(void **state)
+{
+	struct fx *f = *state;
+	struct rota_error err = {0};
+
+	write_file(f, "roster.csv", "employee,date,shift\nA001,2026-03-30,E\n");
+	assert_int_equal(import(f, ROTA_IMPORT_ROSTER, "roster.csv", NULL,
+				&err),
+			 ROTA_EINVAL);
+	assert_string_equal(err.msg, "roster.csv: a roster is imported with "
+				     "rota_plan_import_roster() (plan/plan.h), "
+				     "so that frozen time and versions apply");
 }
 
 static void bad_rows_name_file_line_and_column(void **state)
@@ -383,6 +502,18 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			reimport_counts_changes_and_keeps_an_unchanged_week,
 			fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			an_import_changes_only_the_employees_in_the_file,
+			fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			an_import_is_a_version_with_who_and_why, fx_setup,
+			fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			an_import_into_frozen_time_changes_nothing, fx_setup,
+			fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			the_store_alone_refuses_a_roster_import, fx_setup,
+			fx_teardown),
 		cmocka_unit_test_setup_teardown(
 			bad_rows_name_file_line_and_column, fx_setup,
 			fx_teardown),

@@ -69,3 +69,13 @@ expect_grep '"contacts": 30' out
 expect_exit 0 rota --db t.db forecast --from 2026-03-31 --to 2026-04-05 --format csv
 [ "$(wc -l <out)" -eq 1 ] || fail "forecast outside the range listed"
 expect_exit 2 rota --db t.db forecast --week 2026-04-01 --from 2026-03-30
+
+# dates and times as a spreadsheet writes them: 2026/3/31, 2026/03/31 08:01
+printf 'employee,start,end,kind,weight,note\nE02,2026/3/31,2026/3/31,hard,,dentist\n' >slash.csv
+expect_exit 0 rota --db t.db import timeoff slash.csv
+expect_grep "0 added, 0 updated, 1 unchanged" out
+printf 'employee,start,end,kind,weight,note\nE02,2026/04/02 08:01,2026/4/2 9:30,hard,,bank\n' >slash.csv
+expect_exit 0 rota --db t.db import timeoff slash.csv
+expect_grep "1 added, 0 updated, 0 unchanged" out
+expect_exit 0 rota --db t.db import timeoff slash.csv
+expect_grep "0 added, 0 updated, 1 unchanged" out

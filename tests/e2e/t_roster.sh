@@ -2,6 +2,8 @@
 # violations listed), show it as a week grid / CSV / JSON, --check it, and
 # coverage per interval and skill.
 . "$E2E_DIR/lib.sh"
+# the fixtures' weeks are in the future (frozen time: docs/operations.md)
+export ROTA_NOW=2026-03-01T00:00:00Z
 cp -r "$DATA/site" site
 expect_exit 0 rota --db t.db import site
 # a soft time-off wish: E03 would like Saturday 4 April off
@@ -41,9 +43,12 @@ expect_exit 0 rota --db t.db roster --week 2026-03-30 --employee E02 --format ta
 expect_grep "E02       Okafor, Ada  -       E       E       -       -       -       -       16:00" out
 expect_no_grep "E01" out
 
-# a dry run lists the violations too, and writes nothing
+# a dry run lists the violations too, and writes nothing; only E01, the
+# one employee in the file, would change (--replace-week: everyone)
 printf 'employee,date,shift\nE01,2026-03-30,N\n' >dry.csv
 expect_exit 0 rota --db t.db import roster dry.csv --dry-run
+expect_grep "dry.csv: 0 added, 1 updated, 0 unchanged, 4 removed (dry run: nothing written)" out
+expect_exit 0 rota --db t.db import roster dry.csv --dry-run --replace-week
 expect_grep "dry.csv: 0 added, 1 updated, 0 unchanged, 10 removed (dry run: nothing written)" out
 expect_grep "E01 works N on Mon 2026-03-30, which is not offered that day" out
 expect_exit 0 rota --db t.db roster --week 2026-03-30 --format csv
@@ -107,8 +112,24 @@ expect_exit 2 rota --db t.db roster --week 2026-13-01
 expect_grep "--week: '2026-13-01' is not a date (expected YYYY-MM-DD)" err
 expect_exit 1 rota --db t.db roster --week 2026-04-13
 expect_grep "rota: no roster for the week of 2026-04-13" err
-expect_exit 2 rota --db t.db roster --week 2026-03-30 --employee E99
-expect_grep "--employee: unknown employee 'E99'" err
+# one rule for names that do not exist: exit 1, a message, no output
+expect_exit 1 rota --db t.db roster --week 2026-03-30 --employee E99
+expect_grep "rota: unknown employee 'E99'" err
+[ ! -s out ] || fail "an unknown employee printed a roster"
+expect_exit 1 rota --db t.db roster --week 2026-03-30 --team nosuch
+expect_grep "rota: unknown team 'nosuch' (nobody is in it)" err
+[ ! -s out ] || fail "an unknown team printed a roster"
+expect_exit 1 rota --db t.db coverage --week 2026-04-13
+expect_grep "rota: no roster for the week of 2026-04-13" err
+[ ! -s out ] || fail "coverage of an unscheduled week printed a table"
+expect_exit 1 rota --db t.db coverage --week 2026-03-30 --skill email
+expect_grep "rota: unknown skill 'email' (known: chat, voice)" err
+expect_exit 1 rota --db t.db forecast --skill email
+expect_grep "rota: unknown skill 'email' (known: chat, voice)" err
+expect_exit 1 rota --db t.db punches --employee E99
+expect_grep "rota: unknown employee 'E99'" err
+expect_exit 1 rota --db t.db attendance --from 2026-03-30 --to 2026-04-05 --team nosuch
+expect_exit 1 rota --db t.db review E99 --from 2026-03-30 --to 2026-04-05
 expect_exit 2 rota --db t.db roster --check --employee E01
 expect_grep "--check looks at the whole roster" err
 expect_exit 2 rota --db t.db coverage

@@ -135,8 +135,8 @@ expect_exit 2 rota staffing
 expect_grep "rota staffing: --week DATE is required" err
 expect_exit 2 rota staffing --week 2026-02-30
 expect_grep "rota staffing: --week: " err
-expect_exit 2 rota staffing --week 2026-03-02 --skill email
-expect_grep "rota staffing: unknown skill 'email' (known: chat, voice)" err
+expect_exit 1 rota staffing --week 2026-03-02 --skill email
+expect_grep "rota: unknown skill 'email' (known: chat, voice)" err
 expect_exit 2 rota staffing --week 2026-03-02 --format yaml
 expect_grep "'yaml' is not a format" err
 expect_exit 1 rota --db missing.db staffing --week 2026-03-02
