@@ -430,6 +430,53 @@ static const char serve1[] =
 	"  expires_at INTEGER NOT NULL"
 	") STRICT;";
 
+/* hr2: KPIs.  kpi_metric: the site's metric definitions (site.ini
+ * [kpi.NAME]; the built-in attendance metrics may be configured by name).
+ * kpi_value: imported values (kpis.csv), one per employee, day, metric and
+ * source; keyed for the scorecard's scan by employee and metric. */
+static const char hr2[] =
+	"CREATE TABLE kpi_metric ("
+	"  name TEXT PRIMARY KEY,"
+	"  unit TEXT NOT NULL DEFAULT '',"
+	"  aggregation TEXT NOT NULL DEFAULT 'mean'"
+	"    CHECK (aggregation IN ('mean', 'sum', 'rate')),"
+	"  better TEXT NOT NULL DEFAULT 'higher'"
+	"    CHECK (better IN ('higher', 'lower')),"
+	"  target REAL,"
+	"  weight REAL NOT NULL DEFAULT 1 CHECK (weight >= 0),"
+	"  lower REAL NOT NULL,"
+	"  upper REAL NOT NULL,"
+	"  points REAL NOT NULL DEFAULT 10 CHECK (points > 0),"
+	"  CHECK (lower < upper)"
+	") STRICT;"
+	"CREATE TABLE kpi_value ("
+	"  employee_id INTEGER NOT NULL REFERENCES employee(id),"
+	"  metric TEXT NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  value REAL NOT NULL,"
+	"  PRIMARY KEY (employee_id, metric, day, source)"
+	") WITHOUT ROWID, STRICT;";
+
+/* hr3: payroll inputs.  holiday: public holidays and make-up working days
+ * (holidays.csv; multiplier 1 = a working day that cancels the weekend).
+ * overtime_approval: minutes of overtime a supervisor approved for an
+ * employee on a day (overtime.csv). */
+static const char hr3[] =
+	"CREATE TABLE holiday ("
+	"  day TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  multiplier REAL NOT NULL CHECK (multiplier >= 0)"
+	") STRICT;"
+	"CREATE TABLE overtime_approval ("
+	"  employee_id INTEGER NOT NULL REFERENCES employee(id),"
+	"  day TEXT NOT NULL,"
+	"  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),"
+	"  by TEXT NOT NULL CHECK (by <> ''),"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (employee_id, day)"
+	") STRICT;";
+
 const char *const rota_migrations[] = {
 	v1,
 	v2,
@@ -441,6 +488,8 @@ const char *const rota_migrations[] = {
 	hr1,
 	cov1,
 	serve1,
+	hr2,
+	hr3,
 	/* one migration a line: add new ones above this comment */
 };
 const int rota_n_migrations = sizeof(rota_migrations) /
