@@ -741,12 +741,16 @@ struct rota_plan_feed_opts {
 	const char *team;        /* a team's (every member, names shown) */
 	int weeks_back;          /* default 4 */
 	int weeks_ahead;         /* default 8 */
-	int alarm_min;           /* personal feeds: VALARM; -1 none */
-	const char *organizer;   /* NULL none */
+	int alarm_min;           /* personal feeds: VALARM; -1 none;
+				    ROTA_PLAN_REMEMBERED: rota publish's */
+	const char *organizer;   /* NULL: rota publish's remembered one */
 	int refresh_min;         /* REFRESH-INTERVAL */
 };
 
-#define ROTA_PLAN_FEED_OPTS_INIT {NULL, NULL, 4, 8, -1, NULL, 60}
+/* By default a feed has the alarm and organizer rota publish remembers,
+ * so it says what the published file says. */
+#define ROTA_PLAN_FEED_OPTS_INIT {NULL, NULL, 4, 8, ROTA_PLAN_REMEMBERED, \
+				  NULL, 60}
 
 struct rota_plan_feed {
 	char *text;              /* the VCALENDAR, NUL-terminated */

@@ -37,6 +37,25 @@ static int setting(struct rota_plan *pl, const char *key, char *buf,
 	return rc;
 }
 
+int rota_plan_remembered(struct rota_plan *pl, int *alarm_min,
+			 char organizer[ROTA_SETTING_MAX],
+			 struct rota_error *err)
+{
+	char buf[ROTA_SETTING_MAX], *end;
+	long v;
+	int rc;
+
+	if ((rc = setting(pl, KEY_ALARM, buf, sizeof(buf), err)) < 0)
+		return rc;
+	v = rc == 0 ? strtol(buf, &end, 10) : -1;
+	*alarm_min = rc == 0 && *end == '\0' && end != buf && v >= 0 &&
+				     v <= 10080
+			     ? (int)v
+			     : -1;
+	rc = setting(pl, KEY_ORGANIZER, organizer, ROTA_SETTING_MAX, err);
+	return rc < 0 ? rc : 0;
+}
+
 /* The alarm and organizer: given ones, else the remembered ones. */
 static int resolve_options(struct pub *pb, struct rota_error *err)
 {
