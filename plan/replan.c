@@ -52,8 +52,9 @@ int rota_plan_replan_from(struct rota_plan *pl, int32_t monday,
 				      "cannot re-plan the week of %s from "
 				      "%s: the week is over by then", b, a);
 	}
-	*from = o->from;
-	if (o->from < guard) {
+	/* now itself counts as started */
+	*from = o->from > pl->now ? o->from : pl->now + 1;
+	if (*from < guard) {
 		rota_plan_when(pl, guard, a, sizeof(a));
 		rota_plan_note(notes,
 			       "the week is published: changes start at %s, "
