@@ -95,11 +95,20 @@ expect_grep "re-planned from Wed 2026-04-01 21:00:" out
 expect_exit 0 rota roster --week 2026-03-30 --check --format table
 expect_grep "0 hard violations" out
 
+# a week without a forecast, or whose forecast needs nobody, is scheduled
+# with a warning (exit 0)
+expect_exit 0 rota schedule --week 2026-04-06 --time-limit 30
+expect_grep "rota: warning: the week has no forecast: the roster follows the contracts only (import forecast.csv, then schedule again)" err
+printf 'start,skill,contacts,aht_s\n2026-04-14 09:00,voice,0,300\n' >quiet.csv
+expect_exit 0 rota import forecast quiet.csv
+expect_exit 0 rota schedule --week 2026-04-13 --time-limit 30
+expect_grep "rota: warning: the week's forecast needs no agents: the roster follows the contracts only" err
+
 # errors
 expect_exit 1 rota schedule --week 2026-03-30 --from "2026-04-01 08:00"
 expect_grep "rota: cannot re-plan from Wed 2026-04-01 08:00: it is before now (Wed 2026-04-01 20:00) and past time is frozen" err
-expect_exit 1 rota schedule --week 2026-04-06 --from "2026-04-07 08:00"
-expect_grep "rota: no roster for the week of 2026-04-06 to re-plan (schedule it first)" err
+expect_exit 1 rota schedule --week 2026-04-20 --from "2026-04-21 08:00"
+expect_grep "rota: no roster for the week of 2026-04-20 to re-plan (schedule it first)" err
 expect_exit 2 rota schedule --week 2026-03-30 --from "2026-04-02 08:00" --fresh
 expect_grep "--from re-plans with the fewest changes, --fresh from scratch: give one" err
 expect_exit 2 rota schedule --week 2026-03-30 --max-changes many
