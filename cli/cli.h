@@ -235,9 +235,10 @@ struct rota_roster_change;
 
 /*
  * Changed employee-days (old -> new) to out: as a table (employee, name,
- * day, "E 08:00-17:00 -> -"), or as CSV / JSON with the columns employee,
- * name, date, old_shift, old_start, old_end, new_shift, new_start,
- * new_end (local ISO 8601; empty for a day off).
+ * day, "E 08:00-17:00 voice -> -"), or as CSV / JSON with the columns
+ * employee, name, date, old_shift, old_start, old_end, old_skill,
+ * new_shift, new_start, new_end, new_skill (local ISO 8601; empty for a
+ * day off).
  */
 void cli_print_changes(FILE *out,
 		       const struct rota_dataset *ds, const struct rota_tz *tz,

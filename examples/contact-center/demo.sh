@@ -1,7 +1,9 @@
 #!/bin/sh
 # make demo: a fresh database from the contact-center example, then the whole
 # week of a supervisor, a member of staff and HR: requirements, roster,
-# calendars, clock records and the attendance summary.
+# calendars, a sick call and the re-plan after it, clock records and the
+# attendance summary.  "Now" is set ($ROTA_NOW) so the demo does not depend
+# on the day it runs: the week is planned the Friday before.
 # $ROTA is the binary and $BUILD the build directory (make passes both).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,6 +16,8 @@ week=2026-11-30             # the week to plan (Monday)
 last=2026-12-06             # its Sunday
 asof="2026-12-07 00:00"     # HR looks back at it the Monday after
 limit=${DEMO_TIME_LIMIT:-60}
+export ROTA_NOW="2026-11-27 09:00"   # the Friday before the week
+export USER=${USER:-supervisor}
 
 mkdir -p "$out"
 rm -rf "$db" "$db-wal" "$db-shm" "$out/calendars" "$out/punches.csv"
@@ -55,6 +59,25 @@ step "Calendars for every agent and team" \
 rota publish --week "$week" --out "$out/calendars" \
 	--organizer rota@example.cn --alarm-min 30
 echo "calendar feeds: $out/calendars (docs/calendar.md says how to subscribe)"
+
+step "Wednesday 07:00: A001 calls in sick (their shift leaves the roster)" \
+	"rota absence add A001 --from 2026-12-02 --to 2026-12-02 --type sick"
+export ROTA_NOW="2026-12-02 07:00"
+rota absence add A001 --from 2026-12-02 --to 2026-12-02 --type sick \
+	--reason "sick call"
+
+step "Re-plan from now with the fewest changes (started shifts are frozen)" \
+	"rota schedule --week $week --from '2026-12-02 07:00' --force"
+rota schedule --week "$week" --from "2026-12-02 07:00" --force \
+	--time-limit "$limit" --gap 0.001 --reason "A001 sick" |
+	sed -n '/^re-planned/,$p'
+
+step "Every change is a version" "rota roster --week $week --history"
+rota roster --week "$week" --history --format table
+
+step "Republish: only the changed events move (SEQUENCE)" \
+	"rota publish --week $week --out $out/calendars"
+rota publish --week "$week" --out "$out/calendars"
 
 step "Clock records exported by the terminals for that week" \
 	"rota import punches punches.csv"
