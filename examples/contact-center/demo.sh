@@ -1,7 +1,8 @@
 #!/bin/sh
 # make demo: a fresh database from the contact-center example, then the whole
 # week of a supervisor, a member of staff and HR: requirements, roster,
-# calendars, clock records and the attendance summary.
+# calendars, a sick call and its substitute, clock records and the
+# attendance summary.
 # $ROTA is the binary and $BUILD the build directory (make passes both).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -55,6 +56,27 @@ step "Calendars for every agent and team" \
 rota publish --week "$week" --out "$out/calendars" \
 	--organizer rota@example.cn --alarm-min 30
 echo "calendar feeds: $out/calendars (docs/calendar.md says how to subscribe)"
+
+# Wednesday 07:00 of the week: the first agent rostered after 08:00 calls
+# in sick (docs/operations.md)
+export ROTA_NOW="2026-12-02 07:00"
+sick=$(rota roster --week "$week" --format csv |
+	awk -F, '$2 == "2026-12-02" && $4 >= "2026-12-02T08" { print $1; exit }')
+step "Wednesday 07:00: $sick calls in sick" \
+	"rota absence add $sick --from '2026-12-02 07:00' --to 2026-12-02 --type sick"
+rota absence add "$sick" --from "2026-12-02 07:00" --to 2026-12-02 \
+	--type sick --reason fever --by "Sup Wang"
+
+step "Who can take the open shift (替补)" \
+	"rota cover $sick --date 2026-12-02 --limit 5"
+rota cover "$sick" --date 2026-12-02 --limit 5 --format table
+
+step "Apply the best candidate; republishing rewrites only the changed feeds" \
+	"rota cover $sick --date 2026-12-02 --apply 1 --by 'Sup Wang'; rota publish --week $week --out $out/calendars"
+rota cover "$sick" --date 2026-12-02 --apply 1 --by "Sup Wang"
+rota publish --week "$week" --out "$out/calendars" \
+	--organizer rota@example.cn --alarm-min 30
+unset ROTA_NOW
 
 step "Clock records exported by the terminals for that week" \
 	"rota import punches punches.csv"
