@@ -64,7 +64,7 @@ static int load_people(struct rota_store *st,
 	if (r->n_people == 0) {
 		if (q->employee && q->team)
 			return rota_error_set(err, ROTA_ENOTFOUND,
-					      "unknown employee '%s' in team '%s'",
+					      "no employee '%s' in team '%s'",
 					      q->employee, q->team);
 		if (q->employee)
 			return rota_error_set(err, ROTA_ENOTFOUND,
