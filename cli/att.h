@@ -74,4 +74,13 @@ void att_break(const struct rota_attendance_report *r,
 	       const struct rota_tz *tz, const struct rota_att_row *row,
 	       int32_t day, char *b0, char *b1, size_t size);
 
+/*
+ * One person's scorecard as table rows: a row per metric then 'total',
+ * columns [employee,name,team,]metric,unit,value,target,points,weight,
+ * team_median,percentile (cli/cmd_scorecard.c).
+ */
+void att_scorecard_rows(struct cli_table *t, const struct rota_scorecard *sc,
+			const struct rota_scorecard_person *p,
+			int with_person);
+
 #endif

@@ -64,6 +64,12 @@ struct cli_command {
 	X(cover)                                                       \
 	X(swap)                                                        \
 	X(timeoff)                                                     \
+	X(serve)                                                       \
+	X(feed)                                                        \
+	X(terminal)                                                    \
+	X(user)                                                        \
+	X(scorecard)                                                   \
+	X(payroll)                                                     \
 	/* one command a line: add new ones above this comment */
 
 #define CLI_X_DECLARE(name) extern const struct cli_command cli_cmd_##name;

@@ -20,11 +20,12 @@ static const char usage[] =
 	"       rota import timeoff FILE.ics [--employee ID]\n"
 	"\n"
 	"Load site data.  KIND is one of: site (site.ini), contracts, staff,\n"
-	"shifts, forecast, timeoff, roster, punches (CSV files with a header\n"
-	"row; docs/formats.md lists every column).  With a directory, every\n"
-	"known file in it is imported in dependency order (site.ini,\n"
-	"contracts.csv, staff.csv, shifts.csv, forecast.csv, timeoff.csv,\n"
-	"roster.csv, punches.csv), all in one transaction.\n"
+	"shifts, forecast, timeoff, roster, punches, kpis, holidays, overtime\n"
+	"(CSV files with a header row; docs/formats.md lists every column).\n"
+	"With a directory, every known file in it is imported in dependency\n"
+	"order (site.ini, contracts.csv, staff.csv, shifts.csv, forecast.csv,\n"
+	"timeoff.csv, roster.csv, punches.csv, kpis.csv, holidays.csv,\n"
+	"overtime.csv), all in one transaction.\n"
 	"\n"
 	"Rows are matched by their id and added, updated or left unchanged;\n"
 	"importing the same file twice changes nothing.  On any error nothing\n"
@@ -66,6 +67,21 @@ static void report(struct cli_ctx *ctx, const char *label,
 	if (s->extra_columns[0])
 		fprintf(ctx->err, "%s: ignored extra columns: %s\n", label,
 			s->extra_columns);
+}
+
+/* "site, contracts, ... or kpis" (files: "site.ini, contracts.csv, ...") */
+static void kind_list(char *buf, size_t size, int files)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int k = 0; k < ROTA_IMPORT_KIND_COUNT && len < size; k++)
+		len += (size_t)snprintf(
+			buf + len, size - len, "%s%s",
+			!k ? "" : files ? ", "
+				: k == ROTA_IMPORT_KIND_COUNT - 1 ? " or " : ", ",
+			files ? rota_import_kind_file(k)
+			      : rota_import_kind_name(k));
 }
 
 static int is_dir(const char *path)
@@ -263,23 +279,25 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 			}
 		}
 		if (!ntodo) {
+			char known[512];
+
+			kind_list(known, sizeof(known), 1);
 			fprintf(ctx->err,
 				"rota: %s: no known files (expected some of "
-				"site.ini, contracts.csv, staff.csv, "
-				"shifts.csv, forecast.csv, timeoff.csv, "
-				"roster.csv, punches.csv)\n",
-				pos[0]);
+				"%s)\n", pos[0], known);
 			return CLI_EXIT_DATA;
 		}
 	} else {
 		int k = rota_import_kind_find(pos[0]);
 
-		if (k < 0)
+		if (k < 0) {
+			char known[512];
+
+			kind_list(known, sizeof(known), 0);
 			return cli_usage_error(
-				ctx,
-				"'%s' is not a kind (expected site, contracts, "
-				"staff, shifts, forecast, timeoff, roster or "
-				"punches)", pos[0]);
+				ctx, "'%s' is not a kind (expected %s)", pos[0],
+				known);
+		}
 		if (access(pos[1], R_OK) != 0) {
 			fprintf(ctx->err, "rota: %s: cannot read: %s\n", pos[1],
 				strerror(errno));

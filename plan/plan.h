@@ -210,6 +210,16 @@ int rota_plan_week_load(struct rota_plan *pl, int32_t monday, int need_roster,
 			struct rota_plan_week *out, struct rota_error *err);
 void rota_plan_week_release(struct rota_plan_week *w);
 
+/*
+ * Tell the checker's "asked not to work" sentences of r with the soft time
+ * off they come from ("E03 asked for Sat 2026-12-05 to Sun 2026-12-06 off
+ * ('weekend off') and works M on Sat 2026-12-05"), so a request reads as
+ * it was made.  rota_plan_week_load() and rota_plan_schedule() do it.
+ */
+void rota_plan_name_requests(const struct rota_plan *pl,
+			     const struct rota_problem *p,
+			     struct rota_check_report *r);
+
 /* A stretch of consecutive intervals of one skill short of agents. */
 struct rota_plan_stretch {
 	int skill;
@@ -331,23 +341,32 @@ void rota_plan_diff_release(struct rota_plan_diff *d);
 
 /* ------------------------------------------------------------ publish */
 
+/* alarm_min / organizer: what the last publication used (remembered) */
+#define ROTA_PLAN_REMEMBERED (-2)
+
 struct rota_plan_publish_opts {
 	const char *out_dir;     /* where the .ics files go */
 	const char *team;        /* only this team (NULL: all) */
 	const char *employee;    /* only this employee (NULL: all) */
-	int alarm_min;           /* VALARM minutes before; -1 none */
-	const char *organizer;   /* ORGANIZER e-mail; NULL none */
+	int alarm_min;           /* VALARM minutes before; -1 none;
+				    ROTA_PLAN_REMEMBERED */
+	const char *organizer;   /* ORGANIZER e-mail; "" none; NULL:
+				    remembered */
 	int refresh_min;         /* REFRESH-INTERVAL, minutes */
+	int force;               /* publish a roster breaking hard rules */
 };
 
-#define ROTA_PLAN_PUBLISH_OPTS_INIT {NULL, NULL, NULL, -1, NULL, 60}
+#define ROTA_PLAN_PUBLISH_OPTS_INIT                                          \
+	{NULL, NULL, NULL, ROTA_PLAN_REMEMBERED, NULL, 60, 0}
 
 struct rota_plan_publish {
 	struct rota_cal_counts counts;   /* events of the week */
 	int people, teams;               /* feeds rendered */
 	int files_written, files_unchanged;
 	int32_t week;
-	struct rota_plan_notes notes;    /* skipped files */
+	int alarm_min;                   /* used: -1 none */
+	char organizer[ROTA_SETTING_MAX];  /* used: "" none */
+	struct rota_plan_notes notes;    /* skipped files, forced */
 };
 
 /*
@@ -357,6 +376,17 @@ struct rota_plan_publish {
  * removed shifts CANCELLED), store the publication records and write
  * every feed of the selected people and their teams atomically.  The whole
  * week (no team or employee filter) marks the roster published.
+ *
+ * A roster the checker finds breaking a hard rule is refused
+ * (ROTA_ECONFLICT "... breaks 2 hard rules (rota roster --check lists
+ * them): not published (--force publishes it anyway)") unless opt->force.
+ * The alarm and organizer given replace the remembered ones (the store's
+ * settings publish.alarm_min and publish.organizer), which are used when
+ * they are not given.  UIDs take the domain fixed at the site's first
+ * publication (calendar.uid_domain; for a database published before it
+ * existed, the domain of its latest publication), so renaming the site
+ * keeps them.  SEQUENCE also rises when the text of an event changes
+ * (names, the site, the organizer, the alarm: rota_cal_text_hash).
  * ROTA_ENOTFOUND for a week without a roster or an unknown team/employee.
  */
 int rota_plan_publish(struct rota_plan *pl, int32_t monday,
@@ -698,5 +728,51 @@ void rota_plan_timeoff_impact_release(struct rota_plan_timeoff_impact *i);
 int rota_plan_leave_overlaps(struct rota_plan *pl,
 			     struct rota_plan_notes *notes,
 			     struct rota_error *err);
+
+/* ------------------------------------------------ subscribed feeds */
+
+/*
+ * A calendar feed as a subscriber gets it (rota serve): what was
+ * published (the publication records rota_plan_publish() keeps), never the
+ * unpublished live roster, so a subscription and a published .ics file of
+ * the same person say the same thing.  The window is the ISO weeks from
+ * weeks_back before the week of `now` to weeks_ahead after it.  The same
+ * records and window always give the same bytes.
+ */
+struct rota_plan_feed_opts {
+	const char *employee;    /* one person's feed, or */
+	const char *team;        /* a team's (every member, names shown) */
+	int weeks_back;          /* default 4 */
+	int weeks_ahead;         /* default 8 */
+	int alarm_min;           /* personal feeds: VALARM; -1 none */
+	const char *organizer;   /* NULL none */
+	int refresh_min;         /* REFRESH-INTERVAL */
+};
+
+#define ROTA_PLAN_FEED_OPTS_INIT {NULL, NULL, 4, 8, -1, NULL, 60}
+
+struct rota_plan_feed {
+	char *text;              /* the VCALENDAR, NUL-terminated */
+	size_t len;
+	size_t n_events;
+	int64_t last_modified;   /* latest publication in it; 0 none */
+};
+
+/* ROTA_ENOTFOUND for an unknown employee or a team nobody is in. */
+int rota_plan_feed(struct rota_plan *pl, const struct rota_plan_feed_opts *opt,
+		   struct rota_plan_feed *out, struct rota_error *err);
+void rota_plan_feed_release(struct rota_plan_feed *f);
+
+/* ------------------------------------------------ coverage graph */
+
+/*
+ * The coverage of a loaded week (rota_plan_week_load) as a standalone SVG
+ * image: one panel per skill, required agents as a line and scheduled as
+ * bars per interval, short intervals marked in red below the bars, days
+ * labelled with their dates.  Deterministic; *out: free().
+ */
+int rota_plan_coverage_svg(const struct rota_plan *pl,
+			   const struct rota_plan_week *w, char **out,
+			   size_t *len, struct rota_error *err);
 
 #endif

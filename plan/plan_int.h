@@ -17,6 +17,10 @@ struct rota_plan {
 /* ROTA_ENOMEM with the usual message. */
 int rota_plan_oom(struct rota_error *err);
 
+/* A stored publication row as the calendar's event (plan/publish.c). */
+void rota_plan_pub_to_event(const struct rota_publication *p,
+			    struct rota_cal_event *e);
+
 /* --- re-planning (plan/replan.c) --- */
 
 /* The instant a week with a live roster is re-planned from (see
