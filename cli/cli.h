@@ -70,6 +70,7 @@ struct cli_command {
 	X(user)                                                        \
 	X(scorecard)                                                   \
 	X(payroll)                                                     \
+	X(bench)                                                       \
 	/* one command a line: add new ones above this comment */
 
 #define CLI_X_DECLARE(name) extern const struct cli_command cli_cmd_##name;

@@ -779,4 +779,21 @@ int rota_plan_coverage_svg(const struct rota_plan *pl,
 			   const struct rota_plan_week *w, char **out,
 			   size_t *len, struct rota_error *err);
 
+/* ------------------------------------------------------ generated sites */
+
+/*
+ * A generated contact-centre site for benchmarks (plan/sitegen.c
+ * describes it): the files `rota import DIR` reads, written into dir
+ * (created when missing; files of the same names are replaced).  The same
+ * options give the same files byte for byte.
+ */
+struct rota_sitegen_opts {
+	int agents;        /* 1..100000 */
+	int seed;
+	int32_t monday;    /* the forecast's week (a Monday) */
+};
+
+int rota_plan_sitegen(const struct rota_sitegen_opts *opts, const char *dir,
+		      struct rota_error *err);
+
 #endif
