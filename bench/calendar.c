@@ -39,6 +39,7 @@ int main(int argc, char **argv)
 	int n_emp = argc > 1 ? atoi(argv[1]) : 1000;
 	int weeks = argc > 2 ? atoi(argv[2]) : 52;
 	struct rota_error err = {0};
+	char dom[64];
 	struct rota_tz *tz = rota_tz_load("Europe/London", &err);
 	struct rota_dataset ds;
 	struct rota_shift sh[3];
@@ -95,7 +96,9 @@ int main(int argc, char **argv)
 								 s->start_min);
 				a->end = a->start + s->length_min * 60;
 			}
-	if (rota_cal_reconcile(ds.site.name, as, n_as, NULL, 0, 1767000000,
+	if (rota_cal_uid_domain(ds.site.name, dom, sizeof(dom), &err) < 0)
+		die(&err);
+	if (rota_cal_reconcile(dom, as, n_as, NULL, 0, 1767000000,
 			       &all, &n_all, NULL, &err) < 0)
 		die(&err);
 
@@ -114,7 +117,7 @@ int main(int argc, char **argv)
 			wk[i].end += 3600;
 		}
 		t0 = now_s();
-		if (rota_cal_reconcile(ds.site.name, wk, n_wk, old, n_old,
+		if (rota_cal_reconcile(dom, wk, n_wk, old, n_old,
 				       1768000000, &now, &n_now, &counts,
 				       &err) < 0)
 			die(&err);

@@ -52,15 +52,26 @@ struct rota_cal_event {
 };
 
 /*
- * UID of an employee's shift on a day, from the site name, the employee id
- * and the date only: "rota-20260302-E001@acme-contact-centre".  The site
- * part is the name in lower-case ASCII letters and digits; a name with other
- * characters also gets a short hash of the full name.  Team feeds prefix the
- * same UID with "team-" (rota_cal_render() does that).  Returns ROTA_EINVAL
- * when employee is not a valid id or buf (size) is too small.
+ * UID of an employee's shift on a day, from the UID domain, the employee
+ * id and the date only: "rota-20260302-E001@acme-contact-centre".  The
+ * domain (rota_cal_uid_domain) is made from the site's name when the site
+ * first publishes and then kept (the store's setting calendar.uid_domain),
+ * so renaming the site keeps every UID.  Team feeds prefix the same UID
+ * with "team-" (rota_cal_render() does that).  Returns ROTA_EINVAL when
+ * employee is not a valid id, the domain is empty or holds '@', or buf
+ * (size) is too small.
  */
-int rota_cal_uid(const char *site, const char *employee, int32_t day,
+int rota_cal_uid(const char *domain, const char *employee, int32_t day,
 		 char *buf, size_t size, struct rota_error *err);
+
+/*
+ * A UID domain from a site name: the name in lower-case ASCII letters and
+ * digits with '-' between words (at most 48 characters); a name with other
+ * characters also gets a short hash of the full name ("acme-contact-centre",
+ * "shanghai-1a2b3c4d").  ROTA_EINVAL when buf (size) is too small.
+ */
+int rota_cal_uid_domain(const char *site, char *buf, size_t size,
+			struct rota_error *err);
 
 /*
  * Content hash of what makes an event a new version for calendar clients:
@@ -95,7 +106,7 @@ struct rota_cal_counts {
  * with an invalid employee id or two shifts of one employee on one day;
  * ROTA_ENOMEM.
  */
-int rota_cal_reconcile(const char *site, const struct rota_assignment *as,
+int rota_cal_reconcile(const char *domain, const struct rota_assignment *as,
 		       size_t n_as, const struct rota_cal_event *old,
 		       size_t n_old, int64_t now, struct rota_cal_event **out,
 		       size_t *n_out, struct rota_cal_counts *counts,
@@ -115,6 +126,22 @@ struct rota_cal_options {
 };
 
 #define ROTA_CAL_OPTIONS_INIT {ROTA_CAL_EMPLOYEE, NULL, -1, 60, NULL}
+
+/*
+ * Hash of everything else a feed says about an event (summary,
+ * description, location, organizer, alarm: names, teams, the site, the
+ * publish options) as rendered with opt in the employee's feed and in
+ * their team's, 16 hex digits and a NUL into out.  A calendar client only
+ * takes a changed event when its SEQUENCE rises, so a publisher compares
+ * this with the one stored for the event and raises SEQUENCE when it
+ * differs (rota_cal_hash covers time, shift, skill and status).
+ * opt->kind and opt->subject are ignored.
+ */
+void rota_cal_text_hash(const struct rota_dataset *ds,
+			const struct rota_tz *tz,
+			const struct rota_cal_options *opt,
+			const struct rota_cal_event *ev,
+			char out[ROTA_CAL_HASH_MAX]);
 
 /*
  * Render events as one iCalendar object into *out (NUL-terminated, *len

@@ -18,17 +18,13 @@
 
 /* ------------------------------------------------------------------ UID */
 
-int rota_cal_uid(const char *site, const char *employee, int32_t day,
-		 char *buf, size_t size, struct rota_error *err)
+int rota_cal_uid_domain(const char *site, char *buf, size_t size,
+			struct rota_error *err)
 {
 	char slug[SLUG_MAX + 10];
 	size_t n = 0;
-	int other = 0, y, m, d, w;
+	int other = 0, w;
 
-	if (!rota_id_valid(employee))
-		return rota_error_set(err, ROTA_EINVAL,
-				      "'%s' is not a valid employee id",
-				      employee);
 	for (const unsigned char *p = (const unsigned char *)site; *p; p++) {
 		if (*p < 0x80 && isalnum(*p)) {
 			if (n < SLUG_MAX)
@@ -49,9 +45,28 @@ int rota_cal_uid(const char *site, const char *employee, int32_t day,
 		snprintf(slug + n, sizeof(slug) - n, "%s%08" PRIx32,
 			 n ? "-" : "", (uint32_t)(h ^ (h >> 32)));
 	}
+	w = snprintf(buf, size, "%s", slug);
+	if (w < 0 || (size_t)w >= size)
+		return rota_error_set(err, ROTA_EINVAL,
+				      "uid domain '%s' does not fit", slug);
+	return 0;
+}
+
+int rota_cal_uid(const char *domain, const char *employee, int32_t day,
+		 char *buf, size_t size, struct rota_error *err)
+{
+	int y, m, d, w;
+
+	if (!rota_id_valid(employee))
+		return rota_error_set(err, ROTA_EINVAL,
+				      "'%s' is not a valid employee id",
+				      employee);
+	if (!*domain || strchr(domain, '@'))
+		return rota_error_set(err, ROTA_EINVAL,
+				      "'%s' is not a uid domain", domain);
 	rota_civil_from_days(day, &y, &m, &d);
 	w = snprintf(buf, size, "rota-%04d%02d%02d-%s@%s", y % 10000, m % 100,
-		     d % 100, employee, slug);
+		     d % 100, employee, domain);
 	if (w < 0 || (size_t)w >= size)
 		return rota_error_set(err, ROTA_EINVAL,
 				      "uid for '%s' does not fit", employee);
@@ -98,7 +113,7 @@ static int64_t next_stamp(int64_t now, int64_t prev)
 	return now > prev ? now : prev + 1;
 }
 
-int rota_cal_reconcile(const char *site, const struct rota_assignment *as,
+int rota_cal_reconcile(const char *domain, const struct rota_assignment *as,
 		       size_t n_as, const struct rota_cal_event *old,
 		       size_t n_old, int64_t now, struct rota_cal_event **out,
 		       size_t *n_out, struct rota_cal_counts *counts,
@@ -125,7 +140,7 @@ int rota_cal_reconcile(const char *site, const struct rota_assignment *as,
 					    a->employee);
 			goto out;
 		}
-		if ((rc = rota_cal_uid(site, a->employee, a->day, e->uid,
+		if ((rc = rota_cal_uid(domain, a->employee, a->day, e->uid,
 				       sizeof(e->uid), err)) < 0)
 			goto out;
 		rota_strlcpy(e->employee, a->employee, sizeof(e->employee));
@@ -434,6 +449,30 @@ static void event(struct ctx *c, const struct rota_cal_event *ev)
 		ics_prop_raw(w, "END", "VALARM");
 	}
 	ics_prop_raw(w, "END", "VEVENT");
+}
+
+void rota_cal_text_hash(const struct rota_dataset *ds,
+			const struct rota_tz *tz,
+			const struct rota_cal_options *opt,
+			const struct rota_cal_event *ev,
+			char out[ROTA_CAL_HASH_MAX])
+{
+	struct rota_cal_options o = *opt;
+	struct rota_cal_event e = *ev;
+	struct ctx c = {ds, tz, &o, 0, {{NULL, 0, 0}, {NULL, 0, 0}, 0}};
+	uint64_t h = ICS_FNV_INIT;
+
+	/* what reconcile already versions, or what every version changes */
+	e.sequence = 0;
+	e.stamp = 0;
+	for (int kind = ROTA_CAL_EMPLOYEE; kind <= ROTA_CAL_TEAM; kind++) {
+		o.kind = kind;
+		ics_writer_init(&c.w);
+		event(&c, &e);
+		h = ics_fnv1a(h, c.w.out.p ? c.w.out.p : "", c.w.out.len);
+		ics_writer_release(&c.w);
+	}
+	snprintf(out, ROTA_CAL_HASH_MAX, "%016" PRIx64, h);
 }
 
 static int local_year(const struct rota_tz *tz, int64_t t)

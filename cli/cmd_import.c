@@ -145,6 +145,31 @@ out:
 	return text;
 }
 
+/* After time off was imported: leave over shifts still to come. */
+static void report_leave(struct cli_ctx *ctx, struct rota_store *st)
+{
+	struct rota_plan_notes notes = {0};
+	struct rota_plan *pl = NULL;
+	struct rota_error err = {0};
+	int64_t now;
+
+	if (rota_plan_attach(st, 0, &pl, &err) < 0 ||
+	    att_now(ctx, rota_plan_tz(pl), &now) < 0)
+		goto out;
+	rota_plan_set_now(pl, now);
+	if (rota_plan_leave_overlaps(pl, &notes, &err) < 0) {
+		cli_fail(ctx, &err);
+		goto out;
+	}
+	if (notes.n)
+		fprintf(ctx->out, "leave over rostered shifts:\n");
+	for (size_t i = 0; i < notes.n; i++)
+		fprintf(ctx->out, "  %s\n", notes.text[i]);
+out:
+	rota_plan_notes_release(&notes);
+	rota_plan_close(pl);
+}
+
 /* roster.csv through the plan layer, inside the import's transaction. */
 static int import_roster(struct cli_ctx *ctx, struct rota_store *st,
 			 const char *path,
@@ -334,6 +359,9 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	if (checks)
 		fputs(checks, ctx->out);
 	free(checks);
+	for (int i = 0; i < ntodo && !dry; i++)
+		if (todo[i] == ROTA_IMPORT_TIMEOFF)
+			report_leave(ctx, st);
 	rota_store_close(st);
 	if (dry && !existed)
 		remove_new_db(ctx->db_path);

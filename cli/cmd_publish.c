@@ -7,8 +7,8 @@
 
 static const char usage[] =
 	"usage: rota publish --week DATE --out DIR [--team T | --employee ID]\n"
-	"                    [--alarm-min N] [--organizer EMAIL] "
-	"[--refresh-min N]\n"
+	"                    [--alarm-min N|none] [--organizer EMAIL|none]\n"
+	"                    [--refresh-min N] [--force]\n"
 	"\n"
 	"Publish the stored roster of the ISO week containing DATE as\n"
 	"iCalendar feeds: DIR/<employee-id>.ics for each employee and\n"
@@ -18,23 +18,32 @@ static const char usage[] =
 	"a file whose contents did not change is not touched.\n"
 	"\n"
 	"What was published is recorded in the database.  Publishing again\n"
-	"keeps every shift's UID (site, employee, date), raises SEQUENCE only\n"
-	"for shifts whose time, shift or skill changed, and keeps a shift\n"
-	"removed since as STATUS:CANCELLED, so subscribed and imported\n"
-	"calendars update in place.  A feed holds every week published so\n"
-	"far.  See docs/calendar.md.\n"
+	"keeps every shift's UID (a domain fixed at the first publication,\n"
+	"employee, date: renaming the site keeps it), raises SEQUENCE for\n"
+	"shifts whose time, shift, skill or text (names, site, organizer,\n"
+	"alarm) changed, and keeps a shift removed since as\n"
+	"STATUS:CANCELLED, so subscribed and imported calendars update in\n"
+	"place.  A feed holds every week published so far.  See\n"
+	"docs/calendar.md.\n"
+	"\n"
+	"A roster that breaks a hard rule (rota roster --check) is not\n"
+	"published (exit 1) unless --force.  --alarm-min and --organizer are\n"
+	"remembered: a later publish without them uses the same ones.\n"
 	"\n"
 	"  --team T         only T's members (their files and team-T.ics)\n"
 	"  --employee ID    only ID (their file and their team's file)\n"
 	"  --alarm-min N    a reminder N minutes before each shift (personal\n"
-	"                   feeds only; 0-10080)\n"
-	"  --organizer EMAIL  ORGANIZER of every event, named after the site\n"
-	"  --refresh-min N  how often subscribers should reload (default 60)\n";
+	"                   feeds only; 0-10080); none: no reminder\n"
+	"  --organizer EMAIL  ORGANIZER of every event, named after the site;\n"
+	"                   none: no organizer\n"
+	"  --refresh-min N  how often subscribers should reload (default 60)\n"
+	"  --force          publish a roster that breaks hard rules\n";
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *week = NULL, *out = NULL, *team = NULL, *employee = NULL,
 		   *alarm = NULL, *organizer = NULL, *refresh = NULL;
+	struct rota_plan_publish_opts po = ROTA_PLAN_PUBLISH_OPTS_INIT;
 	const struct cli_option opts[] = {
 		{"week", CLI_OPT_STRING, &week, NULL},
 		{"out", CLI_OPT_STRING, &out, NULL},
@@ -43,9 +52,9 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		{"alarm-min", CLI_OPT_STRING, &alarm, NULL},
 		{"organizer", CLI_OPT_STRING, &organizer, NULL},
 		{"refresh-min", CLI_OPT_STRING, &refresh, NULL},
+		{"force", CLI_OPT_FLAG, NULL, &po.force},
 		{NULL, 0, NULL, NULL},
 	};
-	struct rota_plan_publish_opts po = ROTA_PLAN_PUBLISH_OPTS_INIT;
 	struct rota_plan_publish res;
 	struct rota_plan *pl = NULL;
 	struct rota_error err = {0};
@@ -68,7 +77,9 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 				       "both");
 	if (rota_parse_date(week, &day, &err) < 0)
 		return cli_usage_error(ctx, "--week: %s", err.msg);
-	if (alarm) {
+	if (alarm && strcmp(alarm, "none") == 0) {
+		po.alarm_min = -1;
+	} else if (alarm) {
 		if (cli_int_arg(ctx, "--alarm-min", alarm, 0, 10080, &v) < 0)
 			return CLI_EXIT_USAGE;
 		po.alarm_min = (int)v;
@@ -79,7 +90,10 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 			return CLI_EXIT_USAGE;
 		po.refresh_min = (int)v;
 	}
-	if (organizer && (!strchr(organizer, '@') || strchr(organizer, ' ')))
+	if (organizer && strcmp(organizer, "none") == 0)
+		organizer = "";
+	else if (organizer &&
+		 (!strchr(organizer, '@') || strchr(organizer, ' ')))
 		return cli_usage_error(ctx, "--organizer: '%s' is not an "
 				       "e-mail address", organizer);
 	po.organizer = organizer;
@@ -109,6 +123,15 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		out, res.people, res.people == 1 ? "" : "s", res.teams,
 		res.teams == 1 ? "" : "s", res.files_written,
 		res.files_unchanged);
+	if (res.alarm_min >= 0)
+		fprintf(ctx->out, "reminder %d min before each shift",
+			res.alarm_min);
+	else
+		fprintf(ctx->out, "no reminder");
+	fprintf(ctx->out, ", organizer %s%s\n",
+		res.organizer[0] ? res.organizer : "none",
+		alarm && organizer ? "" : " (remembered: --alarm-min and "
+					  "--organizer change them)");
 	rc = CLI_EXIT_OK;
 out:
 	rota_plan_publish_release(&res);

@@ -96,6 +96,60 @@ static void fmt_num(char *buf, size_t size, double v)
 		snprintf(buf, size, "%.2f", v);
 }
 
+/* The checker's violations of one kind group (fairness, requests). */
+static void print_records(struct cli_ctx *ctx,
+			  const struct rota_check_report *chk, int lo, int hi,
+			  const char *title, double total)
+{
+	char buf[32];
+
+	if (total <= 1e-9)
+		return;
+	fmt_num(buf, sizeof(buf), total);
+	fprintf(ctx->out, "%s (penalty %s):\n", title, buf);
+	for (size_t i = 0; i < chk->n_violations; i++) {
+		const struct rota_violation *v = &chk->violations[i];
+
+		if (v->kind < lo || v->kind > hi || v->penalty <= 1e-9)
+			continue;
+		fmt_num(buf, sizeof(buf), v->penalty);
+		fprintf(ctx->out, "  %s (penalty %s)\n", v->text, buf);
+	}
+}
+
+/*
+ * The soft penalties the roster pays, as the checker (and `rota roster
+ * --check`) counts them: rules by rule, then each fairness group's spread
+ * and each request not granted, with whose it is.
+ */
+static void print_soft(struct cli_ctx *ctx,
+		       const struct rota_check_report *chk)
+{
+	char buf[32];
+	int any = 0;
+
+	for (int rr = 0; rr <= ROTA_PROBLEM_RULE_COUNT; rr++) {
+		if (chk->rule_penalty[rr] <= 1e-9)
+			continue;
+		if (!any)
+			fprintf(ctx->out, "rule penalties paid:\n");
+		any = 1;
+		fmt_num(buf, sizeof(buf), chk->rule_penalty[rr]);
+		fprintf(ctx->out, "  %-26s %d unit%s, penalty %s\n",
+			rr == ROTA_PROBLEM_RULE_COUNT
+				? "type_max"
+				: rota_problem_rule_name(rr),
+			chk->rule_units[rr], chk->rule_units[rr] == 1 ? "" : "s",
+			buf);
+	}
+	if (!any)
+		fprintf(ctx->out, "rule penalties paid: none\n");
+	print_records(ctx, chk, ROTA_CHECK_fair_weekend, ROTA_CHECK_fair_late,
+		      "unfair spreads", chk->term[ROTA_TERM_fairness]);
+	print_records(ctx, chk, ROTA_CHECK_request_on, ROTA_CHECK_request_off,
+		      "requests not granted", chk->term[ROTA_TERM_requests]);
+}
+
 static void print_summary(struct cli_ctx *ctx, const struct rota_tz *tz,
 			  int32_t monday, const struct rota_plan_schedule *sc)
 {
@@ -151,24 +205,7 @@ static void print_summary(struct cli_ctx *ctx, const struct rota_tz *tz,
 	}
 	fprintf(ctx->out, "%s\n", any ? "" : " none");
 	cli_print_understaffed(ctx, p, chk->served, tz, sc->week_T, -1);
-	any = 0;
-	for (int rr = 0; rr <= ROTA_PROBLEM_RULE_COUNT; rr++) {
-		if (ss->rule_penalty[rr] <= 1e-9)
-			continue;
-		if (!any)
-			fprintf(ctx->out, "rule penalties paid:\n");
-		any = 1;
-		fmt_num(buf, sizeof(buf), ss->rule_penalty[rr]);
-		fprintf(ctx->out, "  %-26s %d unit%s, penalty %s\n",
-			rota_problem_rule_name(rr), ss->rule_units[rr],
-			ss->rule_units[rr] == 1 ? "" : "s", buf);
-	}
-	if (!any)
-		fprintf(ctx->out, "rule penalties paid: none\n");
-	if (ss->term[ROTA_TERM_requests] > 1e-9) {
-		fmt_num(buf, sizeof(buf), ss->term[ROTA_TERM_requests]);
-		fprintf(ctx->out, "requests not granted: penalty %s\n", buf);
-	}
+	print_soft(ctx, chk);
 }
 
 /* What a re-plan changed and the coverage it regained. */

@@ -205,7 +205,7 @@ static void shift_text(const struct rota_tz *tz,
 	}
 	rota_format_local_short(tz, a->start, s, sizeof(s));
 	rota_format_local_short(tz, a->end, e, sizeof(e));
-	snprintf(buf, size, "%s %s-%s", a->shift, s + 11, e + 11);
+	snprintf(buf, size, "%.20s %.5s-%.5s", a->shift, s + 11, e + 11);
 }
 
 void cli_print_changes(FILE *out,

@@ -207,6 +207,16 @@ int rota_plan_week_load(struct rota_plan *pl, int32_t monday, int need_roster,
 			struct rota_plan_week *out, struct rota_error *err);
 void rota_plan_week_release(struct rota_plan_week *w);
 
+/*
+ * Tell the checker's "asked not to work" sentences of r with the soft time
+ * off they come from ("E03 asked for Sat 2026-12-05 to Sun 2026-12-06 off
+ * ('weekend off') and works M on Sat 2026-12-05"), so a request reads as
+ * it was made.  rota_plan_week_load() and rota_plan_schedule() do it.
+ */
+void rota_plan_name_requests(const struct rota_plan *pl,
+			     const struct rota_problem *p,
+			     struct rota_check_report *r);
+
 /* A stretch of consecutive intervals of one skill short of agents. */
 struct rota_plan_stretch {
 	int skill;
@@ -328,23 +338,32 @@ void rota_plan_diff_release(struct rota_plan_diff *d);
 
 /* ------------------------------------------------------------ publish */
 
+/* alarm_min / organizer: what the last publication used (remembered) */
+#define ROTA_PLAN_REMEMBERED (-2)
+
 struct rota_plan_publish_opts {
 	const char *out_dir;     /* where the .ics files go */
 	const char *team;        /* only this team (NULL: all) */
 	const char *employee;    /* only this employee (NULL: all) */
-	int alarm_min;           /* VALARM minutes before; -1 none */
-	const char *organizer;   /* ORGANIZER e-mail; NULL none */
+	int alarm_min;           /* VALARM minutes before; -1 none;
+				    ROTA_PLAN_REMEMBERED */
+	const char *organizer;   /* ORGANIZER e-mail; "" none; NULL:
+				    remembered */
 	int refresh_min;         /* REFRESH-INTERVAL, minutes */
+	int force;               /* publish a roster breaking hard rules */
 };
 
-#define ROTA_PLAN_PUBLISH_OPTS_INIT {NULL, NULL, NULL, -1, NULL, 60}
+#define ROTA_PLAN_PUBLISH_OPTS_INIT                                          \
+	{NULL, NULL, NULL, ROTA_PLAN_REMEMBERED, NULL, 60, 0}
 
 struct rota_plan_publish {
 	struct rota_cal_counts counts;   /* events of the week */
 	int people, teams;               /* feeds rendered */
 	int files_written, files_unchanged;
 	int32_t week;
-	struct rota_plan_notes notes;    /* skipped files */
+	int alarm_min;                   /* used: -1 none */
+	char organizer[ROTA_SETTING_MAX];  /* used: "" none */
+	struct rota_plan_notes notes;    /* skipped files, forced */
 };
 
 /*
@@ -354,6 +373,17 @@ struct rota_plan_publish {
  * removed shifts CANCELLED), store the publication records and write
  * every feed of the selected people and their teams atomically.  The whole
  * week (no team or employee filter) marks the roster published.
+ *
+ * A roster the checker finds breaking a hard rule is refused
+ * (ROTA_ECONFLICT "... breaks 2 hard rules (rota roster --check lists
+ * them): not published (--force publishes it anyway)") unless opt->force.
+ * The alarm and organizer given replace the remembered ones (the store's
+ * settings publish.alarm_min and publish.organizer), which are used when
+ * they are not given.  UIDs take the domain fixed at the site's first
+ * publication (calendar.uid_domain; for a database published before it
+ * existed, the domain of its latest publication), so renaming the site
+ * keeps them.  SEQUENCE also rises when the text of an event changes
+ * (names, the site, the organizer, the alarm: rota_cal_text_hash).
  * ROTA_ENOTFOUND for a week without a roster or an unknown team/employee.
  */
 int rota_plan_publish(struct rota_plan *pl, int32_t monday,
@@ -406,7 +436,8 @@ int rota_plan_import_timeoff_ics(struct rota_plan *pl, const char *path,
 /* 1 when path names an iCalendar file (.ics, or BEGIN:VCALENDAR first). */
 int rota_plan_path_is_ics(const char *path);
 
-/* ============================================================= * The operating loop: absences, substitutes, swaps, time off
+/* ====================================================================
+ * The operating loop: absences, substitutes, swaps, time off
  * (docs/operations.md).  Every roster change below is a new version made
  * through rota_plan_commit(): started shifts are never touched, and the
  * notice window needs force except where said.
@@ -685,6 +716,16 @@ int rota_plan_timeoff_impact(struct rota_plan *pl, const char *employee,
 			     struct rota_error *err);
 void rota_plan_timeoff_impact_release(struct rota_plan_timeoff_impact *i);
 
+/*
+ * Approved leave that overlaps live shifts not started yet, one note per
+ * shift ("A001's Early shift on Wed 2026-12-02 (08:00) overlaps annual
+ * leave (time off 7) in a published week: cover it (rota cover A001 --date
+ * 2026-12-02) or re-plan").  rota import reports them after time off.
+ */
+int rota_plan_leave_overlaps(struct rota_plan *pl,
+			     struct rota_plan_notes *notes,
+			     struct rota_error *err);
+
 /* ------------------------------------------------ subscribed feeds */
 
 /*
@@ -700,12 +741,16 @@ struct rota_plan_feed_opts {
 	const char *team;        /* a team's (every member, names shown) */
 	int weeks_back;          /* default 4 */
 	int weeks_ahead;         /* default 8 */
-	int alarm_min;           /* personal feeds: VALARM; -1 none */
-	const char *organizer;   /* NULL none */
+	int alarm_min;           /* personal feeds: VALARM; -1 none;
+				    ROTA_PLAN_REMEMBERED: rota publish's */
+	const char *organizer;   /* NULL: rota publish's remembered one */
 	int refresh_min;         /* REFRESH-INTERVAL */
 };
 
-#define ROTA_PLAN_FEED_OPTS_INIT {NULL, NULL, 4, 8, -1, NULL, 60}
+/* By default a feed has the alarm and organizer rota publish remembers,
+ * so it says what the published file says. */
+#define ROTA_PLAN_FEED_OPTS_INIT {NULL, NULL, 4, 8, ROTA_PLAN_REMEMBERED, \
+				  NULL, 60}
 
 struct rota_plan_feed {
 	char *text;              /* the VCALENDAR, NUL-terminated */

@@ -17,6 +17,16 @@ struct rota_plan {
 /* ROTA_ENOMEM with the usual message. */
 int rota_plan_oom(struct rota_error *err);
 
+/* The alarm (-1 none) and organizer ("" none) rota publish remembers
+ * (plan/publish.c). */
+int rota_plan_remembered(struct rota_plan *pl, int *alarm_min,
+			 char organizer[ROTA_SETTING_MAX],
+			 struct rota_error *err);
+
+/* A stored publication row as the calendar's event (plan/publish.c). */
+void rota_plan_pub_to_event(const struct rota_publication *p,
+			    struct rota_cal_event *e);
+
 /* --- re-planning (plan/replan.c) --- */
 
 /* The instant a week with a live roster is re-planned from (see
@@ -119,8 +129,5 @@ double rota_plan_rule_cost(const struct rota_check_report *r);
 double rota_plan_coverage_cost(const struct rota_check_report *r);
 /* Paid minutes of employee e of p above their weekly maximum. */
 int rota_plan_overtime(const struct rota_problem *p, int e, int paid);
-/* A stored publication row as the calendar's event (plan/publish.c). */
-void rota_plan_pub_to_event(const struct rota_publication *p,
-			    struct rota_cal_event *e);
 
 #endif

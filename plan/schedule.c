@@ -172,6 +172,7 @@ static int solve(struct rota_plan *pl, int32_t monday,
 	/* its allocation is what every report shows */
 	if ((rc = rota_check(s->problem, s->solution, &s->report, err)) < 0)
 		return rc;
+	rota_plan_name_requests(pl, s->problem, s->report);
 	if (s->report->hard_broken)
 		return rota_error_set(err, ROTA_ESOLVER,
 				      "internal error: the roster found breaks "

@@ -297,6 +297,7 @@ int rota_plan_week_load(struct rota_plan *pl, int32_t monday, int need_roster,
 		rota_plan_week_release(&w);
 		return rc;
 	}
+	rota_plan_name_requests(pl, w.problem, w.report);
 	w.week_T = rota_plan_week_intervals(w.problem, pl->tz, monday);
 	*out = w;
 	return 0;

@@ -38,6 +38,8 @@ static const char css[] =
 	"th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left;"
 	"white-space:nowrap}th{background:#eef1f5}"
 	"td.off{color:#aaa}td.shift b{display:block}"
+	"td.why{white-space:normal;min-width:16em;max-width:32em}"
+	"td.why ul{margin:0;padding-left:1.1em}.open h3{font-size:.95em}"
 	".muted{color:#777}.short{color:#b00}"
 	"form.inline{display:inline}button{cursor:pointer}"
 	".login{max-width:22em;margin:4em auto;background:#fff;padding:1.5em;"
@@ -174,6 +176,8 @@ static void login_post(const struct serve_cfg *cfg, struct rota_plan *pl,
 		return;
 	}
 	sodium_memzero(password, sizeof(password));
+	/* expired sessions go as new ones come */
+	rota_store_session_delete(rota_plan_store(pl), "", now, NULL);
 	if (serve_secret_new(text, &sec, &err) < 0 ||
 	    serve_random_text(scsrf, sizeof(scsrf), 32) < 0 ||
 	    rota_store_session_add(rota_plan_store(pl), u.name, &sec, scsrf,

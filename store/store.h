@@ -910,7 +910,10 @@ struct rota_publication {
 	int64_t start, end;        /* UTC */
 	int sequence;              /* SEQUENCE last published */
 	int cancelled;             /* STATUS:CANCELLED */
-	char hash[32];             /* content hash of that version */
+	char hash[40];             /* content hashes of that version:
+				      "TIME:TEXT" (rota_cal_hash, then
+				      rota_cal_text_hash), or TIME alone
+				      in older databases */
 	int64_t published_at;      /* when that version was published (UTC) */
 };
 

@@ -23,6 +23,8 @@
 /* ------------------------------------------------------------ fixture */
 
 #define SITE "Acme Contact Centre, London"
+/* rota_cal_uid_domain(SITE) */
+#define DOMAIN "acme-contact-centre-london"
 #define LONG_NAME "王小明（Wang Xiaoming）客户服务中心夜班组长"
 
 struct fx {
@@ -165,7 +167,7 @@ static char *render(struct fx *f, int kind, const char *subject,
 	size_t nev = 0, k = 0, len = 0;
 	char *text = NULL;
 
-	assert_int_equal(rota_cal_reconcile(SITE, f->as, f->n_as, NULL, 0,
+	assert_int_equal(rota_cal_reconcile(DOMAIN, f->as, f->n_as, NULL, 0,
 					    1774000000, &ev, &nev, NULL, &err),
 			 0);
 	sel = calloc(nev + 1, sizeof(*sel));
@@ -333,50 +335,59 @@ static void offsets_and_utc_times_are_formatted_as_rfc_5545_says(
 
 /* ------------------------------------------------------------ UID, hash */
 
-static void uid_depends_only_on_site_employee_and_date(void **state)
+static void uid_depends_only_on_domain_employee_and_date(void **state)
 {
-	char a[ROTA_CAL_UID_MAX], b[ROTA_CAL_UID_MAX];
+	char a[ROTA_CAL_UID_MAX], b[ROTA_CAL_UID_MAX], dom[64];
 	struct rota_error err = {0};
 	int32_t d = rota_days_from_civil(2026, 3, 2);
 
 	(void)state;
-	assert_int_equal(rota_cal_uid("Acme Contact Centre", "E001", d, a,
-				      sizeof(a), &err),
+	assert_int_equal(rota_cal_uid_domain(SITE, dom, sizeof(dom), &err), 0);
+	assert_string_equal(dom, DOMAIN);
+	assert_int_equal(rota_cal_uid_domain("Acme Contact Centre", dom,
+					     sizeof(dom), &err),
 			 0);
+	assert_int_equal(rota_cal_uid(dom, "E001", d, a, sizeof(a), &err), 0);
 	assert_string_equal(a, "rota-20260302-E001@acme-contact-centre");
-	assert_int_equal(rota_cal_uid("Acme Contact Centre", "E001", d, b,
-				      sizeof(b), &err),
-			 0);
+	assert_int_equal(rota_cal_uid(dom, "E001", d, b, sizeof(b), &err), 0);
 	assert_string_equal(a, b);
-	rota_cal_uid("Acme Contact Centre", "E001", d + 1, b, sizeof(b), &err);
+	rota_cal_uid(dom, "E001", d + 1, b, sizeof(b), &err);
 	assert_string_not_equal(a, b);
-	rota_cal_uid("Acme Contact Centre", "E002", d, b, sizeof(b), &err);
+	rota_cal_uid(dom, "E002", d, b, sizeof(b), &err);
 	assert_string_not_equal(a, b);
-	rota_cal_uid("Other Site", "E001", d, b, sizeof(b), &err);
+	rota_cal_uid("other-site", "E001", d, b, sizeof(b), &err);
 	assert_string_not_equal(a, b);
+	assert_int_equal(rota_cal_uid("", "E001", d, b, sizeof(b), &err),
+			 ROTA_EINVAL);
+	assert_string_equal(err.msg, "'' is not a uid domain");
+	assert_int_equal(rota_cal_uid("a@b", "E001", d, b, sizeof(b), &err),
+			 ROTA_EINVAL);
+	assert_string_equal(err.msg, "'a@b' is not a uid domain");
 }
 
-static void uid_of_a_site_with_other_scripts_gets_a_hash_of_the_name(
+static void uid_domain_of_a_site_with_other_scripts_has_a_hash_of_the_name(
 	void **state)
 {
-	char a[ROTA_CAL_UID_MAX], b[ROTA_CAL_UID_MAX];
+	char a[64], b[64], uid[ROTA_CAL_UID_MAX];
 	struct rota_error err = {0};
 	int32_t d = rota_days_from_civil(2026, 3, 2);
 
 	(void)state;
-	assert_int_equal(rota_cal_uid("上海客服中心", "E001", d, a,
-				      sizeof(a), &err),
+	assert_int_equal(rota_cal_uid_domain("上海客服中心", a, sizeof(a),
+					     &err),
 			 0);
-	assert_int_equal(rota_cal_uid("北京客服中心", "E001", d, b,
-				      sizeof(b), &err),
+	assert_int_equal(rota_cal_uid_domain("北京客服中心", b, sizeof(b),
+					     &err),
 			 0);
 	assert_string_not_equal(a, b);
-	assert_memory_equal(a, "rota-20260302-E001@", 19);
-	assert_int_equal(strlen(a), 19 + 8);
-	assert_int_equal(rota_cal_uid("Site", "../x", d, a, sizeof(a), &err),
+	assert_int_equal(strlen(a), 8);
+	assert_int_equal(rota_cal_uid_domain("Site", a, 4, &err), ROTA_EINVAL);
+	assert_string_equal(err.msg, "uid domain 'site' does not fit");
+	assert_int_equal(rota_cal_uid("site", "../x", d, uid, sizeof(uid),
+				      &err),
 			 ROTA_EINVAL);
 	assert_string_equal(err.msg, "'../x' is not a valid employee id");
-	assert_int_equal(rota_cal_uid("Site", "E001", d, a, 10, &err),
+	assert_int_equal(rota_cal_uid("site", "E001", d, uid, 10, &err),
 			 ROTA_EINVAL);
 	assert_string_equal(err.msg, "uid for 'E001' does not fit");
 }
@@ -440,7 +451,7 @@ static void first_publication_gives_every_shift_sequence_zero(void **state)
 	struct rota_error err = {0};
 	size_t n = 0;
 
-	assert_int_equal(rota_cal_reconcile(SITE, f->as, f->n_as, NULL, 0,
+	assert_int_equal(rota_cal_reconcile(DOMAIN, f->as, f->n_as, NULL, 0,
 					    5000, &ev, &n, &c, &err),
 			 0);
 	assert_int_equal(n, f->n_as);
@@ -469,9 +480,9 @@ static void republishing_an_unchanged_roster_changes_nothing(void **state)
 	struct rota_error err = {0};
 	size_t n = 0, n2 = 0;
 
-	rota_cal_reconcile(SITE, f->as, f->n_as, NULL, 0, 5000, &ev, &n, NULL,
+	rota_cal_reconcile(DOMAIN, f->as, f->n_as, NULL, 0, 5000, &ev, &n, NULL,
 			   &err);
-	assert_int_equal(rota_cal_reconcile(SITE, f->as, f->n_as, ev, n, 9000,
+	assert_int_equal(rota_cal_reconcile(DOMAIN, f->as, f->n_as, ev, n, 9000,
 					    &again, &n2, &c, &err),
 			 0);
 	assert_int_equal(n2, n);
@@ -496,12 +507,12 @@ static void a_changed_shift_gets_a_higher_sequence_and_the_others_keep_theirs(
 	struct rota_error err = {0};
 	size_t n = 0, n2 = 0;
 
-	rota_cal_reconcile(SITE, f->as, f->n_as, NULL, 0, 5000, &ev, &n, NULL,
+	rota_cal_reconcile(DOMAIN, f->as, f->n_as, NULL, 0, 5000, &ev, &n, NULL,
 			   &err);
 	f->as[2].start += 3600;   /* E002's late shift an hour later */
 	f->as[2].end += 3600;
 	strcpy(f->as[0].skill, "chat");  /* E001 Monday: other skill */
-	assert_int_equal(rota_cal_reconcile(SITE, f->as, f->n_as, ev, n, 9000,
+	assert_int_equal(rota_cal_reconcile(DOMAIN, f->as, f->n_as, ev, n, 9000,
 					    &v2, &n2, &c, &err),
 			 0);
 	assert_int_equal(c.changed, 2);
@@ -530,10 +541,10 @@ static void a_removed_shift_is_kept_as_cancelled_with_a_higher_sequence(
 	size_t n1 = 0, n2 = 0, n3 = 0, n4 = 0;
 	struct rota_assignment removed = f->as[4];
 
-	rota_cal_reconcile(SITE, f->as, f->n_as, NULL, 0, 5000, &v1, &n1,
+	rota_cal_reconcile(DOMAIN, f->as, f->n_as, NULL, 0, 5000, &v1, &n1,
 			   NULL, &err);
 	/* E003's Sunday shift is taken out of the roster */
-	assert_int_equal(rota_cal_reconcile(SITE, f->as, 4, v1, n1, 6000,
+	assert_int_equal(rota_cal_reconcile(DOMAIN, f->as, 4, v1, n1, 6000,
 					    &v2, &n2, &c, &err),
 			 0);
 	assert_int_equal(n2, 5);
@@ -545,7 +556,7 @@ static void a_removed_shift_is_kept_as_cancelled_with_a_higher_sequence(
 	assert_int_equal(e->start, removed.start);  /* times kept */
 	assert_true(e->changed);
 	/* publishing again: still cancelled, nothing new */
-	assert_int_equal(rota_cal_reconcile(SITE, f->as, 4, v2, n2, 7000,
+	assert_int_equal(rota_cal_reconcile(DOMAIN, f->as, 4, v2, n2, 7000,
 					    &v3, &n3, &c, &err),
 			 0);
 	assert_int_equal(c.unchanged, 5);
@@ -553,7 +564,7 @@ static void a_removed_shift_is_kept_as_cancelled_with_a_higher_sequence(
 	assert_int_equal(e->sequence, 1);
 	assert_false(e->changed);
 	/* the shift comes back: confirmed again, SEQUENCE 2 */
-	assert_int_equal(rota_cal_reconcile(SITE, f->as, 5, v3, n3, 8000,
+	assert_int_equal(rota_cal_reconcile(DOMAIN, f->as, 5, v3, n3, 8000,
 					    &v4, &n4, &c, &err),
 			 0);
 	assert_int_equal(c.changed, 1);
@@ -573,10 +584,10 @@ static void dtstamp_never_goes_back_when_the_clock_does(void **state)
 	struct rota_error err = {0};
 	size_t n1 = 0, n2 = 0;
 
-	rota_cal_reconcile(SITE, f->as, f->n_as, NULL, 0, 5000, &v1, &n1,
+	rota_cal_reconcile(DOMAIN, f->as, f->n_as, NULL, 0, 5000, &v1, &n1,
 			   NULL, &err);
 	f->as[0].end += 60;
-	rota_cal_reconcile(SITE, f->as, f->n_as, v1, n1, 4000, &v2, &n2, NULL,
+	rota_cal_reconcile(DOMAIN, f->as, f->n_as, v1, n1, 4000, &v2, &n2, NULL,
 			   &err);
 	assert_int_equal(find_uid(v2, n2, "E001", f->monday)->stamp, 5001);
 	free(v1);
@@ -591,13 +602,13 @@ static void two_shifts_on_one_day_or_a_bad_employee_id_are_refused(void **state)
 	size_t n = 0;
 
 	f->as[1] = f->as[0];
-	assert_int_equal(rota_cal_reconcile(SITE, f->as, f->n_as, NULL, 0, 1,
+	assert_int_equal(rota_cal_reconcile(DOMAIN, f->as, f->n_as, NULL, 0, 1,
 					    &ev, &n, NULL, &err),
 			 ROTA_EDATA);
 	assert_string_equal(err.msg, "E001 has two shifts on 2026-03-23");
 	strcpy(f->as[1].employee, "../E001");
 	f->as[1].day++;
-	assert_int_equal(rota_cal_reconcile(SITE, f->as, f->n_as, NULL, 0, 1,
+	assert_int_equal(rota_cal_reconcile(DOMAIN, f->as, f->n_as, NULL, 0, 1,
 					    &ev, &n, NULL, &err),
 			 ROTA_EDATA);
 	assert_string_equal(err.msg, "'../E001' is not a valid employee id");
@@ -643,7 +654,7 @@ static const struct rota_assignment *assignment_of_uid(struct fx *f,
 	char want[ROTA_CAL_UID_MAX];
 
 	for (size_t i = 0; i < f->n_as; i++) {
-		rota_cal_uid(SITE, f->as[i].employee, f->as[i].day, want,
+		rota_cal_uid(DOMAIN, f->as[i].employee, f->as[i].day, want,
 			     sizeof(want), NULL);
 		if (strcmp(want, uid) == 0 ||
 		    (strncmp(uid, "team-", 5) == 0 &&
@@ -884,9 +895,9 @@ static void cancelled_events_say_so_and_no_longer_block_time(void **state)
 	char *text = NULL;
 	icalcomponent *cal, *ev;
 
-	rota_cal_reconcile(SITE, f->as, f->n_as, NULL, 0, 5000, &v1, &n1,
+	rota_cal_reconcile(DOMAIN, f->as, f->n_as, NULL, 0, 5000, &v1, &n1,
 			   NULL, &err);
-	rota_cal_reconcile(SITE, f->as, 4, v1, n1, 6000, &v2, &n2, NULL,
+	rota_cal_reconcile(DOMAIN, f->as, 4, v1, n1, 6000, &v2, &n2, NULL,
 			   &err);
 	opt.subject = "E003";
 	opt.alarm_min = 15;
@@ -973,7 +984,7 @@ static void the_same_events_in_any_order_render_the_same_bytes(void **state)
 	size_t n = 0, l1 = 0, l2 = 0;
 	char *a = NULL, *b = NULL;
 
-	rota_cal_reconcile(SITE, f->as, f->n_as, NULL, 0, 5000, &ev, &n, NULL,
+	rota_cal_reconcile(DOMAIN, f->as, f->n_as, NULL, 0, 5000, &ev, &n, NULL,
 			   &err);
 	opt.kind = ROTA_CAL_TEAM;
 	opt.subject = "blue";
@@ -1034,7 +1045,7 @@ static void an_organizer_is_named_after_the_site(void **state)
 	size_t n = 0, len = 0;
 	char *text = NULL;
 
-	rota_cal_reconcile(SITE, f->as, 1, NULL, 0, 5000, &ev, &n, NULL, &err);
+	rota_cal_reconcile(DOMAIN, f->as, 1, NULL, 0, 5000, &ev, &n, NULL, &err);
 	opt.subject = "E001";
 	opt.organizer = "rota@example.com";
 	assert_int_equal(rota_cal_render(&f->ds, f->tz, &opt, ev, n, &text,
@@ -1504,8 +1515,8 @@ int main(void)
 		T(text_values_escape_commas_semicolons_backslashes_and_newlines),
 		T(folding_does_not_split_a_text_escape),
 		T(offsets_and_utc_times_are_formatted_as_rfc_5545_says),
-		T(uid_depends_only_on_site_employee_and_date),
-		T(uid_of_a_site_with_other_scripts_gets_a_hash_of_the_name),
+		T(uid_depends_only_on_domain_employee_and_date),
+		T(uid_domain_of_a_site_with_other_scripts_has_a_hash_of_the_name),
 		T(hash_changes_with_time_shift_skill_and_status_only),
 		TL(first_publication_gives_every_shift_sequence_zero),
 		TL(republishing_an_unchanged_roster_changes_nothing),

@@ -827,6 +827,49 @@ static void clock_records_refuse_update_and_delete(void **state)
 			     SQLITE_OK);
 }
 
+static void settings_are_kept_replaced_and_removed(void **state)
+{
+	struct fx *f = *state;
+	struct rota_error err = {0};
+	char buf[ROTA_SETTING_MAX], small[4], big[ROTA_SETTING_MAX + 1];
+
+	assert_int_equal(rota_store_setting_get(f->st, "publish.organizer",
+						buf, sizeof(buf), &err),
+			 ROTA_ENOTFOUND);
+	assert_string_equal(err.msg, "no setting 'publish.organizer'");
+	assert_int_equal(rota_store_setting_put(f->st, "publish.organizer",
+						"rota@example.cn", &err),
+			 0);
+	assert_int_equal(rota_store_setting_put(f->st, "publish.organizer",
+						"hr@example.cn", &err),
+			 0);
+	assert_int_equal(rota_store_setting_get(f->st, "publish.organizer",
+						buf, sizeof(buf), &err),
+			 0);
+	assert_string_equal(buf, "hr@example.cn");
+	assert_int_equal(rota_store_setting_get(f->st, "publish.organizer",
+						small, sizeof(small), &err),
+			 ROTA_EDATA);
+	assert_string_equal(err.msg, "setting 'publish.organizer' is longer "
+				     "than 3 bytes");
+	assert_int_equal(rota_store_setting_put(f->st, "publish.organizer",
+						NULL, &err),
+			 0);
+	assert_int_equal(rota_store_setting_get(f->st, "publish.organizer",
+						buf, sizeof(buf), &err),
+			 ROTA_ENOTFOUND);
+	assert_int_equal(rota_store_setting_put(f->st, "", "x", &err),
+			 ROTA_EINVAL);
+	assert_string_equal(err.msg, "a setting needs a name of 1 to 255 "
+				     "characters");
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(rota_store_setting_put(f->st, "k", big, &err),
+			 ROTA_EINVAL);
+	assert_string_equal(err.msg, "setting 'k': a value has at most 255 "
+				     "characters");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, fx_setup, fx_teardown)
 
 int main(void)
@@ -851,6 +894,7 @@ int main(void)
 		T(roster_round_trips_and_replaces_the_week),
 		T(roster_with_unknown_employee_is_refused_whole),
 		T(clock_records_refuse_update_and_delete),
+		T(settings_are_kept_replaced_and_removed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

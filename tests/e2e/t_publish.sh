@@ -26,6 +26,8 @@ INSERT INTO employee (code, name, email, team, contract_id) VALUES
  ('E002', 'Bob Brown, Jr.', 'bob@example.com', 'blue', 1),
  ('E003', '王小明（Wang Xiaoming）客户服务中心夜班组长', 'wang@example.com', 'night', 1),
  ('E004', 'Dee', '', '', 1);
+INSERT INTO employee_skill (employee_id, skill_id) VALUES
+ (1, 1), (2, 1), (2, 2), (3, 1);
 INSERT INTO shift (code, name, start_min, length_min, break_min, days) VALUES
  ('E', 'Early shift', 420, 480, 30, 127),
  ('L', 'Late shift', 840, 480, 30, 127),
@@ -115,14 +117,69 @@ grep '^UID:' feeds/new/team-blue.ics >uids.new
 expect_file uids.old uids.new
 
 # --- one employee, with a reminder, into a fresh directory
+# (the text of E001's events changes: SEQUENCE rises)
 expect_exit 0 rota publish --week 2026-03-23 --out feeds/one --employee E001 \
 	--alarm-min 30 --organizer rota@example.com
-expect_grep "0 new, 0 changed, 0 cancelled, 2 unchanged" out
+expect_grep "0 new, 2 changed, 0 cancelled, 0 unchanged" out
+expect_grep "reminder 30 min before each shift, organizer rota@example.com" out
+expect_grep "SEQUENCE:1" feeds/one/E001.ics
 [ "$(ls feeds/one | tr '\n' ' ')" = "E001.ics team-blue.ics " ] ||
 	fail "--employee wrote $(ls feeds/one)"
 expect_grep "TRIGGER:-PT30M" feeds/one/E001.ics
 expect_no_grep "TRIGGER" feeds/one/team-blue.ics
 expect_grep "ORGANIZER;CN=\"Acme Contact Centre, London\":mailto:rota@example.com" feeds/one/E001.ics
+
+# --- the reminder and organizer are remembered: the whole week without
+# them gets them too (E001's events are already up to date)
+expect_exit 0 rota publish --week 2026-03-23 --out feeds/new
+expect_grep "0 new, 2 changed, 0 cancelled, 3 unchanged" out
+expect_grep "reminder 30 min before each shift, organizer rota@example.com (remembered" out
+expect_grep "TRIGGER:-PT30M" feeds/new/E002.ics
+expect_grep "ORGANIZER;CN=\"Acme Contact Centre, London\":mailto:rota@example.com" feeds/new/team-blue.ics
+# ... until given otherwise: dropping both is a new text, SEQUENCE rises
+expect_exit 0 rota publish --week 2026-03-23 --out feeds/new --alarm-min none --organizer none
+expect_grep "0 new, 4 changed, 0 cancelled, 1 unchanged" out
+expect_grep "no reminder, organizer none" out
+expect_no_grep "TRIGGER" feeds/new/E001.ics
+expect_no_grep "ORGANIZER" feeds/new/E001.ics
+expect_grep "SEQUENCE:2" feeds/new/E001.ics
+
+# --- renaming the site keeps every UID (the text changes: SEQUENCE rises)
+grep '^UID:' feeds/new/E001.ics >uids.before
+sql "UPDATE site SET name = 'Acme Support Hub';"
+expect_exit 0 rota publish --week 2026-03-23 --out feeds/new
+expect_grep "0 new, 4 changed, 0 cancelled, 1 unchanged" out
+grep '^UID:' feeds/new/E001.ics >uids.after
+expect_file uids.before uids.after
+expect_grep "LOCATION:Acme Support Hub" feeds/new/E001.ics
+# a database published before the text was versioned: no bump, once
+sql "UPDATE publication SET hash = substr(hash, 1, 16);"
+expect_exit 0 rota publish --week 2026-03-23 --out feeds/new
+expect_grep "0 new, 0 changed, 0 cancelled, 5 unchanged" out
+n=$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM publication WHERE status = \"CONFIRMED\" AND hash LIKE \"%:%\"").fetchone()[0])' "$ROTA_DB")
+[ "$n" -eq 4 ] || fail "$n of 4 live events' hashes have their text part"
+# a database published before the UID domain was kept: the UIDs it
+# published stay, whatever the site is called now
+sql "DELETE FROM setting WHERE key = 'calendar.uid_domain';
+     UPDATE site SET name = 'Third Name';"
+expect_exit 0 rota publish --week 2026-03-23 --out feeds/new
+grep '^UID:' feeds/new/E001.ics >uids.after
+expect_file uids.before uids.after
+
+# --- a roster breaking a hard rule is not published unless --force
+# (Dee has no skill for the voice shift she is given)
+sql "INSERT INTO assignment (roster_id, employee_id, day, shift_id, start,
+       end, paid_min, skill_id, from_version)
+     SELECT 1, 4, '2026-03-25', 1, start + 2 * 86400, end + 2 * 86400,
+       450, 1, 2 FROM assignment WHERE day = '2026-03-23';"
+cp feeds/new/E004.ics E004.before
+expect_exit 1 rota publish --week 2026-03-23 --out feeds/new
+expect_grep "rota: the roster of the week of 2026-03-23 breaks 1 hard rule (rota roster --check lists them): not published (--force publishes it anyway)" err
+cmp E004.before feeds/new/E004.ics || fail "a refused publish wrote E004.ics"
+expect_exit 0 rota publish --week 2026-03-23 --out feeds/new --force
+expect_grep "published the week of 2026-03-23 although its roster breaks 1 hard rule (--force)" err
+expect_grep "1 new, 0 changed, 0 cancelled, 5 unchanged" out
 
 # --- errors
 expect_exit 2 rota publish --out feeds/x
@@ -140,6 +197,6 @@ expect_grep "--organizer: 'nobody' is not an e-mail address" err
 expect_exit 1 rota publish --week 2026-03-30 --out feeds/x
 expect_grep "rota: no roster for the week of 2026-03-30" err
 : >plainfile
-expect_exit 1 rota publish --week 2026-03-23 --out plainfile/feeds
+expect_exit 1 rota publish --week 2026-03-23 --out plainfile/feeds --force
 expect_grep "cannot create directory 'plainfile/feeds': Not a directory" err
 [ ! -e feeds/x ] || fail "feeds/x created by a failed publish"
