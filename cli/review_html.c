@@ -113,6 +113,8 @@ static void chart(FILE *out, const struct rota_review *rv)
 		if (sc->metrics[m].points > top)
 			top = sc->metrics[m].points;
 	step = n > 1 ? (x1 - x0) / (double)(n - 1) : 0;
+	/* week w's x; a single week in the middle */
+#define X(w) (n > 1 ? x0 + step * (double)(w) : (x0 + x1) / 2)
 	fputs("<svg viewBox=\"0 0 720 262\" xmlns=\"http://www.w3.org/2000/svg\""
 	      " role=\"img\" aria-label=\"points week by week\">\n", out);
 	fputs("<rect x=\"0\" y=\"0\" width=\"720\" height=\"262\" "
@@ -132,7 +134,7 @@ static void chart(FILE *out, const struct rota_review *rv)
 		rota_format_date(rv->weeks[w].monday, date, sizeof(date));
 		fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" "
 			"text-anchor=\"middle\" fill=\"#5a6775\">%s</text>\n",
-			x0 + step * (double)w, y1 + 16, date + 5);
+			X(w), y1 + 16, date + 5);
 	}
 	if (tot->has_median) {
 		double y = y1 - (y1 - y0) * tot->team_median / top;
@@ -158,7 +160,7 @@ static void chart(FILE *out, const struct rota_review *rv)
 			if (!s->has_value)
 				continue;
 			fprintf(out, "%s%.1f,%.1f", drawn++ ? " " : "",
-				x0 + step * (double)w,
+				X(w),
 				y1 - (y1 - y0) * s->points / top);
 		}
 		fputs("\"/>\n", out);
@@ -170,7 +172,7 @@ static void chart(FILE *out, const struct rota_review *rv)
 			if (s->has_value)
 				fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" "
 					"r=\"3.5\" fill=\"%s\"/>\n",
-					x0 + step * (double)w,
+					X(w),
 					y1 - (y1 - y0) * s->points / top,
 					colour);
 		}
@@ -187,6 +189,7 @@ static void chart(FILE *out, const struct rota_review *rv)
 		"<text x=\"%.0f\" y=\"252\">team median (total)</text></g>\n",
 		x0, x0 + 20, x0 + 130, x0 + 150, x0 + 290, x0 + 310, x0 + 316);
 	fputs("</svg>\n", out);
+#undef X
 }
 
 static void card(FILE *out, const char *value, const char *label)

@@ -593,15 +593,25 @@ void rota_att_bradford(const struct rota_attendance *a,
 /* Free the arrays of a (not a itself); NULL is fine. */
 void rota_attendance_release(struct rota_attendance *a);
 
+struct rota_attendance_report;
+
 struct rota_attendance_query {
 	int32_t from, to;      /* local day numbers, both included */
 	const char *employee;  /* NULL: everyone */
 	const char *team;      /* NULL: every team */
 	int detail;            /* keep rows and items (else totals only) */
 	int64_t now;           /* as rota_att_options.now */
+	/* called once a person is computed, with the rows and items of the
+	 * range (even without detail) and the person's shifts, which the
+	 * rows' shift indexes point into: a report over many people need not
+	 * keep every row (payroll); a negative return stops the report */
+	int (*each)(void *ctx, struct rota_attendance_report *r, size_t i,
+		    const struct rota_att_shift *shifts,
+		    struct rota_error *err);
+	void *ctx;
 };
 
-#define ROTA_ATTENDANCE_QUERY_INIT {0, 0, NULL, NULL, 0, INT64_MAX}
+#define ROTA_ATTENDANCE_QUERY_INIT {0, 0, NULL, NULL, 0, INT64_MAX, NULL, NULL}
 
 struct rota_attendance_person {
 	char id[ROTA_ID_MAX];

@@ -99,4 +99,23 @@ step "A performance-review sheet" \
 	"rota review A001 --from $week --to $last --as-of '$asof'"
 rota review A001 --from "$week" --to "$last" --as-of "$asof"
 
+step "The scorecard of team hotline-a (KPIs from kpis.csv and attendance)" \
+	"rota scorecard --from $week --to $last --team hotline-a"
+rota scorecard --from "$week" --to "$last" --team hotline-a \
+	--as-of "$asof" --format table | awk 'NR == 1 || /total/'
+
+step "The review as a printable page" \
+	"rota review A001 --from $week --to $last --format html > review-A001.html"
+rota review A001 --from "$week" --to "$last" --as-of "$asof" \
+	--format html >"$out/review-A001.html"
+echo "review page: $out/review-A001.html (open it in a browser, print it)"
+
+step "Payroll: minutes per pay code, for the payroll system" \
+	"rota payroll --from $week --to $last --format csv --bom"
+rota payroll --from "$week" --to "$last" --as-of "$asof" --format csv \
+	--bom >"$out/payroll.csv"
+rota payroll --from "$week" --to "$last" --as-of "$asof" --format table \
+	--employee A001
+echo "payroll for everyone: $out/payroll.csv"
+
 printf '\nDemo database: %s\n' "$db"
