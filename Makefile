@@ -9,6 +9,7 @@
 #   make bench      benchmarks (bench/RESULTS.md explains them)
 #   make install    PREFIX=/usr/local DESTDIR=  binary and man page
 #   make hdrcheck   compile each public header on its own
+#   make fuzz       libFuzzer (clang) on each target for FUZZ_S seconds
 #
 # Required flags live in ROTA_CFLAGS; CFLAGS/LDFLAGS stay the user's.
 # Compiler lines are shown as "CC file"; make V=1 shows them in full.
@@ -43,14 +44,17 @@ ROTA_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
 ROTA_LDFLAGS += -fsanitize=address,undefined
 endif
 
-PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags libical sqlite3 2>/dev/null)
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs libical sqlite3 2>/dev/null || \
-		echo -lical -lsqlite3)
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags libical sqlite3 libmicrohttpd \
+		libsodium 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs libical sqlite3 libmicrohttpd \
+		libsodium 2>/dev/null || \
+		echo -lical -lsqlite3 -lmicrohttpd -lsodium)
 CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
-LIBS = $(PKG_LIBS) -lglpk -lcsv -lm
+LIBS = $(PKG_LIBS) -lglpk -lcsv -lm -lpthread
 
-LIB_SRC  := $(wildcard core/*.c solver/*.c calendar/*.c store/*.c plan/*.c)
+LIB_SRC  := $(wildcard core/*.c solver/*.c calendar/*.c store/*.c plan/*.c \
+	serve/*.c)
 CLI_SRC  := $(wildcard cli/*.c)
 TEST_SRC := $(wildcard tests/test_*.c)
 BENCH_SRC := $(wildcard bench/*.c)
@@ -64,15 +68,25 @@ ROTA     := $(BUILD)/rota
 
 PUBLIC_HEADERS := core/error.h core/time.h core/model.h core/leave.h \
 	$(wildcard solver/solver.h calendar/calendar.h store/store.h \
-	plan/plan.h)
+	plan/plan.h serve/serve.h)
 
 # Debian packages the build, the tests and the demo need.
 DEB_PKGS := gcc make pkg-config libglpk-dev libical-dev libsqlite3-dev \
-	libcmocka-dev libcsv-dev tzdata python3
-BENCH_PKGS := coinor-cbc
+	libcmocka-dev libcsv-dev tzdata python3 libmicrohttpd-dev libsodium-dev \
+	curl chromium fonts-wqy-microhei
+BENCH_PKGS := coinor-cbc wrk
+FUZZ_PKGS := clang libclang-rt-dev
 
-.PHONY: all deps deps-bench check test unit e2e sanitize valgrind demo bench \
-	install uninstall clean hdrcheck
+# libFuzzer targets (fuzz/fuzz_NAME.c); `make check` replays their seed
+# corpora (fuzz/corpus/NAME) and every input a fuzzer found
+# (fuzz/regress/NAME) through fuzz/driver.c with the normal compiler.
+FUZZ_TARGETS := json http csv ini ics
+FUZZ_S ?= 60
+FUZZ_CC ?= clang
+REPLAY_BIN := $(FUZZ_TARGETS:%=$(BUILD)/fuzz-replay/fuzz_%)
+
+.PHONY: all deps deps-bench deps-fuzz check test unit e2e replay sanitize \
+	valgrind demo bench install uninstall clean hdrcheck fuzz
 
 all: $(ROTA) $(LIBROTA)
 
@@ -81,6 +95,9 @@ deps:
 
 deps-bench:
 	@sh .ci/install-deps $(DEB_PKGS) $(BENCH_PKGS)
+
+deps-fuzz:
+	@sh .ci/install-deps $(DEB_PKGS) $(FUZZ_PKGS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -116,10 +133,24 @@ $(BUILD)/bench/%: bench/%.c $(LIBROTA)
 check: deps
 	@$(MAKE) --no-print-directory test
 
-test: unit e2e
+test: unit replay e2e
 
 unit: $(TEST_BIN) $(ROTA)
 	@sh tests/run-unit $(TEST_BIN)
+
+$(BUILD)/fuzz-replay/fuzz_%: fuzz/fuzz_%.c fuzz/driver.c $(wildcard fuzz/*.h) $(LIBROTA)
+	@mkdir -p $(dir $@)
+	$(quiet) LINK $@
+	$(Q)$(CC) $(filter-out -MMD -MP,$(ROTA_CFLAGS)) $(PKG_CFLAGS) $(CFLAGS) \
+		$(ROTA_LDFLAGS) $(LDFLAGS) -o $@ $< fuzz/driver.c $(LIBROTA) $(LIBS)
+
+replay: $(REPLAY_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+		files=$$(find fuzz/corpus/$$t fuzz/regress/$$t -type f 2>/dev/null); \
+		$${VALGRIND:-} $(BUILD)/fuzz-replay/fuzz_$$t $$files >/dev/null || \
+			{ echo "FAIL replay fuzz_$$t"; exit 1; }; \
+		echo "PASS replay fuzz_$$t ($$(echo $$files | wc -w) inputs)"; \
+	done
 
 e2e: $(ROTA)
 	@ROTA="$(abspath $(ROTA))" sh tests/e2e/run
@@ -131,6 +162,9 @@ valgrind: deps
 	@$(MAKE) --no-print-directory $(TEST_BIN) $(ROTA)
 	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99" \
 		sh tests/run-unit $(TEST_BIN)
+	@$(MAKE) --no-print-directory $(REPLAY_BIN)
+	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99" \
+		$(MAKE) --no-print-directory replay
 	@ROTA_WRAPPER="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99" \
 		ROTA="$(abspath $(ROTA))" sh tests/e2e/run
 
@@ -139,6 +173,22 @@ hdrcheck:
 		printf '#include "%s"\n' $$h | \
 		$(CC) $(filter-out -MMD -MP,$(ROTA_CFLAGS)) -x c -fsyntax-only - || exit 1; \
 	done; echo "hdrcheck: $(words $(PUBLIC_HEADERS)) headers compile alone"
+
+# --- fuzzing (clang's libFuzzer; not part of make check) ------------------
+
+FUZZ_BUILD := build/fuzz
+FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined
+
+fuzz: deps-fuzz
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
+		CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
+		$(FUZZ_BUILD)/librota.a
+	@for t in $(FUZZ_TARGETS); do \
+		$(FUZZ_CC) $(filter-out -MMD -MP,$(ROTA_CFLAGS)) $(PKG_CFLAGS) \
+			$(FUZZ_FLAGS) -fsanitize=fuzzer -o $(FUZZ_BUILD)/fuzz_$$t \
+			fuzz/fuzz_$$t.c $(FUZZ_BUILD)/librota.a $(LIBS) || exit 1; \
+	done
+	@FUZZ_S=$(FUZZ_S) FUZZ_BUILD=$(FUZZ_BUILD) sh fuzz/run $(FUZZ_TARGETS)
 
 # --- demo, bench -----------------------------------------------------------
 

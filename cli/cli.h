@@ -64,6 +64,12 @@ struct cli_command {
 	X(cover)                                                       \
 	X(swap)                                                        \
 	X(timeoff)                                                     \
+	X(serve)                                                       \
+	X(feed)                                                        \
+	X(terminal)                                                    \
+	X(user)                                                        \
+	X(scorecard)                                                   \
+	X(payroll)                                                     \
 	/* one command a line: add new ones above this comment */
 
 #define CLI_X_DECLARE(name) extern const struct cli_command cli_cmd_##name;
@@ -145,6 +151,10 @@ int cli_table_cell(struct cli_table *t, const char *fmt, ...)
 int cli_table_end_row(struct cli_table *t);
 /* Number of finished rows. */
 int cli_table_rows(const struct cli_table *t);
+/* Number of columns, a column's name, a finished cell ("" when empty). */
+int cli_table_cols(const struct cli_table *t);
+const char *cli_table_name(const struct cli_table *t, int col);
+const char *cli_table_get(const struct cli_table *t, int row, int col);
 /*
  * Print as a terminal table (aligned by display width, CJK aware), as CSV
  * (RFC 4180, header row) or as a JSON array of objects.

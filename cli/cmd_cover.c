@@ -122,7 +122,6 @@ static int apply(struct cli_ctx *ctx, struct rota_plan *pl,
 	struct rota_plan_notes notes = {0};
 	struct rota_error err = {0};
 	const struct rota_plan_candidate *cand;
-	char what[200];
 	int version = 0;
 
 	meta.by = by ? by : "";
@@ -135,18 +134,8 @@ static int apply(struct cli_ctx *ctx, struct rota_plan *pl,
 	cand = &c->cand[k - 1];
 	fprintf(ctx->out, "applied candidate %ld as version %d: %s takes it\n",
 		k, version, cand->employee);
-	for (int i = 0; i < cand->n_changes; i++) {
-		const struct rota_roster_change *ch = &cand->changes[i];
-
-		if (ch->now.shift[0]) {
-			ops_describe(pl, &ch->now, what, sizeof(what));
-			fprintf(ctx->out, "  now    %s\n", what);
-		}
-		if (ch->old.shift[0]) {
-			ops_describe(pl, &ch->old, what, sizeof(what));
-			fprintf(ctx->out, "  before %s\n", what);
-		}
-	}
+	for (int i = 0; i < cand->n_changes; i++)
+		ops_print_change(ctx, pl, &cand->changes[i]);
 	ops_print_notes(ctx, &notes);
 	rota_plan_notes_release(&notes);
 	return CLI_EXIT_OK;

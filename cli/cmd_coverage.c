@@ -7,7 +7,7 @@
 #include "plan/plan.h"
 
 static const char usage[] =
-	"usage: rota coverage --week DATE [--skill S] [--format table|csv|json]\n"
+	"usage: rota coverage --week DATE [--skill S] [--format table|csv|json|svg]\n"
 	"\n"
 	"Required and scheduled agents per interval and skill for the ISO\n"
 	"week containing DATE: required is the stored requirement the roster\n"
@@ -19,7 +19,12 @@ static const char usage[] =
 	"both are 0 are left out.  The table view ends with the understaffed\n"
 	"stretches and the agent-minutes they miss.  A week without a roster\n"
 	"or an unknown skill is an error (exit 1); `rota staffing` shows the\n"
-	"requirement of a week not yet scheduled.\n";
+	"requirement of a week not yet scheduled.\n"
+	"\n"
+	"--format svg writes the week as an SVG graph instead (one panel per\n"
+	"skill: scheduled agents as bars, required as a line, short intervals\n"
+	"marked in red), the same graph as on rota serve's page:\n"
+	"  rota coverage --week 2026-11-30 --format svg > week.svg\n";
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -43,14 +48,16 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_table *t = NULL;
 	enum cli_format fmt;
 	int32_t monday;
-	int rc, only = -1;
+	int rc, only = -1, svg = 0;
 
 	memset(&w, 0, sizeof(w));
 	if (cli_parse_args(ctx, argc, argv, opts, pos, 0, &rc) < 0)
 		return rc;
 	if (!week)
 		return cli_usage_error(ctx, "--week DATE is required");
-	if ((rc = cli_format_arg(ctx, format, &fmt)))
+	if (format && strcmp(format, "svg") == 0)
+		svg = 1;
+	else if ((rc = cli_format_arg(ctx, format, &fmt)))
 		return rc;
 	if ((rc = cli_open_plan(ctx, ROTA_STORE_READONLY, &pl)))
 		return rc;
@@ -62,6 +69,25 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	if (rota_plan_week_load(pl, monday, 1, &w, &err) < 0) {
 		rc = cli_fail(ctx, &err);
+		goto out;
+	}
+	if (svg) {
+		char *text = NULL;
+		size_t len = 0;
+
+		if (skill) {
+			rc = cli_usage_error(ctx, "--skill: not with --format "
+					     "svg (the graph shows every "
+					     "skill)");
+			goto out;
+		}
+		if (rota_plan_coverage_svg(pl, &w, &text, &len, &err) < 0) {
+			rc = cli_fail(ctx, &err);
+			goto out;
+		}
+		fwrite(text, 1, len, ctx->out);
+		free(text);
+		rc = CLI_EXIT_OK;
 		goto out;
 	}
 	if (!(t = cli_table_new(cols, types, 5))) {

@@ -20,11 +20,12 @@ static const char usage[] =
 	"       rota import timeoff FILE.ics [--employee ID]\n"
 	"\n"
 	"Load site data.  KIND is one of: site (site.ini), contracts, staff,\n"
-	"shifts, forecast, timeoff, roster, punches (CSV files with a header\n"
-	"row; docs/formats.md lists every column).  With a directory, every\n"
-	"known file in it is imported in dependency order (site.ini,\n"
-	"contracts.csv, staff.csv, shifts.csv, forecast.csv, timeoff.csv,\n"
-	"roster.csv, punches.csv), all in one transaction.\n"
+	"shifts, forecast, timeoff, roster, punches, kpis, holidays, overtime\n"
+	"(CSV files with a header row; docs/formats.md lists every column).\n"
+	"With a directory, every known file in it is imported in dependency\n"
+	"order (site.ini, contracts.csv, staff.csv, shifts.csv, forecast.csv,\n"
+	"timeoff.csv, roster.csv, punches.csv, kpis.csv, holidays.csv,\n"
+	"overtime.csv), all in one transaction.\n"
 	"\n"
 	"Rows are matched by their id and added, updated or left unchanged;\n"
 	"importing the same file twice changes nothing.  On any error nothing\n"
@@ -66,6 +67,21 @@ static void report(struct cli_ctx *ctx, const char *label,
 	if (s->extra_columns[0])
 		fprintf(ctx->err, "%s: ignored extra columns: %s\n", label,
 			s->extra_columns);
+}
+
+/* "site, contracts, ... or kpis" (files: "site.ini, contracts.csv, ...") */
+static void kind_list(char *buf, size_t size, int files)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int k = 0; k < ROTA_IMPORT_KIND_COUNT && len < size; k++)
+		len += (size_t)snprintf(
+			buf + len, size - len, "%s%s",
+			!k ? "" : files ? ", "
+				: k == ROTA_IMPORT_KIND_COUNT - 1 ? " or " : ", ",
+			files ? rota_import_kind_file(k)
+			      : rota_import_kind_name(k));
 }
 
 static int is_dir(const char *path)
@@ -127,6 +143,31 @@ out:
 	if (ms)
 		fclose(ms);
 	return text;
+}
+
+/* After time off was imported: leave over shifts still to come. */
+static void report_leave(struct cli_ctx *ctx, struct rota_store *st)
+{
+	struct rota_plan_notes notes = {0};
+	struct rota_plan *pl = NULL;
+	struct rota_error err = {0};
+	int64_t now;
+
+	if (rota_plan_attach(st, 0, &pl, &err) < 0 ||
+	    att_now(ctx, rota_plan_tz(pl), &now) < 0)
+		goto out;
+	rota_plan_set_now(pl, now);
+	if (rota_plan_leave_overlaps(pl, &notes, &err) < 0) {
+		cli_fail(ctx, &err);
+		goto out;
+	}
+	if (notes.n)
+		fprintf(ctx->out, "leave over rostered shifts:\n");
+	for (size_t i = 0; i < notes.n; i++)
+		fprintf(ctx->out, "  %s\n", notes.text[i]);
+out:
+	rota_plan_notes_release(&notes);
+	rota_plan_close(pl);
 }
 
 /* roster.csv through the plan layer, inside the import's transaction. */
@@ -209,10 +250,13 @@ static int collect_dir(struct cli_ctx *ctx, const char *dir, int *todo,
 	}
 	if (*ntodo)
 		return CLI_EXIT_OK;
-	fprintf(ctx->err,
-		"rota: %s: no known files (expected some of site.ini, "
-		"contracts.csv, staff.csv, shifts.csv, forecast.csv, "
-		"timeoff.csv, roster.csv, punches.csv)\n", dir);
+	{
+		char known[512];
+
+		kind_list(known, sizeof(known), 1);
+		fprintf(ctx->err, "rota: %s: no known files (expected some of "
+			"%s)\n", dir, known);
+	}
 	return CLI_EXIT_DATA;
 }
 
@@ -264,6 +308,9 @@ static int import_files(struct cli_ctx *ctx, const int *todo,
 	if (checks)
 		fputs(checks, ctx->out);
 	free(checks);
+	for (int i = 0; i < ntodo && !dry; i++)
+		if (todo[i] == ROTA_IMPORT_TIMEOFF)
+			report_leave(ctx, st);
 	rota_store_close(st);
 	if (dry && !existed)
 		remove_new_db(ctx->db_path);
@@ -310,12 +357,14 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	} else {
 		int k = rota_import_kind_find(pos[0]);
 
-		if (k < 0)
+		if (k < 0) {
+			char known[512];
+
+			kind_list(known, sizeof(known), 0);
 			return cli_usage_error(
-				ctx,
-				"'%s' is not a kind (expected site, contracts, "
-				"staff, shifts, forecast, timeoff, roster or "
-				"punches)", pos[0]);
+				ctx, "'%s' is not a kind (expected %s)", pos[0],
+				known);
+		}
 		if (access(pos[1], R_OK) != 0) {
 			fprintf(ctx->err, "rota: %s: cannot read: %s\n", pos[1],
 				strerror(errno));

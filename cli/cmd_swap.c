@@ -61,20 +61,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	fprintf(ctx->out, "%s as version %d:\n",
 		s.given ? "given away" : "swapped", s.version);
-	for (int i = 0; i < s.n_changes; i++) {
-		const struct rota_roster_change *c = &s.changes[i];
-		char what[200], day[16];
-
-		if (c->now.shift[0]) {
-			ops_describe(pl, &c->now, what, sizeof(what));
-			fprintf(ctx->out, "  now    %s\n", what);
-		} else {
-			rota_format_date(c->day, day, sizeof(day));
-			fprintf(ctx->out, "  now    %s is off on %s %s\n",
-				c->employee,
-				rota_weekday_name(rota_weekday(c->day)), day);
-		}
-	}
+	for (int i = 0; i < s.n_changes; i++)
+		ops_print_change(ctx, pl, &s.changes[i]);
 	ops_print_notes(ctx, &s.notes);
 	rc = CLI_EXIT_OK;
 out:

@@ -45,3 +45,18 @@ void ops_describe(struct rota_plan *pl, const struct rota_assignment *a,
 		 rota_weekday_name(rota_weekday(a->day)), day, t0 + 11,
 		 t1 + 11);
 }
+
+void ops_print_change(struct cli_ctx *ctx, struct rota_plan *pl,
+		      const struct rota_roster_change *ch)
+{
+	char what[200];
+
+	if (ch->old.shift[0]) {
+		ops_describe(pl, &ch->old, what, sizeof(what));
+		fprintf(ctx->out, "  - %s\n", what);
+	}
+	if (ch->now.shift[0]) {
+		ops_describe(pl, &ch->now, what, sizeof(what));
+		fprintf(ctx->out, "  + %s\n", what);
+	}
+}

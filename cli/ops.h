@@ -29,4 +29,8 @@ void ops_print_notes(struct cli_ctx *ctx, const struct rota_plan_notes *n);
 void ops_describe(struct rota_plan *pl, const struct rota_assignment *a,
 		  char *buf, size_t size);
 
+/* A change as "  - old" and "  + new" lines (what goes, what comes). */
+void ops_print_change(struct cli_ctx *ctx, struct rota_plan *pl,
+		      const struct rota_roster_change *ch);
+
 #endif

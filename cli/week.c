@@ -208,7 +208,7 @@ static void shift_text(const struct rota_tz *tz,
 	}
 	rota_format_local_short(tz, a->start, s, sizeof(s));
 	rota_format_local_short(tz, a->end, e, sizeof(e));
-	snprintf(buf, size, "%s %s-%s%s%s", a->shift, s + 11, e + 11,
+	snprintf(buf, size, "%.20s %.5s-%.5s%s%.20s", a->shift, s + 11, e + 11,
 		 a->skill[0] ? " " : "", a->skill);
 }
 

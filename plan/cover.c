@@ -42,6 +42,21 @@ struct cov {
 	char text[160];                  /* "voice 6h00, complaints 1h30" */
 };
 
+/*
+ * The week's coverage alone over intervals [t0, t1): every employee and
+ * slot, but no rules, leave or requests, so the checker recounts only that
+ * stretch of coverage (seven times fewer intervals than the week, and no
+ * sentences to write).  A move's effect is the same there as on the week.
+ */
+struct window {
+	int t0, t1;
+	struct rota_problem *p;
+	struct rota_solution *sol;       /* the base's types */
+	struct rota_check_report *base;  /* the base, checked */
+};
+
+#define WINDOWS_MAX 16
+
 struct eng {
 	struct rota_plan *pl;
 	const struct rota_plan_cover_opts *opt;
@@ -64,6 +79,8 @@ struct eng {
 	struct rota_plan_sub *sub[MOVES_MAX + 1];  /* rules of 1..3 people */
 	struct daycov *cache;
 	size_t n_cache, cap_cache;
+	struct window win[WINDOWS_MAX];
+	int n_win;
 	struct rota_plan_candidate *cand;
 	size_t n_cand, cap_cand;
 	int explain;                     /* employee explained, -1 */
@@ -110,6 +127,11 @@ static void eng_release(struct eng *g)
 	rota_check_report_free(g->C0);
 	for (int i = 0; i <= MOVES_MAX; i++)
 		rota_plan_sub_free(g->sub[i]);
+	for (int i = 0; i < g->n_win; i++) {
+		rota_problem_free(g->win[i].p);
+		rota_solution_free(g->win[i].sol);
+		rota_check_report_free(g->win[i].base);
+	}
 	free(g->types);
 	free(g->extra);
 	free(g->rule_excluded);
@@ -185,8 +207,10 @@ static int check_base(struct eng *g, struct rota_error *err)
 {
 	size_t n = (size_t)g->E * (size_t)g->D;
 
-	memcpy(g->S1->type, g->S0->type, n * sizeof(int));
-	memcpy(g->S1->skill, g->S0->skill, n * sizeof(int));
+	if (n) {
+		memcpy(g->S1->type, g->S0->type, n * sizeof(int));
+		memcpy(g->S1->skill, g->S0->skill, n * sizeof(int));
+	}
 	return rota_check(g->P, g->S0, &g->C0, err);
 }
 
@@ -337,14 +361,110 @@ static int cmp_daymove(const void *pa, const void *pb)
 	return a->e - b->e;
 }
 
+static int clampi(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* The window [t0, t1) of the week (see struct window). */
+static int window_of(struct eng *g, int t0, int t1, struct window **out,
+		     struct rota_error *err)
+{
+	const struct rota_problem *P = g->P;
+	struct window *w;
+	struct rota_problem *p;
+	size_t D = (size_t)P->n_days, S = (size_t)P->n_types;
+	int T = t1 - t0, K = P->n_skills, rc;
+
+	for (int i = 0; i < g->n_win; i++)
+		if (g->win[i].t0 == t0 && g->win[i].t1 == t1) {
+			*out = &g->win[i];
+			return 0;
+		}
+	if (g->n_win == WINDOWS_MAX) {
+		/* never on a week: seven days and a few overnight spans */
+		return rota_error_set(err, ROTA_ELIMIT,
+				      "too many coverage windows");
+	}
+	w = &g->win[g->n_win];
+	memset(w, 0, sizeof(*w));
+	if (!(p = rota_problem_new(P->n_days, T, K, P->n_types,
+				   P->n_employees, err)))
+		return err ? err->code : ROTA_ENOMEM;
+	w->p = p;
+	w->t0 = t0;
+	w->t1 = t1;
+	g->n_win++;
+	p->first_weekday = P->first_weekday;
+	p->first_day = P->first_day;
+	p->dated = P->dated;
+	p->interval_min = P->interval_min;
+	p->t0 = P->t0 + (int64_t)t0 * P->interval_min * 60;
+	if (K)
+		memcpy(p->skills, P->skills, (size_t)K * sizeof(*p->skills));
+	if (T && K)
+		memcpy(p->demand, &P->demand[(size_t)t0 * (size_t)K],
+		       (size_t)T * (size_t)K * sizeof(*p->demand));
+	if (S) {
+		memcpy(p->types, P->types, S * sizeof(*p->types));
+		memcpy(p->slots, P->slots, D * S * sizeof(*p->slots));
+	}
+	for (size_t i = 0; i < D * S; i++) {
+		struct rota_slot *sl = &p->slots[i];
+
+		sl->first_interval = clampi(sl->first_interval - t0, 0, T);
+		sl->end_interval = clampi(sl->end_interval - t0,
+					  sl->first_interval, T);
+		sl->break_first = clampi(sl->break_first - t0,
+					 sl->first_interval, sl->end_interval);
+		sl->break_end = clampi(sl->break_end - t0, sl->break_first,
+				       sl->end_interval);
+	}
+	for (int e = 0; e < P->n_employees; e++) {
+		rota_strlcpy(p->employees[e].id, P->employees[e].id,
+			     sizeof(p->employees[e].id));
+		p->employees[e].skills = P->employees[e].skills;
+	}
+	if (!(w->sol = rota_solution_new(p, err)))
+		return err ? err->code : ROTA_ENOMEM;
+	free(w->sol->served);
+	w->sol->served = NULL;
+	if (g->E)
+		memcpy(w->sol->type, g->S0->type,
+		       (size_t)g->E * D * sizeof(*g->S0->type));
+	for (size_t i = 0; i < (size_t)g->E * D; i++)
+		w->sol->skill[i] = -1;
+	if ((rc = rota_check(p, w->sol, &w->base, err)) < 0)
+		return rc;
+	g->full_checks++;
+	*out = w;
+	return 0;
+}
+
+/* Intervals [*t0, *t1) that the shifts of day d can reach. */
+static void day_span(const struct eng *g, int d, int *t0, int *t1)
+{
+	for (int s = 0; s < g->P->n_types; s++) {
+		const struct rota_slot *sl = rota_problem_slot(g->P, d, s);
+
+		if (sl->end_interval <= sl->first_interval)
+			continue;
+		if (sl->first_interval < *t0)
+			*t0 = sl->first_interval;
+		if (sl->end_interval > *t1)
+			*t1 = sl->end_interval;
+	}
+}
+
 /* The cached effect of moves mv[0..n) (one day's, or touching days'). */
 static int day_coverage(struct eng *g, const struct move *mv, int n,
 			const struct daycov **out, struct rota_error *err)
 {
 	const struct rota_problem *p = g->P;
 	struct rota_check_report *r = NULL;
+	struct window *w = NULL;
 	struct daycov key;
-	int rc;
+	int rc, t0 = INT32_MAX, t1 = 0, K = p->n_skills;
 
 	memset(&key, 0, sizeof(key));
 	key.n = n;
@@ -371,20 +491,28 @@ static int day_coverage(struct eng *g, const struct move *mv, int n,
 			return 0;
 		}
 	for (int i = 0; i < n; i++)
-		row(g->S1, mv[i].e)[mv[i].d] = mv[i].s;
-	rc = rota_check(p, g->S1, &r, err);
+		day_span(g, mv[i].d, &t0, &t1);
+	if (t1 <= t0) {
+		t0 = 0;
+		t1 = p->n_intervals;
+	}
+	if ((rc = window_of(g, t0, t1, &w, err)) < 0)
+		return rc;
+	for (int i = 0; i < n; i++)
+		row(w->sol, mv[i].e)[mv[i].d] = mv[i].s;
+	rc = rota_check(w->p, w->sol, &r, err);
 	g->full_checks++;
 	for (int i = 0; i < n; i++)
-		row(g->S1, mv[i].e)[mv[i].d] = row(g->S0, mv[i].e)[mv[i].d];
+		row(w->sol, mv[i].e)[mv[i].d] = row(g->S0, mv[i].e)[mv[i].d];
 	if (rc < 0)
 		return rc;
 	key.cost = rota_plan_coverage_cost(r) -
-		   rota_plan_coverage_cost(g->C0);
-	for (int k = 0; r->served && k < p->n_skills; k++)
-		for (int t = 0; t < g->week_T; t++) {
-			double req = rota_problem_demand(p, t, k)->required;
-			double s0 = g->C0->served[t * p->n_skills + k];
-			double s1 = r->served[t * p->n_skills + k];
+		   rota_plan_coverage_cost(w->base);
+	for (int k = 0; r->served && k < K; k++)
+		for (int t = 0; t < t1 - t0 && t0 + t < g->week_T; t++) {
+			double req = rota_problem_demand(w->p, t, k)->required;
+			double s0 = w->base->served[t * K + k];
+			double s1 = r->served[t * K + k];
 
 			key.got[k] += lround((fmin(req, s1) - fmin(req, s0)) *
 					     p->interval_min);
@@ -932,15 +1060,21 @@ static int mip_chain(struct eng *g, int x, struct rota_error *err)
 	emps[0] = x;
 	memset(free_day, 0, sizeof(free_day));
 	for (int dd = 0; dd < g->D; dd++) {
-		int got;
+		int ys[Y_PER_DAY], got;
 
 		if (!movable(g, x, dd))
 			continue;
 		free_day[dd][0] = dd != g->d;
-		got = pick_backfill(g, x, dd, emps + 1, n - 1);
-		for (int i = 0; i < got; i++)
-			free_day[dd][n + i] = 1;
-		n += got;
+		got = pick_backfill(g, x, dd, ys, 0);
+		for (int i = 0; i < got; i++) {
+			int j;
+
+			for (j = 1; j < n && emps[j] != ys[i]; j++)
+				;
+			if (j == n)
+				emps[n++] = ys[i];
+			free_day[dd][j] = 1;
+		}
 	}
 	if ((rc = rota_plan_sub_new(g->P, n, 1, &sub, err)) < 0 ||
 	    (rc = rota_plan_sub_load(sub, emps, err)) < 0)
@@ -1039,7 +1173,19 @@ static int cmp_candidate(const void *pa, const void *pb)
 		return a->cost < b->cost ? -1 : 1;
 	if (a->n_changes != b->n_changes)
 		return a->n_changes - b->n_changes;
-	return strcmp(a->employee, b->employee);
+	/* then by who, then the earliest days and first ids moved */
+	for (int i = 0; i < a->n_changes; i++) {
+		int c = strcmp(a->changes[i].employee, b->changes[i].employee);
+
+		if (c)
+			return c;
+		if (a->changes[i].day != b->changes[i].day)
+			return a->changes[i].day < b->changes[i].day ? -1 : 1;
+		if ((c = strcmp(a->changes[i].now.shift,
+				b->changes[i].now.shift)))
+			return c;
+	}
+	return 0;
 }
 
 /* The best candidate per filler: a supervisor asks a person once. */
@@ -1083,11 +1229,10 @@ static void explain(struct eng *g, struct rota_plan_cover *out)
 				       "%.2f", c->cost, c->cost_coverage,
 				       c->cost_rules, c->cost_fair,
 				       c->cost_changes);
-			if (c->n_changes > 1 && g->why.n)
+			if (g->why.n)
 				rota_plan_note(&out->explain,
 					       "not as a direct fill:");
-			for (size_t j = 0; c->n_changes > 1 && j < g->why.n;
-			     j++)
+			for (size_t j = 0; j < g->why.n; j++)
 				rota_plan_note(&out->explain, "  %s",
 					       g->why.text[j]);
 			return;
@@ -1156,7 +1301,8 @@ static int run_engine(struct eng *g, struct rota_plan_cover *out,
 	if ((rc = load_extra(g, out->hole.day, err)) < 0 ||
 	    (rc = direct_fills(g, err)) < 0 || (rc = chains(g, err)) < 0)
 		return rc;
-	qsort(g->cand, g->n_cand, sizeof(*g->cand), cmp_candidate);
+	if (g->n_cand)
+		qsort(g->cand, g->n_cand, sizeof(*g->cand), cmp_candidate);
 	best_per_filler(g);
 	for (size_t i = 0; i < g->n_cand; i++)
 		g->cand[i].rank = (int)i + 1;

@@ -717,4 +717,64 @@ int rota_plan_timeoff_impact(struct rota_plan *pl, const char *employee,
 			     struct rota_error *err);
 void rota_plan_timeoff_impact_release(struct rota_plan_timeoff_impact *i);
 
+/*
+ * Approved leave that overlaps live shifts not started yet, one note per
+ * shift ("A001's Early shift on Wed 2026-12-02 (08:00) overlaps annual
+ * leave (time off 7) in a published week: cover it (rota cover A001 --date
+ * 2026-12-02) or re-plan").  rota import reports them after time off.
+ */
+int rota_plan_leave_overlaps(struct rota_plan *pl,
+			     struct rota_plan_notes *notes,
+			     struct rota_error *err);
+
+/* ------------------------------------------------ subscribed feeds */
+
+/*
+ * A calendar feed as a subscriber gets it (rota serve): what was
+ * published (the publication records rota_plan_publish() keeps), never the
+ * unpublished live roster, so a subscription and a published .ics file of
+ * the same person say the same thing.  The window is the ISO weeks from
+ * weeks_back before the week of `now` to weeks_ahead after it.  The same
+ * records and window always give the same bytes.
+ */
+struct rota_plan_feed_opts {
+	const char *employee;    /* one person's feed, or */
+	const char *team;        /* a team's (every member, names shown) */
+	int weeks_back;          /* default 4 */
+	int weeks_ahead;         /* default 8 */
+	int alarm_min;           /* personal feeds: VALARM; -1 none;
+				    ROTA_PLAN_REMEMBERED: rota publish's */
+	const char *organizer;   /* NULL: rota publish's remembered one */
+	int refresh_min;         /* REFRESH-INTERVAL */
+};
+
+/* By default a feed has the alarm and organizer rota publish remembers,
+ * so it says what the published file says. */
+#define ROTA_PLAN_FEED_OPTS_INIT {NULL, NULL, 4, 8, ROTA_PLAN_REMEMBERED, \
+				  NULL, 60}
+
+struct rota_plan_feed {
+	char *text;              /* the VCALENDAR, NUL-terminated */
+	size_t len;
+	size_t n_events;
+	int64_t last_modified;   /* latest publication in it; 0 none */
+};
+
+/* ROTA_ENOTFOUND for an unknown employee or a team nobody is in. */
+int rota_plan_feed(struct rota_plan *pl, const struct rota_plan_feed_opts *opt,
+		   struct rota_plan_feed *out, struct rota_error *err);
+void rota_plan_feed_release(struct rota_plan_feed *f);
+
+/* ------------------------------------------------ coverage graph */
+
+/*
+ * The coverage of a loaded week (rota_plan_week_load) as a standalone SVG
+ * image: one panel per skill, required agents as a line and scheduled as
+ * bars per interval, short intervals marked in red below the bars, days
+ * labelled with their dates.  Deterministic; *out: free().
+ */
+int rota_plan_coverage_svg(const struct rota_plan *pl,
+			   const struct rota_plan_week *w, char **out,
+			   size_t *len, struct rota_error *err);
+
 #endif

@@ -17,6 +17,16 @@ struct rota_plan {
 /* ROTA_ENOMEM with the usual message. */
 int rota_plan_oom(struct rota_error *err);
 
+/* The alarm (-1 none) and organizer ("" none) rota publish remembers
+ * (plan/publish.c). */
+int rota_plan_remembered(struct rota_plan *pl, int *alarm_min,
+			 char organizer[ROTA_SETTING_MAX],
+			 struct rota_error *err);
+
+/* A stored publication row as the calendar's event (plan/publish.c). */
+void rota_plan_pub_to_event(const struct rota_publication *p,
+			    struct rota_cal_event *e);
+
 /* --- re-planning (plan/replan.c) --- */
 
 /* "Wed 2026-12-02 22:00", local. */

@@ -37,6 +37,25 @@ static int setting(struct rota_plan *pl, const char *key, char *buf,
 	return rc;
 }
 
+int rota_plan_remembered(struct rota_plan *pl, int *alarm_min,
+			 char organizer[ROTA_SETTING_MAX],
+			 struct rota_error *err)
+{
+	char buf[ROTA_SETTING_MAX], *end;
+	long v;
+	int rc;
+
+	if ((rc = setting(pl, KEY_ALARM, buf, sizeof(buf), err)) < 0)
+		return rc;
+	v = rc == 0 ? strtol(buf, &end, 10) : -1;
+	*alarm_min = rc == 0 && *end == '\0' && end != buf && v >= 0 &&
+				     v <= 10080
+			     ? (int)v
+			     : -1;
+	rc = setting(pl, KEY_ORGANIZER, organizer, ROTA_SETTING_MAX, err);
+	return rc < 0 ? rc : 0;
+}
+
 /* The alarm and organizer: given ones, else the remembered ones. */
 static int resolve_options(struct pub *pb, struct rota_error *err)
 {
@@ -180,8 +199,8 @@ static void version_text(struct pub *pb, struct rota_publication *rows,
 	}
 }
 
-static void to_event(const struct rota_publication *p,
-		     struct rota_cal_event *e)
+void rota_plan_pub_to_event(const struct rota_publication *p,
+			    struct rota_cal_event *e)
 {
 	memset(e, 0, sizeof(*e));
 	rota_strlcpy(e->uid, p->uid, sizeof(e->uid));
@@ -251,7 +270,7 @@ static int update_week(struct pub *pb, const struct rota_roster *r,
 	}
 	for (size_t i = 0; i < n_rows; i++)
 		if (is_selected(pb, rows[i].employee))
-			to_event(&rows[i], &old[n_old++]);
+			rota_plan_pub_to_event(&rows[i], &old[n_old++]);
 	if ((rc = rota_cal_reconcile(pb->domain, as, n_as, old, n_old,
 				     r->created_at, &now, &n_now, counts,
 				     err)) < 0)
@@ -352,7 +371,7 @@ static int write_feeds(struct pub *pb, int *n_people, int *n_teams,
 			goto out;
 		}
 	for (size_t i = 0; i < n_rows; i++)
-		to_event(&rows[i], &all[i]);
+		rota_plan_pub_to_event(&rows[i], &all[i]);
 	free(rows);
 	rows = NULL;
 	for (size_t i = 0; i < n_emp; i++) {

@@ -111,7 +111,8 @@ static int plan_changes(struct rota_plan *pl,
 	if (has) {
 		rota_plan_describe(pl, &other, what, sizeof(what));
 		return rota_error_set(err, ROTA_ECONFLICT,
-				      "%s already works %s (one shift a day)",
+				      "%s is already rostered that day: %s "
+				      "(one shift a day)",
 				      o->a, what);
 	}
 	if ((rc = shift_on(pl, o->b, o->day_a, &other, &has, err)) < 0)
@@ -119,7 +120,8 @@ static int plan_changes(struct rota_plan *pl,
 	if (has) {
 		rota_plan_describe(pl, &other, what, sizeof(what));
 		return rota_error_set(err, ROTA_ECONFLICT,
-				      "%s already works %s (one shift a day)",
+				      "%s is already rostered that day: %s "
+				      "(one shift a day)",
 				      o->b, what);
 	}
 	{

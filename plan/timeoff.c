@@ -405,3 +405,49 @@ void rota_plan_timeoff_release(struct rota_plan_timeoff *t)
 	rota_plan_notes_release(&t->notes);
 	memset(t, 0, sizeof(*t));
 }
+
+int rota_plan_leave_overlaps(struct rota_plan *pl,
+			     struct rota_plan_notes *notes,
+			     struct rota_error *err)
+{
+	for (size_t i = 0; i < pl->ds.n_timeoff; i++) {
+		const struct rota_timeoff *t = &pl->ds.timeoff[i];
+		struct rota_assignment *as = NULL;
+		size_t n = 0;
+		int rc;
+
+		if (t->kind != ROTA_TIMEOFF_HARD || !t->type[0] ||
+		    t->end <= pl->now)
+			continue;
+		if ((rc = rota_store_assignments_range(pl->st, t->start - 86400,
+						       t->end, t->employee,
+						       &as, &n, err)) < 0)
+			return rc;
+		for (size_t j = 0; j < n; j++) {
+			struct rota_roster *ro = NULL;
+			struct rota_error e2 = {0};
+			char what[160], day[16];
+			int published;
+
+			if (!(as[j].start < t->end && t->start < as[j].end) ||
+			    as[j].start <= pl->now)
+				continue;
+			published = rota_store_roster_load(
+					    pl->st, rota_week_monday(as[j].day),
+					    &ro, &e2) == 0 &&
+				    ro->published_version > 0;
+			rota_roster_free(ro);
+			rota_plan_describe(pl, &as[j], what, sizeof(what));
+			rota_format_date(as[j].day, day, sizeof(day));
+			rota_plan_note(notes,
+				       "%s overlaps %s leave (time off %lld)%s: "
+				       "cover it (rota cover %s --date %s) or "
+				       "re-plan",
+				       what, t->type, (long long)t->id,
+				       published ? " in a published week" : "",
+				       t->employee, day);
+		}
+		free(as);
+	}
+	return 0;
+}

@@ -38,6 +38,11 @@ static const struct {
 	[ROTA_IMPORT_ROSTER] = {"roster", "roster.csv", rota_import_roster},
 	[ROTA_IMPORT_PUNCHES] = {"punches", "punches.csv",
 				 rota_import_punches},
+	[ROTA_IMPORT_KPIS] = {"kpis", "kpis.csv", rota_import_kpis},
+	[ROTA_IMPORT_HOLIDAYS] = {"holidays", "holidays.csv",
+				  rota_import_holidays},
+	[ROTA_IMPORT_OVERTIME] = {"overtime", "overtime.csv",
+				  rota_import_overtime},
 };
 
 int rota_import_kind_find(const char *name)

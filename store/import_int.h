@@ -264,5 +264,8 @@ int rota_import_forecast(struct rota_import *im, struct rota_error *err);
 int rota_import_timeoff(struct rota_import *im, struct rota_error *err);
 int rota_import_roster(struct rota_import *im, struct rota_error *err);
 int rota_import_punches(struct rota_import *im, struct rota_error *err);
+int rota_import_kpis(struct rota_import *im, struct rota_error *err);
+int rota_import_holidays(struct rota_import *im, struct rota_error *err);
+int rota_import_overtime(struct rota_import *im, struct rota_error *err);
 
 #endif

@@ -22,7 +22,10 @@
  * unless some time off or absence uses them.
  *
  * HR adds [attendance] and [payroll] (ROTA_HR_SETTING_MAP in store/store.h),
- * with the same rule: a section present sets all its keys.
+ * with the same rule: a section present sets all its keys; and one
+ * [kpi.NAME] per KPI metric (unit, aggregation, better, target, weight,
+ * lower, upper, points), which, like leave types, are the site's list when
+ * the file has any.
  *
  * Keys are checked (a typo is an error, not silently ignored); values may be
  * wrapped in double quotes.  Errors name file, line and key.  Each section
@@ -46,7 +49,8 @@
 
 /* Sections other than skills (>= 0: the index of a skill). */
 enum { SEC_NONE = -2, SEC_SITE = -1, SEC_LEAVE = -3, SEC_TIMEOFF = -4,
-       SEC_OPERATIONS = -5, SEC_ATTENDANCE = -6, SEC_PAYROLL = -7 };
+       SEC_OPERATIONS = -5, SEC_ATTENDANCE = -6, SEC_PAYROLL = -7,
+       SEC_KPI = -8 };
 
 struct ini_key;
 
@@ -67,6 +71,11 @@ struct ini_state {
 	struct rota_hr_settings hr;
 	struct ini_key *hr_keys[2];   /* ROTA_HR_SETTING_COUNT each */
 	int n_hr_keys[2];
+	/* [kpi.NAME]: the metrics, their lines, whether lower/upper given */
+	struct rota_kpi_metric kpi[ROTA_KPI_MAX];
+	long kpi_line[ROTA_KPI_MAX];
+	int kpi_bounds[ROTA_KPI_MAX];   /* bit 0 lower, bit 1 upper */
+	int n_kpi;
 	struct rota_blackout blackout[MAX_INI_BLACKOUTS];
 	int n_blackouts;
 	int section;          /* SEC_* or >= 0 skill index */
@@ -180,6 +189,18 @@ static const struct ini_key operations_keys[] = {
 	{"notice_hours", INI_INT, 0, 720, 0, 0, 60, 0, OPS(notice_min)},
 	{"change_weight", INI_INT, 0, 1000000, 0, 0, 0, 1, OPS(change_weight)},
 	{"allow_overtime", INI_BOOL, 0, 1, 0, 0, 0, 0, OPS(allow_overtime)},
+};
+
+#define KPI(n) offsetof(struct rota_kpi_metric, n)
+static const struct ini_key kpi_keys[] = {
+	{"unit", INI_CUSTOM, 0, 0, 0, 0, 0, 0, 0},
+	{"aggregation", INI_CUSTOM, 0, 0, 0, 0, 0, 0, 0},
+	{"better", INI_CUSTOM, 0, 0, 0, 0, 0, 0, 0},
+	{"target", INI_CUSTOM, 0, 0, 0, 0, 0, 0, 0},
+	{"weight", INI_REAL, 0, 1e6, 0, 0, 0, 0, KPI(weight)},
+	{"lower", INI_CUSTOM, 0, 0, 0, 0, 0, 0, 0},
+	{"upper", INI_CUSTOM, 0, 0, 0, 0, 0, 0, 0},
+	{"points", INI_REAL, 0, 1e6, 1, 0, 0, 0, KPI(points)},
 };
 
 /* [attendance] and [payroll]: built from ROTA_HR_SETTING_MAP (hr_keys()) */
@@ -407,6 +428,43 @@ static int open_section(struct ini_state *s, const char *label, long line,
 		s->section = SEC_LEAVE;
 		return 0;
 	}
+	if (strncmp(p, "kpi.", 4) == 0) {
+		const char *name = p + 4;
+		struct rota_kpi_metric *m;
+		size_t nb;
+		int b = rota_kpi_builtin(name);
+
+		if (!rota_id_valid(name))
+			return ini_error(err, label, line, NULL,
+					 "'%s' is not a valid metric name",
+					 name);
+		for (int i = 0; i < s->n_kpi; i++)
+			if (strcmp(s->kpi[i].name, name) == 0)
+				return ini_error(err, label, line, NULL,
+						 "[kpi.%s] appears twice "
+						 "(first on line %ld)",
+						 name, s->kpi_line[i]);
+		if (s->n_kpi >= ROTA_KPI_MAX)
+			return ini_error(err, label, line, NULL,
+					 "more than %d kpi metrics",
+					 ROTA_KPI_MAX);
+		m = &s->kpi[s->n_kpi];
+		memset(m, 0, sizeof(*m));
+		if (b >= 0) {   /* a built-in: its definition, reconfigured */
+			*m = rota_kpi_builtins(&nb)[b];
+			s->kpi_bounds[s->n_kpi] = 3;
+		} else {
+			rota_strlcpy(m->name, name, sizeof(m->name));
+			m->aggregation = ROTA_KPI_MEAN;
+			m->higher_better = 1;
+			m->weight = 1;
+			m->points = 10;
+			s->kpi_bounds[s->n_kpi] = 0;
+		}
+		s->kpi_line[s->n_kpi++] = line;
+		s->section = SEC_KPI;
+		return 0;
+	}
 	if (strncmp(p, "skill.", 6) == 0) {
 		const char *name = p + 6;
 		struct rota_skill def = ROTA_SKILL_INIT;
@@ -434,7 +492,62 @@ static int open_section(struct ini_state *s, const char *label, long line,
 	return ini_error(err, label, line, NULL,
 			 "unknown section [%s] (expected [site], "
 			 "[skill.NAME], [leave.NAME], [timeoff], "
-			 "[operations], [attendance] or [payroll])", p);
+			 "[operations], [attendance], [payroll] or "
+			 "[kpi.NAME])", p);
+}
+
+static int kpi_custom(struct ini_state *s, const char *label, long line,
+		      const char *key, const char *v, struct rota_error *err)
+{
+	int i = s->n_kpi - 1;
+	struct rota_kpi_metric *m = &s->kpi[i];
+	struct rota_error e = {0};
+	double d;
+
+	if (strcmp(key, "unit") == 0) {
+		if (strlen(v) >= sizeof(m->unit))
+			return ini_error(err, label, line, key,
+					 "longer than %zu bytes",
+					 sizeof(m->unit) - 1);
+		rota_strlcpy(m->unit, v, sizeof(m->unit));
+		return 0;
+	}
+	if (strcmp(key, "aggregation") == 0 || strcmp(key, "better") == 0) {
+		int agg = key[0] == 'a';
+		static const char *const words[2][3] = {
+			{"lower", "higher", NULL}, {"mean", "sum", "rate"}};
+
+		if (m->builtin)
+			return ini_error(err, label, line, key,
+					 "'%s' is computed from attendance: "
+					 "its %s is fixed", m->name, key);
+		for (int w = 0; w < 3 && words[agg][w]; w++)
+			if (strcmp(v, words[agg][w]) == 0) {
+				if (agg)
+					m->aggregation = w;
+				else
+					m->higher_better = w;
+				return 0;
+			}
+		return ini_error(err, label, line, key,
+				 agg ? "'%s' is not an aggregation (expected "
+				       "mean, sum or rate)"
+				     : "'%s' is not a direction (expected "
+				       "higher or lower)", v);
+	}
+	if (rota_value_double(v, -1e12, 1e12, 0, &d, &e) < 0)
+		return ini_error(err, label, line, key, "%s", e.msg);
+	if (strcmp(key, "target") == 0) {
+		m->target = d;
+		m->has_target = 1;
+	} else if (strcmp(key, "lower") == 0) {
+		m->lower = d;
+		s->kpi_bounds[i] |= 1;
+	} else {
+		m->upper = d;
+		s->kpi_bounds[i] |= 2;
+	}
+	return 0;
 }
 
 static int blackout_custom(struct ini_state *s, const char *label, long line,
@@ -483,6 +596,13 @@ static int section_key(struct ini_state *s, const char *label, long line,
 	case SEC_OPERATIONS:
 		return section_value(&operations, s, &s->ops, label, line, key,
 				     v, err);
+	case SEC_KPI: {
+		static const struct ini_section kpi = {
+			"a kpi section", KEYS(kpi_keys), kpi_custom};
+
+		return section_value(&kpi, s, &s->kpi[s->n_kpi - 1], label,
+				     line, key, v, err);
+	}
 	case SEC_ATTENDANCE:
 	case SEC_PAYROLL: {
 		int h = s->section == SEC_PAYROLL;
@@ -781,6 +901,97 @@ out:
 	return rc;
 }
 
+/* [kpi.NAME] rows */
+static const struct rota_tcol kpi_cols[] = {
+	{.name = "name", .column = "name", .type = ROTA_TCOL_TEXT,
+	 .flags = ROTA_TCOL_KEY},
+	{.name = "unit", .column = "unit", .type = ROTA_TCOL_TEXT},
+	{.name = "aggregation", .column = "aggregation",
+	 .type = ROTA_TCOL_TEXT},
+	{.name = "better", .column = "better", .type = ROTA_TCOL_TEXT},
+	{.name = "target", .column = "target", .type = ROTA_TCOL_REAL},
+	{.name = "weight", .column = "weight", .type = ROTA_TCOL_REAL},
+	{.name = "lower", .column = "lower", .type = ROTA_TCOL_REAL},
+	{.name = "upper", .column = "upper", .type = ROTA_TCOL_REAL},
+	{.name = "points", .column = "points", .type = ROTA_TCOL_REAL},
+};
+
+static int check_kpis(const struct ini_state *s, const char *label,
+		      struct rota_error *err)
+{
+	for (int i = 0; i < s->n_kpi; i++) {
+		const struct rota_kpi_metric *m = &s->kpi[i];
+
+		if (s->kpi_bounds[i] != 3)
+			return ini_error(err, label, s->kpi_line[i], NULL,
+					 "[kpi.%s] needs lower and upper (the "
+					 "thresholds between which its points "
+					 "grow)", m->name);
+		if (m->lower >= m->upper)
+			return ini_error(err, label, s->kpi_line[i], NULL,
+					 "[kpi.%s]: lower %g is not below "
+					 "upper %g", m->name, m->lower,
+					 m->upper);
+	}
+	return 0;
+}
+
+/* The metrics of the file are the site's: others are removed. */
+static int save_kpis(struct rota_import *im, const struct ini_state *s,
+		     struct rota_error *err)
+{
+	static const struct rota_tkind kind = {
+		.table = "kpi_metric", .cols = kpi_cols,
+		.ncols = sizeof(kpi_cols) / sizeof(kpi_cols[0])};
+	struct rota_table_import t;
+	sqlite3_stmt *prune = NULL;
+	char list[ROTA_KPI_MAX * (ROTA_ID_MAX + 3) + 3];
+	size_t len = 0;
+	int rc;
+
+	if (!s->n_kpi)
+		return 0;
+	if ((rc = rota_table_begin(im, &kind, &t, err)) < 0)
+		return rc;
+	list[len++] = '[';
+	for (int i = 0; i < s->n_kpi && rc == 0; i++) {
+		const struct rota_kpi_metric *m = &s->kpi[i];
+
+		t.v[0] = (struct rota_tval){.type = SQLITE_TEXT, .s = m->name};
+		t.v[1] = (struct rota_tval){.type = SQLITE_TEXT, .s = m->unit};
+		t.v[2] = (struct rota_tval){
+			.type = SQLITE_TEXT,
+			.s = rota_kpi_agg_name(m->aggregation)};
+		t.v[3] = (struct rota_tval){
+			.type = SQLITE_TEXT,
+			.s = m->higher_better ? "higher" : "lower"};
+		if (m->has_target)
+			put_real(&t.v[4], m->target);
+		else
+			t.v[4] = (struct rota_tval){.type = SQLITE_NULL};
+		put_real(&t.v[5], m->weight);
+		put_real(&t.v[6], m->lower);
+		put_real(&t.v[7], m->upper);
+		put_real(&t.v[8], m->points);
+		rc = rota_table_put(&t, err);
+		len += (size_t)snprintf(list + len, sizeof(list) - len,
+					"%s\"%s\"", i ? "," : "", m->name);
+	}
+	rota_table_end(&t);
+	if (rc < 0)
+		return rc;
+	rota_strlcpy(list + len, "]", sizeof(list) - len);
+	if ((rc = rota_db_prepare(im->st,
+				  "DELETE FROM kpi_metric WHERE name NOT IN "
+				  "(SELECT value FROM json_each(?1))",
+				  &prune, err)) < 0)
+		return rc;
+	rota_db_bind_text(prune, 1, list);
+	rc = step_stmt(im, prune, err, "removing kpi metrics");
+	sqlite3_finalize(prune);
+	return rc;
+}
+
 /* [attendance] and [payroll]: a section in the file sets all its keys
  * (those left out go back to their defaults); counted per section. */
 static int save_hr(struct rota_import *im, const struct ini_state *s,
@@ -868,7 +1079,10 @@ int rota_import_site(struct rota_import *im, struct rota_error *err)
 				im->stats->added++;
 		}
 	}
+	if ((rc = check_kpis(&s, im->label, err)) < 0)
+		return rc;
 	if ((rc = save_skills(im, &s, err)) < 0 ||
+	    (rc = save_kpis(im, &s, err)) < 0 ||
 	    (rc = save_leave_types(im, &s, err)) < 0 ||
 	    (rc = save_settings(im, &s, err)) < 0 ||
 	    (rc = save_hr(im, &s, err)) < 0)

@@ -10,6 +10,7 @@
  */
 #include "store/store_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,26 +204,19 @@ int rota_store_clock_check(struct rota_store *st, int64_t at, int64_t now,
 			      (long long)(tol / 60));
 }
 
-int rota_store_clock(struct rota_store *st, const char *employee, int kind,
-		     int64_t at, const char *source, int64_t now,
-		     struct rota_punch_record *out, struct rota_error *err)
+/*
+ * The rule of rota_store_clock(): refused (ROTA_ECONFLICT naming the open
+ * punch) when the employee's latest effective punch at or before `at` is of
+ * the same kind and less than ROTA_PUNCH_MAX_PERIOD_S older.  Runs inside
+ * the caller's transaction.
+ */
+static int clock_rule(struct rota_store *st, int64_t employee_id,
+		      const char *employee, int kind, int64_t at,
+		      const struct rota_tz *tz, struct rota_error *err)
 {
-	struct rota_site site;
-	struct rota_tz *tz = NULL;
 	sqlite3_stmt *s = NULL;
-	struct new_row row = {0};
-	int64_t id = 0;
 	int rc;
 
-	if (kind != ROTA_PUNCH_IN && kind != ROTA_PUNCH_OUT)
-		return rota_error_set(err, ROTA_EINVAL,
-				      "a punch is 'in' or 'out'");
-	if ((rc = rota_store_begin(st, err)) < 0)
-		return rc;
-	if ((rc = site_zone(st, &site, &tz, err)) < 0 ||
-	    (rc = employee_row(st, employee, &row.employee_id, err)) < 0)
-		goto fail;
-	/* the latest effective punch at or before `at` */
 	if ((rc = rota_db_prepare(
 		     st,
 		     "SELECT id, at, kind FROM punch p WHERE employee_id = ?1 "
@@ -230,8 +224,8 @@ int rota_store_clock(struct rota_store *st, const char *employee, int kind,
 		     "(SELECT 1 FROM punch c WHERE c.corrects = p.id) "
 		     "ORDER BY at DESC, id DESC LIMIT 1",
 		     &s, err)) < 0)
-		goto fail;
-	sqlite3_bind_int64(s, 1, row.employee_id);
+		return rc;
+	sqlite3_bind_int64(s, 1, employee_id);
 	sqlite3_bind_int64(s, 2, at);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -243,6 +237,7 @@ int rota_store_clock(struct rota_store *st, const char *employee, int kind,
 				    : ROTA_PUNCH_IN;
 		char when[32];
 
+		rc = 0;
 		if (pkind == kind && at - pat < ROTA_PUNCH_MAX_PERIOD_S) {
 			rota_format_local_iso(tz, pat, when, sizeof(when));
 			if (kind == ROTA_PUNCH_IN)
@@ -258,14 +253,36 @@ int rota_store_clock(struct rota_store *st, const char *employee, int kind,
 					"(record %lld) and has not clocked in "
 					"since", employee, when,
 					(long long)pid);
-			goto fail;
 		}
-	} else if (rc != SQLITE_DONE) {
+	} else if (rc == SQLITE_DONE) {
+		rc = 0;
+	} else {
 		rc = rota_db_error(st, err, "reading clock records");
-		goto fail;
 	}
 	sqlite3_finalize(s);
-	s = NULL;
+	return rc;
+}
+
+int rota_store_clock(struct rota_store *st, const char *employee, int kind,
+		     int64_t at, const char *source, int64_t now,
+		     struct rota_punch_record *out, struct rota_error *err)
+{
+	struct rota_site site;
+	struct rota_tz *tz = NULL;
+	struct new_row row = {0};
+	int64_t id = 0;
+	int rc;
+
+	if (kind != ROTA_PUNCH_IN && kind != ROTA_PUNCH_OUT)
+		return rota_error_set(err, ROTA_EINVAL,
+				      "a punch is 'in' or 'out'");
+	if ((rc = rota_store_begin(st, err)) < 0)
+		return rc;
+	if ((rc = site_zone(st, &site, &tz, err)) < 0 ||
+	    (rc = employee_row(st, employee, &row.employee_id, err)) < 0 ||
+	    (rc = clock_rule(st, row.employee_id, employee, kind, at, tz,
+			     err)) < 0)
+		goto fail;
 	row.at = at;
 	row.kind = kind;
 	row.timezone = site.timezone;
@@ -280,7 +297,113 @@ int rota_store_clock(struct rota_store *st, const char *employee, int kind,
 		rc = rota_store_punch_get(st, id, out, err);
 	goto out;
 fail:
+	rota_store_rollback(st);
+out:
+	rota_tz_free(tz);
+	return rc;
+}
+
+/* The original punch (employee, at, kind, source) already stored: its id,
+ * 0 when there is none, negative on a database error. */
+static int64_t original_id(struct rota_store *st, int64_t employee_id,
+			   int64_t at, int kind, const char *source)
+{
+	sqlite3_stmt *s;
+	int64_t id = 0;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT id FROM punch WHERE employee_id = ?1 "
+			       "AND at = ?2 AND kind = ?3 AND source = ?4 "
+			       "AND action = 'punch'",
+			       -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(s, 1, employee_id);
+	sqlite3_bind_int64(s, 2, at);
+	rota_db_bind_text(s, 3, rota_punch_kind_name(kind));
+	rota_db_bind_text(s, 4, source);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	else if (rc != SQLITE_DONE)
+		id = -1;
 	sqlite3_finalize(s);
+	return id;
+}
+
+int rota_store_clock_batch(struct rota_store *st,
+			   const struct rota_clock_req *req, size_t n,
+			   const char *source, int64_t now,
+			   struct rota_clock_result *res,
+			   struct rota_error *err)
+{
+	struct rota_site site;
+	struct rota_tz *tz = NULL;
+	int rc;
+
+	if ((rc = rota_store_begin(st, err)) < 0)
+		return rc;
+	if ((rc = site_zone(st, &site, &tz, err)) < 0)
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		struct rota_clock_result *r = &res[i];
+		struct new_row row = {0};
+		struct rota_error e = {0};
+		int64_t dup;
+
+		memset(r, 0, sizeof(*r));
+		r->status = ROTA_CLOCK_REFUSED;
+		if (req[i].kind != ROTA_PUNCH_IN &&
+		    req[i].kind != ROTA_PUNCH_OUT) {
+			rota_strlcpy(r->reason, "a punch is 'in' or 'out'",
+				     sizeof(r->reason));
+			continue;
+		}
+		row.employee_id = rota_db_id_of(st, ROTA_DB_EMPLOYEE,
+						req[i].employee);
+		if (row.employee_id < 0) {
+			rc = rota_db_error(st, err, "looking up an employee");
+			goto fail;
+		}
+		if (row.employee_id == 0) {
+			snprintf(r->reason, sizeof(r->reason),
+				 "unknown employee '%s'", req[i].employee);
+			continue;
+		}
+		dup = original_id(st, row.employee_id, req[i].at, req[i].kind,
+				  source);
+		if (dup < 0) {
+			rc = rota_db_error(st, err, "reading clock records");
+			goto fail;
+		}
+		if (dup > 0) {
+			r->status = ROTA_CLOCK_DUPLICATE;
+			r->id = dup;
+			continue;
+		}
+		rc = clock_rule(st, row.employee_id, req[i].employee,
+				req[i].kind, req[i].at, tz, &e);
+		if (rc == ROTA_ECONFLICT) {
+			rota_strlcpy(r->reason, e.msg, sizeof(r->reason));
+			continue;
+		}
+		if (rc < 0) {
+			*err = e;
+			goto fail;
+		}
+		row.at = req[i].at;
+		row.kind = req[i].kind;
+		row.timezone = site.timezone;
+		row.source = source;
+		row.recorded_at = now;
+		row.action = ROTA_PUNCH_ORIGINAL;
+		if ((rc = insert_row(st, &row, &r->id, err)) < 0)
+			goto fail;
+		r->status = ROTA_CLOCK_STORED;
+	}
+	rc = rota_store_commit(st, err);
+	goto out;
+fail:
 	rota_store_rollback(st);
 out:
 	rota_tz_free(tz);

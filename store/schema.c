@@ -382,6 +382,101 @@ static const char cov1[] =
 	"CREATE UNIQUE INDEX substitute_open ON substitute(open_assignment_id)"
 	"  WHERE open_assignment_id IS NOT NULL;";
 
+/* serve1: network access for rota serve (docs/serve.md).  Secrets are never
+ * stored: a token, key or session id is "selector.verifier"; the selector
+ * finds the row, the SHA-256 of the whole secret is compared in constant
+ * time.  feed_token: calendar subscriptions of an employee or a team (one
+ * live token per subject; revoked rows are kept).  terminal: clock
+ * terminals and their API keys.  app_user: people who log in to the page
+ * (Argon2id hashes, libsodium's crypto_pwhash_str).  web_session: logged-in
+ * browsers, with the CSRF token their forms carry. */
+static const char serve1[] =
+	"CREATE TABLE feed_token ("
+	"  id INTEGER PRIMARY KEY,"
+	"  selector TEXT NOT NULL UNIQUE,"
+	"  hash BLOB NOT NULL,"
+	"  employee_id INTEGER REFERENCES employee(id),"
+	"  team TEXT,"
+	"  created_at INTEGER NOT NULL,"
+	"  revoked_at INTEGER,"
+	"  CHECK ((employee_id IS NULL) <> (team IS NULL))"
+	") STRICT;"
+	"CREATE UNIQUE INDEX feed_token_employee ON feed_token(employee_id)"
+	"  WHERE revoked_at IS NULL AND employee_id IS NOT NULL;"
+	"CREATE UNIQUE INDEX feed_token_team ON feed_token(team)"
+	"  WHERE revoked_at IS NULL AND team IS NOT NULL;"
+	"CREATE TABLE terminal ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  selector TEXT NOT NULL UNIQUE,"
+	"  hash BLOB NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  revoked_at INTEGER"
+	") STRICT;"
+	"CREATE TABLE app_user ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  role TEXT NOT NULL CHECK (role IN ('supervisor', 'viewer')),"
+	"  pw_hash TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL"
+	") STRICT;"
+	"CREATE TABLE web_session ("
+	"  id INTEGER PRIMARY KEY,"
+	"  selector TEXT NOT NULL UNIQUE,"
+	"  hash BLOB NOT NULL,"
+	"  user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,"
+	"  csrf TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  expires_at INTEGER NOT NULL"
+	") STRICT;";
+
+/* hr2: KPIs.  kpi_metric: the site's metric definitions (site.ini
+ * [kpi.NAME]; the built-in attendance metrics may be configured by name).
+ * kpi_value: imported values (kpis.csv), one per employee, day, metric and
+ * source; keyed for the scorecard's scan by employee and metric. */
+static const char hr2[] =
+	"CREATE TABLE kpi_metric ("
+	"  name TEXT PRIMARY KEY,"
+	"  unit TEXT NOT NULL DEFAULT '',"
+	"  aggregation TEXT NOT NULL DEFAULT 'mean'"
+	"    CHECK (aggregation IN ('mean', 'sum', 'rate')),"
+	"  better TEXT NOT NULL DEFAULT 'higher'"
+	"    CHECK (better IN ('higher', 'lower')),"
+	"  target REAL,"
+	"  weight REAL NOT NULL DEFAULT 1 CHECK (weight >= 0),"
+	"  lower REAL NOT NULL,"
+	"  upper REAL NOT NULL,"
+	"  points REAL NOT NULL DEFAULT 10 CHECK (points > 0),"
+	"  CHECK (lower < upper)"
+	") STRICT;"
+	"CREATE TABLE kpi_value ("
+	"  employee_id INTEGER NOT NULL REFERENCES employee(id),"
+	"  metric TEXT NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  value REAL NOT NULL,"
+	"  PRIMARY KEY (employee_id, metric, day, source)"
+	") WITHOUT ROWID, STRICT;";
+
+/* hr3: payroll inputs.  holiday: public holidays and make-up working days
+ * (holidays.csv; multiplier 1 = a working day that cancels the weekend).
+ * overtime_approval: minutes of overtime a supervisor approved for an
+ * employee on a day (overtime.csv). */
+static const char hr3[] =
+	"CREATE TABLE holiday ("
+	"  day TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  multiplier REAL NOT NULL CHECK (multiplier >= 0)"
+	") STRICT;"
+	"CREATE TABLE overtime_approval ("
+	"  employee_id INTEGER NOT NULL REFERENCES employee(id),"
+	"  day TEXT NOT NULL,"
+	"  minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),"
+	"  by TEXT NOT NULL CHECK (by <> ''),"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (employee_id, day)"
+	") STRICT;";
+
 const char *const rota_migrations[] = {
 	v1,
 	v2,
@@ -392,6 +487,9 @@ const char *const rota_migrations[] = {
 	v7,
 	hr1,
 	cov1,
+	serve1,
+	hr2,
+	hr3,
 	/* one migration a line: add new ones above this comment */
 };
 const int rota_n_migrations = sizeof(rota_migrations) /

@@ -22,11 +22,12 @@
 #include "core/model.h"
 
 struct rota_store;
+struct rota_tz;
 
 /* ------------------------------------------------------ open and schema */
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define ROTA_SCHEMA_VERSION 9
+#define ROTA_SCHEMA_VERSION 12
 
 enum rota_store_flags {
 	ROTA_STORE_CREATE = 1,    /* create the file when missing */
@@ -101,6 +102,9 @@ enum rota_import_kind {
 	ROTA_IMPORT_TIMEOFF,    /* timeoff.csv */
 	ROTA_IMPORT_ROSTER,     /* roster.csv */
 	ROTA_IMPORT_PUNCHES,    /* punches.csv */
+	ROTA_IMPORT_KPIS,       /* kpis.csv */
+	ROTA_IMPORT_HOLIDAYS,   /* holidays.csv */
+	ROTA_IMPORT_OVERTIME,   /* overtime.csv (approvals) */
 	ROTA_IMPORT_KIND_COUNT
 };
 
@@ -640,6 +644,244 @@ int rota_store_attendance(struct rota_store *st,
 			  struct rota_error *err);
 void rota_attendance_report_free(struct rota_attendance_report *r);
 
+/* ------------------------------------------------- KPIs and scorecards */
+
+/*
+ * A KPI metric (site.ini [kpi.NAME]; docs/attendance.md).  Values of an
+ * imported metric come from kpis.csv (one per employee, day, metric and
+ * source); the built-in attendance metrics (adherence, conformance,
+ * punctuality, absence_rate, bradford) come from rota_store_attendance()
+ * and may be configured under their names.  Points grow linearly from 0 at
+ * the worse threshold to `points` at the better one, as Genesys Cloud's
+ * gamification scorecards do: for better = higher, 0 at or below `lower`
+ * and `points` at or above `upper`; for lower, the other way round.
+ */
+enum rota_kpi_agg { ROTA_KPI_MEAN, ROTA_KPI_SUM, ROTA_KPI_RATE };
+
+#define ROTA_KPI_UNIT_MAX 32
+#define ROTA_KPI_MAX 32
+
+struct rota_kpi_metric {
+	char name[ROTA_ID_MAX];
+	char unit[ROTA_KPI_UNIT_MAX];  /* "%", "s", "points"; free text */
+	int aggregation;      /* enum rota_kpi_agg: mean of the values, their
+				 sum, or their sum per hour worked */
+	int higher_better;    /* 1: higher is better */
+	int has_target;
+	double target;        /* shown next to the value */
+	double weight;        /* share in the weighted total; >= 0 */
+	double lower, upper;  /* the thresholds, lower < upper */
+	double points;        /* points at the better threshold; 10 */
+	int builtin;          /* an attendance metric (not imported) */
+};
+
+/* The built-in attendance metrics with their default definitions, in
+ * order; n is set to their number.  rota_kpi_builtin() is the index of a
+ * built-in name, or -1. */
+const struct rota_kpi_metric *rota_kpi_builtins(size_t *n);
+int rota_kpi_builtin(const char *name);
+/* "mean", "sum", "rate"; NULL when out of range. */
+const char *rota_kpi_agg_name(int agg);
+
+/* Points of `value` under m: linear between the thresholds, 0 to
+ * m->points, clamped. */
+double rota_kpi_points(const struct rota_kpi_metric *m, double value);
+
+/*
+ * The site's metrics: the built-ins (with the site's definition where
+ * site.ini has one), then the imported ones by name.  *out is malloc'ed;
+ * free() it.
+ */
+int rota_store_kpi_metrics(struct rota_store *st,
+			   struct rota_kpi_metric **out, size_t *n,
+			   struct rota_error *err);
+
+/* One metric of one person on a scorecard. */
+struct rota_score {
+	int has_value;
+	double value;          /* aggregated over the range */
+	long count;            /* imported: the values aggregated */
+	double points;         /* rota_kpi_points() */
+	int has_median;
+	double team_median;    /* of the values of the person's team */
+	double percentile;     /* rank in the team, 0-100, better higher */
+};
+
+struct rota_scorecard_person {
+	char id[ROTA_ID_MAX];
+	char name[ROTA_NAME_MAX];
+	char team[ROTA_ID_MAX];
+	struct rota_score *score;   /* one per metric */
+	struct rota_score total;    /* weighted mean of the points */
+	struct rota_att_totals att; /* the attendance behind the built-ins */
+	struct rota_bradford bradford;
+};
+
+struct rota_scorecard {
+	int32_t from, to;
+	struct rota_kpi_metric *metrics;
+	size_t n_metrics;
+	struct rota_scorecard_person *people;   /* sorted by id */
+	size_t n_people;
+	struct rota_score *scores;              /* people x metrics */
+};
+
+/*
+ * The pure part of a scorecard: with every person's metric values set
+ * (has_value, value), compute each score's points, each person's total
+ * (the weighted mean of the points of the metrics that have a value:
+ * sum(w_i p_i) / sum(w_i); none when no weighted metric has one), and for
+ * every metric and the total the median over the person's team (the mean
+ * of the middle two for an even count) and the person's percentile rank in
+ * it: 100 x (members worse + half of those equal) / members with a value,
+ * "worse" by the metric's direction (points for the total).  Returns 0 or
+ * ROTA_ENOMEM.
+ */
+int rota_scorecard_rank(struct rota_scorecard *sc);
+
+struct rota_scorecard_query {
+	int32_t from, to;      /* local days, both included */
+	const char *employee;  /* NULL: everyone (or the team) */
+	const char *team;      /* NULL: every team */
+	int64_t now;           /* as rota_attendance_query.now */
+};
+
+#define ROTA_SCORECARD_QUERY_INIT {0, 0, NULL, NULL, INT64_MAX}
+
+/*
+ * The scorecard of everyone matching q over [from, to]: attendance
+ * (rota_store_attendance) for the built-ins, the imported values
+ * aggregated per metric, then rota_scorecard_rank().  Team medians and
+ * ranks are over the people the query selects (a review asks for the
+ * employee's team).  Errors as rota_store_attendance().  Freed with
+ * rota_scorecard_free().
+ */
+int rota_store_scorecard(struct rota_store *st,
+			 const struct rota_scorecard_query *q,
+			 struct rota_scorecard **out, struct rota_error *err);
+void rota_scorecard_free(struct rota_scorecard *sc);
+
+/* A week of a review's trend: the person's attendance and scores. */
+struct rota_review_week {
+	int32_t monday;              /* the ISO week (clipped to the range) */
+	struct rota_att_totals att;
+	struct rota_score *score;    /* one per metric of the review's card */
+	struct rota_score total;
+};
+
+/*
+ * One person's performance review over [from, to]: their attendance with
+ * every row (the exceptions), the scorecard of their team (medians and
+ * ranks; the person is team->people[person]), and the week-by-week trend
+ * of their scores (ISO weeks, every week of the range).
+ */
+struct rota_review {
+	struct rota_attendance_report *me;
+	struct rota_scorecard *team;
+	size_t person;
+	struct rota_review_week *weeks;
+	size_t n_weeks;
+	struct rota_score *week_scores;  /* n_weeks x team->n_metrics */
+};
+
+/* Unknown employee: ROTA_ENOTFOUND; otherwise errors as
+ * rota_store_scorecard().  Freed with rota_review_free(). */
+int rota_store_review(struct rota_store *st, const char *employee,
+		      int32_t from, int32_t to, int64_t now,
+		      struct rota_review **out, struct rota_error *err);
+void rota_review_free(struct rota_review *r);
+
+/* ------------------------------------------------------------ payroll */
+
+/*
+ * Pay codes: the paid time of an employee split as payroll needs it
+ * (docs/attendance.md, "Payroll").  regular + overtime + not_paid is the
+ * attendance's worked_min; night, weekend and holiday are premiums on top
+ * of paid minutes (a minute can be regular and night); leave is the paid
+ * (and unpaid) leave credited, by leave type.
+ */
+#define ROTA_PAY_MAX_RATES 8
+
+struct rota_pay {
+	long regular;      /* paid at the base rate */
+	long overtime;     /* past the daily or weekly threshold, or
+			      approved */
+	long not_paid;     /* clocked outside the schedule, not approved */
+	long night;        /* paid minutes inside the night window */
+	long weekend;      /* paid minutes on weekend days (not holidays) */
+	int n_rates;
+	double rate[ROTA_PAY_MAX_RATES];       /* holiday multipliers > 1 */
+	long holiday[ROTA_PAY_MAX_RATES];      /* paid minutes on those days */
+	long leave[ROTA_ATT_MAX_LEAVE];        /* credited leave by type */
+};
+
+/* A date of holidays.csv. */
+struct rota_holiday {
+	int32_t day;
+	char name[ROTA_NAME_MAX];
+	double multiplier;   /* 1: a make-up working day */
+};
+
+/* What one employee's day adds to the clock records. */
+struct rota_pay_day {
+	int32_t day;
+	int approved_min;                   /* supervisor-approved overtime */
+	int leave_min[ROTA_ATT_MAX_LEAVE];  /* leave credited that day, by
+					       type (days with an excused
+					       shift: none, the shift pays) */
+};
+
+struct rota_pay_rules {
+	struct rota_hr_settings hr;         /* [payroll] and [attendance] */
+	const struct rota_tz *tz;
+	const struct rota_holiday *holidays;   /* sorted by day */
+	size_t n_holidays;
+};
+
+/*
+ * The pay codes of one employee for the local days [from, to], pure: a is
+ * the employee's attendance with its rows and items (rota_store_attendance
+ * with detail) from the Monday of from's ISO week (earlier days of that week
+ * count toward the weekly threshold but are not paid here), shifts the
+ * report's shifts, days the employee's approvals and leave credits sorted
+ * by day.  ROTA_ELIMIT when more than ROTA_PAY_MAX_RATES holiday multipliers
+ * are worked.
+ */
+int rota_payroll_compute(const struct rota_attendance *a,
+			 const struct rota_att_shift *shifts,
+			 const struct rota_pay_day *days, size_t n_days,
+			 const struct rota_pay_rules *rules, int32_t from,
+			 int32_t to, struct rota_pay *out,
+			 struct rota_error *err);
+
+struct rota_payroll_person {
+	char id[ROTA_ID_MAX];
+	char name[ROTA_NAME_MAX];
+	char team[ROTA_ID_MAX];
+	struct rota_pay pay;
+	long worked_min;       /* attendance over [from, to], to check */
+};
+
+struct rota_payroll {
+	int32_t from, to;
+	struct rota_hr_settings hr;
+	struct rota_leave_type leave[ROTA_ATT_MAX_LEAVE];   /* by name */
+	int n_leave;
+	struct rota_payroll_person *people;   /* sorted by id */
+	size_t n_people;
+};
+
+/*
+ * Payroll of every employee matching q (q.detail is ignored): attendance,
+ * holidays.csv, overtime approvals and approved leave (core/leave.h's credit
+ * rule), then rota_payroll_compute() per person.  Errors as
+ * rota_store_attendance().  Freed with rota_payroll_free().
+ */
+int rota_store_payroll(struct rota_store *st,
+		       const struct rota_attendance_query *q,
+		       struct rota_payroll **out, struct rota_error *err);
+void rota_payroll_free(struct rota_payroll *p);
+
 /* --- calendar publication --- */
 
 /*
@@ -890,5 +1132,159 @@ int rota_store_substitute_counts(struct rota_store *st, int32_t from_day,
 				 int32_t to_day,
 				 struct rota_employee_count **out, size_t *n,
 				 struct rota_error *err);
+/* --- network access (rota serve): feed tokens, terminals, users --- */
+
+/*
+ * What is kept of a secret (a feed token, a terminal's API key, a session
+ * id): never the secret itself.  A secret is "SELECTOR.VERIFIER"; the
+ * selector (not secret) finds the row, and the caller compares the SHA-256
+ * of the whole secret with the stored hash in constant time (serve/).
+ */
+#define ROTA_SECRET_HASH_LEN 32
+#define ROTA_SELECTOR_MAX 24
+
+struct rota_secret {
+	char selector[ROTA_SELECTOR_MAX];
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+/* A live calendar subscription: an employee's (team "") or a team's
+ * (employee ""). */
+struct rota_feed_token {
+	int64_t id;
+	char employee[ROTA_ID_MAX];
+	char team[ROTA_ID_MAX];
+	int64_t created_at;
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+/*
+ * Store a new feed token for an employee (team NULL) or a team (employee
+ * NULL), revoking the subject's live one, in one transaction.
+ * ROTA_ENOTFOUND for an unknown employee or a team nobody is in.
+ */
+int rota_store_feed_token_put(struct rota_store *st, const char *employee,
+			      const char *team, const struct rota_secret *sec,
+			      int64_t now, struct rota_error *err);
+/* The subject's live token (ROTA_ENOTFOUND when it has none). */
+int rota_store_feed_token_get(struct rota_store *st, const char *employee,
+			      const char *team, struct rota_feed_token *out,
+			      struct rota_error *err);
+/* Revoke the subject's live token (ROTA_ENOTFOUND when it has none). */
+int rota_store_feed_token_revoke(struct rota_store *st, const char *employee,
+				 const char *team, int64_t now,
+				 struct rota_error *err);
+/* The live token with this selector (ROTA_ENOTFOUND otherwise). */
+int rota_store_feed_token_find(struct rota_store *st, const char *selector,
+			       struct rota_feed_token *out,
+			       struct rota_error *err);
+
+/* A clock terminal; its punches are recorded with source "terminal:NAME". */
+struct rota_terminal {
+	int64_t id;
+	char name[ROTA_ID_MAX];
+	int64_t created_at;
+	int64_t revoked_at;     /* 0: live */
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+/* ROTA_ECONFLICT when the name is taken (also by a revoked terminal),
+ * ROTA_EINVAL when it is not a valid id. */
+int rota_store_terminal_add(struct rota_store *st, const char *name,
+			    const struct rota_secret *sec, int64_t now,
+			    struct rota_error *err);
+int rota_store_terminal_revoke(struct rota_store *st, const char *name,
+			       int64_t now, struct rota_error *err);
+/* The live terminal with this selector (ROTA_ENOTFOUND otherwise). */
+int rota_store_terminal_find(struct rota_store *st, const char *selector,
+			     struct rota_terminal *out,
+			     struct rota_error *err);
+/* Every terminal by name (*out: free()). */
+int rota_store_terminal_list(struct rota_store *st, struct rota_terminal **out,
+			     size_t *n, struct rota_error *err);
+
+/* Someone who logs in to the supervisor's page. */
+#define ROTA_PWHASH_MAX 128
+
+struct rota_user {
+	int64_t id;
+	char name[ROTA_NAME_MAX];
+	char role[16];                  /* "supervisor" or "viewer" */
+	char pw_hash[ROTA_PWHASH_MAX];  /* crypto_pwhash_str() text */
+	int64_t created_at;
+};
+
+/* Add a user, or change an existing one's role and password hash.
+ * ROTA_EINVAL for an empty name or an unknown role. */
+int rota_store_user_put(struct rota_store *st, const char *name,
+			const char *role, const char *pw_hash, int64_t now,
+			struct rota_error *err);
+int rota_store_user_get(struct rota_store *st, const char *name,
+			struct rota_user *out, struct rota_error *err);
+/* Every user by name, hashes left empty (*out: free()). */
+int rota_store_user_list(struct rota_store *st, struct rota_user **out,
+			 size_t *n, struct rota_error *err);
+/* Remove a user and their sessions (ROTA_ENOTFOUND when there is none). */
+int rota_store_user_remove(struct rota_store *st, const char *name,
+			   struct rota_error *err);
+
+/* A logged-in browser. */
+struct rota_web_session {
+	int64_t id;
+	struct rota_user user;     /* pw_hash left empty */
+	char csrf[64];             /* the token its forms must carry */
+	int64_t created_at, expires_at;
+	unsigned char hash[ROTA_SECRET_HASH_LEN];
+};
+
+int rota_store_session_add(struct rota_store *st, const char *user,
+			   const struct rota_secret *sec, const char *csrf,
+			   int64_t now, int64_t expires_at,
+			   struct rota_error *err);
+/* The session with this selector that has not expired by now
+ * (ROTA_ENOTFOUND otherwise). */
+int rota_store_session_find(struct rota_store *st, const char *selector,
+			    int64_t now, struct rota_web_session *out,
+			    struct rota_error *err);
+/* Log out: delete the session (and every expired one). */
+int rota_store_session_delete(struct rota_store *st, const char *selector,
+			      int64_t now, struct rota_error *err);
+
+/*
+ * Clock punches from a terminal in one transaction, each under the rules
+ * of rota_store_clock() (in twice without an out is refused, ...), in the
+ * order given.  A punch with the same employee, instant, kind and source as
+ * an original already stored is a duplicate and is not stored again, so a
+ * batch sent twice is stored once.  Each punch gets a result; an unknown
+ * employee or a bad kind refuses that punch only.  Only a database error
+ * fails the whole batch (nothing stored).
+ */
+enum rota_clock_status {
+	ROTA_CLOCK_STORED = 0,
+	ROTA_CLOCK_DUPLICATE = 1,
+	ROTA_CLOCK_REFUSED = 2,
+};
+
+struct rota_clock_req {
+	const char *employee;
+	int64_t at;
+	int kind;          /* enum rota_punch_kind */
+};
+
+struct rota_clock_result {
+	int status;        /* enum rota_clock_status */
+	int64_t id;        /* the stored (or duplicated) row; 0 refused */
+	char reason[ROTA_ERROR_MSG_MAX];
+};
+
+int rota_store_clock_batch(struct rota_store *st,
+			   const struct rota_clock_req *req, size_t n,
+			   const char *source, int64_t now,
+			   struct rota_clock_result *res,
+			   struct rota_error *err);
+
+/* SQLite's data_version: changes when another connection commits, so a
+ * long-lived reader knows when to reload what it cached.  -1 on error. */
+int64_t rota_store_data_version(struct rota_store *st);
 
 #endif

@@ -3,6 +3,7 @@
  * templates, excused absences by leave type, the site's HR settings and the
  * Bradford window (docs/attendance.md).
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -438,6 +439,312 @@ static void site_ini_attendance_and_payroll_sections_set_the_hr_settings(
 	unlink(path);
 }
 
+static void import(struct fx *f, int kind, const char *name,
+		   const char *text, struct rota_import_stats *stats)
+{
+	struct rota_error err = {0};
+	char path[128];
+
+	snprintf(path, sizeof(path), "%s/%s", f->dir, name);
+	write_file(path, text);
+	if (rota_store_import_file(f->st, kind, path, name, stats, &err) < 0)
+		fail_msg("import %s: %s", name, err.msg);
+	unlink(path);
+}
+
+static void import_fails(struct fx *f, int kind, const char *name,
+			 const char *text, const char *msg)
+{
+	struct rota_import_stats stats;
+	struct rota_error err = {0};
+	char path[128];
+
+	snprintf(path, sizeof(path), "%s/%s", f->dir, name);
+	write_file(path, text);
+	assert_int_equal(rota_store_import_file(f->st, kind, path, name,
+						&stats, &err),
+			 ROTA_EDATA);
+	assert_string_equal(err.msg, msg);
+	unlink(path);
+}
+
+static const char kpi_ini[] =
+	"[kpi.csat]\nunit = points\ntarget = 4.5\nlower = 3\nupper = 5\n"
+	"weight = 2\n"
+	"[kpi.aht]\nunit = s\nbetter = lower\nlower = 240\nupper = 420\n"
+	"[kpi.complaints]\naggregation = rate\nlower = 0\nupper = 4\n"
+	"[kpi.qa]\naggregation = sum\nlower = 0\nupper = 10\npoints = 20\n"
+	"[kpi.adherence]\nweight = 3\nlower = 0.8\nupper = 0.95\n";
+
+static void kpi_metrics_come_from_site_ini_with_the_builtins_first(
+	void **state)
+{
+	struct fx *f = *state;
+	struct rota_kpi_metric *m = NULL;
+	struct rota_import_stats stats;
+	struct rota_error err = {0};
+	size_t n;
+
+	import(f, ROTA_IMPORT_SITE, "site.ini", kpi_ini, &stats);
+	assert_int_equal(stats.added, 5);
+	import(f, ROTA_IMPORT_SITE, "site.ini", kpi_ini, &stats);
+	assert_int_equal(stats.unchanged, 5);
+	assert_int_equal(rota_store_kpi_metrics(f->st, &m, &n, &err), 0);
+	assert_int_equal(n, 5 + 4);
+	assert_string_equal(m[0].name, "adherence");
+	assert_true(m[0].weight == 3 && m[0].lower == 0.8 && m[0].builtin);
+	assert_true(m[0].higher_better);
+	assert_string_equal(m[5].name, "aht");
+	assert_false(m[5].higher_better);
+	assert_false(m[5].has_target);
+	assert_string_equal(m[6].name, "complaints");
+	assert_int_equal(m[6].aggregation, ROTA_KPI_RATE);
+	assert_string_equal(m[7].name, "csat");
+	assert_true(m[7].has_target && m[7].target == 4.5);
+	assert_true(m[7].weight == 2 && m[7].points == 10);
+	assert_string_equal(m[7].unit, "points");
+	assert_true(m[8].points == 20);
+	free(m);
+	/* the file's metrics are the site's */
+	import(f, ROTA_IMPORT_SITE, "site.ini",
+	       "[kpi.csat]\nlower = 3\nupper = 5\n", &stats);
+	assert_int_equal(rota_store_kpi_metrics(f->st, &m, &n, &err), 0);
+	assert_int_equal(n, 6);
+	assert_true(m[0].weight == 1 && m[0].lower == 0.85);
+	free(m);
+	import_fails(f, ROTA_IMPORT_SITE, "site.ini",
+		     "[kpi.csat]\nlower = 3\n",
+		     "site.ini:1: [kpi.csat] needs lower and upper (the "
+		     "thresholds between which its points grow)");
+	import_fails(f, ROTA_IMPORT_SITE, "site.ini",
+		     "[kpi.csat]\nlower = 5\nupper = 3\n",
+		     "site.ini:1: [kpi.csat]: lower 5 is not below upper 3");
+	import_fails(f, ROTA_IMPORT_SITE, "site.ini",
+		     "[kpi.csat]\naggregation = median\n",
+		     "site.ini:2: key 'aggregation': 'median' is not an "
+		     "aggregation (expected mean, sum or rate)");
+	import_fails(f, ROTA_IMPORT_SITE, "site.ini",
+		     "[kpi.bradford]\nbetter = higher\n",
+		     "site.ini:2: key 'better': 'bradford' is computed from "
+		     "attendance: its better is fixed");
+	import_fails(f, ROTA_IMPORT_SITE, "site.ini",
+		     "[kpi.csat]\ncolour = red\n",
+		     "site.ini:2: key 'colour': unknown key in a kpi section "
+		     "(expected unit, aggregation, better, target, weight, "
+		     "lower, upper, points)");
+}
+
+static void kpis_import_by_employee_day_metric_and_source(void **state)
+{
+	struct fx *f = *state;
+	struct rota_import_stats stats;
+
+	import(f, ROTA_IMPORT_SITE, "site.ini", kpi_ini, &stats);
+	import(f, ROTA_IMPORT_KPIS, "kpis.csv",
+	       "employee,date,metric,value,source\n"
+	       "A001,2026-11-30,csat,4.0,survey\n"
+	       "A001,2026/12/1,csat,5,survey\n"
+	       "A001,2026-12-01,csat,3,callback\n"
+	       "A002,2026-12-01,aht,300,\n",
+	       &stats);
+	assert_int_equal(stats.added, 4);
+	import(f, ROTA_IMPORT_KPIS, "kpis.csv",
+	       "employee,date,metric,value,source\n"
+	       "A001,2026-11-30,csat,4.0,survey\n"
+	       "A002,2026-12-01,aht,310,\n",
+	       &stats);
+	assert_int_equal(stats.unchanged, 1);
+	assert_int_equal(stats.updated, 1);
+	import_fails(f, ROTA_IMPORT_KPIS, "kpis.csv",
+		     "employee,date,metric,value\nA001,2026-12-02,nps,9\n",
+		     "kpis.csv:2: column 'metric': unknown metric 'nps' "
+		     "(known: adherence, aht, complaints, csat, qa)");
+	import_fails(f, ROTA_IMPORT_KPIS, "kpis.csv",
+		     "employee,date,metric,value\nA001,2026-12-02,adherence,"
+		     "1\n",
+		     "kpis.csv:2: column 'metric': 'adherence' is computed "
+		     "from attendance, not imported");
+	import_fails(f, ROTA_IMPORT_KPIS, "kpis.csv",
+		     "employee,date,metric,value\nA001,2026-12-02,csat,4\n"
+		     "A001,2026/12/2,csat,5\n",
+		     "kpis.csv:3: column 'employee': duplicate "
+		     "'A001/csat/2026-12-02/' (already on line 2)");
+	import_fails(f, ROTA_IMPORT_KPIS, "kpis.csv",
+		     "employee,date,metric,value\nA009,2026-12-02,csat,4\n",
+		     "kpis.csv:2: column 'employee': unknown employee 'A009'");
+	import_fails(f, ROTA_IMPORT_KPIS, "kpis.csv",
+		     "employee,date,metric,value\nA001,2026-12-32,csat,4\n",
+		     "kpis.csv:2: column 'date': '2026-12-32' is not a date "
+		     "(expected YYYY-MM-DD)");
+	import_fails(f, ROTA_IMPORT_KPIS, "kpis.csv",
+		     "employee,date,metric,value\nA001,2026-12-02,csat,good\n",
+		     "kpis.csv:2: column 'value': 'good' is not a number");
+	import_fails(f, ROTA_IMPORT_KPIS, "kpis.csv",
+		     "employee,date,metric\nA001,2026-12-02,csat\n",
+		     "kpis.csv:1: missing column 'value' in the header");
+}
+
+static const struct rota_score *score(const struct rota_scorecard *sc,
+				      const char *emp, const char *metric)
+{
+	for (size_t p = 0; p < sc->n_people; p++)
+		for (size_t m = 0; m < sc->n_metrics; m++)
+			if (strcmp(sc->people[p].id, emp) == 0 &&
+			    strcmp(sc->metrics[m].name, metric) == 0)
+				return &sc->people[p].score[m];
+	fail_msg("no score %s %s", emp, metric);
+	return NULL;
+}
+
+static void the_scorecard_aggregates_imported_values_and_attendance(
+	void **state)
+{
+	struct fx *f = *state;
+	struct rota_scorecard_query q = ROTA_SCORECARD_QUERY_INIT;
+	struct rota_scorecard *sc = NULL;
+	struct rota_import_stats stats;
+	struct rota_error err = {0};
+
+	import(f, ROTA_IMPORT_SITE, "site.ini", kpi_ini, &stats);
+	/* A001 works Mon (on time) and Tue (20 min late), A002 nothing */
+	assign(f, 1, 0);
+	assign(f, 1, 1);
+	clock(f, "A001", ROTA_PUNCH_IN, at(f, 0, 8, 0));
+	clock(f, "A001", ROTA_PUNCH_OUT, at(f, 0, 17, 0));
+	clock(f, "A001", ROTA_PUNCH_IN, at(f, 1, 8, 20));
+	clock(f, "A001", ROTA_PUNCH_OUT, at(f, 1, 17, 0));
+	import(f, ROTA_IMPORT_KPIS, "kpis.csv",
+	       "employee,date,metric,value,source\n"
+	       "A001,2026-11-30,csat,4.0,\n"
+	       "A001,2026-12-01,csat,5.0,\n"
+	       "A001,2026-12-08,csat,1.0,\n"     /* after the range */
+	       "A001,2026-11-30,complaints,6,\n"
+	       "A001,2026-12-01,complaints,10,\n"
+	       "A001,2026-12-01,qa,7,\n"
+	       "A001,2026-12-01,qa,2,second\n"
+	       "A002,2026-12-01,csat,3.0,\n",
+	       &stats);
+	q.from = f->mon;
+	q.to = f->mon + 6;
+	assert_int_equal(rota_store_scorecard(f->st, &q, &sc, &err), 0);
+	assert_int_equal(sc->n_people, 2);
+	/* mean of the range's values: 4.5 -> 7.5 points */
+	assert_true(score(sc, "A001", "csat")->value == 4.5);
+	assert_int_equal(score(sc, "A001", "csat")->count, 2);
+	assert_true(score(sc, "A001", "csat")->points == 7.5);
+	/* rate: 16 complaints in 940 minutes worked, per hour */
+	assert_true(fabs(score(sc, "A001", "complaints")->value -
+			 16.0 * 60 / 940) < 1e-9);
+	/* sum, over every source */
+	assert_true(score(sc, "A001", "qa")->value == 9);
+	assert_true(score(sc, "A001", "qa")->points == 18);
+	/* built-ins from attendance */
+	assert_true(score(sc, "A001", "adherence")->value == 940.0 / 960);
+	assert_true(score(sc, "A001", "punctuality")->value == 0.5);
+	assert_true(score(sc, "A001", "absence_rate")->value == 0);
+	assert_true(score(sc, "A001", "bradford")->value == 0);
+	assert_false(score(sc, "A002", "adherence")->has_value);
+	assert_false(score(sc, "A002", "complaints")->has_value);
+	/* no shifts in the period: no attendance metric, Bradford neither */
+	assert_false(score(sc, "A002", "bradford")->has_value);
+	/* the team (red) compares them */
+	assert_true(score(sc, "A002", "csat")->team_median == 3.75);
+	assert_true(score(sc, "A001", "csat")->percentile == 75);
+	assert_true(sc->people[0].total.has_value);
+	rota_scorecard_free(sc);
+	/* a team with nobody in it */
+	q.team = "blue";
+	assert_int_equal(rota_store_scorecard(f->st, &q, &sc, &err),
+			 ROTA_ENOTFOUND);
+	assert_string_equal(err.msg, "no employee in team 'blue'");
+}
+
+static const struct rota_payroll_person *payroll(struct fx *f, int d0,
+						  int d1,
+						  struct rota_payroll **out)
+{
+	struct rota_attendance_query q = ROTA_ATTENDANCE_QUERY_INIT;
+	struct rota_error err = {0};
+
+	q.from = f->mon + d0;
+	q.to = f->mon + d1;
+	q.employee = "A001";
+	if (rota_store_payroll(f->st, &q, out, &err) < 0)
+		fail_msg("payroll: %s", err.msg);
+	assert_int_equal((*out)->n_people, 1);
+	return &(*out)->people[0];
+}
+
+static void payroll_reads_approvals_holidays_absences_and_leave(void **state)
+{
+	struct fx *f = *state;
+	struct rota_import_stats stats;
+	struct rota_payroll *pr = NULL;
+	const struct rota_payroll_person *p;
+	char q[512];
+	int annual, sick;
+
+	/* Mon worked; Tue a sick call; Wed annual leave (no shift);
+	 * Thu stays 60 min, 30 approved; Fri a public holiday, worked */
+	for (int d = 0; d < 5; d++)
+		if (d != 2)
+			assign(f, 1, d);
+	clock(f, "A001", ROTA_PUNCH_IN, at(f, 0, 8, 0));
+	clock(f, "A001", ROTA_PUNCH_OUT, at(f, 0, 17, 0));
+	clock(f, "A001", ROTA_PUNCH_IN, at(f, 3, 8, 0));
+	clock(f, "A001", ROTA_PUNCH_OUT, at(f, 3, 18, 0));
+	clock(f, "A001", ROTA_PUNCH_IN, at(f, 4, 8, 0));
+	clock(f, "A001", ROTA_PUNCH_OUT, at(f, 4, 17, 0));
+	snprintf(q, sizeof(q),
+		 "INSERT INTO absence (employee_id, start, end, type,"
+		 " recorded_at) VALUES (1, %lld, %lld, 'sick', 0);"
+		 "INSERT INTO timeoff (employee_id, start, end, kind, type,"
+		 " status) VALUES (1, %lld, %lld, 'hard', 'annual',"
+		 " 'approved');",
+		 (long long)at(f, 1, 7, 0), (long long)at(f, 1, 18, 0),
+		 (long long)at(f, 2, 0, 0), (long long)at(f, 3, 0, 0));
+	sql(f, q);
+	import(f, ROTA_IMPORT_OVERTIME, "overtime.csv",
+	       "employee,date,minutes,by,reason\n"
+	       "A001,2026-12-03,30,sup Wang,queue\n",
+	       &stats);
+	assert_int_equal(stats.added, 1);
+	import(f, ROTA_IMPORT_HOLIDAYS, "holidays.csv",
+	       "date,name,multiplier\n2026-12-04,Test day,3\n"
+	       "2026-12-05,Make-up day,1\n",
+	       &stats);
+	assert_int_equal(stats.added, 2);
+	p = payroll(f, 0, 6, &pr);
+	annual = 0;
+	sick = 0;
+	for (int i = 0; i < pr->n_leave; i++) {
+		if (strcmp(pr->leave[i].name, "annual") == 0)
+			annual = i;
+		if (strcmp(pr->leave[i].name, "sick") == 0)
+			sick = i;
+	}
+	assert_int_equal(p->pay.regular, 3 * 480);
+	assert_int_equal(p->pay.overtime, 30);
+	assert_int_equal(p->pay.not_paid, 30);
+	assert_int_equal(p->worked_min, 3 * 480 + 60);
+	assert_int_equal(p->pay.regular + p->pay.overtime + p->pay.not_paid,
+			 p->worked_min);
+	assert_int_equal(p->pay.n_rates, 1);
+	assert_int_equal(p->pay.holiday[0], 480);
+	assert_int_equal(p->pay.leave[sick], 480);
+	assert_int_equal(p->pay.leave[annual], 480);
+	assert_int_equal(p->pay.weekend, 0);
+	rota_payroll_free(pr);
+	/* errors name the file, line and column */
+	import_fails(f, ROTA_IMPORT_HOLIDAYS, "holidays.csv",
+		     "date,name,multiplier\n2026-12-24,Eve,0.5\n",
+		     "holidays.csv:2: column 'multiplier': 0.5 is out of range "
+		     "(expected 1 to 10)");
+	import_fails(f, ROTA_IMPORT_OVERTIME, "overtime.csv",
+		     "employee,date,minutes,by\nA001,2026-12-03,30,\n",
+		     "overtime.csv:2: column 'by': empty");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -461,6 +768,18 @@ int main(void)
 			fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(
 			site_ini_attendance_and_payroll_sections_set_the_hr_settings,
+			fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			kpi_metrics_come_from_site_ini_with_the_builtins_first,
+			fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			kpis_import_by_employee_day_metric_and_source,
+			fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			the_scorecard_aggregates_imported_values_and_attendance,
+			fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(
+			payroll_reads_approvals_holidays_absences_and_leave,
 			fx_setup, fx_teardown),
 	};
 
