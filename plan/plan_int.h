@@ -91,7 +91,7 @@ void rota_plan_assignment(const struct rota_problem *p, int32_t monday,
 			  int e, int d, int s, int k,
 			  struct rota_assignment *out);
 
-/* Index of employee id in the dataset, or ROTA_ENOTFOUND "no employee
+/* Index of employee id in the dataset, or ROTA_ENOTFOUND "unknown employee
  * 'X'". */
 int rota_plan_employee_arg(const struct rota_plan *pl, const char *id,
 			   struct rota_error *err);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # make demo: a fresh database from the contact-center example, then the whole
 # week of a supervisor, a member of staff and HR: requirements, roster,
-# calendars, a sick call and the re-plan after it, clock records and the
+# calendars, a sick call and its substitute (替补), clock records and the
 # attendance summary.  "Now" is set ($ROTA_NOW) so the demo does not depend
 # on the day it runs: the week is planned the Friday before.
 # $ROTA is the binary and $BUILD the build directory (make passes both).
@@ -60,22 +60,28 @@ rota publish --week "$week" --out "$out/calendars" \
 	--organizer rota@example.cn --alarm-min 30
 echo "calendar feeds: $out/calendars (docs/calendar.md says how to subscribe)"
 
-step "Wednesday 07:00: A001 calls in sick (their shift leaves the roster)" \
-	"rota absence add A001 --from 2026-12-02 --to 2026-12-02 --type sick"
+# Wednesday 07:00 of the week: the first agent rostered after 08:00 calls
+# in sick (docs/operations.md)
 export ROTA_NOW="2026-12-02 07:00"
-rota absence add A001 --from 2026-12-02 --to 2026-12-02 --type sick \
-	--reason "sick call"
+sick=$(rota roster --week "$week" --format csv |
+	awk -F, '$2 == "2026-12-02" && $4 >= "2026-12-02T08" { print $1; exit }')
+step "Wednesday 07:00: $sick calls in sick" \
+	"rota absence add $sick --from '2026-12-02 07:00' --to 2026-12-02 --type sick"
+rota absence add "$sick" --from "2026-12-02 07:00" --to 2026-12-02 \
+	--type sick --reason fever --by "Sup Wang"
 
-step "Re-plan from now with the fewest changes (started shifts are frozen)" \
-	"rota schedule --week $week --from '2026-12-02 07:00' --force"
-rota schedule --week "$week" --from "2026-12-02 07:00" --force \
-	--time-limit "$limit" --gap 0.001 --reason "A001 sick" |
-	sed -n '/^re-planned/,$p'
+step "Who can take the open shift (替补)" \
+	"rota cover $sick --date 2026-12-02 --limit 5"
+rota cover "$sick" --date 2026-12-02 --limit 5 --format table
+
+step "Apply the best candidate" \
+	"rota cover $sick --date 2026-12-02 --apply 1 --by 'Sup Wang'"
+rota cover "$sick" --date 2026-12-02 --apply 1 --by "Sup Wang"
 
 step "Every change is a version" "rota roster --week $week --history"
 rota roster --week "$week" --history --format table
 
-step "Republish: only the changed events move (SEQUENCE)" \
+step "Republish: only the two changed people's events move (SEQUENCE)" \
 	"rota publish --week $week --out $out/calendars"
 rota publish --week "$week" --out "$out/calendars"
 
