@@ -192,7 +192,7 @@ struct rota_dataset;
 int cli_open_plan(struct cli_ctx *ctx, int flags, struct rota_plan **out);
 
 /* Monday of the ISO week containing --week DATE (NULL: today in the site's
- * zone).  Usage error for a bad date. */
+ * zone, by $ROTA_NOW or the clock).  Usage error for a bad date. */
 int cli_week_arg(struct cli_ctx *ctx, const char *text,
 		 const struct rota_tz *tz, int32_t *monday);
 

@@ -6,7 +6,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/att.h"
 #include "cli/cli.h"
@@ -19,7 +18,11 @@ int cli_week_arg(struct cli_ctx *ctx, const char *text,
 	int32_t day;
 
 	if (!text) {
-		day = rota_tz_day_of(tz, (int64_t)time(NULL));
+		int64_t now;
+
+		if (att_now(ctx, tz, &now) < 0)
+			return CLI_EXIT_USAGE;
+		day = rota_tz_day_of(tz, now);
 	} else if (rota_parse_date(text, &day, NULL) < 0) {
 		return cli_usage_error(ctx,
 				       "--week: '%s' is not a date (expected "

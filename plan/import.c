@@ -141,7 +141,8 @@ int rota_plan_import_roster(struct rota_plan *pl, const char *path,
 		label = path;
 	memset(&st, 0, sizeof(st));
 	memset(&f, 0, sizeof(f));
-	if ((rc = rota_store_roster_read(pl->st, path, label, &f, err)) < 0)
+	if ((rc = rota_store_roster_read(pl->st, path, label, o.encoding, &f,
+					 err)) < 0)
 		return rc;
 	if ((rc = rota_store_begin(pl->st, err)) < 0)
 		goto out;

@@ -402,9 +402,10 @@ struct rota_plan_import_opts {
 	int force;           /* changes inside the notice window */
 	const char *by;      /* recorded with the versions */
 	const char *reason;
+	const char *encoding;  /* the file's, NULL: UTF-8 (iconv name) */
 };
 
-#define ROTA_PLAN_IMPORT_OPTS_INIT {0, 0, "", ""}
+#define ROTA_PLAN_IMPORT_OPTS_INIT {0, 0, "", "", NULL}
 
 /*
  * A roster.csv (rota_store_roster_read) as a new version (kind "import")
