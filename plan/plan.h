@@ -164,8 +164,11 @@ struct rota_plan_week_opts {
  * solves it and the checker, coverage and imports judge it: the dataset,
  * the week's stored requirements, the assignments of the 28 days before
  * (history), leave that counts (core/leave.h: the weekly minimum and
- * maximum minutes and the maximum days lowered by the week's leave) and the
- * overtime allowance when allowed (max_week_min becomes soft at
+ * maximum minutes and the maximum days lowered by the week's leave; an
+ * employee with leave that week is not held to the minimum-block rules),
+ * absences (leave of their type on the days they took a shift out,
+ * unavailable on their other days; docs/operations.md) and the overtime
+ * allowance when allowed (max_week_min becomes soft at
  * overtime_weight per minute, max_total_min the hard cap max_week_min +
  * max_overtime_min).  opt may be NULL.  *out: rota_problem_free().
  */

@@ -759,6 +759,36 @@ int rota_store_scorecard(struct rota_store *st,
 			 struct rota_scorecard **out, struct rota_error *err);
 void rota_scorecard_free(struct rota_scorecard *sc);
 
+/* A week of a review's trend: the person's attendance and scores. */
+struct rota_review_week {
+	int32_t monday;              /* the ISO week (clipped to the range) */
+	struct rota_att_totals att;
+	struct rota_score *score;    /* one per metric of the review's card */
+	struct rota_score total;
+};
+
+/*
+ * One person's performance review over [from, to]: their attendance with
+ * every row (the exceptions), the scorecard of their team (medians and
+ * ranks; the person is team->people[person]), and the week-by-week trend
+ * of their scores (ISO weeks, every week of the range).
+ */
+struct rota_review {
+	struct rota_attendance_report *me;
+	struct rota_scorecard *team;
+	size_t person;
+	struct rota_review_week *weeks;
+	size_t n_weeks;
+	struct rota_score *week_scores;  /* n_weeks x team->n_metrics */
+};
+
+/* Unknown employee: ROTA_ENOTFOUND; otherwise errors as
+ * rota_store_scorecard().  Freed with rota_review_free(). */
+int rota_store_review(struct rota_store *st, const char *employee,
+		      int32_t from, int32_t to, int64_t now,
+		      struct rota_review **out, struct rota_error *err);
+void rota_review_free(struct rota_review *r);
+
 /* ------------------------------------------------------------ payroll */
 
 /*
