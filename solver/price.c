@@ -707,8 +707,11 @@ struct day_labels {
 
 static int day_reset(struct day_labels *dl, size_t size)
 {
+	const size_t align = _Alignof(struct label);
+
 	dl->pool.n = 0;
-	dl->pool.size = size;
+	/* labels sit back to back: keep each one aligned for its double */
+	dl->pool.size = (size + align - 1) / align * align;
 	if (!dl->table) {
 		dl->nslots = 1024;
 		dl->table = malloc(dl->nslots * sizeof(int));
