@@ -37,7 +37,7 @@ int rota_plan_employee_arg(const struct rota_plan *pl, const char *id,
 	int e = id ? rota_dataset_employee(&pl->ds, id) : -1;
 
 	if (e < 0)
-		return rota_error_set(err, ROTA_ENOTFOUND, "no employee '%s'",
+		return rota_error_set(err, ROTA_ENOTFOUND, "unknown employee '%s'",
 				      id ? id : "");
 	return e;
 }

@@ -164,8 +164,11 @@ struct rota_plan_week_opts {
  * solves it and the checker, coverage and imports judge it: the dataset,
  * the week's stored requirements, the assignments of the 28 days before
  * (history), leave that counts (core/leave.h: the weekly minimum and
- * maximum minutes and the maximum days lowered by the week's leave) and the
- * overtime allowance when allowed (max_week_min becomes soft at
+ * maximum minutes and the maximum days lowered by the week's leave; an
+ * employee with leave that week is not held to the minimum-block rules),
+ * absences (leave of their type on the days they took a shift out,
+ * unavailable on their other days; docs/operations.md) and the overtime
+ * allowance when allowed (max_week_min becomes soft at
  * overtime_weight per minute, max_total_min the hard cap max_week_min +
  * max_overtime_min).  opt may be NULL.  *out: rota_problem_free().
  */
@@ -399,9 +402,10 @@ struct rota_plan_import_opts {
 	int force;           /* changes inside the notice window */
 	const char *by;      /* recorded with the versions */
 	const char *reason;
+	const char *encoding;  /* the file's, NULL: UTF-8 (iconv name) */
 };
 
-#define ROTA_PLAN_IMPORT_OPTS_INIT {0, 0, "", ""}
+#define ROTA_PLAN_IMPORT_OPTS_INIT {0, 0, "", "", NULL}
 
 /*
  * A roster.csv (rota_store_roster_read) as a new version (kind "import")
@@ -775,5 +779,22 @@ void rota_plan_feed_release(struct rota_plan_feed *f);
 int rota_plan_coverage_svg(const struct rota_plan *pl,
 			   const struct rota_plan_week *w, char **out,
 			   size_t *len, struct rota_error *err);
+
+/* ------------------------------------------------------ generated sites */
+
+/*
+ * A generated contact-centre site for benchmarks (plan/sitegen.c
+ * describes it): the files `rota import DIR` reads, written into dir
+ * (created when missing; files of the same names are replaced).  The same
+ * options give the same files byte for byte.
+ */
+struct rota_sitegen_opts {
+	int agents;        /* 1..100000 */
+	int seed;
+	int32_t monday;    /* the forecast's week (a Monday) */
+};
+
+int rota_plan_sitegen(const struct rota_sitegen_opts *opts, const char *dir,
+		      struct rota_error *err);
 
 #endif

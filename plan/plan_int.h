@@ -29,6 +29,10 @@ void rota_plan_pub_to_event(const struct rota_publication *p,
 
 /* --- re-planning (plan/replan.c) --- */
 
+/* "Wed 2026-12-02 22:00", local. */
+void rota_plan_when(const struct rota_plan *pl, int64_t t, char *buf,
+		    size_t size);
+
 /* The instant a week with a live roster is re-planned from (see
  * rota_plan_schedule); notes: the notice window moved it. */
 int rota_plan_replan_from(struct rota_plan *pl, int32_t monday,
@@ -43,6 +47,11 @@ int rota_plan_replan_setup(struct rota_plan *pl, struct rota_problem *p,
 			   const struct rota_roster *live, int32_t monday,
 			   int64_t from, int replan, int max_changes,
 			   struct rota_error *err);
+
+/* The assignment of r (sorted by employee, day) of a's employee and day,
+ * or NULL. */
+const struct rota_assignment *rota_plan_find_assignment(
+	const struct rota_roster *r, const struct rota_assignment *a);
 
 /* Assignments of next with the same shift as in live become live's. */
 void rota_plan_keep_unchanged(struct rota_roster *next,
@@ -82,7 +91,7 @@ void rota_plan_assignment(const struct rota_problem *p, int32_t monday,
 			  int e, int d, int s, int k,
 			  struct rota_assignment *out);
 
-/* Index of employee id in the dataset, or ROTA_ENOTFOUND "no employee
+/* Index of employee id in the dataset, or ROTA_ENOTFOUND "unknown employee
  * 'X'". */
 int rota_plan_employee_arg(const struct rota_plan *pl, const char *id,
 			   struct rota_error *err);

@@ -399,7 +399,10 @@ static int solve_lp(struct solver_colgen *cg)
 		glp_adv_basis(cg->P, 0);
 		rc = glp_simplex(cg->P, &smcp);
 	}
-	solver_budget_spend(cg->bu, glp_get_it_cnt(cg->P) - before);
+	solver_budget_spend(cg->bu, (glp_get_it_cnt(cg->P) - before) *
+					    fmax(1.0, (glp_get_num_rows(cg->P) +
+						       glp_get_num_cols(cg->P)) /
+							      1000.0));
 	if (rc != 0)
 		return SUB_ERROR;
 	if (glp_get_status(cg->P) == GLP_NOFEAS)

@@ -1641,7 +1641,7 @@ static double default_work(const struct rota_problem *p)
 {
 	double cells = (double)p->n_employees * p->n_days * p->n_types;
 
-	return 2e6 + 200.0 * cells;
+	return 1.5e6 + 100.0 * cells;
 }
 
 

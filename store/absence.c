@@ -21,7 +21,7 @@ int rota_store_absence_add(struct rota_store *st, const struct rota_absence *a,
 	if (eid < 0)
 		return rota_db_error(st, err, "reading employees");
 	if (eid == 0)
-		return rota_error_set(err, ROTA_ENOTFOUND, "no employee '%s'",
+		return rota_error_set(err, ROTA_ENOTFOUND, "unknown employee '%s'",
 				      a->employee);
 	if (a->end <= a->start)
 		return rota_error_set(err, ROTA_EDATA,
@@ -72,7 +72,7 @@ int rota_store_absence_list(struct rota_store *st, const char *employee,
 	int rc;
 
 	if (employee && rota_db_id_of(st, ROTA_DB_EMPLOYEE, employee) <= 0)
-		return rota_error_set(err, ROTA_ENOTFOUND, "no employee '%s'",
+		return rota_error_set(err, ROTA_ENOTFOUND, "unknown employee '%s'",
 				      employee);
 	if ((rc = rota_db_prepare(st,
 				  "SELECT b.id, e.code, b.start, b.end, "
@@ -210,7 +210,7 @@ int rota_store_substitute_add(struct rota_store *st, int32_t week,
 	if ((eid = rota_db_id_of(st, ROTA_DB_EMPLOYEE, employee)) <= 0)
 		return eid < 0 ? rota_db_error(st, err, "reading employees")
 			       : rota_error_set(err, ROTA_ENOTFOUND,
-						"no employee '%s'", employee);
+						"unknown employee '%s'", employee);
 	if ((rc = rota_db_prepare(st,
 				  "INSERT INTO substitute (roster_id, "
 				  "version, employee_id, day, "

@@ -230,7 +230,8 @@ int rota_store_roster_history(struct rota_store *st, int32_t week,
  * by employee then day).  ROTA_EDATA "FILE:LINE: column 'x': ..." for a
  * bad row or more than ROTA_IMPORT_MAX_WEEKS weeks.  Storing is a workflow
  * (rota_plan_import_roster): rota_store_import_file() refuses the roster
- * kind with ROTA_EINVAL.  Release *out with rota_roster_file_release().
+ * kind with ROTA_EINVAL.  encoding as rota_store_import_encoded (NULL:
+ * UTF-8).  Release *out with rota_roster_file_release().
  */
 struct rota_roster_file {
 	struct rota_roster *weeks;
@@ -239,7 +240,8 @@ struct rota_roster_file {
 };
 
 int rota_store_roster_read(struct rota_store *st, const char *path,
-			   const char *label, struct rota_roster_file *out,
+			   const char *label, const char *encoding,
+			   struct rota_roster_file *out,
 			   struct rota_error *err);
 void rota_roster_file_release(struct rota_roster_file *f);
 

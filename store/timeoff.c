@@ -58,7 +58,7 @@ int rota_store_timeoff_list(struct rota_store *st,
 	if (q->employee &&
 	    rota_db_id_of(st, ROTA_DB_EMPLOYEE, q->employee) <= 0)
 		return rota_error_set(err, ROTA_ENOTFOUND,
-				      "no employee '%s'", q->employee);
+				      "unknown employee '%s'", q->employee);
 	if ((rc = rota_db_prepare(st,
 				  RECORD_COLUMNS
 				  "WHERE t.start < ?4 AND t.end > ?3 AND "
@@ -159,7 +159,7 @@ static int employee_row(struct rota_store *st, const char *code,
 	if (*id < 0)
 		return rota_db_error(st, err, "reading employees");
 	if (*id == 0)
-		return rota_error_set(err, ROTA_ENOTFOUND, "no employee '%s'",
+		return rota_error_set(err, ROTA_ENOTFOUND, "unknown employee '%s'",
 				      code);
 	return 0;
 }

@@ -227,7 +227,7 @@ static void an_absence_needs_a_leave_type_and_a_period(void **state)
 	o.employee = "Z999";
 	assert_int_equal(rota_plan_absence_add(f->pl, &o, &a, &err),
 			 ROTA_ENOTFOUND);
-	assert_string_equal(err.msg, "no employee 'Z999'");
+	assert_string_equal(err.msg, "unknown employee 'Z999'");
 	o.employee = "A001";
 	o.to = o.from;
 	assert_int_equal(rota_plan_absence_add(f->pl, &o, &a, &err),

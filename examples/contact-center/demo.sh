@@ -1,7 +1,9 @@
 #!/bin/sh
 # make demo: a fresh database from the contact-center example, then the whole
 # week of a supervisor, a member of staff and HR: requirements, roster,
-# calendars, clock records and the attendance summary.
+# calendars, a sick call and its substitute (替补), clock records and the
+# attendance summary.  "Now" is set ($ROTA_NOW) so the demo does not depend
+# on the day it runs: the week is planned the Friday before.
 # $ROTA is the binary and $BUILD the build directory (make passes both).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,6 +16,8 @@ week=2026-11-30             # the week to plan (Monday)
 last=2026-12-06             # its Sunday
 asof="2026-12-07 00:00"     # HR looks back at it the Monday after
 limit=${DEMO_TIME_LIMIT:-60}
+export ROTA_NOW="2026-11-27 09:00"   # the Friday before the week
+export USER=${USER:-supervisor}
 
 mkdir -p "$out"
 rm -rf "$db" "$db-wal" "$db-shm" "$out/calendars" "$out/punches.csv"
@@ -55,6 +59,31 @@ step "Calendars for every agent and team" \
 rota publish --week "$week" --out "$out/calendars" \
 	--organizer rota@example.cn --alarm-min 30
 echo "calendar feeds: $out/calendars (docs/calendar.md says how to subscribe)"
+
+# Wednesday 07:00 of the week: the first agent rostered after 08:00 calls
+# in sick (docs/operations.md)
+export ROTA_NOW="2026-12-02 07:00"
+sick=$(rota roster --week "$week" --format csv |
+	awk -F, '$2 == "2026-12-02" && $4 >= "2026-12-02T08" { print $1; exit }')
+step "Wednesday 07:00: $sick calls in sick" \
+	"rota absence add $sick --from '2026-12-02 07:00' --to 2026-12-02 --type sick"
+rota absence add "$sick" --from "2026-12-02 07:00" --to 2026-12-02 \
+	--type sick --reason fever --by "Sup Wang"
+
+step "Who can take the open shift (替补)" \
+	"rota cover $sick --date 2026-12-02 --limit 5"
+rota cover "$sick" --date 2026-12-02 --limit 5 --format table
+
+step "Apply the best candidate" \
+	"rota cover $sick --date 2026-12-02 --apply 1 --by 'Sup Wang'"
+rota cover "$sick" --date 2026-12-02 --apply 1 --by "Sup Wang"
+
+step "Every change is a version" "rota roster --week $week --history"
+rota roster --week "$week" --history --format table
+
+step "Republish: only the two changed people's events move (SEQUENCE)" \
+	"rota publish --week $week --out $out/calendars"
+rota publish --week "$week" --out "$out/calendars"
 
 step "Clock records exported by the terminals for that week" \
 	"rota import punches punches.csv"

@@ -139,3 +139,29 @@ printf 'employee,start,end,type\nA001,2026-12-03,2026-12-03,annual\n' >leave.csv
 expect_exit 0 rota import timeoff leave.csv
 expect_grep "leave over rostered shifts:" out
 expect_grep "  A001's Early shift on Thu 2026-12-03 (08:00) overlaps annual leave (time off 3) in a published week: cover it (rota cover A001 --date 2026-12-03) or re-plan" out
+
+# usage errors name what is wrong (exit 2)
+expect_exit 2 rota cover A001
+expect_grep "rota cover: --date DATE is required" err
+expect_exit 2 rota cover A001 --date 2026-12-02 --skill voice
+expect_grep "rota cover: --skill is for an understaffed day (no EMPLOYEE)" err
+expect_exit 2 rota cover --open --date 2026-12-02
+expect_grep "rota cover: --open takes no EMPLOYEE, --date, --apply or --explain" err
+expect_exit 1 rota cover A001 --date 2026-12-02 --explain Z999
+expect_grep "rota: unknown employee 'Z999'" err
+expect_exit 2 rota absence add A001 --from 2026-12-02
+expect_grep "rota absence: add needs --from, --to and --type" err
+expect_exit 2 rota absence add A001 --from tomorrow --to 2026-12-02 --type sick
+expect_grep "rota absence: --from:" err
+expect_exit 2 rota swap A001 2026-12-02
+expect_grep "rota swap: expected EMPLOYEE_A DATE_A EMPLOYEE_B [DATE_B]" err
+expect_exit 2 rota swap A001 2026-13-02 A002
+expect_grep "rota swap: DATE_A:" err
+expect_exit 2 rota timeoff list --status maybe
+expect_grep "rota timeoff: --status: 'maybe' is not pending, approved, denied or cancelled" err
+expect_exit 2 rota timeoff deny 2 --force
+expect_grep "rota timeoff: --force goes with approve" err
+expect_exit 1 rota timeoff deny 2
+expect_grep "rota: time off 2 is approved: only a pending request can be denied" err
+expect_exit 0 rota timeoff cancel 2 --by A002
+expect_grep "time off 2: A002 annual from 2026-12-04 00:00 to 2026-12-05 00:00, cancelled by A002" out
