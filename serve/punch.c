@@ -120,103 +120,93 @@ refuse:
 	return -1;
 }
 
-void serve_punches(const struct serve_cfg *cfg, struct serve_conn *c,
-		   const struct serve_req *rq, struct serve_resp *rs)
+/* The body must be JSON of the form {"punches": [...]} with 1 to
+ * MAX_PUNCHES entries; the array, or NULL after an error response. */
+static const struct json_value *punches_parse(const struct serve_cfg *cfg,
+					      const struct serve_req *rq,
+					      struct json_doc *doc,
+					      struct serve_resp *rs)
 {
-	struct json_doc doc;
-	struct rota_terminal term;
-	struct rota_clock_req *req = NULL;
-	struct rota_clock_result *res = NULL;
-	struct rota_error err = {0};
-	struct rota_plan *pl;
-	const struct json_value *list;
 	const char *type = serve_get(rq, SERVE_HEADER, "Content-Type");
-	char msg[200], source[ROTA_ID_MAX + 16], *buf = NULL;
-	size_t len = 0, n, n_ok = 0, counts[3] = {0, 0, 0};
-	int *ok_of = NULL, bad = 0, i, v;
-	int64_t now = serve_now(cfg);
-	FILE *f;
+	const struct json_value *list;
+	char msg[200];
+	size_t n;
 
-	memset(&doc, 0, sizeof(doc));
-	if (!(pl = serve_plan(cfg, c, rs)) ||
-	    authorize(rq, rota_plan_store(pl), &term, rs) < 0)
-		return;
-	snprintf(rs->note, sizeof(rs->note), "terminal %s", term.name);
 	if (!type || strncasecmp(type, "application/json", 16) != 0 ||
 	    (type[16] && type[16] != ';' && type[16] != ' ')) {
 		serve_json_error(rs, 415, "Content-Type must be "
 				 "application/json");
-		return;
+		return NULL;
 	}
 	if (rq->body_len > cfg->max_body) {
 		serve_json_error(rs, 413, "the body is too large");
-		return;
+		return NULL;
 	}
 	if (json_parse(rq->body ? rq->body : "", rq->body_len,
-		       MAX_PUNCHES * 8 + 8, &doc, msg, sizeof(msg)) < 0) {
+		       MAX_PUNCHES * 8 + 8, doc, msg, sizeof(msg)) < 0) {
 		char m2[240];
 
 		snprintf(m2, sizeof(m2), "malformed JSON: %s", msg);
 		serve_json_error(rs, 400, m2);
-		return;
+		return NULL;
 	}
-	list = json_member(&doc, 0, "punches");
-	if (doc.v[0].type != JSON_OBJECT || doc.v[0].count != 1 || !list ||
+	list = json_member(doc, 0, "punches");
+	if (doc->v[0].type != JSON_OBJECT || doc->v[0].count != 1 || !list ||
 	    list->type != JSON_ARRAY) {
 		serve_json_error(rs, 400, "expected {\"punches\": [...]} and "
 				 "nothing else");
-		goto out;
+		return NULL;
 	}
 	n = (size_t)list->count;
 	if (n == 0 || n > MAX_PUNCHES) {
 		serve_json_error(rs, n ? 413 : 400,
 				 n ? "at most 500 punches a request"
 				   : "no punches");
-		goto out;
+		return NULL;
 	}
-	req = calloc(n, sizeof(*req));
-	res = calloc(n, sizeof(*res));
-	ok_of = calloc(n, sizeof(*ok_of));
-	if (!req || !res || !ok_of) {
-		serve_json_error(rs, 503, "out of memory");
-		goto out;
-	}
-	/* validate every punch; the valid ones go to the store together */
-	for (i = 0, v = list->child; v != JSON_NONE; v = doc.v[v].next, i++) {
-		if (check_punch(&doc, v, rota_plan_dataset(pl),
-				rota_plan_tz(pl), now, &req[n_ok],
-				res[i].reason, sizeof(res[i].reason)) < 0) {
-			res[i].status = ROTA_CLOCK_REFUSED;
-			ok_of[i] = -1;
-			bad++;
-			continue;
-		}
-		ok_of[i] = (int)n_ok++;
-	}
-	if (n_ok) {
-		struct rota_clock_result *r2 = calloc(n_ok, sizeof(*r2));
+	return list;
+}
 
-		snprintf(source, sizeof(source), "terminal:%s", term.name);
-		if (!r2 || rota_store_clock_batch(rota_plan_store(pl), req,
-						  n_ok, source, now, r2,
-						  &err) < 0) {
-			free(r2);
-			snprintf(rs->note, sizeof(rs->note), "terminal %s: %.200s",
-				 term.name, r2 ? err.msg : "out of memory");
-			serve_header(rs, "Retry-After", "1");
-			serve_json_error(rs, 503, "nothing was stored; send "
-					 "the punches again");
-			goto out;
-		}
-		for (size_t k = 0; k < n; k++)
-			if (ok_of[k] >= 0)
-				res[k] = r2[ok_of[k]];
+/* Stores the n_ok valid punches req[] together and copies their results
+ * to res[k] for every k with ok_of[k] >= 0; -1 after an error response
+ * (nothing was stored). */
+static int punches_store(struct rota_plan *pl, const char *terminal,
+			 const struct rota_clock_req *req, size_t n_ok,
+			 const int *ok_of, size_t n, int64_t now,
+			 struct rota_clock_result *res, struct serve_resp *rs)
+{
+	struct rota_clock_result *r2 = calloc(n_ok, sizeof(*r2));
+	struct rota_error err = {0};
+	char source[ROTA_ID_MAX + 16];
+
+	snprintf(source, sizeof(source), "terminal:%s", terminal);
+	if (!r2 || rota_store_clock_batch(rota_plan_store(pl), req, n_ok,
+					  source, now, r2, &err) < 0) {
 		free(r2);
+		snprintf(rs->note, sizeof(rs->note), "terminal %s: %.200s",
+			 terminal, r2 ? err.msg : "out of memory");
+		serve_header(rs, "Retry-After", "1");
+		serve_json_error(rs, 503, "nothing was stored; send "
+				 "the punches again");
+		return -1;
 	}
-	if (!(f = open_memstream(&buf, &len))) {
-		serve_json_error(rs, 503, "out of memory");
-		goto out;
-	}
+	for (size_t k = 0; k < n; k++)
+		if (ok_of[k] >= 0)
+			res[k] = r2[ok_of[k]];
+	free(r2);
+	return 0;
+}
+
+/* The response: an "error" when some were refused, then a result per
+ * punch in the order sent; counts[] per status. */
+static int punches_answer(const struct rota_clock_result *res, size_t n,
+			  int bad, size_t counts[3], char **buf, size_t *len)
+{
+	FILE *f = open_memstream(buf, len);
+	char msg[200];
+
+	if (!f)
+		return -1;
 	fputs("{", f);
 	if (bad) {
 		snprintf(msg, sizeof(msg), "%d of %zu punches refused: unknown "
@@ -239,7 +229,57 @@ void serve_punches(const struct serve_cfg *cfg, struct serve_conn *c,
 	}
 	fputs("]}\n", f);
 	if (fclose(f) != 0) {
-		free(buf);
+		free(*buf);
+		return -1;
+	}
+	return 0;
+}
+
+void serve_punches(const struct serve_cfg *cfg, struct serve_conn *c,
+		   const struct serve_req *rq, struct serve_resp *rs)
+{
+	struct json_doc doc;
+	struct rota_terminal term;
+	struct rota_clock_req *req = NULL;
+	struct rota_clock_result *res = NULL;
+	struct rota_plan *pl;
+	const struct json_value *list;
+	char *buf = NULL;
+	size_t len = 0, n, n_ok = 0, counts[3] = {0, 0, 0};
+	int *ok_of = NULL, bad = 0, i, v;
+	int64_t now = serve_now(cfg);
+
+	memset(&doc, 0, sizeof(doc));
+	if (!(pl = serve_plan(cfg, c, rs)) ||
+	    authorize(rq, rota_plan_store(pl), &term, rs) < 0)
+		return;
+	snprintf(rs->note, sizeof(rs->note), "terminal %s", term.name);
+	if (!(list = punches_parse(cfg, rq, &doc, rs)))
+		goto out;
+	n = (size_t)list->count;
+	req = calloc(n, sizeof(*req));
+	res = calloc(n, sizeof(*res));
+	ok_of = calloc(n, sizeof(*ok_of));
+	if (!req || !res || !ok_of) {
+		serve_json_error(rs, 503, "out of memory");
+		goto out;
+	}
+	/* validate every punch; the valid ones go to the store together */
+	for (i = 0, v = list->child; v != JSON_NONE; v = doc.v[v].next, i++) {
+		if (check_punch(&doc, v, rota_plan_dataset(pl),
+				rota_plan_tz(pl), now, &req[n_ok],
+				res[i].reason, sizeof(res[i].reason)) < 0) {
+			res[i].status = ROTA_CLOCK_REFUSED;
+			ok_of[i] = -1;
+			bad++;
+			continue;
+		}
+		ok_of[i] = (int)n_ok++;
+	}
+	if (n_ok && punches_store(pl, term.name, req, n_ok, ok_of, n, now,
+				  res, rs) < 0)
+		goto out;
+	if (punches_answer(res, n, bad, counts, &buf, &len) < 0) {
 		serve_json_error(rs, 503, "out of memory");
 		goto out;
 	}
