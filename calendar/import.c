@@ -578,6 +578,96 @@ static int by_period(const void *a, const void *b)
 	return (x->end > y->end) - (x->end < y->end);
 }
 
+/* The error for the first X-LIC-ERROR property perr (in component where):
+ * with the line and UID of the top-level VEVENT it is in, or the kind of
+ * component. */
+static int libical_error(struct imp *im, const struct scan *sc,
+			 icalproperty *perr, icalcomponent *where,
+			 struct rota_error *err)
+{
+	const char *msg = icalproperty_get_xlicerror(perr);
+	icalcomponent *ev = where;
+	int line = 0;
+
+	/* the top-level VEVENT it is in, for a line number and UID */
+	while (ev && icalcomponent_get_parent(ev) != im->root)
+		ev = icalcomponent_get_parent(ev);
+	if (ev && icalcomponent_isa(ev) == ICAL_VEVENT_COMPONENT) {
+		size_t i = 0;
+
+		for (icalcomponent *k = icalcomponent_get_first_component(
+			     im->root, ICAL_VEVENT_COMPONENT);
+		     k && k != ev;
+		     k = icalcomponent_get_next_component(
+			     im->root, ICAL_VEVENT_COMPONENT))
+			i++;
+		line = i < sc->n_vevent ? sc->vevent_line[i] : 0;
+		im->line = line;
+		im->uid = icalcomponent_get_uid(ev) ? icalcomponent_get_uid(ev)
+						    : "(no UID)";
+		return rota_error_set(err, ROTA_EDATA,
+				      "%s:%d: event '%s': libical: %s",
+				      im->label, line, im->uid,
+				      msg ? msg : "parse error");
+	}
+	return rota_error_set(err, ROTA_EDATA, "%s: %s: libical: %s",
+			      im->label,
+			      icalcomponent_kind_to_string(
+				      icalcomponent_isa(where)),
+			      msg ? msg : "parse error");
+}
+
+/* Every VEVENT of im->root converted to time off in *res (grown by 64),
+ * *cnt of them; *skip counts the events that are not time off. */
+static int convert_events(struct imp *im, const struct scan *sc,
+			  const char *employee, struct rota_timeoff **res,
+			  size_t *cnt, size_t *skip, struct rota_error *err)
+{
+	size_t idx = 0;
+	int rc;
+
+	for (icalcomponent *ev = icalcomponent_get_first_component(
+		     im->root, ICAL_VEVENT_COMPONENT);
+	     ev; ev = icalcomponent_get_next_component(
+		     im->root, ICAL_VEVENT_COMPONENT), idx++) {
+		const char *uid = icalcomponent_get_uid(ev);
+
+		im->line = idx < sc->n_vevent ? sc->vevent_line[idx] : 0;
+		im->uid = uid && *uid ? uid : "(no UID)";
+		if (*cnt % 64 == 0) {
+			struct rota_timeoff *nr =
+				realloc(*res, (*cnt + 64) * sizeof(*nr));
+
+			if (!nr)
+				return rota_error_set(err, ROTA_ENOMEM,
+						      "out of memory");
+			*res = nr;
+		}
+		rc = convert_event(im, ev, employee, &(*res)[*cnt], err);
+		if (rc < 0)
+			return rc;
+		if (rc == 0)
+			(*skip)++;
+		else
+			(*cnt)++;
+	}
+	return 0;
+}
+
+/* Sorts res[] by employee and period and drops repeats; the new count. */
+static size_t sort_unique(struct rota_timeoff *res, size_t cnt)
+{
+	size_t k = 1;
+
+	if (cnt <= 1)
+		return cnt;
+	qsort(res, cnt, sizeof(*res), by_period);
+	for (size_t i = 1; i < cnt; i++)
+		if (by_period(&res[k - 1], &res[i]) != 0)
+			res[k++] = res[i];
+	return k;
+}
+
 int rota_cal_parse_timeoff(const char *text, size_t len, const char *label,
 			   const struct rota_dataset *ds,
 			   const struct rota_tz *tz, const char *employee,
@@ -588,7 +678,7 @@ int rota_cal_parse_timeoff(const char *text, size_t len, const char *label,
 	struct imp im;
 	struct rota_timeoff *res = NULL;
 	char *copy = NULL;
-	size_t cnt = 0, skip = 0, idx = 0;
+	size_t cnt = 0, skip = 0;
 	icalproperty *perr;
 	icalcomponent *where = NULL;
 	int rc = 0;
@@ -618,77 +708,13 @@ int rota_cal_parse_timeoff(const char *text, size_t len, const char *label,
 		goto out;
 	}
 	if ((perr = first_error(im.root, &where))) {
-		const char *msg = icalproperty_get_xlicerror(perr);
-		icalcomponent *ev = where;
-		int line = 0;
-
-		/* the top-level VEVENT it is in, for a line number and UID */
-		while (ev && icalcomponent_get_parent(ev) != im.root)
-			ev = icalcomponent_get_parent(ev);
-		if (ev && icalcomponent_isa(ev) == ICAL_VEVENT_COMPONENT) {
-			size_t i = 0;
-
-			for (icalcomponent *k = icalcomponent_get_first_component(
-				     im.root, ICAL_VEVENT_COMPONENT);
-			     k && k != ev;
-			     k = icalcomponent_get_next_component(
-				     im.root, ICAL_VEVENT_COMPONENT))
-				i++;
-			line = i < sc.n_vevent ? sc.vevent_line[i] : 0;
-			im.line = line;
-			im.uid = icalcomponent_get_uid(ev)
-					 ? icalcomponent_get_uid(ev)
-					 : "(no UID)";
-			rc = rota_error_set(err, ROTA_EDATA,
-					    "%s:%d: event '%s': libical: %s",
-					    label, line, im.uid,
-					    msg ? msg : "parse error");
-		} else {
-			rc = rota_error_set(err, ROTA_EDATA,
-					    "%s: %s: libical: %s", label,
-					    icalcomponent_kind_to_string(
-						    icalcomponent_isa(where)),
-					    msg ? msg : "parse error");
-		}
+		rc = libical_error(&im, &sc, perr, where, err);
 		goto out;
 	}
-	for (icalcomponent *ev = icalcomponent_get_first_component(
-		     im.root, ICAL_VEVENT_COMPONENT);
-	     ev; ev = icalcomponent_get_next_component(
-		     im.root, ICAL_VEVENT_COMPONENT), idx++) {
-		const char *uid = icalcomponent_get_uid(ev);
-
-		im.line = idx < sc.n_vevent ? sc.vevent_line[idx] : 0;
-		im.uid = uid && *uid ? uid : "(no UID)";
-		if (cnt % 64 == 0) {
-			struct rota_timeoff *nr =
-				realloc(res, (cnt + 64) * sizeof(*nr));
-
-			if (!nr) {
-				rc = rota_error_set(err, ROTA_ENOMEM,
-						    "out of memory");
-				goto out;
-			}
-			res = nr;
-		}
-		rc = convert_event(&im, ev, employee, &res[cnt], err);
-		if (rc < 0)
-			goto out;
-		if (rc == 0)
-			skip++;
-		else
-			cnt++;
-		rc = 0;
-	}
-	if (cnt > 1) {
-		size_t k = 1;
-
-		qsort(res, cnt, sizeof(*res), by_period);
-		for (size_t i = 1; i < cnt; i++)
-			if (by_period(&res[k - 1], &res[i]) != 0)
-				res[k++] = res[i];
-		cnt = k;
-	}
+	if ((rc = convert_events(&im, &sc, employee, &res, &cnt, &skip,
+				 err)) < 0)
+		goto out;
+	cnt = sort_unique(res, cnt);
 	*out = res;
 	*n = cnt;
 	res = NULL;
