@@ -259,12 +259,92 @@ int rota_store_timeoff_decide(struct rota_store *st, int64_t id,
 	return rc;
 }
 
+/* The statements rota_store_timeoff_put() runs for each period. */
+struct timeoff_put {
+	sqlite3_stmt *sel, *ins, *upd;
+};
+
+/* The stored employee id of t->employee and t's period checked. */
+static int timeoff_put_check(struct rota_store *st,
+			     const struct rota_timeoff *t, int64_t *eid,
+			     struct rota_error *err)
+{
+	*eid = rota_db_id_of(st, ROTA_DB_EMPLOYEE, t->employee);
+	if (*eid < 0)
+		return rota_db_error(st, err, "looking up an employee");
+	if (*eid == 0)
+		return rota_error_set(err, ROTA_EDATA,
+				      "time off: unknown employee '%s'",
+				      t->employee);
+	if (t->end <= t->start || t->weight < 0)
+		return rota_error_set(err, ROTA_EDATA, "time off of '%s': %s",
+				      t->employee,
+				      t->weight < 0 ? "negative weight"
+						    : "ends before it starts");
+	return 0;
+}
+
+/* Adds t, or updates the record of the same employee and period when its
+ * kind, weight or note differ; counted in *cnt. */
+static int timeoff_put_one(struct rota_store *st, struct timeoff_put *q,
+			   const struct rota_timeoff *t,
+			   struct rota_import_stats *cnt,
+			   struct rota_error *err)
+{
+	const char *kind = t->kind == ROTA_TIMEOFF_SOFT ? "soft" : "hard";
+	int64_t eid;
+	int rc;
+
+	if ((rc = timeoff_put_check(st, t, &eid, err)) < 0)
+		return rc;
+	sqlite3_reset(q->sel);
+	sqlite3_bind_int64(q->sel, 1, eid);
+	sqlite3_bind_int64(q->sel, 2, t->start);
+	sqlite3_bind_int64(q->sel, 3, t->end);
+	rc = sqlite3_step(q->sel);
+	if (rc == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(q->sel, 0);
+		char okind[8], onote[ROTA_NAME_MAX];
+
+		rota_db_column_text(q->sel, 1, okind, sizeof(okind));
+		rota_db_column_text(q->sel, 3, onote, sizeof(onote));
+		if (strcmp(okind, kind) == 0 &&
+		    sqlite3_column_double(q->sel, 2) == t->weight &&
+		    strcmp(onote, t->note) == 0) {
+			cnt->unchanged++;
+			return 0;
+		}
+		sqlite3_reset(q->upd);
+		sqlite3_bind_int64(q->upd, 1, id);
+		rota_db_bind_text(q->upd, 2, kind);
+		sqlite3_bind_double(q->upd, 3, t->weight);
+		rota_db_bind_text(q->upd, 4, t->note);
+		if (sqlite3_step(q->upd) != SQLITE_DONE)
+			return rota_db_error(st, err, "updating time off");
+		cnt->updated++;
+	} else if (rc == SQLITE_DONE) {
+		sqlite3_reset(q->ins);
+		sqlite3_bind_int64(q->ins, 1, eid);
+		sqlite3_bind_int64(q->ins, 2, t->start);
+		sqlite3_bind_int64(q->ins, 3, t->end);
+		rota_db_bind_text(q->ins, 4, kind);
+		sqlite3_bind_double(q->ins, 5, t->weight);
+		rota_db_bind_text(q->ins, 6, t->note);
+		if (sqlite3_step(q->ins) != SQLITE_DONE)
+			return rota_db_error(st, err, "adding time off");
+		cnt->added++;
+	} else {
+		return rota_db_error(st, err, "reading time off");
+	}
+	return 0;
+}
+
 int rota_store_timeoff_put(struct rota_store *st, const struct rota_timeoff *t,
 			   size_t n, struct rota_import_stats *stats,
 			   struct rota_error *err)
 {
 	struct rota_import_stats cnt;
-	sqlite3_stmt *sel = NULL, *ins = NULL, *upd = NULL;
+	struct timeoff_put q = {NULL, NULL, NULL};
 	int rc;
 
 	memset(&cnt, 0, sizeof(cnt));
@@ -275,91 +355,23 @@ int rota_store_timeoff_put(struct rota_store *st, const struct rota_timeoff *t,
 				  "WHERE employee_id = ?1 AND start = ?2 AND "
 				  "end = ?3 ORDER BY status IN ('pending', "
 				  "'approved') DESC, id DESC LIMIT 1",
-				  &sel, err)) < 0 ||
+				  &q.sel, err)) < 0 ||
 	    (rc = rota_db_prepare(st,
 				  "INSERT INTO timeoff (employee_id, start, "
 				  "end, kind, weight, note) VALUES (?1, ?2, "
 				  "?3, ?4, ?5, ?6)",
-				  &ins, err)) < 0 ||
+				  &q.ins, err)) < 0 ||
 	    (rc = rota_db_prepare(st,
 				  "UPDATE timeoff SET kind = ?2, weight = ?3, "
 				  "note = ?4 WHERE id = ?1",
-				  &upd, err)) < 0)
+				  &q.upd, err)) < 0)
 		goto fail;
-	for (size_t i = 0; i < n; i++) {
-		const char *kind = t[i].kind == ROTA_TIMEOFF_SOFT ? "soft"
-								  : "hard";
-		int64_t eid = rota_db_id_of(st, ROTA_DB_EMPLOYEE,
-					    t[i].employee);
-
-		if (eid < 0) {
-			rc = rota_db_error(st, err, "looking up an employee");
+	for (size_t i = 0; i < n; i++)
+		if ((rc = timeoff_put_one(st, &q, &t[i], &cnt, err)) < 0)
 			goto fail;
-		}
-		if (eid == 0) {
-			rc = rota_error_set(err, ROTA_EDATA,
-					    "time off: unknown employee '%s'",
-					    t[i].employee);
-			goto fail;
-		}
-		if (t[i].end <= t[i].start || t[i].weight < 0) {
-			rc = rota_error_set(err, ROTA_EDATA,
-					    "time off of '%s': %s",
-					    t[i].employee,
-					    t[i].weight < 0
-						    ? "negative weight"
-						    : "ends before it starts");
-			goto fail;
-		}
-		sqlite3_reset(sel);
-		sqlite3_bind_int64(sel, 1, eid);
-		sqlite3_bind_int64(sel, 2, t[i].start);
-		sqlite3_bind_int64(sel, 3, t[i].end);
-		rc = sqlite3_step(sel);
-		if (rc == SQLITE_ROW) {
-			int64_t id = sqlite3_column_int64(sel, 0);
-			char okind[8], onote[ROTA_NAME_MAX];
-
-			rota_db_column_text(sel, 1, okind, sizeof(okind));
-			rota_db_column_text(sel, 3, onote, sizeof(onote));
-			if (strcmp(okind, kind) == 0 &&
-			    sqlite3_column_double(sel, 2) == t[i].weight &&
-			    strcmp(onote, t[i].note) == 0) {
-				cnt.unchanged++;
-				continue;
-			}
-			sqlite3_reset(upd);
-			sqlite3_bind_int64(upd, 1, id);
-			rota_db_bind_text(upd, 2, kind);
-			sqlite3_bind_double(upd, 3, t[i].weight);
-			rota_db_bind_text(upd, 4, t[i].note);
-			if (sqlite3_step(upd) != SQLITE_DONE) {
-				rc = rota_db_error(st, err,
-						   "updating time off");
-				goto fail;
-			}
-			cnt.updated++;
-		} else if (rc == SQLITE_DONE) {
-			sqlite3_reset(ins);
-			sqlite3_bind_int64(ins, 1, eid);
-			sqlite3_bind_int64(ins, 2, t[i].start);
-			sqlite3_bind_int64(ins, 3, t[i].end);
-			rota_db_bind_text(ins, 4, kind);
-			sqlite3_bind_double(ins, 5, t[i].weight);
-			rota_db_bind_text(ins, 6, t[i].note);
-			if (sqlite3_step(ins) != SQLITE_DONE) {
-				rc = rota_db_error(st, err, "adding time off");
-				goto fail;
-			}
-			cnt.added++;
-		} else {
-			rc = rota_db_error(st, err, "reading time off");
-			goto fail;
-		}
-	}
-	sqlite3_finalize(sel);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(upd);
+	sqlite3_finalize(q.sel);
+	sqlite3_finalize(q.ins);
+	sqlite3_finalize(q.upd);
 	if ((rc = rota_store_commit(st, err)) < 0)
 		return rc;
 	if (stats) {
@@ -369,9 +381,9 @@ int rota_store_timeoff_put(struct rota_store *st, const struct rota_timeoff *t,
 	}
 	return 0;
 fail:
-	sqlite3_finalize(sel);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(upd);
+	sqlite3_finalize(q.sel);
+	sqlite3_finalize(q.ins);
+	sqlite3_finalize(q.upd);
 	rota_store_rollback(st);
 	return rc;
 }
