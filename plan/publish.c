@@ -335,31 +335,37 @@ static int write_feed(struct pub *pb, const struct rota_cal_options *opt,
 	return rc;
 }
 
-/*
- * Render every selected employee's feed and the feeds of their teams from
- * all publication rows.  Rows come sorted by employee id, as the dataset's
- * employees do, so each employee's events are one slice.
- */
-static int write_feeds(struct pub *pb, int *n_people, int *n_teams,
-		       struct rota_error *err)
+/* Every publication row as an event, all[lo[i]..hi[i]) the slice of the
+ * dataset's employee i.  Rows come sorted by employee id, as the dataset's
+ * employees do, so each employee's events are one slice. */
+struct feed_events {
+	struct rota_cal_event *all;
+	size_t n, *lo, *hi;
+};
+
+static void feed_events_free(struct feed_events *fe)
+{
+	free(fe->all);
+	free(fe->lo);
+	free(fe->hi);
+}
+
+static int feed_events_load(struct pub *pb, struct feed_events *fe,
+			    struct rota_error *err)
 {
 	struct rota_publication *rows = NULL;
-	struct rota_cal_event *all = NULL, *sel = NULL;
-	size_t n_rows = 0, *lo = NULL, *hi = NULL, n_teams_ = 0, j = 0;
-	const char **teams = NULL;
-	char file[ROTA_ID_MAX + 16];
 	const size_t n_emp = pb->pl->ds.n_employees;
+	size_t j = 0;
 	int rc;
 
 	if ((rc = rota_store_publication_list(
 		     pb->pl->st, NULL, rota_days_from_civil(1, 1, 1),
-		     rota_days_from_civil(9999, 12, 31), &rows, &n_rows,
+		     rota_days_from_civil(9999, 12, 31), &rows, &fe->n,
 		     err)) < 0)
 		return rc;
-	if (!(all = malloc((n_rows + 1) * sizeof(*all))) ||
-	    !(lo = calloc(n_emp + 1, sizeof(*lo))) ||
-	    !(hi = calloc(n_emp + 1, sizeof(*hi))) ||
-	    !(teams = calloc(n_emp + 1, sizeof(*teams)))) {
+	if (!(fe->all = malloc((fe->n + 1) * sizeof(*fe->all))) ||
+	    !(fe->lo = calloc(n_emp + 1, sizeof(*fe->lo))) ||
+	    !(fe->hi = calloc(n_emp + 1, sizeof(*fe->hi)))) {
 		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -370,21 +376,33 @@ static int write_feeds(struct pub *pb, int *n_people, int *n_teams,
 					    "not sorted by id");
 			goto out;
 		}
-	for (size_t i = 0; i < n_rows; i++)
-		rota_plan_pub_to_event(&rows[i], &all[i]);
-	free(rows);
-	rows = NULL;
+	for (size_t i = 0; i < fe->n; i++)
+		rota_plan_pub_to_event(&rows[i], &fe->all[i]);
 	for (size_t i = 0; i < n_emp; i++) {
 		const char *id = pb->pl->ds.employees[i].id;
 
-		while (j < n_rows && strcmp(all[j].employee, id) < 0)
+		while (j < fe->n && strcmp(fe->all[j].employee, id) < 0)
 			j++;
-		lo[i] = j;
-		while (j < n_rows && strcmp(all[j].employee, id) == 0)
+		fe->lo[i] = j;
+		while (j < fe->n && strcmp(fe->all[j].employee, id) == 0)
 			j++;
-		hi[i] = j;
+		fe->hi[i] = j;
 	}
-	for (size_t i = 0; i < n_emp; i++) {
+out:
+	free(rows);
+	return rc;
+}
+
+/* Each selected employee's feed; teams[] collects their teams, *n_teams_
+ * of them, in order of first appearance. */
+static int write_people_feeds(struct pub *pb, const struct feed_events *fe,
+			      const char **teams, size_t *n_teams_,
+			      int *n_people, struct rota_error *err)
+{
+	char file[ROTA_ID_MAX + 16];
+	int rc;
+
+	for (size_t i = 0; i < pb->pl->ds.n_employees; i++) {
 		const struct rota_employee *e = &pb->pl->ds.employees[i];
 		struct rota_cal_options opt = ROTA_CAL_OPTIONS_INIT;
 		size_t k;
@@ -403,21 +421,31 @@ static int write_feeds(struct pub *pb, int *n_people, int *n_teams,
 		opt.refresh_min = pb->opt.refresh_min;
 		opt.organizer = pb->opt.organizer;
 		snprintf(file, sizeof(file), "%s.ics", e->id);
-		if ((rc = write_feed(pb, &opt, file, all + lo[i], hi[i] - lo[i],
-				     err)) < 0)
-			goto out;
+		if ((rc = write_feed(pb, &opt, file, fe->all + fe->lo[i],
+				     fe->hi[i] - fe->lo[i], err)) < 0)
+			return rc;
 		(*n_people)++;
 		if (!e->team[0])
 			continue;
-		for (k = 0; k < n_teams_ && strcmp(teams[k], e->team); k++)
+		for (k = 0; k < *n_teams_ && strcmp(teams[k], e->team); k++)
 			;
-		if (k == n_teams_)
-			teams[n_teams_++] = e->team;
+		if (k == *n_teams_)
+			teams[(*n_teams_)++] = e->team;
 	}
-	if (n_teams_ && !(sel = malloc((n_rows + 1) * sizeof(*sel)))) {
-		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-		goto out;
-	}
+	return 0;
+}
+
+/* The feed of each team in teams[]: the events of all its members. */
+static int write_team_feeds(struct pub *pb, const struct feed_events *fe,
+			    const char **teams, size_t n_teams_, int *n_teams,
+			    struct rota_error *err)
+{
+	struct rota_cal_event *sel = NULL;
+	char file[ROTA_ID_MAX + 16];
+	int rc = 0;
+
+	if (n_teams_ && !(sel = malloc((fe->n + 1) * sizeof(*sel))))
+		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
 	for (size_t t = 0; t < n_teams_; t++) {
 		struct rota_cal_options opt = ROTA_CAL_OPTIONS_INIT;
 		size_t n = 0;
@@ -428,11 +456,11 @@ static int write_feeds(struct pub *pb, int *n_people, int *n_teams,
 				       "file name", teams[t]);
 			continue;
 		}
-		for (size_t i = 0; i < n_emp; i++)
+		for (size_t i = 0; i < pb->pl->ds.n_employees; i++)
 			if (strcmp(pb->pl->ds.employees[i].team, teams[t]) == 0) {
-				memcpy(sel + n, all + lo[i],
-				       (hi[i] - lo[i]) * sizeof(*sel));
-				n += hi[i] - lo[i];
+				memcpy(sel + n, fe->all + fe->lo[i],
+				       (fe->hi[i] - fe->lo[i]) * sizeof(*sel));
+				n += fe->hi[i] - fe->lo[i];
 			}
 		opt.kind = ROTA_CAL_TEAM;
 		opt.subject = teams[t];
@@ -440,15 +468,35 @@ static int write_feeds(struct pub *pb, int *n_people, int *n_teams,
 		opt.organizer = pb->opt.organizer;
 		snprintf(file, sizeof(file), "team-%s.ics", teams[t]);
 		if ((rc = write_feed(pb, &opt, file, sel, n, err)) < 0)
-			goto out;
+			break;
 		(*n_teams)++;
 	}
-out:
-	free(rows);
-	free(all);
 	free(sel);
-	free(lo);
-	free(hi);
+	return rc;
+}
+
+/* Render every selected employee's feed and the feeds of their teams from
+ * all publication rows. */
+static int write_feeds(struct pub *pb, int *n_people, int *n_teams,
+		       struct rota_error *err)
+{
+	struct feed_events fe = {NULL, 0, NULL, NULL};
+	const char **teams = NULL;
+	size_t n_teams_ = 0;
+	int rc;
+
+	if ((rc = feed_events_load(pb, &fe, err)) < 0)
+		goto out;
+	if (!(teams = calloc(pb->pl->ds.n_employees + 1, sizeof(*teams)))) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto out;
+	}
+	if ((rc = write_people_feeds(pb, &fe, teams, &n_teams_, n_people,
+				     err)) < 0)
+		goto out;
+	rc = write_team_feeds(pb, &fe, teams, n_teams_, n_teams, err);
+out:
+	feed_events_free(&fe);
 	free((void *)teams);
 	return rc;
 }
