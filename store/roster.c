@@ -349,6 +349,100 @@ static int put_version(struct commit *c, const struct rota_roster *r,
 	return rc;
 }
 
+/* m's kind defaulted from r's origin, and known. */
+static int check_kind(const struct rota_roster *r,
+		      struct rota_version_meta *m, struct rota_error *err)
+{
+	size_t k;
+
+	if (!m->kind)
+		m->kind = r->origin[0] && strcmp(r->origin, "solver") == 0
+				  ? "solve"
+				  : "import";
+	for (k = 0; k < sizeof(version_kinds) / sizeof(version_kinds[0]); k++)
+		if (strcmp(version_kinds[k], m->kind) == 0)
+			return 0;
+	return rota_error_set(err, ROTA_EINVAL,
+			      "'%s' is not a kind of roster change", m->kind);
+}
+
+/* r's assignments sorted into a new array *out (NULL when there are
+ * none), each resolved, one a day per employee and all in scope. */
+static int sorted_assignments(struct rota_store *st,
+			      const struct rota_roster *r,
+			      const char *const *scope, size_t n_scope,
+			      struct rota_assignment **out,
+			      struct rota_error *err)
+{
+	struct rota_assignment *as = NULL;
+	int rc = 0;
+
+	if (r->n_assignments &&
+	    !(as = malloc(r->n_assignments * sizeof(*as))))
+		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
+	if (r->n_assignments)
+		memcpy(as, r->assignments, r->n_assignments * sizeof(*as));
+	qsort(as, r->n_assignments, sizeof(*as), cmp_assignment);
+	for (size_t i = 0; i < r->n_assignments; i++) {
+		int64_t ids[3];
+		char day[16];
+
+		if ((rc = resolve(st, r, &as[i], ids, err)) < 0)
+			goto fail;
+		if (i && cmp_assignment(&as[i - 1], &as[i]) == 0) {
+			rota_format_date(as[i].day, day, sizeof(day));
+			rc = rota_error_set(err, ROTA_EDATA,
+					    "roster: %s has two shifts on %s",
+					    as[i].employee, day);
+			goto fail;
+		}
+		if (!in_scope(scope, n_scope, as[i].employee)) {
+			rc = rota_error_set(err, ROTA_EINVAL,
+					    "roster: %s is outside the "
+					    "change's scope", as[i].employee);
+			goto fail;
+		}
+	}
+	*out = as;
+	return 0;
+fail:
+	free(as);
+	return rc;
+}
+
+/* The new version c->version: its assignment rows closed and inserted
+ * (apply_changes for real) and its roster_version row. */
+static int write_version(struct commit *c, const struct rota_roster *r,
+			 const struct rota_assignment *as,
+			 const struct live *live, size_t n_live,
+			 const char *const *scope, size_t n_scope,
+			 const struct rota_version_meta *m, int64_t at,
+			 int *n_changes, struct rota_error *err)
+{
+	int rc;
+
+	if ((rc = rota_db_prepare(c->st,
+				  "INSERT INTO assignment (roster_id, "
+				  "employee_id, day, shift_id, start, "
+				  "end, paid_min, skill_id, "
+				  "from_version) VALUES (?1, ?2, ?3, "
+				  "?4, ?5, ?6, ?7, ?8, ?9)",
+				  &c->ins, err)) < 0 ||
+	    (rc = rota_db_prepare(c->st,
+				  "UPDATE assignment SET to_version = "
+				  "?1 WHERE id = ?2",
+				  &c->close, err)) < 0 ||
+	    (rc = rota_db_prepare(c->st,
+				  "INSERT INTO absence_shift "
+				  "(absence_id, assignment_id) VALUES "
+				  "(?1, ?2)",
+				  &c->link, err)) < 0 ||
+	    (rc = apply_changes(c, r, as, r->n_assignments, live, n_live,
+				scope, n_scope, 0, n_changes, err)) < 0)
+		return rc;
+	return put_version(c, r, m, at, *n_changes, err);
+}
+
 int rota_store_roster_commit(struct rota_store *st, const struct rota_roster *r,
 			     const char *const *scope, size_t n_scope,
 			     const struct rota_version_meta *meta,
@@ -361,7 +455,7 @@ int rota_store_roster_commit(struct rota_store *st, const struct rota_roster *r,
 	struct commit c;
 	struct live *live = NULL;
 	struct rota_assignment *as = NULL;
-	size_t n_live = 0, k;
+	size_t n_live = 0;
 	char week[16];
 	int64_t at;
 	int rc, n_changes = 0, current;
@@ -372,45 +466,12 @@ int rota_store_roster_commit(struct rota_store *st, const struct rota_roster *r,
 	if (rota_weekday(r->week) != 1)
 		return rota_error_set(err, ROTA_EINVAL,
 				      "roster week must start on a Monday");
-	if (!m.kind)
-		m.kind = r->origin[0] && strcmp(r->origin, "solver") == 0
-				 ? "solve"
-				 : "import";
-	for (k = 0; k < sizeof(version_kinds) / sizeof(version_kinds[0]); k++)
-		if (strcmp(version_kinds[k], m.kind) == 0)
-			break;
-	if (k == sizeof(version_kinds) / sizeof(version_kinds[0]))
-		return rota_error_set(err, ROTA_EINVAL,
-				      "'%s' is not a kind of roster change",
-				      m.kind);
+	if ((rc = check_kind(r, &m, err)) < 0)
+		return rc;
 	at = m.at ? m.at : r->created_at;
 	rota_format_date(r->week, week, sizeof(week));
-	if (r->n_assignments &&
-	    !(as = malloc(r->n_assignments * sizeof(*as))))
-		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
-	if (r->n_assignments)
-		memcpy(as, r->assignments, r->n_assignments * sizeof(*as));
-	qsort(as, r->n_assignments, sizeof(*as), cmp_assignment);
-	for (size_t i = 0; i < r->n_assignments; i++) {
-		int64_t ids[3];
-		char day[16];
-
-		if ((rc = resolve(st, r, &as[i], ids, err)) < 0)
-			goto out;
-		if (i && cmp_assignment(&as[i - 1], &as[i]) == 0) {
-			rota_format_date(as[i].day, day, sizeof(day));
-			rc = rota_error_set(err, ROTA_EDATA,
-					    "roster: %s has two shifts on %s",
-					    as[i].employee, day);
-			goto out;
-		}
-		if (!in_scope(scope, n_scope, as[i].employee)) {
-			rc = rota_error_set(err, ROTA_EINVAL,
-					    "roster: %s is outside the "
-					    "change's scope", as[i].employee);
-			goto out;
-		}
-	}
+	if ((rc = sorted_assignments(st, r, scope, n_scope, &as, err)) < 0)
+		return rc;
 	if ((rc = rota_store_begin(st, err)) < 0)
 		goto out;
 	if ((rc = roster_row(st, week, &c.rid, &current, err)) < 0 ||
@@ -422,29 +483,10 @@ int rota_store_roster_commit(struct rota_store *st, const struct rota_roster *r,
 	if ((rc = put_roster(&c, week, r, c.version > current ? at
 			     : r->created_at, err)) < 0)
 		goto fail;
-	if (c.version > current) {
-		if ((rc = rota_db_prepare(st,
-					  "INSERT INTO assignment (roster_id, "
-					  "employee_id, day, shift_id, start, "
-					  "end, paid_min, skill_id, "
-					  "from_version) VALUES (?1, ?2, ?3, "
-					  "?4, ?5, ?6, ?7, ?8, ?9)",
-					  &c.ins, err)) < 0 ||
-		    (rc = rota_db_prepare(st,
-					  "UPDATE assignment SET to_version = "
-					  "?1 WHERE id = ?2",
-					  &c.close, err)) < 0 ||
-		    (rc = rota_db_prepare(st,
-					  "INSERT INTO absence_shift "
-					  "(absence_id, assignment_id) VALUES "
-					  "(?1, ?2)",
-					  &c.link, err)) < 0 ||
-		    (rc = apply_changes(&c, r, as, r->n_assignments, live,
-					n_live, scope, n_scope, 0, &n_changes,
-					err)) < 0 ||
-		    (rc = put_version(&c, r, &m, at, n_changes, err)) < 0)
-			goto fail;
-	}
+	if (c.version > current &&
+	    (rc = write_version(&c, r, as, live, n_live, scope, n_scope, &m,
+				at, &n_changes, err)) < 0)
+		goto fail;
 	if ((rc = rota_store_commit(st, err)) < 0)
 		goto out;
 	if (version)
