@@ -37,7 +37,19 @@ struct num_opt {
 	double *value;
 };
 
-static int run(struct cli_ctx *ctx, int argc, char **argv)
+/* What the command line asks for. */
+struct erlang_args {
+	struct rota_skill skill;
+	struct rota_staffing_opts sopts;
+	double contacts, aht;
+	long interval;
+	enum cli_format fmt;
+};
+
+/* The options into *in; 0, or -1 when the command ends here with exit
+ * code *rc (after --help or a message). */
+static int parse(struct cli_ctx *ctx, int argc, char **argv,
+		 struct erlang_args *in, int *rc)
 {
 	const char *contacts = NULL, *interval = NULL, *aht = NULL, *sl = NULL,
 		   *answer = NULL, *occ = NULL, *shrink = NULL, *conc = NULL,
@@ -59,6 +71,56 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		{"format", CLI_OPT_STRING, &format, NULL},
 		{NULL, 0, NULL, NULL},
 	};
+	const struct num_opt nums[] = {
+		{"--contacts", &contacts, &in->contacts},
+		{"--aht-s", &aht, &in->aht},
+		{"--sl", &sl, &in->skill.sl},
+		{"--answer-s", &answer, &in->skill.answer_s},
+		{"--max-occupancy", &occ, &in->skill.max_occupancy},
+		{"--shrinkage", &shrink, &in->skill.shrinkage},
+		{"--patience-s", &patience, &in->skill.patience_s},
+		{"--max-abandon", &abandon, &in->skill.max_abandon},
+		{"--asa-s", &asa, &in->skill.asa_s},
+	};
+	const char *pos[1];
+	long v;
+
+	if (cli_parse_args(ctx, argc, argv, opts, pos, 0, rc) < 0)
+		return -1;
+	*rc = CLI_EXIT_USAGE;
+	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
+		if (*nums[i].text && cli_double_arg(ctx, nums[i].name,
+						    *nums[i].text,
+						    nums[i].value) < 0)
+			return -1;
+	if (!contacts || !interval || !aht) {
+		cli_usage_error(ctx, "--contacts, --interval-min and --aht-s "
+				     "are required");
+		return -1;
+	}
+	if (cli_int_arg(ctx, "--interval-min", interval, 1, 1440,
+			&in->interval) < 0)
+		return -1;
+	if (conc) {
+		if (cli_int_arg(ctx, "--concurrency", conc, 1, 1000, &v) < 0)
+			return -1;
+		in->skill.concurrency = (int)v;
+	}
+	if (agents) {
+		if (cli_int_arg(ctx, "--agents", agents, 1, INT_MAX / 1000,
+				&v) < 0)
+			return -1;
+		in->sopts.agents = (int)v;
+	}
+	if ((*rc = cli_format_arg(ctx, format, &in->fmt)) != CLI_EXIT_OK)
+		return -1;
+	return 0;
+}
+
+/* The result as a one-row table. */
+static int print_result(struct cli_ctx *ctx, enum cli_format fmt,
+			const struct rota_staffing_result *res)
+{
 	static const char *const cols[] = {
 		"model", "traffic_erlangs", "agents", "scheduled_agents",
 		"service_level", "asa_s", "occupancy", "abandon_rate",
@@ -66,57 +128,42 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	static const int types[] = {CLI_COL_STR, CLI_COL_NUM, CLI_COL_NUM,
 				    CLI_COL_NUM, CLI_COL_NUM, CLI_COL_NUM,
 				    CLI_COL_NUM, CLI_COL_NUM, CLI_COL_NUM};
-	struct rota_skill skill = ROTA_SKILL_INIT;
-	struct rota_staffing_opts sopts = ROTA_STAFFING_OPTS_INIT;
+	struct cli_table *t;
+
+	if (!(t = cli_table_new(cols, types, 9))) {
+		fprintf(ctx->err, "%s: out of memory\n", ctx->prog);
+		return CLI_EXIT_FAIL;
+	}
+	cli_table_cell(t, "%s", rota_staffing_model_name(res->model));
+	cli_table_cell(t, "%.12g", res->traffic);
+	cli_table_cell(t, "%d", res->agents);
+	cli_table_cell(t, "%d", res->scheduled_agents);
+	cli_table_cell(t, "%#.12g", res->service_level);
+	if (isinf(res->asa_s))
+		cli_table_cell(t, "%s", "");   /* unstable: no finite mean */
+	else
+		cli_table_cell(t, "%.6f", res->asa_s);
+	cli_table_cell(t, "%#.12g", res->occupancy);
+	cli_table_cell(t, "%#.12g", res->abandon_rate);
+	cli_table_cell(t, "%#.12g", res->wait_probability);
+	cli_table_end_row(t);
+	cli_table_print(t, fmt, ctx->out);
+	cli_table_free(t);
+	return CLI_EXIT_OK;
+}
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct erlang_args in = {.skill = ROTA_SKILL_INIT,
+				 .sopts = ROTA_STAFFING_OPTS_INIT};
 	struct rota_staffing_result res;
 	struct rota_error err = {0};
-	struct cli_table *t;
-	enum cli_format fmt;
-	double n_contacts = 0, n_aht = 0;
-	long n_interval = 0, v;
-	const char *pos[1];
 	int rc;
-	const struct num_opt nums[] = {
-		{"--contacts", &contacts, &n_contacts},
-		{"--aht-s", &aht, &n_aht},
-		{"--sl", &sl, &skill.sl},
-		{"--answer-s", &answer, &skill.answer_s},
-		{"--max-occupancy", &occ, &skill.max_occupancy},
-		{"--shrinkage", &shrink, &skill.shrinkage},
-		{"--patience-s", &patience, &skill.patience_s},
-		{"--max-abandon", &abandon, &skill.max_abandon},
-		{"--asa-s", &asa, &skill.asa_s},
-	};
 
-	if (cli_parse_args(ctx, argc, argv, opts, pos, 0, &rc) < 0)
+	if (parse(ctx, argc, argv, &in, &rc) < 0)
 		return rc;
-	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
-		if (*nums[i].text && cli_double_arg(ctx, nums[i].name,
-						    *nums[i].text,
-						    nums[i].value) < 0)
-			return CLI_EXIT_USAGE;
-	if (!contacts || !interval || !aht)
-		return cli_usage_error(ctx, "--contacts, --interval-min and "
-					    "--aht-s are required");
-	if (cli_int_arg(ctx, "--interval-min", interval, 1, 1440,
-			&n_interval) < 0)
-		return CLI_EXIT_USAGE;
-	if (conc) {
-		if (cli_int_arg(ctx, "--concurrency", conc, 1, 1000, &v) < 0)
-			return CLI_EXIT_USAGE;
-		skill.concurrency = (int)v;
-	}
-	if (agents) {
-		if (cli_int_arg(ctx, "--agents", agents, 1, INT_MAX / 1000,
-				&v) < 0)
-			return CLI_EXIT_USAGE;
-		sopts.agents = (int)v;
-	}
-	if ((rc = cli_format_arg(ctx, format, &fmt)) != CLI_EXIT_OK)
-		return rc;
-
-	rc = rota_staffing_calc(&skill, n_contacts, n_aht, (int)n_interval,
-				&sopts, &res, &err);
+	rc = rota_staffing_calc(&in.skill, in.contacts, in.aht,
+				(int)in.interval, &in.sopts, &res, &err);
 	if (rc == ROTA_EDATA)   /* every input came from the command line */
 		return cli_usage_error(ctx, "%s", err.msg);
 	if (rc < 0) {
@@ -124,27 +171,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 			err.msg);
 		return CLI_EXIT_FAIL;
 	}
-
-	if (!(t = cli_table_new(cols, types, 9))) {
-		fprintf(ctx->err, "%s: out of memory\n", ctx->prog);
-		return CLI_EXIT_FAIL;
-	}
-	cli_table_cell(t, "%s", rota_staffing_model_name(res.model));
-	cli_table_cell(t, "%.12g", res.traffic);
-	cli_table_cell(t, "%d", res.agents);
-	cli_table_cell(t, "%d", res.scheduled_agents);
-	cli_table_cell(t, "%#.12g", res.service_level);
-	if (isinf(res.asa_s))
-		cli_table_cell(t, "%s", "");   /* unstable: no finite mean */
-	else
-		cli_table_cell(t, "%.6f", res.asa_s);
-	cli_table_cell(t, "%#.12g", res.occupancy);
-	cli_table_cell(t, "%#.12g", res.abandon_rate);
-	cli_table_cell(t, "%#.12g", res.wait_probability);
-	cli_table_end_row(t);
-	cli_table_print(t, fmt, ctx->out);
-	cli_table_free(t);
-	return CLI_EXIT_OK;
+	return print_result(ctx, in.fmt, &res);
 }
 
 const struct cli_command cli_cmd_erlang = {
