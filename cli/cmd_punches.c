@@ -41,6 +41,68 @@ static const struct rota_tz *zone(struct zones *z, const struct rota_tz *site,
 	return tz;
 }
 
+/* One record as a row: times in the zone it was recorded in (site when
+ * that zone cannot be loaded); with all, its status and when recorded. */
+static void punch_row(struct cli_table *t, const struct rota_punch_record *r,
+		      struct zones *zs, const struct rota_tz *site, int all)
+{
+	char when[32];
+
+	rota_format_local_iso(zone(zs, site, r->timezone), r->at, when,
+			      sizeof(when));
+	cli_table_cell(t, "%lld", (long long)r->id);
+	cli_table_cell(t, "%s", r->employee);
+	cli_table_cell(t, "%s", when);
+	cli_table_cell(t, "%s", rota_punch_kind_name(r->kind));
+	cli_table_cell(t, "%s", r->source);
+	cli_table_cell(t, "%s", rota_punch_action_name(r->action));
+	if (r->corrects)
+		cli_table_cell(t, "%lld", (long long)r->corrects);
+	else
+		cli_table_cell(t, "%s", "");
+	cli_table_cell(t, "%s", r->reason);
+	cli_table_cell(t, "%s", r->by);
+	if (all) {
+		char rec_at[32];
+
+		rota_format_utc_iso(r->recorded_at, rec_at, sizeof(rec_at));
+		cli_table_cell(t, "%s", r->effective ? "yes" : "no");
+		if (r->superseded_by)
+			cli_table_cell(t, "%lld", (long long)r->superseded_by);
+		else
+			cli_table_cell(t, "%s", "");
+		cli_table_cell(t, "%s", rec_at);
+	}
+	cli_table_end_row(t);
+}
+
+static int print_punches(struct cli_ctx *ctx,
+			 const struct rota_punch_record *recs, size_t n,
+			 const struct rota_tz *site, int all,
+			 enum cli_format fmt)
+{
+	static const char *const names[] = {
+		"id", "employee", "time", "kind", "source", "action",
+		"corrects", "reason", "by", "effective", "superseded_by",
+		"recorded_at"};
+	static const int types[] = {
+		CLI_COL_NUM, CLI_COL_STR, CLI_COL_STR, CLI_COL_STR,
+		CLI_COL_STR, CLI_COL_STR, CLI_COL_NUM, CLI_COL_STR,
+		CLI_COL_STR, CLI_COL_BOOL, CLI_COL_NUM, CLI_COL_STR};
+	struct zones zs = {{0}, 0};
+	struct cli_table *t;
+
+	if (!(t = cli_table_new(names, types, all ? 12 : 9)))
+		return CLI_EXIT_FAIL;
+	for (size_t i = 0; i < n; i++)
+		punch_row(t, &recs[i], &zs, site, all);
+	cli_table_print(t, fmt, ctx->out);
+	cli_table_free(t);
+	for (int i = 0; i < zs.n; i++)
+		rota_tz_free(zs.tz[i]);
+	return CLI_EXIT_OK;
+}
+
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *emp = NULL, *from_s = NULL, *to_s = NULL, *fmt_s = NULL;
@@ -53,21 +115,11 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		{"format", CLI_OPT_STRING, &fmt_s, NULL},
 		{NULL, 0, NULL, NULL},
 	};
-	static const char *const names[] = {
-		"id", "employee", "time", "kind", "source", "action",
-		"corrects", "reason", "by", "effective", "superseded_by",
-		"recorded_at"};
-	static const int types[] = {
-		CLI_COL_NUM, CLI_COL_STR, CLI_COL_STR, CLI_COL_STR,
-		CLI_COL_STR, CLI_COL_STR, CLI_COL_NUM, CLI_COL_STR,
-		CLI_COL_STR, CLI_COL_BOOL, CLI_COL_NUM, CLI_COL_STR};
 	struct rota_store *st = NULL;
 	struct rota_tz *tz = NULL;
 	struct rota_site site;
 	struct rota_error err = {0};
 	struct rota_punch_record *recs = NULL;
-	struct cli_table *t = NULL;
-	struct zones zs = {{0}, 0};
 	enum cli_format fmt;
 	const char *pos[1];
 	int32_t from = 0, to = 0;
@@ -97,50 +149,9 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(ctx, &err);
 		goto out;
 	}
-	if (!(t = cli_table_new(names, types, all ? 12 : 9))) {
-		rc = CLI_EXIT_FAIL;
-		goto out;
-	}
-	for (size_t i = 0; i < n; i++) {
-		const struct rota_punch_record *r = &recs[i];
-		char when[32];
-
-		rota_format_local_iso(zone(&zs, tz, r->timezone), r->at, when,
-				      sizeof(when));
-		cli_table_cell(t, "%lld", (long long)r->id);
-		cli_table_cell(t, "%s", r->employee);
-		cli_table_cell(t, "%s", when);
-		cli_table_cell(t, "%s", rota_punch_kind_name(r->kind));
-		cli_table_cell(t, "%s", r->source);
-		cli_table_cell(t, "%s", rota_punch_action_name(r->action));
-		if (r->corrects)
-			cli_table_cell(t, "%lld", (long long)r->corrects);
-		else
-			cli_table_cell(t, "%s", "");
-		cli_table_cell(t, "%s", r->reason);
-		cli_table_cell(t, "%s", r->by);
-		if (all) {
-			char rec_at[32];
-
-			rota_format_utc_iso(r->recorded_at, rec_at,
-					    sizeof(rec_at));
-			cli_table_cell(t, "%s", r->effective ? "yes" : "no");
-			if (r->superseded_by)
-				cli_table_cell(t, "%lld",
-					       (long long)r->superseded_by);
-			else
-				cli_table_cell(t, "%s", "");
-			cli_table_cell(t, "%s", rec_at);
-		}
-		cli_table_end_row(t);
-	}
-	cli_table_print(t, fmt, ctx->out);
-	rc = CLI_EXIT_OK;
+	rc = print_punches(ctx, recs, n, tz, all, fmt);
 out:
-	cli_table_free(t);
 	free(recs);
-	for (int i = 0; i < zs.n; i++)
-		rota_tz_free(zs.tz[i]);
 	rota_tz_free(tz);
 	rota_store_close(st);
 	return rc;
