@@ -85,6 +85,51 @@ int att_as_of(struct cli_ctx *ctx, const struct rota_tz *tz,
 		     : att_now(ctx, tz, now);
 }
 
+int att_report_open(struct cli_ctx *ctx, int argc, char **argv,
+		    int with_detail, struct att_report *r, int *exit_code)
+{
+	const char *from_s = NULL, *to_s = NULL, *fmt_s = NULL, *as_of = NULL;
+	const struct cli_option opts[] = {
+		{"from", CLI_OPT_STRING, &from_s, NULL},
+		{"to", CLI_OPT_STRING, &to_s, NULL},
+		{"employee", CLI_OPT_STRING, &r->q.employee, NULL},
+		{"team", CLI_OPT_STRING, &r->q.team, NULL},
+		{"as-of", CLI_OPT_STRING, &as_of, NULL},
+		{"format", CLI_OPT_STRING, &fmt_s, NULL},
+		/* without detail, this entry ends the table */
+		{with_detail ? "detail" : NULL, CLI_OPT_FLAG, NULL,
+		 &r->q.detail},
+		{NULL, 0, NULL, NULL},
+	};
+	const struct rota_attendance_query q0 = ROTA_ATTENDANCE_QUERY_INIT;
+	const char *pos[1];
+
+	memset(r, 0, sizeof(*r));
+	r->q = q0;
+	if (cli_parse_args(ctx, argc, argv, opts, pos, 0, exit_code) < 0)
+		return -1;
+	if ((*exit_code = cli_format_arg(ctx, fmt_s, &r->fmt)) != 0 ||
+	    (*exit_code = att_period_args(ctx, from_s, to_s, &r->q.from,
+					  &r->q.to)) != 0 ||
+	    (*exit_code = cli_open_store(ctx, ROTA_STORE_READONLY,
+					 &r->st)) != 0 ||
+	    (*exit_code = att_site(ctx, r->st, &r->site, &r->tz)) != 0)
+		return -1;
+	if (att_as_of(ctx, r->tz, as_of, &r->q.now) < 0) {
+		*exit_code = CLI_EXIT_USAGE;
+		return -1;
+	}
+	return 0;
+}
+
+void att_report_close(struct att_report *r)
+{
+	rota_tz_free(r->tz);
+	rota_store_close(r->st);
+	r->tz = NULL;
+	r->st = NULL;
+}
+
 int att_kind_arg(const char *text)
 {
 	if (strcmp(text, "in") == 0)

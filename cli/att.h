@@ -1,7 +1,8 @@
 /*
  * cli/att.h - private to the attendance commands (clock, punch, punches,
- * attendance, review): the site zone, times and dates on the command line,
- * and how attendance rows are written.
+ * attendance, review, scorecard, payroll): the site zone, times and dates
+ * on the command line, an HR report's options, and how attendance rows are
+ * written.
  */
 #ifndef ROTA_CLI_ATT_H
 #define ROTA_CLI_ATT_H
@@ -40,6 +41,29 @@ int att_period_args(struct cli_ctx *ctx, const char *from_s,
 /* --as-of when given, else att_now(): 0, or -1 after a usage error. */
 int att_as_of(struct cli_ctx *ctx, const struct rota_tz *tz,
 	      const char *as_of, int64_t *now);
+
+/* What an HR report (rota attendance, scorecard, payroll) is asked for,
+ * and where it reads: the store, opened read-only, and the site's zone. */
+struct att_report {
+	/* --from, --to, --employee, --team, --detail (where the command
+	 * takes it) and --as-of (else att_now()) */
+	struct rota_attendance_query q;
+	enum cli_format fmt;
+	struct rota_store *st;
+	struct rota_tz *tz;
+	struct rota_site site;
+};
+
+/*
+ * An HR report's command line: --from and --to (required, att_period_args),
+ * --employee, --team, --as-of, --format and, when with_detail, the flag
+ * --detail; then the store and the site.  Returns 0, or -1 with *exit_code
+ * after printing (0 after --help).  att_report_close() releases *r either
+ * way.
+ */
+int att_report_open(struct cli_ctx *ctx, int argc, char **argv,
+		    int with_detail, struct att_report *r, int *exit_code);
+void att_report_close(struct att_report *r);
 
 /* "in" / "out" on the command line; -1 otherwise. */
 int att_kind_arg(const char *text);

@@ -159,55 +159,21 @@ static int detail(struct cli_ctx *ctx, const struct rota_attendance_report *r,
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *from_s = NULL, *to_s = NULL, *emp = NULL, *team = NULL;
-	const char *fmt_s = NULL, *as_of = NULL;
-	int want_detail = 0;
-	const struct cli_option opts[] = {
-		{"from", CLI_OPT_STRING, &from_s, NULL},
-		{"to", CLI_OPT_STRING, &to_s, NULL},
-		{"employee", CLI_OPT_STRING, &emp, NULL},
-		{"team", CLI_OPT_STRING, &team, NULL},
-		{"format", CLI_OPT_STRING, &fmt_s, NULL},
-		{"detail", CLI_OPT_FLAG, NULL, &want_detail},
-		{"as-of", CLI_OPT_STRING, &as_of, NULL},
-		{NULL, 0, NULL, NULL},
-	};
-	struct rota_attendance_query q = ROTA_ATTENDANCE_QUERY_INIT;
 	struct rota_attendance_report *r = NULL;
-	struct rota_store *st = NULL;
-	struct rota_tz *tz = NULL;
-	struct rota_site site;
+	struct att_report a;
 	struct rota_error err = {0};
-	enum cli_format fmt;
-	const char *pos[1];
 	int rc;
 
-	if (cli_parse_args(ctx, argc, argv, opts, pos, 0, &rc) < 0)
-		return rc;
-	if ((rc = cli_format_arg(ctx, fmt_s, &fmt)) != 0)
-		return rc;
-	if ((rc = att_period_args(ctx, from_s, to_s, &q.from, &q.to)) != 0)
-		return rc;
-	q.employee = emp;
-	q.team = team;
-	q.detail = want_detail;
-	if ((rc = cli_open_store(ctx, ROTA_STORE_READONLY, &st)) != 0)
-		return rc;
-	if ((rc = att_site(ctx, st, &site, &tz)) != 0)
+	if (att_report_open(ctx, argc, argv, 1, &a, &rc) < 0)
 		goto out;
-	if (att_as_of(ctx, tz, as_of, &q.now) < 0) {
-		rc = CLI_EXIT_USAGE;
-		goto out;
-	}
-	if (rota_store_attendance(st, &q, &r, &err) < 0) {
+	if (rota_store_attendance(a.st, &a.q, &r, &err) < 0) {
 		rc = cli_fail(ctx, &err);
 		goto out;
 	}
-	rc = want_detail ? detail(ctx, r, tz, fmt) : summary(ctx, r, fmt);
+	rc = a.q.detail ? detail(ctx, r, a.tz, a.fmt) : summary(ctx, r, a.fmt);
 out:
 	rota_attendance_report_free(r);
-	rota_tz_free(tz);
-	rota_store_close(st);
+	att_report_close(&a);
 	return rc;
 }
 

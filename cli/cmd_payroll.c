@@ -38,90 +38,64 @@ static void row(struct cli_table *t, const struct rota_payroll_person *p,
 	cli_table_end_row(t);
 }
 
+/* A person's rows: the fixed codes, a row per holiday rate, per paid
+ * leave type, and unpaid leave summed. */
+static void person_rows(struct cli_table *t, const struct rota_payroll *pr,
+			const struct rota_payroll_person *p)
+{
+	const struct rota_pay *y = &p->pay;
+	long unpaid = 0;
+
+	row(t, p, "regular", y->regular, 0, 1);
+	row(t, p, "overtime", y->overtime, 0, 0);
+	row(t, p, "not_paid", y->not_paid, 0, 0);
+	row(t, p, "night", y->night, 0, 0);
+	row(t, p, "weekend", y->weekend, 0, 0);
+	for (int k = 0; k < y->n_rates; k++)
+		row(t, p, "holiday", y->holiday[k], y->rate[k], 0);
+	for (int k = 0; k < pr->n_leave; k++) {
+		char code[ROTA_ID_MAX + 8];
+
+		if (!pr->leave[k].paid) {
+			unpaid += y->leave[k];
+			continue;
+		}
+		snprintf(code, sizeof(code), "leave_%s", pr->leave[k].name);
+		row(t, p, code, y->leave[k], 0, 0);
+	}
+	row(t, p, "unpaid_leave", unpaid, 0, 0);
+}
+
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *from_s = NULL, *to_s = NULL, *emp = NULL, *team = NULL;
-	const char *fmt_s = NULL, *as_of = NULL;
-	const struct cli_option opts[] = {
-		{"from", CLI_OPT_STRING, &from_s, NULL},
-		{"to", CLI_OPT_STRING, &to_s, NULL},
-		{"employee", CLI_OPT_STRING, &emp, NULL},
-		{"team", CLI_OPT_STRING, &team, NULL},
-		{"as-of", CLI_OPT_STRING, &as_of, NULL},
-		{"format", CLI_OPT_STRING, &fmt_s, NULL},
-		{NULL, 0, NULL, NULL},
-	};
 	static const char *const names[] = {"employee", "name", "team", "code",
 					    "minutes", "hours", "multiplier"};
 	static const int types[] = {CLI_COL_STR, CLI_COL_STR, CLI_COL_STR,
 				    CLI_COL_STR, CLI_COL_NUM, CLI_COL_NUM,
 				    CLI_COL_NUM};
-	struct rota_attendance_query q = ROTA_ATTENDANCE_QUERY_INIT;
 	struct rota_payroll *pr = NULL;
-	struct rota_store *st = NULL;
-	struct rota_tz *tz = NULL;
-	struct rota_site site;
+	struct att_report a;
 	struct rota_error err = {0};
 	struct cli_table *t = NULL;
-	enum cli_format fmt;
-	const char *pos[1];
 	int rc;
 
-	if (cli_parse_args(ctx, argc, argv, opts, pos, 0, &rc) < 0)
-		return rc;
-	if ((rc = cli_format_arg(ctx, fmt_s, &fmt)) != 0)
-		return rc;
-	if ((rc = att_period_args(ctx, from_s, to_s, &q.from, &q.to)) != 0)
-		return rc;
-	q.employee = emp;
-	q.team = team;
-	if ((rc = cli_open_store(ctx, ROTA_STORE_READONLY, &st)) != 0)
-		return rc;
-	if ((rc = att_site(ctx, st, &site, &tz)) != 0)
+	if (att_report_open(ctx, argc, argv, 0, &a, &rc) < 0)
 		goto out;
-	if (att_as_of(ctx, tz, as_of, &q.now) < 0) {
-		rc = CLI_EXIT_USAGE;
-		goto out;
-	}
-	if (rota_store_payroll(st, &q, &pr, &err) < 0) {
+	if (rota_store_payroll(a.st, &a.q, &pr, &err) < 0) {
 		rc = cli_fail(ctx, &err);
 		goto out;
 	}
 	rc = CLI_EXIT_FAIL;
 	if (!(t = cli_table_new(names, types, 7)))
 		goto out;
-	for (size_t i = 0; i < pr->n_people; i++) {
-		const struct rota_payroll_person *p = &pr->people[i];
-		const struct rota_pay *y = &p->pay;
-		long unpaid = 0;
-
-		row(t, p, "regular", y->regular, 0, 1);
-		row(t, p, "overtime", y->overtime, 0, 0);
-		row(t, p, "not_paid", y->not_paid, 0, 0);
-		row(t, p, "night", y->night, 0, 0);
-		row(t, p, "weekend", y->weekend, 0, 0);
-		for (int k = 0; k < y->n_rates; k++)
-			row(t, p, "holiday", y->holiday[k], y->rate[k], 0);
-		for (int k = 0; k < pr->n_leave; k++) {
-			char code[ROTA_ID_MAX + 8];
-
-			if (!pr->leave[k].paid) {
-				unpaid += y->leave[k];
-				continue;
-			}
-			snprintf(code, sizeof(code), "leave_%s",
-				 pr->leave[k].name);
-			row(t, p, code, y->leave[k], 0, 0);
-		}
-		row(t, p, "unpaid_leave", unpaid, 0, 0);
-	}
-	cli_table_print(t, fmt, ctx->out);
+	for (size_t i = 0; i < pr->n_people; i++)
+		person_rows(t, pr, &pr->people[i]);
+	cli_table_print(t, a.fmt, ctx->out);
 	rc = CLI_EXIT_OK;
 out:
 	cli_table_free(t);
 	rota_payroll_free(pr);
-	rota_tz_free(tz);
-	rota_store_close(st);
+	att_report_close(&a);
 	return rc;
 }
 

@@ -80,17 +80,6 @@ void att_scorecard_rows(struct cli_table *t, const struct rota_scorecard *sc,
 
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *from_s = NULL, *to_s = NULL, *team = NULL, *emp = NULL;
-	const char *fmt_s = NULL, *as_of = NULL;
-	const struct cli_option opts[] = {
-		{"from", CLI_OPT_STRING, &from_s, NULL},
-		{"to", CLI_OPT_STRING, &to_s, NULL},
-		{"team", CLI_OPT_STRING, &team, NULL},
-		{"employee", CLI_OPT_STRING, &emp, NULL},
-		{"as-of", CLI_OPT_STRING, &as_of, NULL},
-		{"format", CLI_OPT_STRING, &fmt_s, NULL},
-		{NULL, 0, NULL, NULL},
-	};
 	static const char *const names[] = {
 		"employee", "name", "team", "metric", "unit", "value", "target",
 		"points", "weight", "team_median", "percentile"};
@@ -100,32 +89,19 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		CLI_COL_NUM};
 	struct rota_scorecard_query q = ROTA_SCORECARD_QUERY_INIT;
 	struct rota_scorecard *sc = NULL;
-	struct rota_store *st = NULL;
-	struct rota_tz *tz = NULL;
-	struct rota_site site;
+	struct att_report a;
 	struct rota_error err = {0};
 	struct cli_table *t = NULL;
-	enum cli_format fmt;
-	const char *pos[1];
 	int rc;
 
-	if (cli_parse_args(ctx, argc, argv, opts, pos, 0, &rc) < 0)
-		return rc;
-	if ((rc = cli_format_arg(ctx, fmt_s, &fmt)) != 0)
-		return rc;
-	if ((rc = att_period_args(ctx, from_s, to_s, &q.from, &q.to)) != 0)
-		return rc;
-	q.team = team;
-	q.employee = emp;
-	if ((rc = cli_open_store(ctx, ROTA_STORE_READONLY, &st)) != 0)
-		return rc;
-	if ((rc = att_site(ctx, st, &site, &tz)) != 0)
+	if (att_report_open(ctx, argc, argv, 0, &a, &rc) < 0)
 		goto out;
-	if (att_as_of(ctx, tz, as_of, &q.now) < 0) {
-		rc = CLI_EXIT_USAGE;
-		goto out;
-	}
-	if (rota_store_scorecard(st, &q, &sc, &err) < 0) {
+	q.from = a.q.from;
+	q.to = a.q.to;
+	q.employee = a.q.employee;
+	q.team = a.q.team;
+	q.now = a.q.now;
+	if (rota_store_scorecard(a.st, &q, &sc, &err) < 0) {
 		rc = cli_fail(ctx, &err);
 		goto out;
 	}
@@ -134,13 +110,12 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	for (size_t i = 0; i < sc->n_people; i++)
 		att_scorecard_rows(t, sc, &sc->people[i], 1);
-	cli_table_print(t, fmt, ctx->out);
+	cli_table_print(t, a.fmt, ctx->out);
 	rc = CLI_EXIT_OK;
 out:
 	cli_table_free(t);
 	rota_scorecard_free(sc);
-	rota_tz_free(tz);
-	rota_store_close(st);
+	att_report_close(&a);
 	return rc;
 }
 
