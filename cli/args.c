@@ -102,6 +102,49 @@ int cli_parse_args(struct cli_ctx *ctx, int argc, char **argv,
 	return npos;
 }
 
+/* "add, remove or list" */
+static void verb_list(const struct cli_verb *verbs, int n_verbs, char *buf,
+		      size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < n_verbs && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					!i ? ""
+					: i == n_verbs - 1 ? " or "
+							   : ", ",
+					verbs[i].name);
+}
+
+int cli_verb_arg(struct cli_ctx *ctx, const char *const *pos, int n,
+		 const struct cli_verb *verbs, int n_verbs, const char *noun)
+{
+	char all[128];
+	int v;
+
+	verb_list(verbs, n_verbs, all, sizeof(all));
+	if (n < 1) {
+		cli_usage_error(ctx, "expected %s", all);
+		return -1;
+	}
+	for (v = 0; v < n_verbs && strcmp(pos[0], verbs[v].name); v++)
+		;
+	if (v == n_verbs) {
+		cli_usage_error(ctx, "'%s': expected %s", pos[0], all);
+		return -1;
+	}
+	if (verbs[v].names == 1 && n != 2) {
+		cli_usage_error(ctx, "%s needs a %s name", pos[0], noun);
+		return -1;
+	}
+	if (verbs[v].names == 0 && n != 1) {
+		cli_usage_error(ctx, "%s takes no name", pos[0]);
+		return -1;
+	}
+	return v;
+}
+
 int cli_int_arg(struct cli_ctx *ctx, const char *opt, const char *text,
 		long min, long max, long *out)
 {

@@ -102,6 +102,21 @@ int cli_parse_args(struct cli_ctx *ctx, int argc, char **argv,
 		   const struct cli_option *opts, const char **pos, int max_pos,
 		   int *exit_code);
 
+/* A verb of a command of verbs ("rota user add NAME"). */
+struct cli_verb {
+	const char *name;  /* "add" */
+	int names;         /* 1: a NAME follows; 0: nothing; -1: not checked */
+};
+
+/*
+ * Which of verbs[0..n_verbs) the positionals pos[0..n) start with, and
+ * that a name follows or not as the verb wants: its index, or -1 after a
+ * usage error ("expected add, remove or list", "'x': expected ...", "add
+ * needs a NOUN name", "list takes no name").
+ */
+int cli_verb_arg(struct cli_ctx *ctx, const char *const *pos, int n,
+		 const struct cli_verb *verbs, int n_verbs, const char *noun);
+
 /* Print "rota CMD: message" and the usage hint; returns CLI_EXIT_USAGE. */
 int cli_usage_error(struct cli_ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -58,100 +58,105 @@ static int ask(struct cli_ctx *ctx, const char *prompt, char *buf,
 	return rc;
 }
 
+/* The password from the terminal (asked twice) or stdin's first line,
+ * then the user saved with it. */
+static int add(struct cli_ctx *ctx, struct rota_store *st, const char *name,
+	       const char *role)
+{
+	struct rota_error err = {0};
+	char pw[1100], again[1100];
+	int rc;
+
+	if (isatty(STDIN_FILENO)) {
+		if (ask(ctx, "password: ", pw, sizeof(pw)) < 0 ||
+		    ask(ctx, "again: ", again, sizeof(again)) < 0 ||
+		    strcmp(pw, again) != 0)
+			return cli_usage_error(ctx, "the passwords differ");
+	} else if (read_line(pw, sizeof(pw)) < 0) {
+		return cli_usage_error(ctx, "no password on stdin");
+	}
+	rc = rota_serve_user_set(st, name, role, pw, (int64_t)time(NULL),
+				 &err);
+	memset(pw, 0, sizeof(pw));
+	memset(again, 0, sizeof(again));
+	if (rc < 0)
+		return cli_fail(ctx, &err);
+	fprintf(ctx->out, "user %s (%s) saved\n", name, role);
+	return CLI_EXIT_OK;
+}
+
+static int remove_user(struct cli_ctx *ctx, struct rota_store *st,
+		       const char *name)
+{
+	struct rota_error err = {0};
+
+	if (rota_store_user_remove(st, name, &err) < 0)
+		return cli_fail(ctx, &err);
+	fprintf(ctx->out, "user %s removed\n", name);
+	return CLI_EXIT_OK;
+}
+
+static int list(struct cli_ctx *ctx, struct rota_store *st,
+		enum cli_format fmt)
+{
+	static const char *const cols[] = {"name", "role", "created"};
+	static const int types[] = {CLI_COL_STR, CLI_COL_STR, CLI_COL_STR};
+	struct rota_user *users = NULL;
+	struct rota_error err = {0};
+	struct cli_table *t;
+	char when[32];
+	size_t n = 0;
+
+	if (rota_store_user_list(st, &users, &n, &err) < 0)
+		return cli_fail(ctx, &err);
+	if (!(t = cli_table_new(cols, types, 3))) {
+		free(users);
+		return CLI_EXIT_FAIL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		rota_format_utc_iso(users[i].created_at, when, sizeof(when));
+		cli_table_cell(t, "%s", users[i].name);
+		cli_table_cell(t, "%s", users[i].role);
+		cli_table_cell(t, "%s", when);
+		cli_table_end_row(t);
+	}
+	cli_table_print(t, fmt, ctx->out);
+	cli_table_free(t);
+	free(users);
+	return CLI_EXIT_OK;
+}
+
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
+	enum { ADD, REMOVE, LIST };
+	static const struct cli_verb verbs[] = {
+		[ADD] = {"add", 1}, [REMOVE] = {"remove", 1}, [LIST] = {"list", -1}};
 	const char *role = NULL, *format = NULL;
 	const struct cli_option opts[] = {
 		{"role", CLI_OPT_STRING, &role, NULL},
 		{"format", CLI_OPT_STRING, &format, NULL},
 		{NULL, 0, NULL, NULL},
 	};
-	static const char *const cols[] = {"name", "role", "created"};
-	static const int types[] = {CLI_COL_STR, CLI_COL_STR, CLI_COL_STR};
 	struct rota_store *st = NULL;
-	struct rota_user *list = NULL;
-	struct rota_error err = {0};
-	struct cli_table *t = NULL;
 	enum cli_format fmt;
 	const char *pos[2];
-	char pw[1100], again[1100], when[32];
-	size_t nl = 0;
-	int n, rc;
+	int n, v, rc;
 
 	if ((n = cli_parse_args(ctx, argc, argv, opts, pos, 2, &rc)) < 0)
 		return rc;
-	if (n < 1)
-		return cli_usage_error(ctx, "expected add, remove or list");
-	if (strcmp(pos[0], "add") == 0) {
-		if (n != 2)
-			return cli_usage_error(ctx, "add needs a user name");
-		if (!role || (strcmp(role, "supervisor") &&
-			      strcmp(role, "viewer")))
-			return cli_usage_error(ctx, "--role supervisor or "
-					       "--role viewer is required");
-	} else if (strcmp(pos[0], "remove") == 0) {
-		if (n != 2)
-			return cli_usage_error(ctx, "remove needs a user name");
-	} else if (strcmp(pos[0], "list") == 0) {
-		if ((rc = cli_format_arg(ctx, format, &fmt)))
-			return rc;
-	} else {
-		return cli_usage_error(ctx, "'%s': expected add, remove or "
-				       "list", pos[0]);
-	}
+	if ((v = cli_verb_arg(ctx, pos, n, verbs, 3, "user")) < 0)
+		return CLI_EXIT_USAGE;
+	if (v == ADD && (!role || (strcmp(role, "supervisor") &&
+				   strcmp(role, "viewer"))))
+		return cli_usage_error(ctx, "--role supervisor or "
+				       "--role viewer is required");
+	if (v == LIST && (rc = cli_format_arg(ctx, format, &fmt)))
+		return rc;
 	if ((rc = cli_open_store(ctx, 0, &st)) != 0)
 		return rc;
-	if (strcmp(pos[0], "add") == 0) {
-		if (isatty(STDIN_FILENO)) {
-			if (ask(ctx, "password: ", pw, sizeof(pw)) < 0 ||
-			    ask(ctx, "again: ", again, sizeof(again)) < 0 ||
-			    strcmp(pw, again) != 0) {
-				rc = cli_usage_error(ctx, "the passwords "
-						     "differ");
-				goto out;
-			}
-		} else if (read_line(pw, sizeof(pw)) < 0) {
-			rc = cli_usage_error(ctx, "no password on stdin");
-			goto out;
-		}
-		rc = rota_serve_user_set(st, pos[1], role, pw,
-					 (int64_t)time(NULL), &err);
-		memset(pw, 0, sizeof(pw));
-		memset(again, 0, sizeof(again));
-		if (rc < 0) {
-			rc = cli_fail(ctx, &err);
-			goto out;
-		}
-		fprintf(ctx->out, "user %s (%s) saved\n", pos[1], role);
-	} else if (strcmp(pos[0], "remove") == 0) {
-		if (rota_store_user_remove(st, pos[1], &err) < 0) {
-			rc = cli_fail(ctx, &err);
-			goto out;
-		}
-		fprintf(ctx->out, "user %s removed\n", pos[1]);
-	} else {
-		if (rota_store_user_list(st, &list, &nl, &err) < 0) {
-			rc = cli_fail(ctx, &err);
-			goto out;
-		}
-		if (!(t = cli_table_new(cols, types, 3))) {
-			rc = CLI_EXIT_FAIL;
-			goto out;
-		}
-		for (size_t i = 0; i < nl; i++) {
-			rota_format_utc_iso(list[i].created_at, when,
-					    sizeof(when));
-			cli_table_cell(t, "%s", list[i].name);
-			cli_table_cell(t, "%s", list[i].role);
-			cli_table_cell(t, "%s", when);
-			cli_table_end_row(t);
-		}
-		cli_table_print(t, fmt, ctx->out);
-	}
-	rc = CLI_EXIT_OK;
-out:
-	cli_table_free(t);
-	free(list);
+	rc = v == ADD      ? add(ctx, st, pos[1], role)
+	     : v == REMOVE ? remove_user(ctx, st, pos[1])
+			   : list(ctx, st, fmt);
 	rota_store_close(st);
 	return rc;
 }
