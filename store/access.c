@@ -9,11 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int oom(struct rota_error *err)
-{
-	return rota_error_set(err, ROTA_ENOMEM, "out of memory");
-}
-
 static void column_hash(sqlite3_stmt *s, int col,
 			unsigned char out[ROTA_SECRET_HASH_LEN])
 {
@@ -236,8 +231,10 @@ int rota_store_feed_token_find(struct rota_store *st, const char *selector,
 	"SELECT id, name, created_at, coalesce(revoked_at, 0), hash FROM "    \
 	"terminal "
 
-static void read_terminal(sqlite3_stmt *s, struct rota_terminal *t)
+static void read_terminal(sqlite3_stmt *s, void *row)
 {
+	struct rota_terminal *t = row;
+
 	memset(t, 0, sizeof(*t));
 	t->id = sqlite3_column_int64(s, 0);
 	rota_db_column_text(s, 1, t->name, sizeof(t->name));
@@ -312,51 +309,32 @@ int rota_store_terminal_find(struct rota_store *st, const char *selector,
 				  &s, err)) < 0)
 		return rc;
 	rota_db_bind_text(s, 1, selector);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		read_terminal(s, out);
-		rc = 0;
-	} else if (rc == SQLITE_DONE) {
+	if ((rc = rota_db_row(st, s, read_terminal, out, "reading terminals",
+			      err)) == 1)
 		rc = rota_error_set(err, ROTA_ENOTFOUND, "no such terminal");
-	} else {
-		rc = rota_db_error(st, err, "reading terminals");
-	}
-	sqlite3_finalize(s);
 	return rc;
+}
+
+/* A terminal as listed: without its hash. */
+static void read_terminal_listed(sqlite3_stmt *s, void *row)
+{
+	struct rota_terminal *t = row;
+
+	read_terminal(s, t);
+	memset(t->hash, 0, sizeof(t->hash));
 }
 
 int rota_store_terminal_list(struct rota_store *st, struct rota_terminal **out,
 			     size_t *n, struct rota_error *err)
 {
-	struct rota_terminal *arr = NULL;
-	size_t cnt = 0, cap = 0;
 	sqlite3_stmt *s;
 	int rc;
 
 	if ((rc = rota_db_prepare(st, TERMINAL_COLUMNS "ORDER BY name", &s,
 				  err)) < 0)
 		return rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (ROTA_GROW(arr, cap, cnt) < 0) {
-			rc = oom(err);
-			goto fail;
-		}
-		read_terminal(s, &arr[cnt]);
-		memset(arr[cnt].hash, 0, sizeof(arr[cnt].hash));
-		cnt++;
-	}
-	if (rc != SQLITE_DONE) {
-		rc = rota_db_error(st, err, "reading terminals");
-		goto fail;
-	}
-	sqlite3_finalize(s);
-	*out = arr;
-	*n = cnt;
-	return 0;
-fail:
-	sqlite3_finalize(s);
-	free(arr);
-	return rc;
+	return rota_db_rows(st, s, sizeof(**out), read_terminal_listed, out,
+			    n, "reading terminals", err);
 }
 
 /* ------------------------------------------------------------ users */
@@ -399,8 +377,10 @@ int rota_store_user_put(struct rota_store *st, const char *name,
 
 #define USER_COLUMNS "SELECT id, name, role, pw_hash, created_at FROM app_user "
 
-static void read_user(sqlite3_stmt *s, struct rota_user *u)
+static void read_user(sqlite3_stmt *s, void *row)
 {
+	struct rota_user *u = row;
+
 	memset(u, 0, sizeof(*u));
 	u->id = sqlite3_column_int64(s, 0);
 	rota_db_column_text(s, 1, u->name, sizeof(u->name));
@@ -419,51 +399,32 @@ int rota_store_user_get(struct rota_store *st, const char *name,
 				  err)) < 0)
 		return rc;
 	rota_db_bind_text(s, 1, name);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		read_user(s, out);
-		rc = 0;
-	} else if (rc == SQLITE_DONE) {
+	if ((rc = rota_db_row(st, s, read_user, out, "reading users", err)) ==
+	    1)
 		rc = rota_error_set(err, ROTA_ENOTFOUND, "no user '%s'", name);
-	} else {
-		rc = rota_db_error(st, err, "reading users");
-	}
-	sqlite3_finalize(s);
 	return rc;
+}
+
+/* A user as listed: without the password hash. */
+static void read_user_listed(sqlite3_stmt *s, void *row)
+{
+	struct rota_user *u = row;
+
+	read_user(s, u);
+	u->pw_hash[0] = '\0';
 }
 
 int rota_store_user_list(struct rota_store *st, struct rota_user **out,
 			 size_t *n, struct rota_error *err)
 {
-	struct rota_user *arr = NULL;
-	size_t cnt = 0, cap = 0;
 	sqlite3_stmt *s;
 	int rc;
 
 	if ((rc = rota_db_prepare(st, USER_COLUMNS "ORDER BY name", &s,
 				  err)) < 0)
 		return rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (ROTA_GROW(arr, cap, cnt) < 0) {
-			rc = oom(err);
-			goto fail;
-		}
-		read_user(s, &arr[cnt]);
-		arr[cnt].pw_hash[0] = '\0';
-		cnt++;
-	}
-	if (rc != SQLITE_DONE) {
-		rc = rota_db_error(st, err, "reading users");
-		goto fail;
-	}
-	sqlite3_finalize(s);
-	*out = arr;
-	*n = cnt;
-	return 0;
-fail:
-	sqlite3_finalize(s);
-	free(arr);
-	return rc;
+	return rota_db_rows(st, s, sizeof(**out), read_user_listed, out, n,
+			    "reading users", err);
 }
 
 int rota_store_user_remove(struct rota_store *st, const char *name,
@@ -514,6 +475,22 @@ int rota_store_session_add(struct rota_store *st, const char *user,
 	return 0;
 }
 
+static void read_session(sqlite3_stmt *s, void *row)
+{
+	struct rota_web_session *out = row;
+
+	memset(out, 0, sizeof(*out));
+	out->id = sqlite3_column_int64(s, 0);
+	out->user.id = sqlite3_column_int64(s, 1);
+	rota_db_column_text(s, 2, out->user.name, sizeof(out->user.name));
+	rota_db_column_text(s, 3, out->user.role, sizeof(out->user.role));
+	out->user.created_at = sqlite3_column_int64(s, 4);
+	rota_db_column_text(s, 5, out->csrf, sizeof(out->csrf));
+	out->created_at = sqlite3_column_int64(s, 6);
+	out->expires_at = sqlite3_column_int64(s, 7);
+	column_hash(s, 8, out->hash);
+}
+
 int rota_store_session_find(struct rota_store *st, const char *selector,
 			    int64_t now, struct rota_web_session *out,
 			    struct rota_error *err)
@@ -531,27 +508,9 @@ int rota_store_session_find(struct rota_store *st, const char *selector,
 		return rc;
 	rota_db_bind_text(s, 1, selector);
 	sqlite3_bind_int64(s, 2, now);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof(*out));
-		out->id = sqlite3_column_int64(s, 0);
-		out->user.id = sqlite3_column_int64(s, 1);
-		rota_db_column_text(s, 2, out->user.name,
-				    sizeof(out->user.name));
-		rota_db_column_text(s, 3, out->user.role,
-				    sizeof(out->user.role));
-		out->user.created_at = sqlite3_column_int64(s, 4);
-		rota_db_column_text(s, 5, out->csrf, sizeof(out->csrf));
-		out->created_at = sqlite3_column_int64(s, 6);
-		out->expires_at = sqlite3_column_int64(s, 7);
-		column_hash(s, 8, out->hash);
-		rc = 0;
-	} else if (rc == SQLITE_DONE) {
+	if ((rc = rota_db_row(st, s, read_session, out, "reading sessions",
+			      err)) == 1)
 		rc = rota_error_set(err, ROTA_ENOTFOUND, "no such session");
-	} else {
-		rc = rota_db_error(st, err, "reading sessions");
-	}
-	sqlite3_finalize(s);
 	return rc;
 }
 

@@ -56,6 +56,55 @@ void rota_db_column_text(sqlite3_stmt *s, int col, char *buf, size_t size)
 	rota_strlcpy(buf, t ? (const char *)t : "", size);
 }
 
+int rota_db_rows(struct rota_store *st, sqlite3_stmt *s, size_t size,
+		 void (*read)(sqlite3_stmt *s, void *row), void *rowsp,
+		 size_t *n, const char *what, struct rota_error *err)
+{
+	unsigned char *arr = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (rota_grow(&arr, &cap, cnt, size) < 0) {
+			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+			goto fail;
+		}
+		memset(arr + cnt * size, 0, size);
+		read(s, arr + cnt * size);
+		cnt++;
+	}
+	if (rc != SQLITE_DONE) {
+		rc = rota_db_error(st, err, what);
+		goto fail;
+	}
+	sqlite3_finalize(s);
+	memcpy(rowsp, &arr, sizeof(arr));
+	*n = cnt;
+	return 0;
+fail:
+	sqlite3_finalize(s);
+	free(arr);
+	return rc;
+}
+
+int rota_db_row(struct rota_store *st, sqlite3_stmt *s,
+		void (*read)(sqlite3_stmt *s, void *row), void *row,
+		const char *what, struct rota_error *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW) {
+		read(s, row);
+		rc = 0;
+	} else if (rc == SQLITE_DONE) {
+		rc = 1;
+	} else {
+		rc = rota_db_error(st, err, what);
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
 int64_t rota_db_id_of(struct rota_store *st, enum rota_db_table table,
 		      const char *code)
 {

@@ -37,6 +37,26 @@ int rota_db_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* Copy column text into buf (empty string for NULL). */
 void rota_db_column_text(sqlite3_stmt *s, int col, char *buf, size_t size);
 
+/*
+ * Steps s to its end and finalizes it: for each result row, read(s, row)
+ * fills a new zeroed element of `size` bytes.  rowsp is the address of the
+ * caller's array pointer (of any object type, as rota_grow takes it).  On
+ * success the array (NULL when there is no row; the caller frees it) and
+ * *n; on error "what: ..." or "out of memory", and nothing is written.
+ */
+int rota_db_rows(struct rota_store *st, sqlite3_stmt *s, size_t size,
+		 void (*read)(sqlite3_stmt *s, void *row), void *rowsp,
+		 size_t *n, const char *what, struct rota_error *err);
+
+/*
+ * Steps s once and finalizes it: 0 after read(s, row) when there is a row,
+ * 1 when there is none (err untouched: the caller says what is missing),
+ * or "what: ..." on a database error.
+ */
+int rota_db_row(struct rota_store *st, sqlite3_stmt *s,
+		void (*read)(sqlite3_stmt *s, void *row), void *row,
+		const char *what, struct rota_error *err);
+
 /* Migrate to `target` (tests use this to build an old database). */
 int rota_store_migrate_to(struct rota_store *st, int target,
 			  struct rota_error *err);

@@ -17,8 +17,9 @@
 	"JOIN employee e ON e.id = t.employee_id "                           \
 	"LEFT JOIN leave_type l ON l.name = t.type "
 
-static void read_record(sqlite3_stmt *s, struct rota_timeoff_record *r)
+static void read_record(sqlite3_stmt *s, void *row)
 {
+	struct rota_timeoff_record *r = row;
 	char kind[16];
 
 	memset(r, 0, sizeof(*r));
@@ -49,8 +50,6 @@ int rota_store_timeoff_list(struct rota_store *st,
 			    struct rota_error *err)
 {
 	struct rota_timeoff_query all = ROTA_TIMEOFF_QUERY_INIT;
-	struct rota_timeoff_record *arr = NULL;
-	size_t cnt = 0, cap = 0;
 	sqlite3_stmt *s;
 	int rc;
 
@@ -72,25 +71,8 @@ int rota_store_timeoff_list(struct rota_store *st,
 	rota_db_bind_text(s, 2, q->status);
 	sqlite3_bind_int64(s, 3, q->from);
 	sqlite3_bind_int64(s, 4, q->to);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (ROTA_GROW(arr, cap, cnt) < 0) {
-			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-			goto out;
-		}
-		read_record(s, &arr[cnt++]);
-	}
-	if (rc != SQLITE_DONE) {
-		rc = rota_db_error(st, err, "reading time off");
-		goto out;
-	}
-	*out = arr;
-	*n = cnt;
-	arr = NULL;
-	rc = 0;
-out:
-	free(arr);
-	sqlite3_finalize(s);
-	return rc;
+	return rota_db_rows(st, s, sizeof(**out), read_record, out, n,
+			    "reading time off", err);
 }
 
 int rota_store_timeoff_get(struct rota_store *st, int64_t id,
@@ -104,17 +86,10 @@ int rota_store_timeoff_get(struct rota_store *st, int64_t id,
 				  err)) < 0)
 		return rc;
 	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		read_record(s, out);
-		rc = 0;
-	} else if (rc == SQLITE_DONE) {
+	if ((rc = rota_db_row(st, s, read_record, out, "reading time off",
+			      err)) == 1)
 		rc = rota_error_set(err, ROTA_ENOTFOUND,
 				    "no time off with id %lld", (long long)id);
-	} else {
-		rc = rota_db_error(st, err, "reading time off");
-	}
-	sqlite3_finalize(s);
 	return rc;
 }
 
