@@ -61,13 +61,26 @@ int rota_store_absence_add(struct rota_store *st, const struct rota_absence *a,
 	return rc;
 }
 
+static void read_absence(sqlite3_stmt *s, void *row)
+{
+	struct rota_absence *a = row;
+
+	a->id = sqlite3_column_int64(s, 0);
+	rota_db_column_text(s, 1, a->employee, sizeof(a->employee));
+	a->start = sqlite3_column_int64(s, 2);
+	a->end = sqlite3_column_int64(s, 3);
+	rota_db_column_text(s, 4, a->type, sizeof(a->type));
+	rota_db_column_text(s, 5, a->reason, sizeof(a->reason));
+	rota_db_column_text(s, 6, a->by, sizeof(a->by));
+	a->recorded_at = sqlite3_column_int64(s, 7);
+	a->shifts = sqlite3_column_int(s, 8);
+}
+
 int rota_store_absence_list(struct rota_store *st, const char *employee,
 			    int64_t from, int64_t to,
 			    struct rota_absence **out, size_t *n,
 			    struct rota_error *err)
 {
-	struct rota_absence *arr = NULL;
-	size_t cnt = 0, cap = 0;
 	sqlite3_stmt *s;
 	int rc;
 
@@ -88,45 +101,39 @@ int rota_store_absence_list(struct rota_store *st, const char *employee,
 	rota_db_bind_text(s, 1, employee);
 	sqlite3_bind_int64(s, 2, from);
 	sqlite3_bind_int64(s, 3, to);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct rota_absence *a;
+	return rota_db_rows(st, s, sizeof(**out), read_absence, out, n,
+			    "reading absences", err);
+}
 
-		if (ROTA_GROW(arr, cap, cnt) < 0) {
-			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-			goto out;
-		}
-		a = &arr[cnt++];
-		memset(a, 0, sizeof(*a));
-		a->id = sqlite3_column_int64(s, 0);
-		rota_db_column_text(s, 1, a->employee, sizeof(a->employee));
-		a->start = sqlite3_column_int64(s, 2);
-		a->end = sqlite3_column_int64(s, 3);
-		rota_db_column_text(s, 4, a->type, sizeof(a->type));
-		rota_db_column_text(s, 5, a->reason, sizeof(a->reason));
-		rota_db_column_text(s, 6, a->by, sizeof(a->by));
-		a->recorded_at = sqlite3_column_int64(s, 7);
-		a->shifts = sqlite3_column_int(s, 8);
-	}
-	if (rc != SQLITE_DONE) {
-		rc = rota_db_error(st, err, "reading absences");
-		goto out;
-	}
-	*out = arr;
-	*n = cnt;
-	arr = NULL;
-	rc = 0;
-out:
-	free(arr);
-	sqlite3_finalize(s);
-	return rc;
+static void read_open_shift(sqlite3_stmt *s, void *row)
+{
+	struct rota_open_shift *o = row;
+	char day[16];
+
+	o->absence_id = sqlite3_column_int64(s, 0);
+	o->assignment_id = sqlite3_column_int64(s, 1);
+	rota_db_column_text(s, 2, o->type, sizeof(o->type));
+	rota_db_column_text(s, 3, o->shift.employee,
+			    sizeof(o->shift.employee));
+	rota_db_column_text(s, 4, day, sizeof(day));
+	if (rota_parse_date(day, &o->shift.day, NULL) < 0)
+		o->shift.day = 0;
+	rota_db_column_text(s, 5, o->shift.shift,
+			    sizeof(o->shift.shift));
+	o->shift.start = sqlite3_column_int64(s, 6);
+	o->shift.end = sqlite3_column_int64(s, 7);
+	o->shift.paid_min = sqlite3_column_int(s, 8);
+	rota_db_column_text(s, 9, o->shift.skill,
+			    sizeof(o->shift.skill));
+	rota_db_column_text(s, 10, o->covered_by,
+			    sizeof(o->covered_by));
+	o->covered_version = sqlite3_column_int(s, 11);
 }
 
 int rota_store_open_shifts(struct rota_store *st, int32_t week,
 			   const char *employee, struct rota_open_shift **out,
 			   size_t *n, struct rota_error *err)
 {
-	struct rota_open_shift *arr = NULL;
-	size_t cnt = 0, cap = 0;
 	sqlite3_stmt *s;
 	char wk[16];
 	int rc;
@@ -152,47 +159,8 @@ int rota_store_open_shifts(struct rota_store *st, int32_t week,
 		return rc;
 	rota_db_bind_text(s, 1, wk);
 	rota_db_bind_text(s, 2, employee);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct rota_open_shift *o;
-		char day[16];
-
-		if (ROTA_GROW(arr, cap, cnt) < 0) {
-			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-			goto out;
-		}
-		o = &arr[cnt++];
-		memset(o, 0, sizeof(*o));
-		o->absence_id = sqlite3_column_int64(s, 0);
-		o->assignment_id = sqlite3_column_int64(s, 1);
-		rota_db_column_text(s, 2, o->type, sizeof(o->type));
-		rota_db_column_text(s, 3, o->shift.employee,
-				    sizeof(o->shift.employee));
-		rota_db_column_text(s, 4, day, sizeof(day));
-		if (rota_parse_date(day, &o->shift.day, NULL) < 0)
-			o->shift.day = 0;
-		rota_db_column_text(s, 5, o->shift.shift,
-				    sizeof(o->shift.shift));
-		o->shift.start = sqlite3_column_int64(s, 6);
-		o->shift.end = sqlite3_column_int64(s, 7);
-		o->shift.paid_min = sqlite3_column_int(s, 8);
-		rota_db_column_text(s, 9, o->shift.skill,
-				    sizeof(o->shift.skill));
-		rota_db_column_text(s, 10, o->covered_by,
-				    sizeof(o->covered_by));
-		o->covered_version = sqlite3_column_int(s, 11);
-	}
-	if (rc != SQLITE_DONE) {
-		rc = rota_db_error(st, err, "reading open shifts");
-		goto out;
-	}
-	*out = arr;
-	*n = cnt;
-	arr = NULL;
-	rc = 0;
-out:
-	free(arr);
-	sqlite3_finalize(s);
-	return rc;
+	return rota_db_rows(st, s, sizeof(**out), read_open_shift, out, n,
+			    "reading open shifts", err);
 }
 
 int rota_store_substitute_add(struct rota_store *st, int32_t week,
@@ -242,13 +210,19 @@ int rota_store_substitute_add(struct rota_store *st, int32_t week,
 	return rc;
 }
 
+static void read_count(sqlite3_stmt *s, void *row)
+{
+	struct rota_employee_count *r = row;
+
+	rota_db_column_text(s, 0, r->employee, sizeof(r->employee));
+	r->count = sqlite3_column_int(s, 1);
+}
+
 int rota_store_substitute_counts(struct rota_store *st, int32_t from_day,
 				 int32_t to_day,
 				 struct rota_employee_count **out, size_t *n,
 				 struct rota_error *err)
 {
-	struct rota_employee_count *arr = NULL;
-	size_t cnt = 0, cap = 0;
 	sqlite3_stmt *s;
 	char from[16], to[16];
 	int rc;
@@ -264,26 +238,6 @@ int rota_store_substitute_counts(struct rota_store *st, int32_t from_day,
 		return rc;
 	rota_db_bind_text(s, 1, from);
 	rota_db_bind_text(s, 2, to);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (ROTA_GROW(arr, cap, cnt) < 0) {
-			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-			goto out;
-		}
-		rota_db_column_text(s, 0, arr[cnt].employee,
-				    sizeof(arr[cnt].employee));
-		arr[cnt].count = sqlite3_column_int(s, 1);
-		cnt++;
-	}
-	if (rc != SQLITE_DONE) {
-		rc = rota_db_error(st, err, "reading substitutes");
-		goto out;
-	}
-	*out = arr;
-	*n = cnt;
-	arr = NULL;
-	rc = 0;
-out:
-	free(arr);
-	sqlite3_finalize(s);
-	return rc;
+	return rota_db_rows(st, s, sizeof(**out), read_count, out, n,
+			    "reading substitutes", err);
 }

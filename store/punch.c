@@ -44,8 +44,9 @@ static int action_of(const char *name)
 	"coalesce((SELECT c.id FROM punch c WHERE c.corrects = p.id), 0), "   \
 	"p.reason, p.by FROM punch p JOIN employee e ON e.id = p.employee_id "
 
-static void read_record(sqlite3_stmt *s, struct rota_punch_record *r)
+static void read_record(sqlite3_stmt *s, void *row)
 {
+	struct rota_punch_record *r = row;
 	char text[16];
 
 	memset(r, 0, sizeof(*r));
@@ -76,17 +77,10 @@ int rota_store_punch_get(struct rota_store *st, int64_t id,
 				  err)) < 0)
 		return rc;
 	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		read_record(s, out);
-		rc = 0;
-	} else if (rc == SQLITE_DONE) {
+	if ((rc = rota_db_row(st, s, read_record, out,
+			      "reading a clock record", err)) == 1)
 		rc = rota_error_set(err, ROTA_ENOTFOUND,
 				    "no clock record %lld", (long long)id);
-	} else {
-		rc = rota_db_error(st, err, "reading a clock record");
-	}
-	sqlite3_finalize(s);
 	return rc;
 }
 
@@ -559,8 +553,6 @@ int rota_store_punches_list(struct rota_store *st, const char *employee,
 			    struct rota_punch_record **out, size_t *n,
 			    struct rota_error *err)
 {
-	struct rota_punch_record *arr = NULL;
-	size_t cnt = 0, cap = 0;
 	sqlite3_stmt *s = NULL;
 	int64_t eid = 0;
 	int rc;
@@ -580,24 +572,6 @@ int rota_store_punches_list(struct rota_store *st, const char *employee,
 	sqlite3_bind_int64(s, 2, to);
 	sqlite3_bind_int64(s, 3, eid);
 	sqlite3_bind_int(s, 4, all ? 1 : 0);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (ROTA_GROW(arr, cap, cnt) < 0) {
-			rc = rota_error_set(err, ROTA_ENOMEM,
-					    "out of memory");
-			goto fail;
-		}
-		read_record(s, &arr[cnt++]);
-	}
-	if (rc != SQLITE_DONE) {
-		rc = rota_db_error(st, err, "reading clock records");
-		goto fail;
-	}
-	sqlite3_finalize(s);
-	*out = arr;
-	*n = cnt;
-	return 0;
-fail:
-	sqlite3_finalize(s);
-	free(arr);
-	return rc;
+	return rota_db_rows(st, s, sizeof(**out), read_record, out, n,
+			    "reading clock records", err);
 }

@@ -85,12 +85,27 @@ static int cmp_assignment(const void *x, const void *y)
 	"JOIN shift s ON s.id = a.shift_id "                                 \
 	"LEFT JOIN skill k ON k.id = a.skill_id "
 
+static void read_live(sqlite3_stmt *s, void *row)
+{
+	struct live *l = row;
+	char day[16];
+
+	l->id = sqlite3_column_int64(s, 0);
+	rota_db_column_text(s, 1, l->a.employee, sizeof(l->a.employee));
+	rota_db_column_text(s, 2, day, sizeof(day));
+	if (rota_parse_date(day, &l->a.day, NULL) < 0)
+		l->a.day = 0;
+	rota_db_column_text(s, 3, l->a.shift, sizeof(l->a.shift));
+	l->a.start = sqlite3_column_int64(s, 4);
+	l->a.end = sqlite3_column_int64(s, 5);
+	l->a.paid_min = sqlite3_column_int(s, 6);
+	rota_db_column_text(s, 7, l->a.skill, sizeof(l->a.skill));
+}
+
 /* The live assignments of roster rid, sorted by employee then day. */
 static int load_live(struct rota_store *st, int64_t rid, struct live **out,
 		     size_t *n, struct rota_error *err)
 {
-	struct live *arr = NULL;
-	size_t cnt = 0, cap = 0;
 	sqlite3_stmt *s;
 	int rc;
 
@@ -100,39 +115,8 @@ static int load_live(struct rota_store *st, int64_t rid, struct live **out,
 				  &s, err)) < 0)
 		return rc;
 	sqlite3_bind_int64(s, 1, rid);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct live *l;
-		char day[16];
-
-		if (ROTA_GROW(arr, cap, cnt) < 0) {
-			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-			goto out;
-		}
-		l = &arr[cnt++];
-		memset(l, 0, sizeof(*l));
-		l->id = sqlite3_column_int64(s, 0);
-		rota_db_column_text(s, 1, l->a.employee, sizeof(l->a.employee));
-		rota_db_column_text(s, 2, day, sizeof(day));
-		if (rota_parse_date(day, &l->a.day, NULL) < 0)
-			l->a.day = 0;
-		rota_db_column_text(s, 3, l->a.shift, sizeof(l->a.shift));
-		l->a.start = sqlite3_column_int64(s, 4);
-		l->a.end = sqlite3_column_int64(s, 5);
-		l->a.paid_min = sqlite3_column_int(s, 6);
-		rota_db_column_text(s, 7, l->a.skill, sizeof(l->a.skill));
-	}
-	if (rc != SQLITE_DONE) {
-		rc = rota_db_error(st, err, "reading assignments");
-		goto out;
-	}
-	*out = arr;
-	*n = cnt;
-	arr = NULL;
-	rc = 0;
-out:
-	free(arr);
-	sqlite3_finalize(s);
-	return rc;
+	return rota_db_rows(st, s, sizeof(**out), read_live, out, n,
+			    "reading assignments", err);
 }
 
 static const char *const version_kinds[] = {
