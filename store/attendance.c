@@ -518,6 +518,129 @@ static struct rota_att_item item_of(const struct rota_punch *p, int status)
 	return it;
 }
 
+/* The rows of the report, sorted: shifts that started in the range and
+ * ended by now, closed unscheduled periods and stray punches in it. */
+static size_t row_specs(const struct work *w,
+			const struct rota_att_options *opt,
+			struct row_spec *spec)
+{
+	size_t nspec = 0;
+
+	for (size_t k = 0; k < w->ns; k++)
+		if (w->s[k].start >= opt->from && w->s[k].start < opt->to &&
+		    w->s[k].end <= opt->now)
+			spec[nspec++] = (struct row_spec){w->s[k].start,
+							  ROTA_ATT_SHIFT, k};
+	for (size_t i = 0; i < w->nper; i++)
+		if (w->per[i].shift < 0 && !w->per[i].open &&
+		    w->per[i].in >= opt->from && w->per[i].in < opt->to)
+			spec[nspec++] = (struct row_spec){
+				w->per[i].in, ROTA_ATT_UNSCHEDULED, i};
+	for (size_t i = 0; i < w->nun; i++) {
+		int64_t at = w->p[w->un[i].p].at;
+
+		if (w->un[i].shift < 0 && at >= opt->from && at < opt->to)
+			spec[nspec++] = (struct row_spec){at, ROTA_ATT_STRAY, i};
+	}
+	if (nspec)
+		qsort(spec, nspec, sizeof(*spec), cmp_spec);
+	return nspec;
+}
+
+/* Map shifts, periods and unpaired punches to their rows. */
+static void map_rows(struct work *w, const struct row_spec *spec,
+		     size_t nspec)
+{
+	for (size_t k = 0; k < w->ns; k++)
+		w->shift_row[k] = -1;
+	for (size_t r = 0; r < nspec; r++) {
+		if (spec[r].kind == ROTA_ATT_SHIFT)
+			w->shift_row[spec[r].seq] = (long)r;
+		else if (spec[r].kind == ROTA_ATT_UNSCHEDULED)
+			w->per[spec[r].seq].row = (long)r;
+		else
+			w->un[spec[r].seq].row = (long)r;
+	}
+	for (size_t i = 0; i < w->nper; i++)
+		if (w->per[i].shift >= 0)
+			w->per[i].row = w->shift_row[w->per[i].shift];
+	for (size_t i = 0; i < w->nun; i++)
+		if (w->un[i].shift >= 0)
+			w->un[i].row = w->shift_row[w->un[i].shift];
+}
+
+/* Items: counted per row, then placed in each row's slice (fill[r] is
+ * where the next item of row r goes); sorted later. */
+static void place_items(const struct work *w, struct rota_attendance *res,
+			size_t *fill)
+{
+	for (size_t i = 0; i < w->nper; i++)
+		if (w->per[i].row >= 0)
+			res->rows[w->per[i].row].n_items +=
+				w->per[i].open ? 1 : 2;
+	for (size_t i = 0; i < w->nun; i++)
+		if (w->un[i].row >= 0)
+			res->rows[w->un[i].row].n_items++;
+	for (size_t r = 0; r < res->n_rows; r++) {
+		res->rows[r].first_item = res->n_items;
+		fill[r] = res->n_items;
+		res->n_items += res->rows[r].n_items;
+	}
+	for (size_t i = 0; i < w->nper; i++) {
+		const struct period *pe = &w->per[i];
+
+		if (pe->row < 0)
+			continue;
+		if (pe->open) {
+			res->items[fill[pe->row]++] =
+				item_of(&w->p[pe->in_p], ROTA_ATT_IN_PROGRESS);
+			continue;
+		}
+		res->items[fill[pe->row]++] =
+			item_of(&w->p[pe->in_p], ROTA_ATT_PAIRED);
+		res->items[fill[pe->row]++] =
+			item_of(&w->p[pe->out_p], ROTA_ATT_PAIRED);
+	}
+	for (size_t i = 0; i < w->nun; i++)
+		if (w->un[i].row >= 0)
+			res->items[fill[w->un[i].row]++] =
+				item_of(&w->p[w->un[i].p], w->un[i].status);
+}
+
+/* A row's figures by its kind: a shift's, an unscheduled period's (all
+ * overtime) or a stray punch's (a missing in or out). */
+static void row_figures(const struct work *w, const struct row_spec *spec,
+			const struct acc *acc,
+			const struct rota_att_options *opt,
+			struct rota_att_row *row)
+{
+	row->kind = spec->kind;
+	row->shift = -1;
+	if (spec->kind == ROTA_ATT_SHIFT) {
+		size_t k = spec->seq;
+
+		row->shift = (long)k;
+		row->start = w->s[k].start;
+		row->end = w->s[k].end;
+		shift_figures(w, k, acc, opt, row);
+	} else if (spec->kind == ROTA_ATT_UNSCHEDULED) {
+		const struct period *pe = &w->per[spec->seq];
+
+		row->start = pe->in;
+		row->end = pe->out;
+		row->excused = -1;
+		row->worked_min = row->overtime_min = minutes(pe->out - pe->in);
+	} else {
+		const struct unpaired *u = &w->un[spec->seq];
+
+		row->start = row->end = w->p[u->p].at;
+		row->excused = -1;
+		row->missing = 1;
+		row->flags = u->status == ROTA_ATT_NO_IN ? ROTA_ATT_MISSING_IN
+							 : ROTA_ATT_MISSING_OUT;
+	}
+}
+
 int rota_attendance_compute(const struct rota_att_shift *shifts,
 			    size_t n_shifts, const struct rota_punch *punches,
 			    size_t n_punches,
@@ -563,45 +686,8 @@ int rota_attendance_compute(const struct rota_att_shift *shifts,
 		w.per[i].shift = attribute_period(&w, w.per[i].in, w.per[i].out);
 	for (size_t i = 0; i < w.nun; i++)
 		w.un[i].shift = attribute_instant(&w, w.p[w.un[i].p].at);
-
-	/* the rows of the report: shifts that started in the range and
-	 * ended by now, closed unscheduled periods and stray punches in it */
-	for (size_t k = 0; k < n_shifts; k++)
-		if (shifts[k].start >= opt->from && shifts[k].start < opt->to &&
-		    shifts[k].end <= opt->now)
-			spec[nspec++] = (struct row_spec){shifts[k].start,
-							  ROTA_ATT_SHIFT, k};
-	for (size_t i = 0; i < w.nper; i++)
-		if (w.per[i].shift < 0 && !w.per[i].open &&
-		    w.per[i].in >= opt->from && w.per[i].in < opt->to)
-			spec[nspec++] = (struct row_spec){
-				w.per[i].in, ROTA_ATT_UNSCHEDULED, i};
-	for (size_t i = 0; i < w.nun; i++) {
-		int64_t at = w.p[w.un[i].p].at;
-
-		if (w.un[i].shift < 0 && at >= opt->from && at < opt->to)
-			spec[nspec++] = (struct row_spec){at, ROTA_ATT_STRAY, i};
-	}
-	if (nspec)
-		qsort(spec, nspec, sizeof(*spec), cmp_spec);
-
-	/* map shifts, periods and unpaired punches to their rows */
-	for (size_t k = 0; k < n_shifts; k++)
-		w.shift_row[k] = -1;
-	for (size_t r = 0; r < nspec; r++) {
-		if (spec[r].kind == ROTA_ATT_SHIFT)
-			w.shift_row[spec[r].seq] = (long)r;
-		else if (spec[r].kind == ROTA_ATT_UNSCHEDULED)
-			w.per[spec[r].seq].row = (long)r;
-		else
-			w.un[spec[r].seq].row = (long)r;
-	}
-	for (size_t i = 0; i < w.nper; i++)
-		if (w.per[i].shift >= 0)
-			w.per[i].row = w.shift_row[w.per[i].shift];
-	for (size_t i = 0; i < w.nun; i++)
-		if (w.un[i].shift >= 0)
-			w.un[i].row = w.shift_row[w.un[i].shift];
+	nspec = row_specs(&w, opt, spec);
+	map_rows(&w, spec, nspec);
 
 	res.rows = calloc(nspec + 1, sizeof(*res.rows));
 	res.items = malloc((n_punches + 1) * sizeof(*res.items));
@@ -612,38 +698,7 @@ int rota_attendance_compute(const struct rota_att_shift *shifts,
 		goto out;
 	}
 	res.n_rows = nspec;
-
-	/* items: count per row, place, sort within each row */
-	for (size_t i = 0; i < w.nper; i++)
-		if (w.per[i].row >= 0)
-			res.rows[w.per[i].row].n_items += w.per[i].open ? 1 : 2;
-	for (size_t i = 0; i < w.nun; i++)
-		if (w.un[i].row >= 0)
-			res.rows[w.un[i].row].n_items++;
-	for (size_t r = 0; r < nspec; r++) {
-		res.rows[r].first_item = res.n_items;
-		fill[r] = res.n_items;
-		res.n_items += res.rows[r].n_items;
-	}
-	for (size_t i = 0; i < w.nper; i++) {
-		const struct period *pe = &w.per[i];
-
-		if (pe->row < 0)
-			continue;
-		if (pe->open) {
-			res.items[fill[pe->row]++] =
-				item_of(&punches[pe->in_p], ROTA_ATT_IN_PROGRESS);
-			continue;
-		}
-		res.items[fill[pe->row]++] =
-			item_of(&punches[pe->in_p], ROTA_ATT_PAIRED);
-		res.items[fill[pe->row]++] =
-			item_of(&punches[pe->out_p], ROTA_ATT_PAIRED);
-	}
-	for (size_t i = 0; i < w.nun; i++)
-		if (w.un[i].row >= 0)
-			res.items[fill[w.un[i].row]++] =
-				item_of(&punches[w.un[i].p], w.un[i].status);
+	place_items(&w, &res, fill);
 
 	/* 3. figures per row */
 	gather(&w, acc, nspec, res.rows);
@@ -653,33 +708,7 @@ int rota_attendance_compute(const struct rota_att_shift *shifts,
 		if (row->n_items > 1)
 			qsort(res.items + row->first_item, row->n_items,
 			      sizeof(*res.items), cmp_item);
-		row->kind = spec[r].kind;
-		row->shift = -1;
-		if (spec[r].kind == ROTA_ATT_SHIFT) {
-			size_t k = spec[r].seq;
-
-			row->shift = (long)k;
-			row->start = shifts[k].start;
-			row->end = shifts[k].end;
-			shift_figures(&w, k, &acc[r], opt, row);
-		} else if (spec[r].kind == ROTA_ATT_UNSCHEDULED) {
-			const struct period *pe = &w.per[spec[r].seq];
-
-			row->start = pe->in;
-			row->end = pe->out;
-			row->excused = -1;
-			row->worked_min = row->overtime_min =
-				minutes(pe->out - pe->in);
-		} else {
-			const struct unpaired *u = &w.un[spec[r].seq];
-
-			row->start = row->end = punches[u->p].at;
-			row->excused = -1;
-			row->missing = 1;
-			row->flags = u->status == ROTA_ATT_NO_IN
-					     ? ROTA_ATT_MISSING_IN
-					     : ROTA_ATT_MISSING_OUT;
-		}
+		row_figures(&w, &spec[r], &acc[r], opt, row);
 		rota_att_totals_add(&res.total, row);
 	}
 	*out = res;
