@@ -267,6 +267,97 @@ static int premiums(const struct rota_pay_rules *r, const struct days3 *c,
 	return 0;
 }
 
+/* 2. A day's regular and overtime minutes (*reg, *ot; the rest of what
+ * was worked is not paid) and the approved extra *appr, with *week_reg
+ * the regular minutes of its week so far. */
+static void day_split(const int *hr, const struct day *d,
+		      const struct rota_pay_day *pd, long *week_reg,
+		      long *reg, long *ot, long *appr)
+{
+	long base, over;
+
+	if (hr[ROTA_HR_pay_unapproved_overtime]) {
+		base = d->cov + d->extra;
+		*appr = 0;
+	} else {
+		base = d->cov;
+		*appr = !pd			     ? 0
+			: pd->approved_min < d->extra ? pd->approved_min
+						      : d->extra;
+	}
+	over = hr[ROTA_HR_daily_overtime_after_min] > 0 &&
+			       base > hr[ROTA_HR_daily_overtime_after_min]
+		       ? base - hr[ROTA_HR_daily_overtime_after_min]
+		       : 0;
+	*reg = base - over;
+	*ot = *appr + over;
+	if (hr[ROTA_HR_weekly_overtime_after_min] > 0 &&
+	    *week_reg + *reg > hr[ROTA_HR_weekly_overtime_after_min]) {
+		long past = *week_reg + *reg -
+			    hr[ROTA_HR_weekly_overtime_after_min];
+
+		if (past > *reg)
+			past = *reg;
+		*reg -= past;
+		*ot += past;
+	}
+	*week_reg += *reg;
+}
+
+/* 3. Premiums on the paid pieces p[lo..hi) of a day: covered ones, and
+ * the paid extra (appr minutes) taken from the end of the day; -1 when
+ * there are too many holiday multipliers. */
+static int day_premiums(const struct rota_pay_rules *r, const struct work *w,
+			size_t lo, size_t hi, int32_t day, long appr,
+			struct rota_pay *pay)
+{
+	struct premium pr;
+	struct days3 around;
+	int64_t take;
+
+	memset(&pr, 0, sizeof(pr));
+	if (lo < hi)
+		days3_init(r, day, &around);
+	take = r->hr.v[ROTA_HR_pay_unapproved_overtime] ? INT64_MAX
+							: (int64_t)appr * 60;
+	for (size_t k = hi; k-- > lo;) {
+		const struct piece *p = &w->p[k];
+		int64_t a0 = p->a;
+
+		if (p->extra) {
+			if (take <= 0)
+				continue;
+			if (take != INT64_MAX && p->b - p->a > take)
+				a0 = p->b - take;
+			if (take != INT64_MAX)
+				take -= p->b - a0;
+		}
+		if (premiums(r, &around, a0, p->b, pay, &pr) < 0)
+			return -1;
+	}
+	pay->night += minutes(pr.night);
+	pay->weekend += minutes(pr.weekend);
+	for (int k = 0; k < pay->n_rates; k++)
+		pay->holiday[k] += minutes(pr.holiday[k]);
+	return 0;
+}
+
+/* Excused shifts of days in [from, to] pay their paid minutes. */
+static void excused_leave(const struct rota_attendance *a,
+			  const struct rota_att_shift *shifts, int32_t from,
+			  int32_t to, struct rota_pay *pay)
+{
+	for (size_t k = 0; k < a->n_rows; k++) {
+		const struct rota_att_row *row = &a->rows[k];
+
+		if ((row->flags & ROTA_ATT_EXCUSED) && row->excused >= 0 &&
+		    row->excused < ROTA_ATT_MAX_LEAVE && row->shift >= 0 &&
+		    shifts[row->shift].day >= from &&
+		    shifts[row->shift].day <= to)
+			pay->leave[row->excused] += row->excused_min;
+	}
+}
+
 int rota_payroll_compute(const struct rota_attendance *a,
 			 const struct rota_att_shift *shifts,
 			 const struct rota_pay_day *pdays, size_t n_pdays,
@@ -274,7 +365,6 @@ int rota_payroll_compute(const struct rota_attendance *a,
 			 int32_t to, struct rota_pay *out,
 			 struct rota_error *err)
 {
-	const int *hr = r->hr.v;
 	int32_t first = rota_week_monday(from);
 	size_t nd = (size_t)(to - first + 1), at = 0;
 	struct day *days = NULL;
@@ -302,10 +392,7 @@ int rota_payroll_compute(const struct rota_attendance *a,
 	for (size_t i = 0; i < nd; i++) {
 		struct day *d = &days[i];
 		const struct rota_pay_day *pd = NULL;
-		long base, appr, reg, ot, over;
-		int64_t take;
-		struct premium pr;
-		struct days3 around;
+		long appr, reg, ot;
 
 		while (at < n_pdays && pdays[at].day < d->day)
 			at++;
@@ -317,85 +404,24 @@ int rota_payroll_compute(const struct rota_attendance *a,
 			pd = &pdays[at];
 		if (rota_weekday(d->day) == 1)
 			week_reg = 0;
-		/* 2. regular, overtime, not paid */
-		if (hr[ROTA_HR_pay_unapproved_overtime]) {
-			base = d->cov + d->extra;
-			appr = 0;
-		} else {
-			base = d->cov;
-			appr = pd && pd->approved_min < d->extra
-				       ? pd->approved_min
-				       : pd ? d->extra : 0;
-		}
-		over = hr[ROTA_HR_daily_overtime_after_min] > 0 &&
-				       base > hr[ROTA_HR_daily_overtime_after_min]
-			       ? base - hr[ROTA_HR_daily_overtime_after_min]
-			       : 0;
-		reg = base - over;
-		ot = appr + over;
-		if (hr[ROTA_HR_weekly_overtime_after_min] > 0 &&
-		    week_reg + reg > hr[ROTA_HR_weekly_overtime_after_min]) {
-			long past = week_reg + reg -
-				    hr[ROTA_HR_weekly_overtime_after_min];
-
-			if (past > reg)
-				past = reg;
-			reg -= past;
-			ot += past;
-		}
-		week_reg += reg;
+		day_split(r->hr.v, d, pd, &week_reg, &reg, &ot, &appr);
 		if (d->day < from)
 			continue;
 		pay.regular += reg;
 		pay.overtime += ot;
 		pay.not_paid += d->cov + d->extra - reg - ot;
-
-		/* 3. premiums on the day's paid pieces: covered ones, and the
-		 * paid extra taken from the end of the day */
-		memset(&pr, 0, sizeof(pr));
-		if (lo < hi)
-			days3_init(r, d->day, &around);
-		take = hr[ROTA_HR_pay_unapproved_overtime] ? INT64_MAX
-							   : (int64_t)appr * 60;
-		for (size_t k = hi; k-- > lo;) {
-			const struct piece *p = &w.p[k];
-			int64_t a0 = p->a;
-
-			if (p->extra) {
-				if (take <= 0)
-					continue;
-				if (take != INT64_MAX && p->b - p->a > take)
-					a0 = p->b - take;
-				if (take != INT64_MAX)
-					take -= p->b - a0;
-			}
-			if (premiums(r, &around, a0, p->b, &pay, &pr) < 0) {
-				rc = rota_error_set(
-					err, ROTA_ELIMIT,
-					"more than %d holiday multipliers",
-					ROTA_PAY_MAX_RATES);
-				goto out;
-			}
+		if (day_premiums(r, &w, lo, hi, d->day, appr, &pay) < 0) {
+			rc = rota_error_set(err, ROTA_ELIMIT,
+					    "more than %d holiday multipliers",
+					    ROTA_PAY_MAX_RATES);
+			goto out;
 		}
-		pay.night += minutes(pr.night);
-		pay.weekend += minutes(pr.weekend);
-		for (int k = 0; k < pay.n_rates; k++)
-			pay.holiday[k] += minutes(pr.holiday[k]);
 		/* 4. leave credited that day */
 		if (pd)
 			for (int k = 0; k < ROTA_ATT_MAX_LEAVE; k++)
 				pay.leave[k] += pd->leave_min[k];
 	}
-	/* excused shifts pay their paid minutes */
-	for (size_t k = 0; k < a->n_rows; k++) {
-		const struct rota_att_row *row = &a->rows[k];
-
-		if ((row->flags & ROTA_ATT_EXCUSED) && row->excused >= 0 &&
-		    row->excused < ROTA_ATT_MAX_LEAVE && row->shift >= 0 &&
-		    shifts[row->shift].day >= from &&
-		    shifts[row->shift].day <= to)
-			pay.leave[row->excused] += row->excused_min;
-	}
+	excused_leave(a, shifts, from, to, &pay);
 	*out = pay;
 out:
 	free(days);
