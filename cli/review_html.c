@@ -201,15 +201,13 @@ static void card(FILE *out, const char *value, const char *label)
 	fputs("</div></div>\n", out);
 }
 
-void att_review_html(FILE *out, const struct rota_review *rv,
-		     const struct rota_site *site,
-		     const struct cli_table *summary,
-		     const struct cli_table *exceptions)
+/* The document's head and the page header: who, when, where. */
+static void page_head(FILE *out, const struct rota_review *rv,
+		      const struct rota_site *site)
 {
 	const struct rota_scorecard *sc = rv->team;
 	const struct rota_scorecard_person *p = &sc->people[rv->person];
-	char from[16], to[16], a[64], b[96];
-	int adh = metric_index(sc, "adherence");
+	char from[16], to[16];
 
 	rota_format_date(rv->me->from, from, sizeof(from));
 	rota_format_date(rv->me->to, to, sizeof(to));
@@ -228,6 +226,14 @@ void att_review_html(FILE *out, const struct rota_review *rv,
 	esc(out, site->name);
 	fprintf(out, " (%s) &middot; %zu in the team</div></header>\n",
 		site->timezone, sc->n_people);
+}
+
+/* Total points, percentile, adherence and the Bradford factor. */
+static void cards(FILE *out, const struct rota_scorecard *sc,
+		  const struct rota_scorecard_person *p)
+{
+	int adh = metric_index(sc, "adherence");
+	char a[64], b[96];
 
 	fputs("<div class=\"cards\">\n", out);
 	if (p->total.has_value) {
@@ -251,7 +257,12 @@ void att_review_html(FILE *out, const struct rota_review *rv,
 		 p->bradford.spells, p->bradford.days);
 	card(out, a, b);
 	fputs("</div>\n", out);
+}
 
+/* A row per metric, then the total, with a bar for the points. */
+static void scorecard(FILE *out, const struct rota_scorecard *sc,
+		      const struct rota_scorecard_person *p)
+{
 	fputs("<section><h2>Scorecard</h2>\n<table><tr><th>metric</th>"
 	      "<th>unit</th><th class=\"n\">value</th><th class=\"n\">target"
 	      "</th><th class=\"n\">points</th><th></th><th class=\"n\">weight"
@@ -292,6 +303,12 @@ void att_review_html(FILE *out, const struct rota_review *rv,
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</table></section>\n", out);
+}
+
+/* The trend chart and a row per week: attendance, metrics, points. */
+static void weeks(FILE *out, const struct rota_review *rv)
+{
+	const struct rota_scorecard *sc = rv->team;
 
 	fputs("<section><h2>Week by week</h2>\n", out);
 	chart(out, rv);
@@ -331,7 +348,20 @@ void att_review_html(FILE *out, const struct rota_review *rv,
 		fputs("</tr>\n", out);
 	}
 	fputs("</table></section>\n", out);
+}
 
+void att_review_html(FILE *out, const struct rota_review *rv,
+		     const struct rota_site *site,
+		     const struct cli_table *summary,
+		     const struct cli_table *exceptions)
+{
+	const struct rota_scorecard *sc = rv->team;
+	const struct rota_scorecard_person *p = &sc->people[rv->person];
+
+	page_head(out, rv, site);
+	cards(out, sc, p);
+	scorecard(out, sc, p);
+	weeks(out, rv);
 	fputs("<section><h2>Attendance next to the team median</h2>\n", out);
 	table(out, summary, 1, 2);
 	fputs("</section>\n<section><h2>Exceptions</h2>\n", out);
