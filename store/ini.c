@@ -369,126 +369,139 @@ static int blackout_list(struct ini_state *s, const char *label, long line,
 	return 0;
 }
 
+/* [site], [timeoff], [operations], [attendance] or [payroll], each at
+ * most once; 1 when p is none of them. */
+static int open_plain(struct ini_state *s, const char *label, long line,
+		      const char *p, struct rota_error *err)
+{
+	static const struct {
+		const char *name;
+		int section;
+	} plain[] = {{"site", SEC_SITE},
+		     {"timeoff", SEC_TIMEOFF},
+		     {"operations", SEC_OPERATIONS},
+		     {"attendance", SEC_ATTENDANCE},
+		     {"payroll", SEC_PAYROLL}};
+	int *have[] = {&s->have_site_section, &s->have_timeoff,
+		       &s->have_operations, &s->have_hr[0], &s->have_hr[1]};
+
+	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
+		if (strcmp(p, plain[i].name) != 0)
+			continue;
+		if (*have[i])
+			return ini_error(err, label, line, NULL,
+					 "[%s] appears twice", p);
+		*have[i] = 1;
+		s->section = plain[i].section;
+		return 0;
+	}
+	return 1;
+}
+
+/* [leave.NAME]: a new leave type, paid and planned unless its keys say
+ * otherwise. */
+static int open_leave(struct ini_state *s, const char *label, long line,
+		      const char *name, struct rota_error *err)
+{
+	if (!rota_id_valid(name))
+		return ini_error(err, label, line, NULL,
+				 "'%s' is not a valid leave type name", name);
+	for (int i = 0; i < s->n_leave; i++)
+		if (strcmp(s->leave[i].name, name) == 0)
+			return ini_error(err, label, line, NULL,
+					 "[leave.%s] appears twice "
+					 "(first on line %ld)",
+					 name, s->leave_line[i]);
+	if (s->n_leave >= MAX_INI_LEAVE)
+		return ini_error(err, label, line, NULL,
+				 "more than %d leave types", MAX_INI_LEAVE);
+	memset(&s->leave[s->n_leave], 0, sizeof(s->leave[0]));
+	rota_strlcpy(s->leave[s->n_leave].name, name, ROTA_ID_MAX);
+	s->leave[s->n_leave].paid = 1;
+	s->leave[s->n_leave].planned = 1;
+	s->leave_line[s->n_leave++] = line;
+	s->section = SEC_LEAVE;
+	return 0;
+}
+
+/* [kpi.NAME]: a built-in metric reconfigured, or a new one with the
+ * defaults of a custom metric. */
+static int open_kpi(struct ini_state *s, const char *label, long line,
+		    const char *name, struct rota_error *err)
+{
+	struct rota_kpi_metric *m;
+	size_t nb;
+	int b = rota_kpi_builtin(name);
+
+	if (!rota_id_valid(name))
+		return ini_error(err, label, line, NULL,
+				 "'%s' is not a valid metric name", name);
+	for (int i = 0; i < s->n_kpi; i++)
+		if (strcmp(s->kpi[i].name, name) == 0)
+			return ini_error(err, label, line, NULL,
+					 "[kpi.%s] appears twice "
+					 "(first on line %ld)",
+					 name, s->kpi_line[i]);
+	if (s->n_kpi >= ROTA_KPI_MAX)
+		return ini_error(err, label, line, NULL,
+				 "more than %d kpi metrics", ROTA_KPI_MAX);
+	m = &s->kpi[s->n_kpi];
+	memset(m, 0, sizeof(*m));
+	if (b >= 0) {   /* a built-in: its definition, reconfigured */
+		*m = rota_kpi_builtins(&nb)[b];
+		s->kpi_bounds[s->n_kpi] = 3;
+	} else {
+		rota_strlcpy(m->name, name, sizeof(m->name));
+		m->aggregation = ROTA_KPI_MEAN;
+		m->higher_better = 1;
+		m->weight = 1;
+		m->points = 10;
+		s->kpi_bounds[s->n_kpi] = 0;
+	}
+	s->kpi_line[s->n_kpi++] = line;
+	s->section = SEC_KPI;
+	return 0;
+}
+
+/* [skill.NAME]: a new skill with the default service targets. */
+static int open_skill(struct ini_state *s, const char *label, long line,
+		      const char *name, struct rota_error *err)
+{
+	struct rota_skill def = ROTA_SKILL_INIT;
+
+	if (!rota_id_valid(name))
+		return ini_error(err, label, line, NULL,
+				 "'%s' is not a valid skill name", name);
+	for (int i = 0; i < s->n_skills; i++)
+		if (strcmp(s->skills[i].name, name) == 0)
+			return ini_error(err, label, line, NULL,
+					 "[skill.%s] appears twice "
+					 "(first on line %ld)",
+					 name, s->skill_line[i]);
+	if (s->n_skills >= MAX_INI_SKILLS)
+		return ini_error(err, label, line, NULL,
+				 "more than %d skills", MAX_INI_SKILLS);
+	s->section = s->n_skills;
+	s->skills[s->n_skills] = def;
+	rota_strlcpy(s->skills[s->n_skills].name, name, ROTA_ID_MAX);
+	s->skill_line[s->n_skills++] = line;
+	return 0;
+}
+
 /* Open a section header's section; returns 0 or an error. */
 static int open_section(struct ini_state *s, const char *label, long line,
 			const char *p, struct rota_error *err)
 {
-	if (strcmp(p, "site") == 0) {
-		if (s->have_site_section)
-			return ini_error(err, label, line, NULL,
-					 "[site] appears twice");
-		s->have_site_section = 1;
-		s->section = SEC_SITE;
-		return 0;
-	}
-	{
-		static const struct {
-			const char *name;
-			int section;
-		} plain[] = {{"timeoff", SEC_TIMEOFF},
-			     {"operations", SEC_OPERATIONS},
-			     {"attendance", SEC_ATTENDANCE},
-			     {"payroll", SEC_PAYROLL}};
-		int *have[] = {&s->have_timeoff, &s->have_operations,
-			       &s->have_hr[0], &s->have_hr[1]};
+	int rc = open_plain(s, label, line, p, err);
 
-		for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
-			if (strcmp(p, plain[i].name) != 0)
-				continue;
-			if (*have[i])
-				return ini_error(err, label, line, NULL,
-						 "[%s] appears twice", p);
-			*have[i] = 1;
-			s->section = plain[i].section;
-			return 0;
-		}
-	}
-	if (strncmp(p, "leave.", 6) == 0) {
-		const char *name = p + 6;
-
-		if (!rota_id_valid(name))
-			return ini_error(err, label, line, NULL,
-					 "'%s' is not a valid leave type name",
-					 name);
-		for (int i = 0; i < s->n_leave; i++)
-			if (strcmp(s->leave[i].name, name) == 0)
-				return ini_error(err, label, line, NULL,
-						 "[leave.%s] appears twice "
-						 "(first on line %ld)",
-						 name, s->leave_line[i]);
-		if (s->n_leave >= MAX_INI_LEAVE)
-			return ini_error(err, label, line, NULL,
-					 "more than %d leave types",
-					 MAX_INI_LEAVE);
-		memset(&s->leave[s->n_leave], 0, sizeof(s->leave[0]));
-		rota_strlcpy(s->leave[s->n_leave].name, name, ROTA_ID_MAX);
-		s->leave[s->n_leave].paid = 1;
-		s->leave[s->n_leave].planned = 1;
-		s->leave_line[s->n_leave++] = line;
-		s->section = SEC_LEAVE;
-		return 0;
-	}
-	if (strncmp(p, "kpi.", 4) == 0) {
-		const char *name = p + 4;
-		struct rota_kpi_metric *m;
-		size_t nb;
-		int b = rota_kpi_builtin(name);
-
-		if (!rota_id_valid(name))
-			return ini_error(err, label, line, NULL,
-					 "'%s' is not a valid metric name",
-					 name);
-		for (int i = 0; i < s->n_kpi; i++)
-			if (strcmp(s->kpi[i].name, name) == 0)
-				return ini_error(err, label, line, NULL,
-						 "[kpi.%s] appears twice "
-						 "(first on line %ld)",
-						 name, s->kpi_line[i]);
-		if (s->n_kpi >= ROTA_KPI_MAX)
-			return ini_error(err, label, line, NULL,
-					 "more than %d kpi metrics",
-					 ROTA_KPI_MAX);
-		m = &s->kpi[s->n_kpi];
-		memset(m, 0, sizeof(*m));
-		if (b >= 0) {   /* a built-in: its definition, reconfigured */
-			*m = rota_kpi_builtins(&nb)[b];
-			s->kpi_bounds[s->n_kpi] = 3;
-		} else {
-			rota_strlcpy(m->name, name, sizeof(m->name));
-			m->aggregation = ROTA_KPI_MEAN;
-			m->higher_better = 1;
-			m->weight = 1;
-			m->points = 10;
-			s->kpi_bounds[s->n_kpi] = 0;
-		}
-		s->kpi_line[s->n_kpi++] = line;
-		s->section = SEC_KPI;
-		return 0;
-	}
-	if (strncmp(p, "skill.", 6) == 0) {
-		const char *name = p + 6;
-		struct rota_skill def = ROTA_SKILL_INIT;
-
-		if (!rota_id_valid(name))
-			return ini_error(err, label, line, NULL,
-					 "'%s' is not a valid skill name",
-					 name);
-		for (int i = 0; i < s->n_skills; i++)
-			if (strcmp(s->skills[i].name, name) == 0)
-				return ini_error(err, label, line, NULL,
-						 "[skill.%s] appears twice "
-						 "(first on line %ld)",
-						 name, s->skill_line[i]);
-		if (s->n_skills >= MAX_INI_SKILLS)
-			return ini_error(err, label, line, NULL,
-					 "more than %d skills",
-					 MAX_INI_SKILLS);
-		s->section = s->n_skills;
-		s->skills[s->n_skills] = def;
-		rota_strlcpy(s->skills[s->n_skills].name, name, ROTA_ID_MAX);
-		s->skill_line[s->n_skills++] = line;
-		return 0;
-	}
+	if (rc <= 0)
+		return rc;
+	if (strncmp(p, "leave.", 6) == 0)
+		return open_leave(s, label, line, p + 6, err);
+	if (strncmp(p, "kpi.", 4) == 0)
+		return open_kpi(s, label, line, p + 4, err);
+	if (strncmp(p, "skill.", 6) == 0)
+		return open_skill(s, label, line, p + 6, err);
 	return ini_error(err, label, line, NULL,
 			 "unknown section [%s] (expected [site], "
 			 "[skill.NAME], [leave.NAME], [timeoff], "
