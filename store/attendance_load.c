@@ -413,23 +413,94 @@ static int keep_shifts(struct rota_attendance_report *r, size_t *cap,
 	return 0;
 }
 
+/* What the report reads and computes with, one person after another. */
+struct att_run {
+	struct rota_store *st;
+	const struct rota_attendance_query *q;
+	struct rota_attendance_report *r;
+	struct rota_tz *tz;
+	struct rota_att_options opt;
+	int64_t lo, hi;      /* shifts and punches read, with a margin */
+	int64_t from, to;    /* the range's instants */
+	unsigned char unplanned[ROTA_ATT_MAX_LEAVE];
+	sqlite3_stmt *ps, *ss;
+	struct superseded sup;
+	struct rota_punch *pbuf;
+	struct rota_att_shift *sbuf;
+	size_t pcap, np, scap, ns, kcap;
+};
+
+/* The instants computed over: from the start of the Bradford window when
+ * it is earlier than the range, with a margin for what is read. */
+static void att_run_range(struct att_run *a)
+{
+	const struct rota_attendance_query *q = a->q;
+	struct rota_attendance_report *r = a->r;
+	int32_t first;
+
+	r->bradford_from =
+		q->to + 1 - 7 * r->hr.v[ROTA_HR_bradford_window_weeks];
+	first = r->bradford_from < q->from ? r->bradford_from : q->from;
+	a->opt.grace_min = r->site.grace_min;
+	a->opt.break_auto_deduct = r->hr.v[ROTA_HR_break_auto_deduct];
+	a->opt.from = rota_tz_day_start(a->tz, first);
+	a->opt.to = rota_tz_day_start(a->tz, q->to + 1);
+	a->opt.now = q->now;
+	a->from = rota_tz_day_start(a->tz, q->from);
+	a->to = a->opt.to;
+	a->lo = rota_tz_day_start(a->tz, first - MARGIN_DAYS);
+	a->hi = rota_tz_day_start(a->tz, q->to + 1 + MARGIN_DAYS);
+}
+
+/* Person i (row id eid, excuses ex[0..nex)): shifts and punches read,
+ * attendance computed, the Bradford factor over its window, rows kept
+ * only with detail. */
+static int att_run_person(struct att_run *a, size_t i, int64_t eid,
+			  const struct excuse *ex, size_t nex,
+			  struct rota_error *err)
+{
+	struct rota_attendance_report *r = a->r;
+	struct rota_attendance_person *p = &r->people[i];
+	int rc;
+
+	if ((rc = load_shifts(a->st, a->ss, r, eid, a->lo, a->hi, &a->sbuf,
+			      &a->scap, &a->ns, err)) < 0)
+		return rc;
+	excuse_shifts(a->sbuf, a->ns, ex, nex);
+	if ((rc = load_punches(a->st, a->ps, eid, a->lo, a->hi, &a->sup,
+			       &a->pbuf, &a->pcap, &a->np, err)) < 0 ||
+	    (rc = rota_attendance_compute(a->sbuf, a->ns, a->pbuf, a->np,
+					  &a->opt, &p->att, err)) < 0)
+		return rc;
+	/* the Bradford window, then the rows of the range */
+	rota_attendance_keep(&p->att,
+			     rota_tz_day_start(a->tz, r->bradford_from), a->to);
+	rota_att_bradford(&p->att, a->sbuf, a->unplanned, &p->bradford);
+	rota_attendance_keep(&p->att, a->from, a->to);
+	if (a->q->each &&
+	    (rc = a->q->each(a->q->ctx, r, i, a->sbuf, err)) < 0)
+		return rc;
+	if (!a->q->detail) {
+		struct rota_att_totals t = p->att.total;
+
+		rota_attendance_release(&p->att);
+		p->att.total = t;
+		return 0;
+	}
+	return keep_shifts(r, &a->kcap, a->sbuf, a->ns, &p->att, err);
+}
+
 int rota_store_attendance(struct rota_store *st,
 			  const struct rota_attendance_query *q,
 			  struct rota_attendance_report **out,
 			  struct rota_error *err)
 {
+	struct rota_att_options opt0 = ROTA_ATT_OPTIONS_INIT;
+	struct att_run a;
 	struct rota_attendance_report *r;
-	struct rota_att_options opt = ROTA_ATT_OPTIONS_INIT;
-	struct rota_tz *tz = NULL;
-	struct rota_punch *pbuf = NULL;
-	struct rota_att_shift *sbuf = NULL;
-	sqlite3_stmt *ps = NULL, *ss = NULL;
-	struct superseded sup = {NULL, 0};
 	struct excuse *ex = NULL;
-	unsigned char unplanned[ROTA_ATT_MAX_LEAVE];
-	int64_t *ids = NULL, lo, hi, from, to;
-	size_t pcap = 0, np = 0, scap = 0, ns = 0, kcap = 0, x = 0, nex = 0;
-	int32_t first;
+	int64_t *ids = NULL;
+	size_t x = 0, nex = 0;
 	int rc;
 
 	if (q->to < q->from)
@@ -437,6 +508,11 @@ int rota_store_attendance(struct rota_store *st,
 				      "the range ends before it starts");
 	if (!(r = calloc(1, sizeof(*r))))
 		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
+	memset(&a, 0, sizeof(a));
+	a.st = st;
+	a.q = q;
+	a.r = r;
+	a.opt = opt0;
 	r->from = q->from;
 	r->to = q->to;
 	if ((rc = rota_store_site_get(st, &r->site, err)) < 0 ||
@@ -444,86 +520,50 @@ int rota_store_attendance(struct rota_store *st,
 	    (rc = load_leave(st, r, err)) < 0)
 		goto fail;
 	for (int i = 0; i < r->n_leave; i++)
-		unplanned[i] = !r->leave[i].planned;
-	if (!(tz = rota_tz_load(r->site.timezone, err))) {
+		a.unplanned[i] = !r->leave[i].planned;
+	if (!(a.tz = rota_tz_load(r->site.timezone, err))) {
 		rc = err ? err->code : ROTA_EDATA;
 		goto fail;
 	}
 	if ((rc = load_people(st, q, r, &ids, err)) < 0)
 		goto fail;
-	/* compute from the start of the Bradford window when it is earlier */
-	r->bradford_from =
-		q->to + 1 - 7 * r->hr.v[ROTA_HR_bradford_window_weeks];
-	first = r->bradford_from < q->from ? r->bradford_from : q->from;
-	opt.grace_min = r->site.grace_min;
-	opt.break_auto_deduct = r->hr.v[ROTA_HR_break_auto_deduct];
-	opt.from = rota_tz_day_start(tz, first);
-	opt.to = rota_tz_day_start(tz, q->to + 1);
-	opt.now = q->now;
-	from = rota_tz_day_start(tz, q->from);
-	to = opt.to;
-	lo = rota_tz_day_start(tz, first - MARGIN_DAYS);
-	hi = rota_tz_day_start(tz, q->to + 1 + MARGIN_DAYS);
-	if ((rc = load_excuses(st, q, r, lo, hi, &ex, &nex, err)) < 0 ||
-	    (rc = load_superseded(st, &sup, err)) < 0 ||
-	    (rc = rota_db_prepare(st, shifts_sql, &ss, err)) < 0 ||
+	att_run_range(&a);
+	if ((rc = load_excuses(st, q, r, a.lo, a.hi, &ex, &nex, err)) < 0 ||
+	    (rc = load_superseded(st, &a.sup, err)) < 0 ||
+	    (rc = rota_db_prepare(st, shifts_sql, &a.ss, err)) < 0 ||
 	    (rc = rota_db_prepare(
 		     st,
 		     "SELECT id, at, kind, action FROM punch "
 		     "WHERE employee_id = ?1 AND at >= ?2 AND at < ?3 "
 		     "ORDER BY at",
-		     &ps, err)) < 0)
+		     &a.ps, err)) < 0)
 		goto fail;
 
 	/* one person at a time: people and excuses are sorted by code */
 	for (size_t i = 0; i < r->n_people; i++) {
-		struct rota_attendance_person *p = &r->people[i];
 		size_t first_ex;
 
-		while (x < nex && strcmp(ex[x].employee, p->id) < 0)
+		while (x < nex && strcmp(ex[x].employee, r->people[i].id) < 0)
 			x++;
 		first_ex = x;
-		while (x < nex && strcmp(ex[x].employee, p->id) == 0)
+		while (x < nex && strcmp(ex[x].employee, r->people[i].id) == 0)
 			x++;
-		if ((rc = load_shifts(st, ss, r, ids[i], lo, hi, &sbuf, &scap,
-				      &ns, err)) < 0)
+		if ((rc = att_run_person(&a, i, ids[i], ex + first_ex,
+					 x - first_ex, err)) < 0)
 			goto fail;
-		excuse_shifts(sbuf, ns, ex + first_ex, x - first_ex);
-		if ((rc = load_punches(st, ps, ids[i], lo, hi, &sup, &pbuf,
-				       &pcap, &np, err)) < 0 ||
-		    (rc = rota_attendance_compute(sbuf, ns, pbuf, np, &opt,
-						  &p->att, err)) < 0)
-			goto fail;
-		/* the Bradford window, then the rows of the range */
-		rota_attendance_keep(&p->att,
-				     rota_tz_day_start(tz, r->bradford_from),
-				     to);
-		rota_att_bradford(&p->att, sbuf, unplanned, &p->bradford);
-		rota_attendance_keep(&p->att, from, to);
-		if (q->each && (rc = q->each(q->ctx, r, i, sbuf, err)) < 0)
-			goto fail;
-		if (!q->detail) {
-			struct rota_att_totals t = p->att.total;
-
-			rota_attendance_release(&p->att);
-			p->att.total = t;
-		} else if ((rc = keep_shifts(r, &kcap, sbuf, ns, &p->att,
-					     err)) < 0) {
-			goto fail;
-		}
 	}
 	rc = 0;
 	*out = r;
 	r = NULL;
 fail:
-	sqlite3_finalize(ps);
-	sqlite3_finalize(ss);
-	free(pbuf);
-	free(sbuf);
+	sqlite3_finalize(a.ps);
+	sqlite3_finalize(a.ss);
+	free(a.pbuf);
+	free(a.sbuf);
 	free(ids);
-	free(sup.id);
+	free(a.sup.id);
 	free(ex);
-	rota_tz_free(tz);
+	rota_tz_free(a.tz);
 	rota_attendance_report_free(r);
 	return rc;
 }
