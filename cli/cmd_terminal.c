@@ -82,7 +82,10 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	enum { ADD, REVOKE, LIST };
 	static const struct cli_verb verbs[] = {
-		[ADD] = {"add", 1}, [REVOKE] = {"revoke", 1}, [LIST] = {"list", 0}};
+		[ADD] = {"add", 1},
+		[REVOKE] = {"revoke", 1},
+		[LIST] = {"list", 0},
+	};
 	const char *format = NULL;
 	const struct cli_option opts[] = {
 		{"format", CLI_OPT_STRING, &format, NULL},

@@ -130,7 +130,10 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	enum { ADD, REMOVE, LIST };
 	static const struct cli_verb verbs[] = {
-		[ADD] = {"add", 1}, [REMOVE] = {"remove", 1}, [LIST] = {"list", -1}};
+		[ADD] = {"add", 1},
+		[REMOVE] = {"remove", 1},
+		[LIST] = {"list", -1},   /* a name after it is ignored */
+	};
 	const char *role = NULL, *format = NULL;
 	const struct cli_option opts[] = {
 		{"role", CLI_OPT_STRING, &role, NULL},

@@ -540,7 +540,8 @@ static size_t row_specs(const struct work *w,
 		int64_t at = w->p[w->un[i].p].at;
 
 		if (w->un[i].shift < 0 && at >= opt->from && at < opt->to)
-			spec[nspec++] = (struct row_spec){at, ROTA_ATT_STRAY, i};
+			spec[nspec++] =
+				(struct row_spec){at, ROTA_ATT_STRAY, i};
 	}
 	if (nspec)
 		qsort(spec, nspec, sizeof(*spec), cmp_spec);
