@@ -113,36 +113,25 @@ static int64_t next_stamp(int64_t now, int64_t prev)
 	return now > prev ? now : prev + 1;
 }
 
-int rota_cal_reconcile(const char *domain, const struct rota_assignment *as,
-		       size_t n_as, const struct rota_cal_event *old,
-		       size_t n_old, int64_t now, struct rota_cal_event **out,
-		       size_t *n_out, struct rota_cal_counts *counts,
-		       struct rota_error *err)
+/* The events of the assignments as[0..n_as) in cur[], hashed and sorted
+ * by UID; an employee with two shifts on a day is an error. */
+static int current_events(const char *domain, const struct rota_assignment *as,
+			  size_t n_as, struct rota_cal_event *cur,
+			  struct rota_error *err)
 {
-	struct rota_cal_event *cur = NULL, *prev = NULL, *res = NULL;
-	struct rota_cal_counts cnt = {0, 0, 0, 0};
-	size_t i = 0, j = 0, k = 0;
-	int rc = 0;
+	int rc;
 
-	if ((n_as && !(cur = calloc(n_as, sizeof(*cur)))) ||
-	    (n_old && !(prev = malloc(n_old * sizeof(*prev)))) ||
-	    !(res = calloc(n_as + n_old + 1, sizeof(*res)))) {
-		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-		goto out;
-	}
-	for (i = 0; i < n_as; i++) {
+	for (size_t i = 0; i < n_as; i++) {
 		const struct rota_assignment *a = &as[i];
 		struct rota_cal_event *e = &cur[i];
 
-		if (!rota_id_valid(a->employee)) {
-			rc = rota_error_set(err, ROTA_EDATA,
-					    "'%s' is not a valid employee id",
-					    a->employee);
-			goto out;
-		}
+		if (!rota_id_valid(a->employee))
+			return rota_error_set(err, ROTA_EDATA,
+					      "'%s' is not a valid employee id",
+					      a->employee);
 		if ((rc = rota_cal_uid(domain, a->employee, a->day, e->uid,
 				       sizeof(e->uid), err)) < 0)
-			goto out;
+			return rc;
 		rota_strlcpy(e->employee, a->employee, sizeof(e->employee));
 		e->day = a->day;
 		rota_strlcpy(e->shift, a->shift, sizeof(e->shift));
@@ -151,29 +140,35 @@ int rota_cal_reconcile(const char *domain, const struct rota_assignment *as,
 		e->end = a->end;
 		rota_cal_hash(e, e->hash);
 	}
-	if (n_old)
-		memcpy(prev, old, n_old * sizeof(*prev));
 	if (n_as)
 		qsort(cur, n_as, sizeof(*cur), by_uid);
-	if (n_old)
-		qsort(prev, n_old, sizeof(*prev), by_uid);
-	for (i = 1; i < n_as; i++) {
+	for (size_t i = 1; i < n_as; i++) {
 		if (strcmp(cur[i - 1].uid, cur[i].uid) == 0) {
 			char day[16];
 
 			rota_format_date(cur[i].day, day, sizeof(day));
-			rc = rota_error_set(err, ROTA_EDATA,
-					    "%s has two shifts on %s",
-					    cur[i].employee, day);
-			goto out;
+			return rota_error_set(err, ROTA_EDATA,
+					      "%s has two shifts on %s",
+					      cur[i].employee, day);
 		}
 	}
+	return 0;
+}
 
-	i = j = 0;
-	while (i < n_as || j < n_old) {
-		int c = i == n_as ? 1
-			: j == n_old ? -1
-				     : strcmp(cur[i].uid, prev[j].uid);
+/* Merge the current events cur[] with those published before, prev[]
+ * (both sorted by UID) into res[]: new, cancelled, changed (SEQUENCE
+ * raised) or unchanged, counted in *cnt; how many res[] holds. */
+static size_t merge_events(const struct rota_cal_event *cur, size_t n_cur,
+			   const struct rota_cal_event *prev, size_t n_prev,
+			   int64_t now, struct rota_cal_event *res,
+			   struct rota_cal_counts *cnt)
+{
+	size_t i = 0, j = 0, k = 0;
+
+	while (i < n_cur || j < n_prev) {
+		int c = i == n_cur ? 1
+			: j == n_prev ? -1
+				      : strcmp(cur[i].uid, prev[j].uid);
 		struct rota_cal_event *e = &res[k++];
 
 		if (c < 0) {            /* new shift */
@@ -181,12 +176,12 @@ int rota_cal_reconcile(const char *domain, const struct rota_assignment *as,
 			e->sequence = 0;
 			e->stamp = now;
 			e->changed = 1;
-			cnt.added++;
+			cnt->added++;
 		} else if (c > 0) {     /* published before, gone now */
 			*e = prev[j++];
 			e->changed = 0;
 			if (e->cancelled) {
-				cnt.unchanged++;
+				cnt->unchanged++;
 				continue;
 			}
 			e->cancelled = 1;
@@ -194,7 +189,7 @@ int rota_cal_reconcile(const char *domain, const struct rota_assignment *as,
 			e->stamp = next_stamp(now, e->stamp);
 			rota_cal_hash(e, e->hash);
 			e->changed = 1;
-			cnt.cancelled++;
+			cnt->cancelled++;
 		} else {                /* in both */
 			const struct rota_cal_event *p = &prev[j++];
 
@@ -203,15 +198,42 @@ int rota_cal_reconcile(const char *domain, const struct rota_assignment *as,
 				e->sequence = p->sequence;
 				e->stamp = p->stamp;
 				e->changed = 0;
-				cnt.unchanged++;
+				cnt->unchanged++;
 			} else {
 				e->sequence = p->sequence + 1;
 				e->stamp = next_stamp(now, p->stamp);
 				e->changed = 1;
-				cnt.changed++;
+				cnt->changed++;
 			}
 		}
 	}
+	return k;
+}
+
+int rota_cal_reconcile(const char *domain, const struct rota_assignment *as,
+		       size_t n_as, const struct rota_cal_event *old,
+		       size_t n_old, int64_t now, struct rota_cal_event **out,
+		       size_t *n_out, struct rota_cal_counts *counts,
+		       struct rota_error *err)
+{
+	struct rota_cal_event *cur = NULL, *prev = NULL, *res = NULL;
+	struct rota_cal_counts cnt = {0, 0, 0, 0};
+	size_t k;
+	int rc = 0;
+
+	if ((n_as && !(cur = calloc(n_as, sizeof(*cur)))) ||
+	    (n_old && !(prev = malloc(n_old * sizeof(*prev)))) ||
+	    !(res = calloc(n_as + n_old + 1, sizeof(*res)))) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto out;
+	}
+	if ((rc = current_events(domain, as, n_as, cur, err)) < 0)
+		goto out;
+	if (n_old) {
+		memcpy(prev, old, n_old * sizeof(*prev));
+		qsort(prev, n_old, sizeof(*prev), by_uid);
+	}
+	k = merge_events(cur, n_as, prev, n_old, now, res, &cnt);
 	qsort(res, k, sizeof(*res), by_employee_day);
 	*out = res;
 	*n_out = k;
