@@ -248,6 +248,31 @@ static void print_replan(struct cli_ctx *ctx, struct rota_plan *pl,
 	cli_table_free(t);
 }
 
+/* --time-limit, --gap and --effort into so->solve, each in its range;
+ * CLI_EXIT_OK or the exit code after a usage error. */
+static int solve_args(struct cli_ctx *ctx, const char *tl, const char *gap,
+		      const char *effort, struct rota_plan_schedule_opts *so)
+{
+	if (tl && cli_double_arg(ctx, "--time-limit", tl,
+				 &so->solve.time_limit_s) < 0)
+		return CLI_EXIT_USAGE;
+	if (gap && cli_double_arg(ctx, "--gap", gap, &so->solve.gap) < 0)
+		return CLI_EXIT_USAGE;
+	if (effort && cli_double_arg(ctx, "--effort", effort,
+				     &so->solve.effort) < 0)
+		return CLI_EXIT_USAGE;
+	if (!(so->solve.effort > 0) || so->solve.effort > 1000)
+		return cli_usage_error(ctx, "--effort: expected a factor in "
+					    "(0, 1000], e.g. 2");
+	if (!(so->solve.time_limit_s >= 0) || so->solve.time_limit_s > 1e7)
+		return cli_usage_error(ctx, "--time-limit: expected seconds "
+					    ">= 0 (0: no limit)");
+	if (!(so->solve.gap >= 0) || so->solve.gap >= 1)
+		return cli_usage_error(ctx, "--gap: expected a fraction in "
+					    "[0, 1), e.g. 0.01");
+	return CLI_EXIT_OK;
+}
+
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *week = NULL, *tl = NULL, *gap = NULL, *lp = NULL,
@@ -283,23 +308,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (!week)
 		return cli_usage_error(ctx, "--week DATE is required");
-	if (tl && cli_double_arg(ctx, "--time-limit", tl,
-				 &so.solve.time_limit_s) < 0)
-		return CLI_EXIT_USAGE;
-	if (gap && cli_double_arg(ctx, "--gap", gap, &so.solve.gap) < 0)
-		return CLI_EXIT_USAGE;
-	if (effort && cli_double_arg(ctx, "--effort", effort,
-				     &so.solve.effort) < 0)
-		return CLI_EXIT_USAGE;
-	if (!(so.solve.effort > 0) || so.solve.effort > 1000)
-		return cli_usage_error(ctx, "--effort: expected a factor in "
-					    "(0, 1000], e.g. 2");
-	if (!(so.solve.time_limit_s >= 0) || so.solve.time_limit_s > 1e7)
-		return cli_usage_error(ctx, "--time-limit: expected seconds "
-					    ">= 0 (0: no limit)");
-	if (!(so.solve.gap >= 0) || so.solve.gap >= 1)
-		return cli_usage_error(ctx, "--gap: expected a fraction in "
-					    "[0, 1), e.g. 0.01");
+	if ((rc = solve_args(ctx, tl, gap, effort, &so)) != CLI_EXIT_OK)
+		return rc;
 	if (from && fresh)
 		return cli_usage_error(ctx, "--from re-plans with the fewest "
 					    "changes, --fresh from scratch: "
