@@ -237,6 +237,74 @@ static int parse_choice(const struct rota_tcol *col,
 			      col->noun ? col->noun : col->name, expect);
 }
 
+/* An empty cell (refused, NULL or the column's default) and "-" or
+ * "none" where the column allows no value: 1 when that decides the value
+ * v, 0 when *text (perhaps now the default) is to be parsed by type. */
+static int parse_blank(struct rota_table_import *t, int c,
+		       const struct rota_csv_row *row, const char **text,
+		       struct rota_error *err)
+{
+	const struct rota_tcol *col = &t->cols[c];
+	struct rota_tval *v = &t->v[c];
+
+	if (!**text) {
+		if (col->flags & ROTA_TCOL_NONEMPTY)
+			return rota_csv_error(err, row, col->name, "empty");
+		if (!col->def) {
+			v->type = SQLITE_NULL;
+			return 1;
+		}
+		*text = col->def;
+		t->raw[c] = *text;
+		if (!**text) {
+			v->type = SQLITE_TEXT;
+			v->s = "";
+			return 1;
+		}
+	}
+	if ((col->flags & ROTA_TCOL_NONE) &&
+	    (strcmp(*text, "-") == 0 || strcmp(*text, "none") == 0)) {
+		v->type = SQLITE_NULL;
+		return 1;
+	}
+	return 0;
+}
+
+/* A reference to a row of another table, by its code: the id, or the
+ * code itself with ROTA_TCOL_CODE. */
+static int parse_ref(struct rota_table_import *t, int c,
+		     const struct rota_csv_row *row, const char *text,
+		     struct rota_error *err)
+{
+	const struct rota_tcol *col = &t->cols[c];
+	struct rota_timport_priv *p = t->priv;
+	struct rota_tval *v = &t->v[c];
+	const struct rota_code_id *hit = rota_codes_find(&p->ref[c], text);
+
+	if (!hit) {
+		char known[200];
+
+		if (!col->known)
+			return rota_csv_error(err, row, col->name,
+					      "unknown %s '%s'", col->noun,
+					      text);
+		ref_known(&p->ref[c], known, sizeof(known));
+		return rota_csv_error(err, row, col->name,
+				      "unknown %s '%s' (known: %s)", col->noun,
+				      text, known);
+	}
+	if (col->flags & ROTA_TCOL_CODE) {
+		v->type = SQLITE_TEXT;
+		v->s = hit->code;
+	} else {
+		v->type = SQLITE_INTEGER;
+		v->i = hit->id;
+	}
+	return 0;
+}
+
+/* One case per column type: the cases are short and read best side by
+ * side, so the switch stays whole. */
 static int parse_cell(struct rota_table_import *t, int c,
 		      const struct rota_csv_row *row, const char *text,
 		      struct rota_error *err)
@@ -245,29 +313,12 @@ static int parse_cell(struct rota_table_import *t, int c,
 	struct rota_timport_priv *p = t->priv;
 	struct rota_tval *v = &t->v[c];
 	struct rota_error e = {0};
+	int rc;
 
 	memset(v, 0, sizeof(*v));
 	t->raw[c] = text;
-	if (!*text) {
-		if (col->flags & ROTA_TCOL_NONEMPTY)
-			return rota_csv_error(err, row, col->name, "empty");
-		if (!col->def) {
-			v->type = SQLITE_NULL;
-			return 0;
-		}
-		text = col->def;
-		t->raw[c] = text;
-		if (!*text) {
-			v->type = SQLITE_TEXT;
-			v->s = "";
-			return 0;
-		}
-	}
-	if ((col->flags & ROTA_TCOL_NONE) &&
-	    (strcmp(text, "-") == 0 || strcmp(text, "none") == 0)) {
-		v->type = SQLITE_NULL;
-		return 0;
-	}
+	if ((rc = parse_blank(t, c, row, &text, err)) != 0)
+		return rc < 0 ? rc : 0;
 	switch (col->type) {
 	case ROTA_TCOL_TEXT:
 	case ROTA_TCOL_RAW: {
@@ -365,30 +416,8 @@ static int parse_cell(struct rota_table_import *t, int c,
 			return cell_error(err, row, col, &e);
 		v->type = SQLITE_INTEGER;
 		return 0;
-	case ROTA_TCOL_REF: {
-		const struct rota_code_id *hit = rota_codes_find(&p->ref[c], text);
-
-		if (!hit) {
-			char known[200];
-
-			if (!col->known)
-				return rota_csv_error(err, row, col->name,
-						      "unknown %s '%s'",
-						      col->noun, text);
-			ref_known(&p->ref[c], known, sizeof(known));
-			return rota_csv_error(err, row, col->name,
-					      "unknown %s '%s' (known: %s)",
-					      col->noun, text, known);
-		}
-		if (col->flags & ROTA_TCOL_CODE) {
-			v->type = SQLITE_TEXT;
-			v->s = hit->code;
-		} else {
-			v->type = SQLITE_INTEGER;
-			v->i = hit->id;
-		}
-		return 0;
-	}
+	case ROTA_TCOL_REF:
+		return parse_ref(t, c, row, text, err);
 	case ROTA_TCOL_CHOICE:
 		if (parse_choice(col, row, text, err) < 0)
 			return ROTA_EDATA;
