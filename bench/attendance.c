@@ -306,6 +306,140 @@ static void hr_reports(struct rota_store **stp, const char *db,
 	       t_card, t_pay);
 }
 
+/* A byte copy of the file src as dst (best effort: a benchmark aid). */
+static void copy_file(const char *src, const char *dst)
+{
+	FILE *f, *in;
+	char buf[1 << 16];
+	size_t k;
+
+	unlink(dst);
+	if (!(f = fopen(dst, "wb")))
+		return;
+	in = fopen(src, "rb");
+	while (in && (k = fread(buf, 1, sizeof(buf), in)) > 0)
+		fwrite(buf, 1, k, f);
+	if (in)
+		fclose(in);
+	fclose(f);
+}
+
+/* Not timed: the site, n people rostered for the weeks from monday0 and
+ * their punches written to csv; *tz the site's zone, *n_shifts the
+ * shifts.  Leaves db closed, with a copy without punches as
+ * DIR/empty.db for the command-line timing. */
+static void setup(const char *dir, const char *db, const char *csv, int n,
+		  int weeks, int32_t monday0, const struct pg_options *o,
+		  struct rota_tz **tz, size_t *n_shifts)
+{
+	struct rota_store *st = NULL;
+	struct rota_site site = ROTA_SITE_INIT;
+	struct rota_error err = {0};
+	struct rota_assignment *a = NULL;
+	char copy[1400];
+	double t0 = now_s();
+	long punches;
+	FILE *f;
+
+	if (rota_store_open(db, ROTA_STORE_CREATE, &st, &err) < 0)
+		die(db, &err);
+	rota_strlcpy(site.name, "bench", sizeof(site.name));
+	rota_strlcpy(site.timezone, "Asia/Shanghai", sizeof(site.timezone));
+	if (rota_store_site_set(st, &site, &err) < 0 ||
+	    !(*tz = rota_tz_load(site.timezone, &err)))
+		die("site", &err);
+	add_people(st, n);
+	add_rosters(st, *tz, n, weeks, monday0);
+	if (rota_store_assignments_range(
+		    st, rota_tz_day_start(*tz, monday0),
+		    rota_tz_day_start(*tz, monday0 + 7 * weeks), NULL, &a,
+		    n_shifts, &err) < 0)
+		die("assignments", &err);
+	if (!(f = fopen(csv, "w")))
+		die(csv, NULL);
+	punches = pg_write(f, a, *n_shifts, *tz, o);
+	fclose(f);
+	free(a);
+	printf("setup: %d employees, %zu shifts over %d weeks, %ld punches "
+	       "in %s (%.1f s)\n", n, *n_shifts, weeks, punches, csv,
+	       now_s() - t0);
+	/* keep a copy without punches for the command-line timing */
+	rota_store_close(st);
+	snprintf(copy, sizeof(copy), "%s/empty.db", dir);
+	copy_file(db, copy);
+}
+
+/* The summary of everyone over the weeks from monday0, timed into
+ * *t_year and *c_year (CPU). */
+static void time_summary(struct rota_store *st, int32_t monday0, int weeks,
+			 double *t_year, double *c_year)
+{
+	struct rota_attendance_query q = ROTA_ATTENDANCE_QUERY_INIT;
+	struct rota_attendance_report *rep = NULL;
+	struct rota_att_totals sum = {0};
+	struct rota_error err = {0};
+	double t0, c0;
+
+	q.from = monday0;
+	q.to = monday0 + 7 * weeks - 1;
+	t0 = now_s();
+	c0 = cpu_s();
+	if (rota_store_attendance(st, &q, &rep, &err) < 0)
+		die("summary", &err);
+	*t_year = now_s() - t0;
+	*c_year = cpu_s() - c0;
+	for (size_t i = 0; i < rep->n_people; i++) {
+		const struct rota_att_totals *t = &rep->people[i].att.total;
+
+		sum.shifts += t->shifts;
+		sum.scheduled_min += t->scheduled_min;
+		sum.worked_min += t->worked_min;
+		sum.late_count += t->late_count;
+		sum.early_count += t->early_count;
+		sum.absences += t->absences;
+		sum.missing_punches += t->missing_punches;
+		sum.covered_min += t->covered_min;
+	}
+	printf("summary: %zu people, %ld shifts (%ld late, %ld early, %ld "
+	       "absent, %ld missing punches, adherence %.4f): %.2f s "
+	       "(cpu %.2f s)\n",
+	       rep->n_people, sum.shifts, sum.late_count, sum.early_count,
+	       sum.absences, sum.missing_punches, rota_att_adherence(&sum),
+	       *t_year, *c_year);
+	rota_attendance_report_free(rep);
+}
+
+/* One week for everyone and one person for the whole range, both with
+ * detail: their times in *t_week and *t_one. */
+static void time_week_person(struct rota_store *st, int32_t monday0,
+			     int weeks, double *t_week, double *t_one)
+{
+	struct rota_attendance_query q = ROTA_ATTENDANCE_QUERY_INIT;
+	struct rota_attendance_report *rep = NULL;
+	struct rota_error err = {0};
+	double t0;
+
+	q.from = monday0 + 7 * (weeks / 2);
+	q.to = q.from + 6;
+	q.detail = 1;
+	t0 = now_s();
+	if (rota_store_attendance(st, &q, &rep, &err) < 0)
+		die("week", &err);
+	*t_week = now_s() - t0;
+	rota_attendance_report_free(rep);
+	q.from = monday0;
+	q.to = monday0 + 7 * weeks - 1;
+	q.employee = "B00007";
+	t0 = now_s();
+	if (rota_store_attendance(st, &q, &rep, &err) < 0)
+		die("one person", &err);
+	*t_one = now_s() - t0;
+	rota_attendance_report_free(rep);
+	printf("week:    everyone, one week with detail: %.3f s\n", *t_week);
+	printf("person:  one employee, the whole range with detail: %.3f s\n",
+	       *t_one);
+}
+
 int main(int argc, char **argv)
 {
 	int n = 1000, weeks = 52;
@@ -313,19 +447,12 @@ int main(int argc, char **argv)
 	const char *dir_arg = NULL, *holidays = NULL;
 	char dir[512], db[600], csv[600];
 	struct rota_store *st = NULL;
-	struct rota_site site = ROTA_SITE_INIT;
 	struct rota_tz *tz;
 	struct rota_error err = {0};
-	struct rota_assignment *a = NULL;
 	struct rota_import_stats stats;
-	struct rota_attendance_query q = ROTA_ATTENDANCE_QUERY_INIT;
-	struct rota_attendance_report *rep = NULL;
-	struct rota_att_totals sum = {0};
 	int32_t monday0 = rota_days_from_civil(2026, 1, 5);
 	size_t na = 0;
-	long punches;
 	double t0, c0, t_import, t_year, t_week, t_one, c_import, c_year;
-	FILE *f;
 
 #ifdef M_TRIM_THRESHOLD
 	/* as the rota binary does (cli/main.c) */
@@ -362,50 +489,7 @@ int main(int argc, char **argv)
 	snprintf(db, sizeof(db), "%s/bench.db", dir);
 	snprintf(csv, sizeof(csv), "%s/punches.csv", dir);
 	unlink(db);
-
-	/* setup, not timed */
-	t0 = now_s();
-	if (rota_store_open(db, ROTA_STORE_CREATE, &st, &err) < 0)
-		die(db, &err);
-	rota_strlcpy(site.name, "bench", sizeof(site.name));
-	rota_strlcpy(site.timezone, "Asia/Shanghai", sizeof(site.timezone));
-	if (rota_store_site_set(st, &site, &err) < 0 ||
-	    !(tz = rota_tz_load(site.timezone, &err)))
-		die("site", &err);
-	add_people(st, n);
-	add_rosters(st, tz, n, weeks, monday0);
-	if (rota_store_assignments_range(
-		    st, rota_tz_day_start(tz, monday0),
-		    rota_tz_day_start(tz, monday0 + 7 * weeks), NULL, &a, &na,
-		    &err) < 0)
-		die("assignments", &err);
-	if (!(f = fopen(csv, "w")))
-		die(csv, NULL);
-	punches = pg_write(f, a, na, tz, &o);
-	fclose(f);
-	free(a);
-	printf("setup: %d employees, %zu shifts over %d weeks, %ld punches "
-	       "in %s (%.1f s)\n", n, na, weeks, punches, csv, now_s() - t0);
-	/* keep a copy without punches for the command-line timing */
-	rota_store_close(st);
-	{
-		char copy[1400];
-
-		snprintf(copy, sizeof(copy), "%s/empty.db", dir);
-		unlink(copy);
-		f = fopen(copy, "wb");
-		if (f) {
-			FILE *in = fopen(db, "rb");
-			char buf[1 << 16];
-			size_t k;
-
-			while (in && (k = fread(buf, 1, sizeof(buf), in)) > 0)
-				fwrite(buf, 1, k, f);
-			if (in)
-				fclose(in);
-			fclose(f);
-		}
-	}
+	setup(dir, db, csv, n, weeks, monday0, &o, &tz, &na);
 	if (rota_store_open(db, 0, &st, &err) < 0)
 		die(db, &err);
 
@@ -425,56 +509,8 @@ int main(int argc, char **argv)
 	rota_store_close(st);
 	if (rota_store_open(db, 0, &st, &err) < 0)
 		die(db, &err);
-
-	/* the year's summary for everyone */
-	q.from = monday0;
-	q.to = monday0 + 7 * weeks - 1;
-	t0 = now_s();
-	c0 = cpu_s();
-	if (rota_store_attendance(st, &q, &rep, &err) < 0)
-		die("summary", &err);
-	t_year = now_s() - t0;
-	c_year = cpu_s() - c0;
-	for (size_t i = 0; i < rep->n_people; i++) {
-		const struct rota_att_totals *t = &rep->people[i].att.total;
-
-		sum.shifts += t->shifts;
-		sum.scheduled_min += t->scheduled_min;
-		sum.worked_min += t->worked_min;
-		sum.late_count += t->late_count;
-		sum.early_count += t->early_count;
-		sum.absences += t->absences;
-		sum.missing_punches += t->missing_punches;
-		sum.covered_min += t->covered_min;
-	}
-	printf("summary: %zu people, %ld shifts (%ld late, %ld early, %ld "
-	       "absent, %ld missing punches, adherence %.4f): %.2f s "
-	       "(cpu %.2f s)\n",
-	       rep->n_people, sum.shifts, sum.late_count, sum.early_count,
-	       sum.absences, sum.missing_punches, rota_att_adherence(&sum),
-	       t_year, c_year);
-	rota_attendance_report_free(rep);
-
-	/* one week for everyone, one person for the year (with detail) */
-	q.from = monday0 + 7 * (weeks / 2);
-	q.to = q.from + 6;
-	q.detail = 1;
-	t0 = now_s();
-	if (rota_store_attendance(st, &q, &rep, &err) < 0)
-		die("week", &err);
-	t_week = now_s() - t0;
-	rota_attendance_report_free(rep);
-	q.from = monday0;
-	q.to = monday0 + 7 * weeks - 1;
-	q.employee = "B00007";
-	t0 = now_s();
-	if (rota_store_attendance(st, &q, &rep, &err) < 0)
-		die("one person", &err);
-	t_one = now_s() - t0;
-	rota_attendance_report_free(rep);
-	printf("week:    everyone, one week with detail: %.3f s\n", t_week);
-	printf("person:  one employee, the whole range with detail: %.3f s\n",
-	       t_one);
+	time_summary(st, monday0, weeks, &t_year, &c_year);
+	time_week_person(st, monday0, weeks, &t_week, &t_one);
 	printf("RESULT attendance import_s=%.2f import_cpu_s=%.2f "
 	       "summary_s=%.2f summary_cpu_s=%.2f week_s=%.3f person_s=%.3f "
 	       "shifts=%zu punches=%d\n",
