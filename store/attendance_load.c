@@ -176,31 +176,22 @@ static int load_punches(struct rota_store *st, sqlite3_stmt *s, int64_t eid,
 static int load_leave(struct rota_store *st, struct rota_attendance_report *r,
 		      struct rota_error *err)
 {
-	sqlite3_stmt *s;
+	struct rota_leave_type *types = NULL;
+	size_t n = 0;
 	int rc;
 
-	if ((rc = rota_db_prepare(st,
-				  "SELECT name, paid, planned FROM leave_type "
-				  "ORDER BY name",
-				  &s, err)) < 0)
+	if ((rc = rota_db_leave_types(st, &types, &n, err)) < 0)
 		return rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct rota_leave_type *l;
-
-		if (r->n_leave >= ROTA_ATT_MAX_LEAVE) {
-			sqlite3_finalize(s);
-			return rota_error_set(err, ROTA_EDATA,
-					      "more than %d leave types",
-					      ROTA_ATT_MAX_LEAVE);
-		}
-		l = &r->leave[r->n_leave++];
-		rota_db_column_text(s, 0, l->name, sizeof(l->name));
-		l->paid = sqlite3_column_int(s, 1);
-		l->planned = sqlite3_column_int(s, 2);
+	if (n > ROTA_ATT_MAX_LEAVE) {
+		free(types);
+		return rota_error_set(err, ROTA_EDATA,
+				      "more than %d leave types",
+				      ROTA_ATT_MAX_LEAVE);
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return rota_db_error(st, err, "reading leave types");
+	if (n)
+		memcpy(r->leave, types, n * sizeof(*types));
+	r->n_leave = (int)n;
+	free(types);
 	return 0;
 }
 

@@ -270,11 +270,19 @@ out:
 	return rc;
 }
 
-static int load_leave_types(struct rota_store *st, struct rota_dataset *ds,
-			    struct rota_error *err)
+static void read_leave_type(sqlite3_stmt *s, void *row)
+{
+	struct rota_leave_type *t = row;
+
+	rota_db_column_text(s, 0, t->name, sizeof(t->name));
+	t->paid = sqlite3_column_int(s, 1);
+	t->planned = sqlite3_column_int(s, 2);
+}
+
+int rota_db_leave_types(struct rota_store *st, struct rota_leave_type **out,
+			size_t *n, struct rota_error *err)
 {
 	sqlite3_stmt *s;
-	size_t cap = 0;
 	int rc;
 
 	if ((rc = rota_db_prepare(st,
@@ -282,23 +290,8 @@ static int load_leave_types(struct rota_store *st, struct rota_dataset *ds,
 				  "ORDER BY name",
 				  &s, err)) < 0)
 		return rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct rota_leave_type *t;
-
-		if (ROTA_GROW(ds->leave_types, cap, ds->n_leave_types) < 0) {
-			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-			goto out;
-		}
-		t = &ds->leave_types[ds->n_leave_types++];
-		rota_db_column_text(s, 0, t->name, sizeof(t->name));
-		t->paid = sqlite3_column_int(s, 1);
-		t->planned = sqlite3_column_int(s, 2);
-	}
-	rc = rc == SQLITE_DONE ? 0
-			       : rota_db_error(st, err, "reading leave types");
-out:
-	sqlite3_finalize(s);
-	return rc;
+	return rota_db_rows(st, s, sizeof(**out), read_leave_type, out, n,
+			    "reading leave types", err);
 }
 
 /* [operations] and [timeoff] settings over their defaults, and blackouts. */
@@ -382,7 +375,8 @@ int rota_store_load(struct rota_store *st, struct rota_dataset *out,
 	    (rc = load_employees(st, &ds, &skills, err)) < 0 ||
 	    (rc = load_shifts(st, &ds, &skills, err)) < 0 ||
 	    (rc = load_timeoff(st, &ds, err)) < 0 ||
-	    (rc = load_leave_types(st, &ds, err)) < 0 ||
+	    (rc = rota_db_leave_types(st, &ds.leave_types, &ds.n_leave_types,
+				      err)) < 0 ||
 	    (rc = load_ops(st, &ds, err)) < 0) {
 		rota_dataset_release(&ds);
 		goto out;

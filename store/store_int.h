@@ -57,6 +57,11 @@ int rota_db_row(struct rota_store *st, sqlite3_stmt *s,
 		void (*read)(sqlite3_stmt *s, void *row), void *row,
 		const char *what, struct rota_error *err);
 
+/* The site's leave types sorted by name, in a new array *out (NULL when
+ * there are none; the caller frees it); on error nothing is written. */
+int rota_db_leave_types(struct rota_store *st, struct rota_leave_type **out,
+			size_t *n, struct rota_error *err);
+
 /* Migrate to `target` (tests use this to build an old database). */
 int rota_store_migrate_to(struct rota_store *st, int target,
 			  struct rota_error *err);
