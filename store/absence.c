@@ -17,12 +17,8 @@ int rota_store_absence_add(struct rota_store *st, const struct rota_absence *a,
 	int64_t eid;
 	int rc;
 
-	eid = rota_db_id_of(st, ROTA_DB_EMPLOYEE, a->employee);
-	if (eid < 0)
-		return rota_db_error(st, err, "reading employees");
-	if (eid == 0)
-		return rota_error_set(err, ROTA_ENOTFOUND, "unknown employee '%s'",
-				      a->employee);
+	if ((rc = rota_db_employee(st, a->employee, &eid, err)) < 0)
+		return rc;
 	if (a->end <= a->start)
 		return rota_error_set(err, ROTA_EDATA,
 				      "an absence must end after it starts");
@@ -175,10 +171,8 @@ int rota_store_substitute_add(struct rota_store *st, int32_t week,
 
 	rota_format_date(week, wk, sizeof(wk));
 	rota_format_date(day, dd, sizeof(dd));
-	if ((eid = rota_db_id_of(st, ROTA_DB_EMPLOYEE, employee)) <= 0)
-		return eid < 0 ? rota_db_error(st, err, "reading employees")
-			       : rota_error_set(err, ROTA_ENOTFOUND,
-						"unknown employee '%s'", employee);
+	if ((rc = rota_db_employee(st, employee, &eid, err)) < 0)
+		return rc;
 	if ((rc = rota_db_prepare(st,
 				  "INSERT INTO substitute (roster_id, "
 				  "version, employee_id, day, "

@@ -56,6 +56,18 @@ void rota_db_column_text(sqlite3_stmt *s, int col, char *buf, size_t size)
 	rota_strlcpy(buf, t ? (const char *)t : "", size);
 }
 
+int rota_db_employee(struct rota_store *st, const char *code, int64_t *id,
+		     struct rota_error *err)
+{
+	*id = rota_db_id_of(st, ROTA_DB_EMPLOYEE, code);
+	if (*id < 0)
+		return rota_db_error(st, err, "reading employees");
+	if (*id == 0)
+		return rota_error_set(err, ROTA_ENOTFOUND,
+				      "unknown employee '%s'", code);
+	return 0;
+}
+
 int rota_db_rows(struct rota_store *st, sqlite3_stmt *s, size_t size,
 		 void (*read)(sqlite3_stmt *s, void *row), void *rowsp,
 		 size_t *n, const char *what, struct rota_error *err)

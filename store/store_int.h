@@ -62,6 +62,12 @@ int rota_db_row(struct rota_store *st, sqlite3_stmt *s,
 int rota_db_leave_types(struct rota_store *st, struct rota_leave_type **out,
 			size_t *n, struct rota_error *err);
 
+/* The row id of employee `code` in *id: ROTA_ENOTFOUND "unknown employee
+ * 'code'" when there is none, "reading employees: ..." on a database
+ * error. */
+int rota_db_employee(struct rota_store *st, const char *code, int64_t *id,
+		     struct rota_error *err);
+
 /* Migrate to `target` (tests use this to build an old database). */
 int rota_store_migrate_to(struct rota_store *st, int target,
 			  struct rota_error *err);

@@ -127,19 +127,6 @@ static int leave_type_known(struct rota_store *st, const char *type,
 	return 0;
 }
 
-/* Employee row id, ROTA_ENOTFOUND when there is none. */
-static int employee_row(struct rota_store *st, const char *code,
-			int64_t *id, struct rota_error *err)
-{
-	*id = rota_db_id_of(st, ROTA_DB_EMPLOYEE, code);
-	if (*id < 0)
-		return rota_db_error(st, err, "reading employees");
-	if (*id == 0)
-		return rota_error_set(err, ROTA_ENOTFOUND, "unknown employee '%s'",
-				      code);
-	return 0;
-}
-
 int rota_store_timeoff_request(struct rota_store *st,
 			       const struct rota_timeoff_record *r,
 			       int64_t *id, struct rota_error *err)
@@ -148,7 +135,7 @@ int rota_store_timeoff_request(struct rota_store *st,
 	int64_t eid;
 	int rc;
 
-	if ((rc = employee_row(st, r->employee, &eid, err)) < 0 ||
+	if ((rc = rota_db_employee(st, r->employee, &eid, err)) < 0 ||
 	    (rc = leave_type_known(st, r->type, err)) < 0)
 		return rc;
 	if (r->end <= r->start)
