@@ -203,6 +203,68 @@ static void write_kpis(const char *dir, int n, int weeks, int32_t monday0)
 	}
 }
 
+/* Not timed: the KPI files and metrics, overtime approvals (one shift in
+ * ten, 30 minutes) and the holidays when given. */
+static void hr_setup(struct rota_store *st, const char *dir,
+		     const char *holidays, int n, int weeks, int32_t monday0)
+{
+	struct rota_import_stats stats;
+	struct rota_error err = {0};
+	sqlite3_stmt *s;
+	char path[700];
+	double t0 = now_s();
+
+	write_kpis(dir, n, weeks, monday0);
+	snprintf(path, sizeof(path), "%s/kpi.ini", dir);
+	if (rota_store_import_file(st, ROTA_IMPORT_SITE, path, "kpi.ini",
+				   &stats, &err) < 0)
+		die("kpi.ini", &err);
+	exec_sql(st, "BEGIN");
+	if (rota_db_prepare(st,
+			    "INSERT INTO overtime_approval (employee_id, "
+			    "day, minutes, by) SELECT employee_id, day, "
+			    "30, 'bench' FROM assignment WHERE "
+			    "(employee_id + CAST(substr(day, 9, 2) AS "
+			    "INTEGER)) % 10 = 0",
+			    &s, &err) < 0 ||
+	    sqlite3_step(s) != SQLITE_DONE)
+		die("approvals", &err);
+	sqlite3_finalize(s);
+	exec_sql(st, "COMMIT");
+	if (holidays &&
+	    rota_store_import_file(st, ROTA_IMPORT_HOLIDAYS, holidays,
+				   "holidays.csv", &stats, &err) < 0)
+		die("holidays", &err);
+	printf("setup:   5 kpi files of %d rows, approvals, %s (%.1f s)\n",
+	       n * 7 * weeks, holidays ? "holidays" : "no holidays",
+	       now_s() - t0);
+}
+
+/* Payroll of everyone over q's range: its time. */
+static double time_payroll(struct rota_store *st,
+			   const struct rota_attendance_query *q)
+{
+	struct rota_payroll *pr = NULL;
+	struct rota_error err = {0};
+	long total_ot = 0, total_night = 0, total_hol = 0;
+	double t0 = now_s(), c0 = cpu_s(), t_pay;
+
+	if (rota_store_payroll(st, q, &pr, &err) < 0)
+		die("payroll", &err);
+	t_pay = now_s() - t0;
+	for (size_t i = 0; i < pr->n_people; i++) {
+		total_ot += pr->people[i].pay.overtime;
+		total_night += pr->people[i].pay.night;
+		for (int k = 0; k < pr->people[i].pay.n_rates; k++)
+			total_hol += pr->people[i].pay.holiday[k];
+	}
+	printf("payroll: %zu people (overtime %ld min, night %ld min, "
+	       "holidays %ld min): %.2f s (cpu %.2f s)\n", pr->n_people,
+	       total_ot, total_night, total_hol, t_pay, cpu_s() - c0);
+	rota_payroll_free(pr);
+	return t_pay;
+}
+
 /* The HR reports: KPI imports, the year's scorecard and payroll. */
 static void hr_reports(struct rota_store **stp, const char *db,
 		       const char *dir, const char *holidays, int n, int weeks,
@@ -212,44 +274,13 @@ static void hr_reports(struct rota_store **stp, const char *db,
 	struct rota_scorecard_query sq = ROTA_SCORECARD_QUERY_INIT;
 	struct rota_attendance_query pq = ROTA_ATTENDANCE_QUERY_INIT;
 	struct rota_scorecard *sc = NULL;
-	struct rota_payroll *pr = NULL;
 	struct rota_import_stats stats;
 	struct rota_error err = {0};
 	char path[700], label[32];
 	double t0, t_kpi1 = 0, t_kpis = 0, t_card, t_pay, c0, c_kpi1 = 0;
-	long rows1 = 0, total_ot = 0, total_night = 0, total_hol = 0;
+	long rows1 = 0;
 
-	t0 = now_s();
-	write_kpis(dir, n, weeks, monday0);
-	snprintf(path, sizeof(path), "%s/kpi.ini", dir);
-	if (rota_store_import_file(st, ROTA_IMPORT_SITE, path, "kpi.ini",
-				   &stats, &err) < 0)
-		die("kpi.ini", &err);
-	/* holidays and approvals (one shift in ten, 30 minutes) */
-	exec_sql(st, "BEGIN");
-	{
-		sqlite3_stmt *s;
-
-		if (rota_db_prepare(st,
-				    "INSERT INTO overtime_approval (employee_id, "
-				    "day, minutes, by) SELECT employee_id, day, "
-				    "30, 'bench' FROM assignment WHERE "
-				    "(employee_id + CAST(substr(day, 9, 2) AS "
-				    "INTEGER)) % 10 = 0",
-				    &s, &err) < 0 ||
-		    sqlite3_step(s) != SQLITE_DONE)
-			die("approvals", &err);
-		sqlite3_finalize(s);
-	}
-	exec_sql(st, "COMMIT");
-	if (holidays &&
-	    rota_store_import_file(st, ROTA_IMPORT_HOLIDAYS, holidays,
-				   "holidays.csv", &stats, &err) < 0)
-		die("holidays", &err);
-	printf("setup:   5 kpi files of %d rows, approvals, %s (%.1f s)\n",
-	       n * 7 * weeks, holidays ? "holidays" : "no holidays",
-	       now_s() - t0);
-
+	hr_setup(st, dir, holidays, n, weeks, monday0);
 	for (int k = 1; k <= 5; k++) {
 		snprintf(path, sizeof(path), "%s/kpis-%d.csv", dir, k);
 		snprintf(label, sizeof(label), "kpis-%d.csv", k);
@@ -286,21 +317,7 @@ static void hr_reports(struct rota_store **stp, const char *db,
 	       sc->n_metrics, sc->people[7].total.value,
 	       sc->people[7].total.percentile, t_card, cpu_s() - c0);
 	rota_scorecard_free(sc);
-	t0 = now_s();
-	c0 = cpu_s();
-	if (rota_store_payroll(st, &pq, &pr, &err) < 0)
-		die("payroll", &err);
-	t_pay = now_s() - t0;
-	for (size_t i = 0; i < pr->n_people; i++) {
-		total_ot += pr->people[i].pay.overtime;
-		total_night += pr->people[i].pay.night;
-		for (int k = 0; k < pr->people[i].pay.n_rates; k++)
-			total_hol += pr->people[i].pay.holiday[k];
-	}
-	printf("payroll: %zu people (overtime %ld min, night %ld min, "
-	       "holidays %ld min): %.2f s (cpu %.2f s)\n", pr->n_people,
-	       total_ot, total_night, total_hol, t_pay, cpu_s() - c0);
-	rota_payroll_free(pr);
+	t_pay = time_payroll(st, &pq);
 	printf("RESULT hr kpi_import_s=%.2f kpi_rows=%ld kpi_all_s=%.2f "
 	       "scorecard_s=%.2f payroll_s=%.2f\n", t_kpi1, rows1, t_kpis,
 	       t_card, t_pay);
