@@ -153,7 +153,8 @@ static void version_text(struct pub *pb, struct rota_publication *rows,
 	co.organizer = pb->opt.organizer;
 	co.refresh_min = pb->opt.refresh_min;
 	co.subject = "";
-	qsort(rows, n_rows, sizeof(*rows), by_uid);
+	if (n_rows)
+		qsort(rows, n_rows, sizeof(*rows), by_uid);
 	for (size_t i = 0; i < n; i++) {
 		struct rota_publication key, *row;
 		const char *stored;
@@ -163,7 +164,9 @@ static void version_text(struct pub *pb, struct rota_publication *rows,
 		if (ev[i].changed || ev[i].cancelled)
 			continue;
 		rota_strlcpy(key.uid, ev[i].uid, sizeof(key.uid));
-		row = bsearch(&key, rows, n_rows, sizeof(*rows), by_uid);
+		row = n_rows ? bsearch(&key, rows, n_rows, sizeof(*rows),
+				       by_uid)
+			     : NULL;
 		stored = row ? strchr(row->hash, ':') : NULL;
 		if (!row || (stored && strcmp(stored + 1, text[i]) == 0))
 			continue;
