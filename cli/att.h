@@ -83,4 +83,18 @@ void att_scorecard_rows(struct cli_table *t, const struct rota_scorecard *sc,
 			const struct rota_scorecard_person *p,
 			int with_person);
 
+/* A value as text: whole numbers bare, fractions with 4 decimals, others
+ * with 2. */
+void att_number(char *buf, size_t size, double v, int fraction);
+
+/*
+ * A review as a printable, self-contained HTML page (cli/review_html.c):
+ * inline CSS with a CJK-safe font stack, an inline SVG trend chart, no
+ * network.  summary and exceptions are the sheet's tables.
+ */
+void att_review_html(FILE *out, const struct rota_review *rv,
+		     const struct rota_site *site,
+		     const struct cli_table *summary,
+		     const struct cli_table *exceptions);
+
 #endif

@@ -70,6 +70,7 @@ struct cli_command {
 	X(user)                                                        \
 	X(scorecard)                                                   \
 	X(payroll)                                                     \
+	X(bench)                                                       \
 	/* one command a line: add new ones above this comment */
 
 #define CLI_X_DECLARE(name) extern const struct cli_command cli_cmd_##name;
@@ -151,6 +152,10 @@ int cli_table_cell(struct cli_table *t, const char *fmt, ...)
 int cli_table_end_row(struct cli_table *t);
 /* Number of finished rows. */
 int cli_table_rows(const struct cli_table *t);
+/* Number of columns, a column's name, a finished cell ("" when empty). */
+int cli_table_cols(const struct cli_table *t);
+const char *cli_table_name(const struct cli_table *t, int col);
+const char *cli_table_get(const struct cli_table *t, int row, int col);
 /*
  * Print as a terminal table (aligned by display width, CJK aware), as CSV
  * (RFC 4180, header row) or as a JSON array of objects.
@@ -187,7 +192,7 @@ struct rota_dataset;
 int cli_open_plan(struct cli_ctx *ctx, int flags, struct rota_plan **out);
 
 /* Monday of the ISO week containing --week DATE (NULL: today in the site's
- * zone).  Usage error for a bad date. */
+ * zone, by $ROTA_NOW or the clock).  Usage error for a bad date. */
 int cli_week_arg(struct cli_ctx *ctx, const char *text,
 		 const struct rota_tz *tz, int32_t *monday);
 
@@ -231,9 +236,10 @@ struct rota_roster_change;
 
 /*
  * Changed employee-days (old -> new) to out: as a table (employee, name,
- * day, "E 08:00-17:00 -> -"), or as CSV / JSON with the columns employee,
- * name, date, old_shift, old_start, old_end, new_shift, new_start,
- * new_end (local ISO 8601; empty for a day off).
+ * day, "E 08:00-17:00 voice -> -"), or as CSV / JSON with the columns
+ * employee, name, date, old_shift, old_start, old_end, old_skill,
+ * new_shift, new_start, new_end, new_skill (local ISO 8601; empty for a
+ * day off).
  */
 void cli_print_changes(FILE *out,
 		       const struct rota_dataset *ds, const struct rota_tz *tz,

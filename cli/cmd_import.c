@@ -231,106 +231,55 @@ out:
 	return rc;
 }
 
-static int run(struct cli_ctx *ctx, int argc, char **argv)
+/* Every known file in dir, in dependency order. */
+static int collect_dir(struct cli_ctx *ctx, const char *dir, int *todo,
+		       char (*paths)[1024], int *ntodo, int *creates)
 {
-	int dry = 0;
-	const char *employee = NULL, *encoding = NULL, *by = NULL,
-		   *reason = NULL;
-	struct rota_plan_import_opts ro = ROTA_PLAN_IMPORT_OPTS_INIT;
-	const struct cli_option opts[] = {
-		{"dry-run", CLI_OPT_FLAG, NULL, &dry},
-		{"employee", CLI_OPT_STRING, &employee, NULL},
-		{"encoding", CLI_OPT_STRING, &encoding, NULL},
-		{"replace-week", CLI_OPT_FLAG, NULL, &ro.replace_week},
-		{"force", CLI_OPT_FLAG, NULL, &ro.force},
-		{"by", CLI_OPT_STRING, &by, NULL},
-		{"reason", CLI_OPT_STRING, &reason, NULL},
-		{NULL, 0, NULL, NULL},
-	};
-	const char *pos[2];
+	if (!is_dir(dir))
+		return cli_usage_error(ctx, "'%s' is not a directory (for one "
+				       "file, give its kind: rota import KIND "
+				       "FILE)", dir);
+	for (int k = 0; k < ROTA_IMPORT_KIND_COUNT; k++) {
+		snprintf(paths[*ntodo], sizeof(paths[0]), "%s/%s", dir,
+			 rota_import_kind_file(k));
+		if (access(paths[*ntodo], F_OK) != 0)
+			continue;
+		todo[(*ntodo)++] = k;
+		if (k == ROTA_IMPORT_SITE)
+			*creates = 1;
+	}
+	if (*ntodo)
+		return CLI_EXIT_OK;
+	{
+		char known[512];
+
+		kind_list(known, sizeof(known), 1);
+		fprintf(ctx->err, "rota: %s: no known files (expected some of "
+			"%s)\n", dir, known);
+	}
+	return CLI_EXIT_DATA;
+}
+
+static int has_roster(const int *todo, int ntodo)
+{
+	for (int i = 0; i < ntodo; i++)
+		if (todo[i] == ROTA_IMPORT_ROSTER)
+			return 1;
+	return 0;
+}
+
+/* Import the files in one transaction (rolled back for a dry run). */
+static int import_files(struct cli_ctx *ctx, const int *todo,
+			const char (*paths)[1024], int ntodo, int creates,
+			int dry, const char *encoding,
+			const struct rota_plan_import_opts *ro)
+{
+	struct rota_import_stats stats[ROTA_IMPORT_KIND_COUNT];
 	struct rota_store *st = NULL;
 	struct rota_error err = {0};
-	struct rota_import_stats stats[ROTA_IMPORT_KIND_COUNT];
-	char paths[ROTA_IMPORT_KIND_COUNT][1024];
-	int todo[ROTA_IMPORT_KIND_COUNT], ntodo = 0;
-	int npos, rc, creates = 0, existed;
+	int rc, existed;
 	char *checks;
 
-	if ((npos = cli_parse_args(ctx, argc, argv, opts, pos, 2, &rc)) < 0)
-		return rc;
-	if (npos == 0)
-		return cli_usage_error(ctx, "expected DIR or KIND FILE");
-	if (npos == 1) {
-		if (!is_dir(pos[0]))
-			return cli_usage_error(
-				ctx, "'%s' is not a directory (for one file, "
-				     "give its kind: rota import KIND FILE)",
-				pos[0]);
-		for (int k = 0; k < ROTA_IMPORT_KIND_COUNT; k++) {
-			snprintf(paths[ntodo], sizeof(paths[0]), "%s/%s",
-				 pos[0], rota_import_kind_file(k));
-			if (access(paths[ntodo], F_OK) == 0) {
-				todo[ntodo] = k;
-				rota_strlcpy(paths[ntodo], paths[ntodo],
-					     sizeof(paths[0]));
-				ntodo++;
-				if (k == ROTA_IMPORT_SITE)
-					creates = 1;
-			}
-		}
-		if (!ntodo) {
-			char known[512];
-
-			kind_list(known, sizeof(known), 1);
-			fprintf(ctx->err,
-				"rota: %s: no known files (expected some of "
-				"%s)\n", pos[0], known);
-			return CLI_EXIT_DATA;
-		}
-	} else {
-		int k = rota_import_kind_find(pos[0]);
-
-		if (k < 0) {
-			char known[512];
-
-			kind_list(known, sizeof(known), 0);
-			return cli_usage_error(
-				ctx, "'%s' is not a kind (expected %s)", pos[0],
-				known);
-		}
-		if (access(pos[1], R_OK) != 0) {
-			fprintf(ctx->err, "rota: %s: cannot read: %s\n", pos[1],
-				strerror(errno));
-			return CLI_EXIT_DATA;
-		}
-		if (k == ROTA_IMPORT_TIMEOFF && rota_plan_path_is_ics(pos[1])) {
-			if (dry)
-				return cli_usage_error(
-					ctx, "--dry-run is not available for "
-					     ".ics files");
-			return import_ics(ctx, pos[1], employee);
-		}
-		todo[0] = k;
-		rota_strlcpy(paths[0], pos[1], sizeof(paths[0]));
-		ntodo = 1;
-		creates = k == ROTA_IMPORT_SITE;
-	}
-
-	if (employee)
-		return cli_usage_error(ctx, "--employee is only for 'rota import "
-					    "timeoff FILE.ics'");
-	if (ro.replace_week || ro.force || by || reason) {
-		int any = 0;
-
-		for (int i = 0; i < ntodo; i++)
-			any |= todo[i] == ROTA_IMPORT_ROSTER;
-		if (!any)
-			return cli_usage_error(ctx, "--replace-week, --force, "
-						    "--by and --reason are for "
-						    "a roster.csv");
-	}
-	ro.by = cli_by(by);
-	ro.reason = reason ? reason : "";
 	existed = access(ctx->db_path, F_OK) == 0;
 	if ((rc = cli_open_store(ctx, creates ? ROTA_STORE_CREATE : 0, &st)))
 		return rc;
@@ -338,7 +287,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		goto fail;
 	for (int i = 0; i < ntodo; i++) {
 		if ((todo[i] == ROTA_IMPORT_ROSTER
-			     ? import_roster(ctx, st, paths[i], &ro, &stats[i],
+			     ? import_roster(ctx, st, paths[i], ro, &stats[i],
 					     &err)
 			     : rota_store_import_encoded(
 				       st, todo[i], paths[i], paths[i],
@@ -374,6 +323,78 @@ fail:
 	if (ntodo > 1)
 		fprintf(ctx->err, "rota: nothing was imported\n");
 	return rc;
+}
+
+static int run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int dry = 0;
+	const char *employee = NULL, *encoding = NULL, *by = NULL,
+		   *reason = NULL;
+	struct rota_plan_import_opts ro = ROTA_PLAN_IMPORT_OPTS_INIT;
+	const struct cli_option opts[] = {
+		{"dry-run", CLI_OPT_FLAG, NULL, &dry},
+		{"employee", CLI_OPT_STRING, &employee, NULL},
+		{"encoding", CLI_OPT_STRING, &encoding, NULL},
+		{"replace-week", CLI_OPT_FLAG, NULL, &ro.replace_week},
+		{"force", CLI_OPT_FLAG, NULL, &ro.force},
+		{"by", CLI_OPT_STRING, &by, NULL},
+		{"reason", CLI_OPT_STRING, &reason, NULL},
+		{NULL, 0, NULL, NULL},
+	};
+	const char *pos[2];
+	char paths[ROTA_IMPORT_KIND_COUNT][1024];
+	int todo[ROTA_IMPORT_KIND_COUNT], ntodo = 0;
+	int npos, rc, creates = 0;
+
+	if ((npos = cli_parse_args(ctx, argc, argv, opts, pos, 2, &rc)) < 0)
+		return rc;
+	if (npos == 0)
+		return cli_usage_error(ctx, "expected DIR or KIND FILE");
+	if (npos == 1) {
+		if ((rc = collect_dir(ctx, pos[0], todo, paths, &ntodo,
+				      &creates)))
+			return rc;
+	} else {
+		int k = rota_import_kind_find(pos[0]);
+
+		if (k < 0) {
+			char known[512];
+
+			kind_list(known, sizeof(known), 0);
+			return cli_usage_error(
+				ctx, "'%s' is not a kind (expected %s)", pos[0],
+				known);
+		}
+		if (access(pos[1], R_OK) != 0) {
+			fprintf(ctx->err, "rota: %s: cannot read: %s\n", pos[1],
+				strerror(errno));
+			return CLI_EXIT_DATA;
+		}
+		if (k == ROTA_IMPORT_TIMEOFF && rota_plan_path_is_ics(pos[1])) {
+			if (dry)
+				return cli_usage_error(
+					ctx, "--dry-run is not available for "
+					     ".ics files");
+			return import_ics(ctx, pos[1], employee);
+		}
+		todo[0] = k;
+		rota_strlcpy(paths[0], pos[1], sizeof(paths[0]));
+		ntodo = 1;
+		creates = k == ROTA_IMPORT_SITE;
+	}
+
+	if (employee)
+		return cli_usage_error(ctx, "--employee is only for 'rota import "
+					    "timeoff FILE.ics'");
+	if ((ro.replace_week || ro.force || by || reason) &&
+	    !has_roster(todo, ntodo))
+		return cli_usage_error(ctx, "--replace-week, --force, --by and "
+					    "--reason are for a roster.csv");
+	ro.by = cli_by(by);
+	ro.reason = reason ? reason : "";
+	ro.encoding = encoding;
+	return import_files(ctx, todo, paths, ntodo, creates, dry, encoding,
+			    &ro);
 }
 
 const struct cli_command cli_cmd_import = {

@@ -221,8 +221,11 @@ static void print_replan(struct cli_ctx *ctx, struct rota_plan *pl,
 	char at[32];
 
 	rota_format_local_short(rota_plan_tz(pl), sc->from, at, sizeof(at));
-	fprintf(ctx->out, "\n%s from %s: %zu employee-day%s changed%s\n",
-		sc->replanned ? "re-planned" : "solved afresh", at, sc->n_diff,
+	fprintf(ctx->out, "\n%s from %s %s: %zu employee-day%s changed%s\n",
+		sc->replanned ? "re-planned" : "solved afresh",
+		rota_weekday_name(rota_weekday(
+			rota_tz_day_of(rota_plan_tz(pl), sc->from))),
+		at, sc->n_diff,
 		sc->n_diff == 1 ? "" : "s", sc->n_diff ? ":" : "");
 	if (sc->n_diff)
 		cli_print_changes(ctx->out, rota_plan_dataset(pl),

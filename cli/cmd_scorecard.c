@@ -28,9 +28,7 @@ static int is_fraction(const struct rota_kpi_metric *m)
 	return strcmp(m->unit, "fraction") == 0;
 }
 
-/* A value as text: whole numbers bare, fractions with 4 decimals, others
- * with 2. */
-static void num(char *buf, size_t size, double v, int fraction)
+void att_number(char *buf, size_t size, double v, int fraction)
 {
 	if (fabs(v - round(v)) < 1e-9)
 		snprintf(buf, size, "%.0f", v);
@@ -52,17 +50,17 @@ void att_scorecard_rows(struct cli_table *t, const struct rota_scorecard *sc,
 		     med[32] = "", pr[16] = "";
 
 		if (s->has_value) {
-			num(v, sizeof(v), s->value, frac);
+			att_number(v, sizeof(v), s->value, frac);
 			snprintf(pt, sizeof(pt), "%.2f", s->points);
 			snprintf(pr, sizeof(pr), "%.0f", s->percentile);
 		}
 		if (k && k->has_target)
-			num(tg, sizeof(tg), k->target, frac);
+			att_number(tg, sizeof(tg), k->target, frac);
 		if (k)
 			wsum += k->weight;
-		num(w, sizeof(w), k ? k->weight : wsum, 0);
+		att_number(w, sizeof(w), k ? k->weight : wsum, 0);
 		if (s->has_median)
-			num(med, sizeof(med), s->team_median, frac);
+			att_number(med, sizeof(med), s->team_median, frac);
 		if (with_person) {
 			cli_table_cell(t, "%s", p->id);
 			cli_table_cell(t, "%s", p->name);

@@ -119,14 +119,10 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_usage_error(ctx, "%s", err.msg);
 		return cli_fail(ctx, &err);
 	}
-	if (strchr(listen, ']') || !strchr(listen, ':'))
-		fprintf(ctx->out, "listening on http://%.*s:%u\n",
-			(int)(strrchr(listen, ':') - listen), listen,
-			rota_serve_port(srv));
-	else
-		fprintf(ctx->out, "listening on http://%.*s:%u\n",
-			(int)(strrchr(listen, ':') - listen), listen,
-			rota_serve_port(srv));
+	/* the address as given ("[::1]" keeps its brackets), the real port */
+	fprintf(ctx->out, "listening on http://%.*s:%u\n",
+		(int)(strrchr(listen, ':') - listen), listen,
+		rota_serve_port(srv));
 	fflush(ctx->out);
 	sigwait(&set, &sig);
 	fprintf(ctx->err, "%s serve: %s: stopping\n", ctx->prog,

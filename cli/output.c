@@ -120,6 +120,23 @@ static const char *cell(const struct cli_table *t, int r, int c)
 	return s ? s : "";
 }
 
+int cli_table_cols(const struct cli_table *t)
+{
+	return t->ncols;
+}
+
+const char *cli_table_name(const struct cli_table *t, int col)
+{
+	return col >= 0 && col < t->ncols ? t->names[col] : "";
+}
+
+const char *cli_table_get(const struct cli_table *t, int row, int col)
+{
+	if (row < 0 || row >= t->rows || col < 0 || col >= t->ncols)
+		return "";
+	return cell(t, row, col);
+}
+
 /* Decode one UTF-8 sequence; returns bytes used (>= 1). */
 static int utf8_decode(const unsigned char *s, unsigned *cp)
 {

@@ -6,7 +6,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/att.h"
 #include "cli/cli.h"
@@ -19,7 +18,11 @@ int cli_week_arg(struct cli_ctx *ctx, const char *text,
 	int32_t day;
 
 	if (!text) {
-		day = rota_tz_day_of(tz, (int64_t)time(NULL));
+		int64_t now;
+
+		if (att_now(ctx, tz, &now) < 0)
+			return CLI_EXIT_USAGE;
+		day = rota_tz_day_of(tz, now);
 	} else if (rota_parse_date(text, &day, NULL) < 0) {
 		return cli_usage_error(ctx,
 				       "--week: '%s' is not a date (expected "
@@ -193,7 +196,7 @@ const char *cli_by(const char *given)
 	return user && *user ? user : "unknown";
 }
 
-/* "E 08:00-17:00", "-" for a day off. */
+/* "E 08:00-17:00 voice", "-" for a day off. */
 static void shift_text(const struct rota_tz *tz,
 		       const struct rota_assignment *a, char *buf, size_t size)
 {
@@ -205,7 +208,8 @@ static void shift_text(const struct rota_tz *tz,
 	}
 	rota_format_local_short(tz, a->start, s, sizeof(s));
 	rota_format_local_short(tz, a->end, e, sizeof(e));
-	snprintf(buf, size, "%.20s %.5s-%.5s", a->shift, s + 11, e + 11);
+	snprintf(buf, size, "%.20s %.5s-%.5s%s%.20s", a->shift, s + 11, e + 11,
+		 a->skill[0] ? " " : "", a->skill);
 }
 
 void cli_print_changes(FILE *out,
@@ -218,20 +222,22 @@ void cli_print_changes(FILE *out,
 	static const int ttypes[] = {CLI_COL_STR, CLI_COL_STR, CLI_COL_STR,
 				     CLI_COL_STR, CLI_COL_STR, CLI_COL_STR};
 	static const char *const cols[] = {
-		"employee", "name",	 "date",      "old_shift", "old_start",
-		"old_end",  "new_shift", "new_start", "new_end"};
+		"employee",  "name",	  "date",    "old_shift",
+		"old_start", "old_end",	  "old_skill", "new_shift",
+		"new_start", "new_end",	  "new_skill"};
 	static const int types[] = {CLI_COL_STR, CLI_COL_STR, CLI_COL_STR,
 				    CLI_COL_STR, CLI_COL_STR, CLI_COL_STR,
-				    CLI_COL_STR, CLI_COL_STR, CLI_COL_STR};
+				    CLI_COL_STR, CLI_COL_STR, CLI_COL_STR,
+				    CLI_COL_STR, CLI_COL_STR};
 	int table = fmt == CLI_FORMAT_TABLE;
 	struct cli_table *t = table ? cli_table_new(tcols, ttypes, 6)
-				    : cli_table_new(cols, types, 9);
+				    : cli_table_new(cols, types, 11);
 
 	if (!t)
 		return;
 	for (size_t i = 0; i < n; i++) {
 		int e = rota_dataset_employee(ds, ch[i].employee);
-		char date[16], a[48], b[48];
+		char date[16], a[192], b[192];
 
 		rota_format_date(ch[i].day, date, sizeof(date));
 		cli_table_cell(t, "%s", ch[i].employee);
@@ -252,18 +258,17 @@ void cli_print_changes(FILE *out,
 
 			cli_table_cell(t, "%s", date);
 			for (int k = 0; k < 2; k++) {
-				cli_table_cell(t, "%s", as[k]->shift);
-				if (!as[k]->shift[0]) {
-					cli_table_cell(t, "%s", "");
-					cli_table_cell(t, "%s", "");
-					continue;
+				a[0] = b[0] = '\0';
+				if (as[k]->shift[0]) {
+					rota_format_local_iso(tz, as[k]->start,
+							      a, sizeof(a));
+					rota_format_local_iso(tz, as[k]->end,
+							      b, sizeof(b));
 				}
-				rota_format_local_iso(tz, as[k]->start, a,
-						      sizeof(a));
-				rota_format_local_iso(tz, as[k]->end, b,
-						      sizeof(b));
+				cli_table_cell(t, "%s", as[k]->shift);
 				cli_table_cell(t, "%s", a);
 				cli_table_cell(t, "%s", b);
+				cli_table_cell(t, "%s", as[k]->skill);
 			}
 		}
 		cli_table_end_row(t);

@@ -17,6 +17,7 @@ int rota_plan_feed(struct rota_plan *pl, const struct rota_plan_feed_opts *opt,
 	size_t n_rows = 0, n = 0;
 	unsigned char *member = NULL;
 	int32_t monday = rota_plan_this_monday(pl), from, to;
+	char organizer[ROTA_SETTING_MAX];
 	int rc, any = 0;
 
 	memset(&res, 0, sizeof(res));
@@ -73,9 +74,22 @@ int rota_plan_feed(struct rota_plan *pl, const struct rota_plan_feed_opts *opt,
 	}
 	co.kind = opt->employee ? ROTA_CAL_EMPLOYEE : ROTA_CAL_TEAM;
 	co.subject = opt->employee ? opt->employee : opt->team;
-	co.alarm_min = opt->employee ? opt->alarm_min : -1;
+	co.alarm_min = opt->alarm_min;
 	co.refresh_min = opt->refresh_min;
 	co.organizer = opt->organizer;
+	if (opt->alarm_min == ROTA_PLAN_REMEMBERED || !opt->organizer) {
+		int alarm;
+
+		if ((rc = rota_plan_remembered(pl, &alarm, organizer,
+					       err)) < 0)
+			goto out;
+		if (opt->alarm_min == ROTA_PLAN_REMEMBERED)
+			co.alarm_min = alarm;
+		if (!opt->organizer)
+			co.organizer = organizer[0] ? organizer : NULL;
+	}
+	if (!opt->employee)     /* team feeds have no alarms, as published */
+		co.alarm_min = -1;
 	if ((rc = rota_cal_render(&pl->ds, pl->tz, &co, ev, n, &res.text,
 				  &res.len, err)) < 0)
 		goto out;

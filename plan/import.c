@@ -91,6 +91,16 @@ static int import_week(struct rota_plan *pl, struct rota_roster *r,
 	}
 	if (!o->replace_week && (rc = scope_of(r, &scope, &n_scope, err)) < 0)
 		goto out;
+	/* a row without a skill keeps the one stored for the same shift */
+	for (size_t i = 0; live && i < r->n_assignments; i++) {
+		struct rota_assignment *a = &r->assignments[i];
+		const struct rota_assignment *was =
+			rota_plan_find_assignment(live, a);
+
+		if (was && !a->skill[0] && strcmp(was->shift, a->shift) == 0 &&
+		    was->start == a->start && was->end == a->end)
+			rota_strlcpy(a->skill, was->skill, sizeof(a->skill));
+	}
 	memset(&st, 0, sizeof(st));
 	if ((rc = count(live, r, scope, n_scope, &st, err)) < 0)
 		goto out;
@@ -131,7 +141,8 @@ int rota_plan_import_roster(struct rota_plan *pl, const char *path,
 		label = path;
 	memset(&st, 0, sizeof(st));
 	memset(&f, 0, sizeof(f));
-	if ((rc = rota_store_roster_read(pl->st, path, label, &f, err)) < 0)
+	if ((rc = rota_store_roster_read(pl->st, path, label, o.encoding, &f,
+					 err)) < 0)
 		return rc;
 	if ((rc = rota_store_begin(pl->st, err)) < 0)
 		goto out;

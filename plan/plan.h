@@ -402,9 +402,10 @@ struct rota_plan_import_opts {
 	int force;           /* changes inside the notice window */
 	const char *by;      /* recorded with the versions */
 	const char *reason;
+	const char *encoding;  /* the file's, NULL: UTF-8 (iconv name) */
 };
 
-#define ROTA_PLAN_IMPORT_OPTS_INIT {0, 0, "", ""}
+#define ROTA_PLAN_IMPORT_OPTS_INIT {0, 0, "", "", NULL}
 
 /*
  * A roster.csv (rota_store_roster_read) as a new version (kind "import")
@@ -744,12 +745,16 @@ struct rota_plan_feed_opts {
 	const char *team;        /* a team's (every member, names shown) */
 	int weeks_back;          /* default 4 */
 	int weeks_ahead;         /* default 8 */
-	int alarm_min;           /* personal feeds: VALARM; -1 none */
-	const char *organizer;   /* NULL none */
+	int alarm_min;           /* personal feeds: VALARM; -1 none;
+				    ROTA_PLAN_REMEMBERED: rota publish's */
+	const char *organizer;   /* NULL: rota publish's remembered one */
 	int refresh_min;         /* REFRESH-INTERVAL */
 };
 
-#define ROTA_PLAN_FEED_OPTS_INIT {NULL, NULL, 4, 8, -1, NULL, 60}
+/* By default a feed has the alarm and organizer rota publish remembers,
+ * so it says what the published file says. */
+#define ROTA_PLAN_FEED_OPTS_INIT {NULL, NULL, 4, 8, ROTA_PLAN_REMEMBERED, \
+				  NULL, 60}
 
 struct rota_plan_feed {
 	char *text;              /* the VCALENDAR, NUL-terminated */
@@ -774,5 +779,22 @@ void rota_plan_feed_release(struct rota_plan_feed *f);
 int rota_plan_coverage_svg(const struct rota_plan *pl,
 			   const struct rota_plan_week *w, char **out,
 			   size_t *len, struct rota_error *err);
+
+/* ------------------------------------------------------ generated sites */
+
+/*
+ * A generated contact-centre site for benchmarks (plan/sitegen.c
+ * describes it): the files `rota import DIR` reads, written into dir
+ * (created when missing; files of the same names are replaced).  The same
+ * options give the same files byte for byte.
+ */
+struct rota_sitegen_opts {
+	int agents;        /* 1..100000 */
+	int seed;
+	int32_t monday;    /* the forecast's week (a Monday) */
+};
+
+int rota_plan_sitegen(const struct rota_sitegen_opts *opts, const char *dir,
+		      struct rota_error *err);
 
 #endif

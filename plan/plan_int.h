@@ -17,11 +17,21 @@ struct rota_plan {
 /* ROTA_ENOMEM with the usual message. */
 int rota_plan_oom(struct rota_error *err);
 
+/* The alarm (-1 none) and organizer ("" none) rota publish remembers
+ * (plan/publish.c). */
+int rota_plan_remembered(struct rota_plan *pl, int *alarm_min,
+			 char organizer[ROTA_SETTING_MAX],
+			 struct rota_error *err);
+
 /* A stored publication row as the calendar's event (plan/publish.c). */
 void rota_plan_pub_to_event(const struct rota_publication *p,
 			    struct rota_cal_event *e);
 
 /* --- re-planning (plan/replan.c) --- */
+
+/* "Wed 2026-12-02 22:00", local. */
+void rota_plan_when(const struct rota_plan *pl, int64_t t, char *buf,
+		    size_t size);
 
 /* The instant a week with a live roster is re-planned from (see
  * rota_plan_schedule); notes: the notice window moved it. */
@@ -37,6 +47,11 @@ int rota_plan_replan_setup(struct rota_plan *pl, struct rota_problem *p,
 			   const struct rota_roster *live, int32_t monday,
 			   int64_t from, int replan, int max_changes,
 			   struct rota_error *err);
+
+/* The assignment of r (sorted by employee, day) of a's employee and day,
+ * or NULL. */
+const struct rota_assignment *rota_plan_find_assignment(
+	const struct rota_roster *r, const struct rota_assignment *a);
 
 /* Assignments of next with the same shift as in live become live's. */
 void rota_plan_keep_unchanged(struct rota_roster *next,

@@ -37,6 +37,25 @@ static int setting(struct rota_plan *pl, const char *key, char *buf,
 	return rc;
 }
 
+int rota_plan_remembered(struct rota_plan *pl, int *alarm_min,
+			 char organizer[ROTA_SETTING_MAX],
+			 struct rota_error *err)
+{
+	char buf[ROTA_SETTING_MAX], *end;
+	long v;
+	int rc;
+
+	if ((rc = setting(pl, KEY_ALARM, buf, sizeof(buf), err)) < 0)
+		return rc;
+	v = rc == 0 ? strtol(buf, &end, 10) : -1;
+	*alarm_min = rc == 0 && *end == '\0' && end != buf && v >= 0 &&
+				     v <= 10080
+			     ? (int)v
+			     : -1;
+	rc = setting(pl, KEY_ORGANIZER, organizer, ROTA_SETTING_MAX, err);
+	return rc < 0 ? rc : 0;
+}
+
 /* The alarm and organizer: given ones, else the remembered ones. */
 static int resolve_options(struct pub *pb, struct rota_error *err)
 {
@@ -156,7 +175,7 @@ static void version_text(struct pub *pb, struct rota_publication *rows,
 	if (n_rows)
 		qsort(rows, n_rows, sizeof(*rows), by_uid);
 	for (size_t i = 0; i < n; i++) {
-		struct rota_publication key, *row;
+		struct rota_publication key, *row = NULL;
 		const char *stored;
 
 		rota_cal_text_hash(&pb->pl->ds, pb->pl->tz, &co, &ev[i],
@@ -164,9 +183,9 @@ static void version_text(struct pub *pb, struct rota_publication *rows,
 		if (ev[i].changed || ev[i].cancelled)
 			continue;
 		rota_strlcpy(key.uid, ev[i].uid, sizeof(key.uid));
-		row = n_rows ? bsearch(&key, rows, n_rows, sizeof(*rows),
-				       by_uid)
-			     : NULL;
+		if (n_rows)
+			row = bsearch(&key, rows, n_rows, sizeof(*rows),
+				      by_uid);
 		stored = row ? strchr(row->hash, ':') : NULL;
 		if (!row || (stored && strcmp(stored + 1, text[i]) == 0))
 			continue;

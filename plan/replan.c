@@ -9,9 +9,8 @@
 
 #include "plan/plan_int.h"
 
-/* "Wed 2026-12-02 22:00" */
-static void when(const struct rota_plan *pl, int64_t t, char *buf,
-		 size_t size)
+void rota_plan_when(const struct rota_plan *pl, int64_t t, char *buf,
+		    size_t size)
 {
 	char local[32];
 
@@ -39,23 +38,24 @@ int rota_plan_replan_from(struct rota_plan *pl, int32_t monday,
 		return 0;
 	}
 	if (o->from < pl->now) {
-		when(pl, o->from, a, sizeof(a));
-		when(pl, pl->now, b, sizeof(b));
+		rota_plan_when(pl, o->from, a, sizeof(a));
+		rota_plan_when(pl, pl->now, b, sizeof(b));
 		return rota_error_set(err, ROTA_ECONFLICT,
 				      "cannot re-plan from %s: it is before "
 				      "now (%s) and past time is frozen",
 				      a, b);
 	}
 	if (o->from >= week_end) {
-		when(pl, o->from, a, sizeof(a));
+		rota_plan_when(pl, o->from, a, sizeof(a));
 		rota_format_date(monday, b, sizeof(b));
 		return rota_error_set(err, ROTA_EINVAL,
 				      "cannot re-plan the week of %s from "
 				      "%s: the week is over by then", b, a);
 	}
-	*from = o->from;
-	if (o->from < guard) {
-		when(pl, guard, a, sizeof(a));
+	/* now itself counts as started */
+	*from = o->from > pl->now ? o->from : pl->now + 1;
+	if (*from < guard) {
+		rota_plan_when(pl, guard, a, sizeof(a));
 		rota_plan_note(notes,
 			       "the week is published: changes start at %s, "
 			       "after the %d h notice window (--force to "
@@ -92,8 +92,8 @@ out:
 	return rc;
 }
 
-static const struct rota_assignment *find(const struct rota_roster *r,
-					  const struct rota_assignment *a)
+const struct rota_assignment *rota_plan_find_assignment(
+	const struct rota_roster *r, const struct rota_assignment *a)
 {
 	size_t lo = 0, hi = r->n_assignments;
 
@@ -120,7 +120,8 @@ void rota_plan_keep_unchanged(struct rota_roster *next,
 {
 	for (size_t i = 0; live && i < next->n_assignments; i++) {
 		struct rota_assignment *a = &next->assignments[i];
-		const struct rota_assignment *o = find(live, a);
+		const struct rota_assignment *o =
+			rota_plan_find_assignment(live, a);
 
 		/* the same shift keeps what was stored for it (its skill;
 		 * its times when the template has moved since) */

@@ -107,7 +107,7 @@ static int prepare(struct rota_plan *pl, int32_t monday,
 		   const struct rota_roster *live, struct rota_plan_schedule *s,
 		   struct rota_error *err)
 {
-	char wk[16], at[32];
+	char wk[16], at[48];
 	int rc;
 
 	rota_format_date(monday, wk, sizeof(wk));
@@ -125,7 +125,7 @@ static int prepare(struct rota_plan *pl, int32_t monday,
 		return rc;
 	s->replanned = o->from || (live->published_version > 0 && !o->fresh);
 	if (s->replanned && !o->from) {
-		rota_format_local_short(pl->tz, s->from, at, sizeof(at));
+		rota_plan_when(pl, s->from, at, sizeof(at));
 		rota_plan_note(&s->notes,
 			       "the roster of the week of %s is published: "
 			       "re-planning from %s with the fewest changes "
@@ -194,9 +194,9 @@ static int solve(struct rota_plan *pl, int32_t monday,
 static void hint_notice(const struct rota_plan *pl, int64_t from,
 			struct rota_error *err)
 {
-	char at[32];
+	char at[48];
 
-	rota_format_local_short(pl->tz, from, at, sizeof(at));
+	rota_plan_when(pl, from, at, sizeof(at));
 	rota_error_prefix(err, "the %d h notice window freezes the roster "
 			  "until %s (--force to change sooner)",
 			  pl->ds.ops.notice_min / 60, at);

@@ -639,24 +639,27 @@ static void check_weekends(struct ctx *c, int e)
 {
 	const struct rota_rule_value *v = rule(c, e, ROTA_RULE_max_weekends);
 	const struct rota_history *h = &c->p->employees[e].history;
-	int hist, total;
+	int hist, total, allowance;
 
 	if (!v)
 		return;
 	hist = h->known ? h->weekends_worked : 0;
 	total = weekends_worked(c, e) + hist;
-	if (total <= v->value)
+	/* the past cannot be undone: weekends before the horizon beyond the
+	 * maximum are not held against this horizon */
+	allowance = v->value > hist ? v->value : hist;
+	if (total <= allowance)
 		return;
 	if (hist)
 		add(c, ROTA_RULE_max_weekends, e, -1, -1, -1,
-		    total - v->value, v->weight == 0, v->weight,
+		    total - allowance, v->weight == 0, v->weight,
 		    "%s works %d %s, %d of them before the horizon (at most "
 		    "%d)",
 		    emp(c, e), total, plural(total, "weekend", "weekends"),
 		    hist, v->value);
 	else
 		add(c, ROTA_RULE_max_weekends, e, -1, -1, -1,
-		    total - v->value, v->weight == 0, v->weight,
+		    total - allowance, v->weight == 0, v->weight,
 		    "%s works %d %s (at most %d)", emp(c, e), total,
 		    plural(total, "weekend", "weekends"), v->value);
 }

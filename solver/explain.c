@@ -23,7 +23,7 @@ static int feasible(struct solver_budget *bu, const struct rota_problem *p,
 		    struct rota_error *err)
 {
 	uint8_t *mask = calloc((size_t)p->n_employees + 1, 1);
-	struct model_spec spec = {mask, 0, 0, relaxed_mask, NULL, NULL};
+	struct model_spec spec = {mask, 0, 0, relaxed_mask, NULL, NULL, 0};
 	struct roster_model rm;
 	struct sub_params sp;
 	struct sub_out so;

@@ -15,8 +15,19 @@
 
 #include "solver/solver_int.h"
 
-/* a branch-and-bound node costs as much as this many simplex iterations */
-#define NODE_WORK 2.0
+/*
+ * Work units (docs/model.md, Determinism): a simplex iteration costs in
+ * proportion to the size of the problem it runs on, so one unit is an
+ * iteration on a problem of WORK_SIZE rows and columns (at least one unit
+ * an iteration); a branch-and-bound node costs as much as NODE_ITERS
+ * iterations; mapping a sub-problem out of the full model costs its
+ * nonzeros, rows and columns over MAP_WORK.  Measured on the contact-centre
+ * weeks and the benchmark: about 100,000 units a second of one core.
+ */
+#define WORK_SIZE 1000.0
+#define NODE_ITERS 10.0
+#define MAP_WORK 1000.0
+
 
 /* The sub-problem: free columns and rows that still have one. */
 struct sub {
@@ -33,9 +44,15 @@ struct sub {
 	glp_prob *P;
 };
 
+static double iter_work(const struct sub *s)
+{
+	return fmax(1.0, (s->nr + s->nc) / WORK_SIZE);
+}
+
 struct cb_data {
 	struct solver_budget *bu;
 	const struct sub_params *sp;
+	double per_iter;        /* work of one iteration */
 	const double *inject;   /* 1-based incumbent for GLPK, or NULL */
 	int injected;
 	double bound;           /* best bound seen in the tree */
@@ -78,7 +95,8 @@ static void callback(glp_tree *tree, void *info)
 	    ((cb->sp->node_limit > 0 && t >= cb->sp->node_limit) ||
 	     (cb->sp->iter_limit > 0 && iters >= cb->sp->iter_limit)))
 		glp_ios_terminate(tree);
-	if (budget_spent(bu, cb->sp, (double)iters + NODE_WORK * t))
+	if (budget_spent(bu, cb->sp,
+			 cb->per_iter * ((double)iters + NODE_ITERS * t)))
 		glp_ios_terminate(tree);
 	if (bu && cb->sp->report) {
 		glp_prob *P = glp_ios_get_prob(tree);
@@ -328,7 +346,8 @@ static int sub_simplex(struct sub *s, struct solver_budget *bu, double *x,
 	smcp.msg_lev = GLP_MSG_OFF;
 	smcp.presolve = GLP_OFF;
 	if (bu && !sp->must_finish)
-		limit = fmin(limit, fmax(1.0, solver_budget_work_left(bu)));
+		limit = fmin(limit, fmax(1.0, solver_budget_work_left(bu) /
+						      iter_work(s)));
 	if (limit < INT_MAX)
 		smcp.it_lim = (int)limit;
 	if (time_left(bu, sp) < HUGE_VAL)
@@ -341,7 +360,7 @@ static int sub_simplex(struct sub *s, struct solver_budget *bu, double *x,
 	}
 	out->iters = glp_get_it_cnt(s->P);
 	if (rc == GLP_ETMLIM || rc == GLP_EITLIM) {
-		budget_spent(bu, sp, (double)out->iters);
+		budget_spent(bu, sp, iter_work(s) * (double)out->iters);
 		return SUB_NONE;
 	}
 	if (rc != 0)
@@ -373,6 +392,7 @@ static int sub_intopt(struct sub *s, struct solver_budget *bu, double *x,
 	cb.bu = bu;
 	cb.sp = sp;
 	cb.bound = -HUGE_VAL;
+	cb.per_iter = iter_work(s);
 	if (sp->inject) {
 		if (!(inj = malloc(((size_t)s->nc + 1) * sizeof(double))))
 			return SUB_ERROR;
@@ -470,8 +490,12 @@ int solver_sub_solve(struct solver_budget *bu, const struct mip *m,
 	out->result = sub_intopt(&s, bu, x, out);
 done:
 	if (bu)
-		solver_budget_spend(bu, (double)out->iters +
-						NODE_WORK * (double)out->nodes);
+		solver_budget_spend(
+			bu, iter_work(&s) * ((double)out->iters +
+					     NODE_ITERS * (double)out->nodes) +
+				    (double)(m->nrows + m->ncols +
+					     (m->rbeg ? m->rbeg[m->nrows] : 0)) /
+					    MAP_WORK);
 	sub_release(&s);
 	return out->result == SUB_ERROR ? ROTA_ESOLVER : 0;
 }

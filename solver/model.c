@@ -301,7 +301,11 @@ static int build_coverage(struct builder *b)
 				const struct rota_slot *sl =
 					rota_problem_slot(p, d, s);
 
-				if (model_x(rm, e, d, s) >= 0 &&
+				if ((b->spec->master
+					     ? included(b, e) &&
+						       rota_problem_can_work(
+							       p, e, d, s)
+					     : model_x(rm, e, d, s) >= 0) &&
 				    xprof[e * b->S + s] >= 0 &&
 				    sl->first_interval < sl->end_interval)
 					used[xprof[e * b->S + s]] = 1;
@@ -389,6 +393,10 @@ static int build_coverage(struct builder *b)
 				}
 			}
 	rc = m->failed ? -1 : 0;
+	if (b->spec->master) {
+		rm->chainrow = chain; /* kept: schedules are added later */
+		chain = NULL;
+	}
 out:
 	free(covrow);
 	free(chain);
@@ -415,6 +423,8 @@ static void build_cover(struct builder *b)
 			row = solver_mip_add_row(m, has_u ? c->required : -INF,
 					  has_o ? c->required : INF,
 					  GROUP_CORE, -1);
+			if (b->rm->coverrow)
+				b->rm->coverrow[d * b->S + s] = row;
 			if (has_u) {
 				struct col_tag tag = {COL_CUNDER, 0, -1, d, s,
 						      0};
@@ -817,7 +827,8 @@ static void build_employee(struct builder *b, int e)
 		build_min_blocks(b, e, 0);
 	/* weekends */
 	if (ACTIVE(ROTA_RULE_max_weekends)) {
-		int N = R[ROTA_RULE_max_weekends].value - h->weekends_worked;
+		int N = R[ROTA_RULE_max_weekends].value -
+			(h->known ? h->weekends_worked : 0);
 		int *zc = malloc(((size_t)D / 7 + 2) * sizeof(int)), nz = 0;
 
 		if (!zc) {
@@ -907,6 +918,13 @@ static void build_changes(struct builder *b)
 		return;
 	if (cap != ROTA_UNSET && !relaxed(b, GROUP_CHANGES))
 		row = solver_mip_add_row(m, -INF, 0, GROUP_CHANGES, -1);
+	b->rm->changes_row = row;
+	if (b->spec->master) {
+		/* the schedules bring their changes, costs and all */
+		if (row >= 0)
+			m->rhi[row] = cap;
+		return;
+	}
 	if (cw <= 0 && row < 0)
 		return;
 	for (int e = 0; e < b->E; e++) {
@@ -1028,20 +1046,29 @@ int solver_model_build(struct roster_model *rm, const struct rota_problem *p,
 		goto nomem;
 	for (size_t i = 0; i < nx; i++)
 		rm->xcol[i] = -1;
-	if (create_x(&b) < 0)
+	rm->changes_row = -1;
+	if (spec->master) {
+		size_t ds = (size_t)p->n_days * (size_t)p->n_types;
+
+		if (!(rm->coverrow = malloc((ds ? ds : 1) * sizeof(int))))
+			goto nomem;
+		for (size_t i = 0; i < ds; i++)
+			rm->coverrow[i] = -1;
+	} else if (create_x(&b) < 0) {
 		goto nomem;
+	}
 	if (spec->coverage) {
 		if (build_coverage(&b) < 0)
 			goto nomem;
 		build_cover(&b);
 	}
-	for (int e = 0; e < b.E; e++)
+	for (int e = 0; e < b.E && !spec->master; e++)
 		if (included(&b, e))
 			build_employee(&b, e);
-	if (spec->objective)
+	if (spec->objective && !spec->master)
 		build_requests(&b);
 	build_changes(&b);
-	if (spec->coverage)
+	if (spec->coverage && !spec->master)
 		build_fairness(&b);
 	free(b.list);
 	free(b.coef);
@@ -1068,5 +1095,7 @@ void solver_model_free(struct roster_model *rm)
 	free(rm->ocol);
 	free(rm->prof);
 	free(rm->xprof);
+	free(rm->chainrow);
+	free(rm->coverrow);
 	memset(rm, 0, sizeof(*rm));
 }

@@ -159,7 +159,9 @@ int rota_staffing_check_skill(const struct rota_skill *skill,
  *     future.first_start - end >= R.
  *   max_weekends N: weekends (a Saturday and the Sunday after it, or the
  *     part of it inside the horizon) with a shift on either day, plus
- *     history.weekends_worked, are at most N.
+ *     history.weekends_worked, are at most N; weekends before the horizon
+ *     beyond N are not held against it (units: weekends over
+ *     max(N, history.weekends_worked)).
  *   max_nights N: night shifts per 7-day block at most N.
  *   ban: s1 on day d and s2 on day d+1 never both (history.last_type
  *     counts as day -1 and future.first_type as day D when known).  One

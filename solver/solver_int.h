@@ -214,6 +214,11 @@ struct model_spec {
 	/* NULL: the cap on changes is p->max_changes; else the changes the
 	 * included employees may make together (the others' are spent) */
 	const int *change_budget;
+	/* 1: the master problem of the column generation (colgen.c): the
+	 * rows joining employees (coverage, shift cover, the cap on
+	 * changes) with their continuous columns, and no x column, rule or
+	 * request; the row maps below say where a schedule's shifts go */
+	int master;
 };
 
 struct roster_model {
@@ -225,6 +230,10 @@ struct roster_model {
 	int nprof;        /* distinct skill profiles, ascending masks */
 	uint64_t *prof;
 	int *xprof;       /* [e*S + s] -> profile index, -1 none */
+	/* master models only: */
+	int *chainrow;    /* [t*nprof + P] -> running-count row, -1 */
+	int *coverrow;    /* [d*S + s] -> shift cover row, -1 */
+	int changes_row;  /* the cap on changes, -1 */
 };
 
 int solver_model_build(struct roster_model *rm, const struct rota_problem *p,
@@ -245,6 +254,84 @@ uint64_t solver_model_profile(const struct rota_problem *p, int e, int s);
 /* Rest conflict of (d1, s1) then (d2, s2), d1 < d2, for rest minutes. */
 int solver_model_rest_conflict(const struct rota_problem *p, int d1, int s1,
 			       int d2, int s2, int rest_min);
+
+/* ------------------------------------------------------------ classes */
+
+/*
+ * Classes of identical employees (classes.c): mult[e] = the class size for
+ * its first member, 0 for the others; rep_of[e] (when not NULL) = the
+ * first member of e's class.  Returns the number of classes, or
+ * ROTA_ENOMEM.
+ */
+int solver_classes(const struct rota_problem *p, int *mult, int *rep_of);
+
+/* ------------------------------------------------------------ pricing */
+
+/*
+ * The best schedule of one employee by dynamic programming (price.c):
+ * the cost of a schedule is sum_d cost[d*(S+1) + s_d] (index S: the day
+ * off) plus the penalties of the employee's soft rules, under their hard
+ * rules, with the semantics of solver.h.  solver_pricer_new() returns
+ * ROTA_ELIMIT when it cannot model e exactly (price e with a MIP).
+ */
+struct solver_pricer;
+
+int solver_pricer_new(const struct rota_problem *p, int e,
+		      struct solver_pricer **out);
+void solver_pricer_free(struct solver_pricer *pr);
+/*
+ * The cheapest schedule costing less than cutoff into week[0..D) (type
+ * or -1) and *value (HUGE_VAL when none is below cutoff).  beam > 0 keeps
+ * only that many labels a day, the most promising (a fast heuristic).
+ * Returns 0 (exact: nothing cheaper exists), 1 when labels were dropped
+ * (the best found, perhaps not the cheapest), or a negative status.
+ * *labels: labels made (work).
+ */
+int solver_price(struct solver_pricer *pr, const double *cost, double cutoff,
+		 long beam, int *week, double *value, long *labels);
+/* The k (<= 16) cheapest schedules below cutoff, cheapest first, into
+ * weeks[j*D ...] and values[j]; *found of them.  The same returns. */
+int solver_price_k(struct solver_pricer *pr, const double *cost,
+		   double cutoff, long beam, int k, int *weeks,
+		   double *values, int *found, long *labels);
+/* The part of the objective an employee e pays by themselves, per day and
+ * option (own[d*(S+1) + s], s = S the day off): paid time, requests,
+ * changes to the reference.  With the soft rules' penalties it is what
+ * the pricing program adds up. */
+void solver_own_costs(const struct rota_problem *p, int e, double *own);
+/* The cost of one given schedule, as solver_price() counts it;
+ * HUGE_VAL when it breaks a hard rule (or out of memory). */
+double solver_pricer_cost(struct solver_pricer *pr, const double *cost,
+			  const int *week);
+
+/* ----------------------------------------------------- column generation */
+
+/* The column generation (colgen.c): master LP over whole schedules of
+ * classes of identical employees, pricing by price.c, diving. */
+struct solver_colgen;
+
+/* ROTA_ELIMIT when some employee's rules are beyond the pricing program
+ * (the search then goes without column generation). */
+int solver_colgen_new(const struct rota_problem *p, struct solver_budget *bu,
+		      struct solver_colgen **out, struct rota_error *err);
+void solver_colgen_free(struct solver_colgen *cg);
+/* The weeks of a complete roster as columns (a feasible start). */
+int solver_colgen_add_roster(struct solver_colgen *cg, const int *type);
+/* Column generation at the root: *bound = the proven lower bound
+ * (-HUGE_VAL when none).  SUB_* result or a negative status. */
+int solver_colgen_root(struct solver_colgen *cg, double *bound);
+/* Dive to a roster (type[e*D + d]); SUB_OPTIMAL when one was found.
+ * When at most open_limit members are left to place, the restricted
+ * master places them at once, from their weeks in start. */
+int solver_colgen_dive(struct solver_colgen *cg, int rounds_per_fix,
+		       const int *start, int open_limit, int *type);
+void solver_colgen_unfix(struct solver_colgen *cg);
+/* A neighbourhood of roster type: the employees freed[e] re-planned with
+ * new columns and the restricted master MIP, everybody else kept; the
+ * roster in out (SUB_OPTIMAL / SUB_FEASIBLE). */
+int solver_colgen_neighbourhood(struct solver_colgen *cg, const int *type,
+				const uint8_t *freed, int price_rounds,
+				long node_limit, long iter_limit, int *out);
 
 /* Explain why employee e has no roster satisfying its hard rules; fills
  * err with ROTA_EINFEASIBLE.  Returns 1 when e is infeasible, 0 when

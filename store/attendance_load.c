@@ -172,15 +172,6 @@ static int load_punches(struct rota_store *st, sqlite3_stmt *s, int64_t eid,
 	return 0;
 }
 
-static int cmp_start(const void *a, const void *b)
-{
-	const struct rota_att_shift *x = a, *y = b;
-
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return x->end < y->end ? -1 : x->end > y->end;
-}
-
 /* The site's leave types, sorted by name. */
 static int load_leave(struct rota_store *st, struct rota_attendance_report *r,
 		      struct rota_error *err)
@@ -222,83 +213,65 @@ static int leave_index(const struct rota_attendance_report *r,
 	return -1;
 }
 
-/*
- * The shifts of the people asked for starting in [lo, hi), sorted by
- * employee code then start, with their breaks from the shift templates
- * (rota_shift_break_offset: elapsed minutes after the start).
- */
-static int load_shifts(struct rota_store *st,
-		       const struct rota_attendance_query *q,
-		       const struct rota_attendance_report *r, int64_t lo,
-		       int64_t hi, struct rota_att_shift **out, char (**emp)[ROTA_ID_MAX],
-		       size_t *n, struct rota_error *err)
+/* The statement reading one employee's shifts (?1 employee row id) that
+ * start in [?2, ?3): the live assignments, and those an absence took out of
+ * the live roster (absence_shift: closed rows, excused with the absence's
+ * type) unless the day has a live one again; by start. */
+static const char shifts_sql[] =
+	"SELECT a.day, h.code, a.start, a.end, h.length_min, h.break_min, "
+	"h.break_start_min, CASE WHEN a.to_version IS NULL THEN NULL ELSE "
+	"(SELECT ab.type FROM absence_shift x JOIN absence ab ON ab.id = "
+	"x.absence_id WHERE x.assignment_id = a.id ORDER BY ab.id LIMIT 1) "
+	"END FROM assignment a JOIN shift h ON h.id = a.shift_id "
+	"WHERE a.employee_id = ?1 AND a.start >= ?2 AND a.start < ?3 AND "
+	"(a.to_version IS NULL OR (a.id IN (SELECT assignment_id FROM "
+	"absence_shift) AND NOT EXISTS (SELECT 1 FROM assignment b WHERE "
+	"b.roster_id = a.roster_id AND b.employee_id = a.employee_id AND "
+	"b.day = a.day AND b.to_version IS NULL))) ORDER BY a.start, a.end";
+
+/* One employee's shifts into *buf (n of them), with their breaks from the
+ * templates (rota_shift_break_offset: elapsed minutes after the start). */
+static int load_shifts(struct rota_store *st, sqlite3_stmt *s,
+		       const struct rota_attendance_report *r, int64_t eid,
+		       int64_t lo, int64_t hi, struct rota_att_shift **buf,
+		       size_t *cap, size_t *n, struct rota_error *err)
 {
-	sqlite3_stmt *s;
-	size_t cap = 0, ecap = 0;
 	int rc;
 
-	/* the live assignments, and those an absence took out of the live
-	 * roster (absence_shift: closed rows, excused with the absence's
-	 * type) unless the day has a live one again */
-	if ((rc = rota_db_prepare(
-		     st,
-		     "SELECT e.code, a.day, h.code, a.start, a.end, "
-		     "h.length_min, h.break_min, h.break_start_min, "
-		     "CASE WHEN a.to_version IS NULL THEN NULL ELSE "
-		     "(SELECT ab.type FROM absence_shift x JOIN absence ab ON "
-		     "ab.id = x.absence_id WHERE x.assignment_id = a.id "
-		     "ORDER BY ab.id LIMIT 1) END "
-		     "FROM assignment a JOIN employee e ON e.id = "
-		     "a.employee_id JOIN shift h ON h.id = a.shift_id "
-		     "WHERE a.start >= ?1 AND a.start < ?2 AND "
-		     "(?3 IS NULL OR e.code = ?3) AND (?4 IS NULL OR "
-		     "e.team = ?4) AND (a.to_version IS NULL OR (a.id IN "
-		     "(SELECT assignment_id FROM absence_shift) AND NOT EXISTS "
-		     "(SELECT 1 FROM assignment b WHERE b.roster_id = "
-		     "a.roster_id AND b.employee_id = a.employee_id AND b.day "
-		     "= a.day AND b.to_version IS NULL))) "
-		     "ORDER BY e.code, a.start",
-		     &s, err)) < 0)
-		return rc;
-	sqlite3_bind_int64(s, 1, lo);
-	sqlite3_bind_int64(s, 2, hi);
-	rota_db_bind_text(s, 3, q->employee);
-	rota_db_bind_text(s, 4, q->team);
+	*n = 0;
+	sqlite3_reset(s);
+	sqlite3_bind_int64(s, 1, eid);
+	sqlite3_bind_int64(s, 2, lo);
+	sqlite3_bind_int64(s, 3, hi);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct rota_shift tpl;
 		struct rota_att_shift *a;
 		char day[16];
 		int off;
 
-		if (ROTA_GROW(*out, cap, *n) < 0 ||
-		    ROTA_GROW(*emp, ecap, *n) < 0) {
-			sqlite3_finalize(s);
+		if (ROTA_GROW(*buf, *cap, *n) < 0)
 			return rota_error_set(err, ROTA_ENOMEM,
 					      "out of memory");
-		}
-		a = &(*out)[*n];
+		a = &(*buf)[*n];
 		memset(a, 0, sizeof(*a));
-		rota_db_column_text(s, 0, (*emp)[*n], ROTA_ID_MAX);
-		rota_db_column_text(s, 1, day, sizeof(day));
-		if (rota_parse_date(day, &a->day, NULL) < 0) {
-			sqlite3_finalize(s);
+		rota_db_column_text(s, 0, day, sizeof(day));
+		if (rota_parse_date(day, &a->day, NULL) < 0)
 			return rota_error_set(err, ROTA_EDB,
-					      "assignment of '%s': bad day "
-					      "'%s'", (*emp)[*n], day);
-		}
-		rota_db_column_text(s, 2, a->shift, sizeof(a->shift));
-		a->start = sqlite3_column_int64(s, 3);
-		a->end = sqlite3_column_int64(s, 4);
+					      "an assignment has a bad day "
+					      "'%s'", day);
+		rota_db_column_text(s, 1, a->shift, sizeof(a->shift));
+		a->start = sqlite3_column_int64(s, 2);
+		a->end = sqlite3_column_int64(s, 3);
 		memset(&tpl, 0, sizeof(tpl));
-		tpl.length_min = sqlite3_column_int(s, 5);
-		tpl.break_min = sqlite3_column_int(s, 6);
-		tpl.break_start_min = sqlite3_column_int(s, 7);
+		tpl.length_min = sqlite3_column_int(s, 4);
+		tpl.break_min = sqlite3_column_int(s, 5);
+		tpl.break_start_min = sqlite3_column_int(s, 6);
 		off = rota_shift_break_offset(&tpl);
 		a->excused = -1;
-		if (sqlite3_column_type(s, 8) != SQLITE_NULL) {
+		if (sqlite3_column_type(s, 7) != SQLITE_NULL) {
 			char type[ROTA_ID_MAX];
 
-			rota_db_column_text(s, 8, type, sizeof(type));
+			rota_db_column_text(s, 7, type, sizeof(type));
 			a->excused = leave_index(r, type);
 		}
 		if (off >= 0 &&
@@ -309,7 +282,6 @@ static int load_shifts(struct rota_store *st,
 		}
 		(*n)++;
 	}
-	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return rota_db_error(st, err, "reading the rosters");
 	return 0;
@@ -421,6 +393,26 @@ void rota_attendance_report_free(struct rota_attendance_report *r)
 	free(r);
 }
 
+/* Append one person's shifts to the report's (detail) and point the rows
+ * at them. */
+static int keep_shifts(struct rota_attendance_report *r, size_t *cap,
+		       const struct rota_att_shift *sh, size_t n,
+		       struct rota_attendance *att, struct rota_error *err)
+{
+	size_t first = r->n_shifts;
+
+	for (size_t k = 0; k < n; k++) {
+		if (ROTA_GROW(r->shifts, *cap, r->n_shifts) < 0)
+			return rota_error_set(err, ROTA_ENOMEM,
+					      "out of memory");
+		r->shifts[r->n_shifts++] = sh[k];
+	}
+	for (size_t k = 0; k < att->n_rows; k++)
+		if (att->rows[k].shift >= 0)
+			att->rows[k].shift += (long)first;
+	return 0;
+}
+
 int rota_store_attendance(struct rota_store *st,
 			  const struct rota_attendance_query *q,
 			  struct rota_attendance_report **out,
@@ -430,13 +422,13 @@ int rota_store_attendance(struct rota_store *st,
 	struct rota_att_options opt = ROTA_ATT_OPTIONS_INIT;
 	struct rota_tz *tz = NULL;
 	struct rota_punch *pbuf = NULL;
-	sqlite3_stmt *ps = NULL;
+	struct rota_att_shift *sbuf = NULL;
+	sqlite3_stmt *ps = NULL, *ss = NULL;
 	struct superseded sup = {NULL, 0};
 	struct excuse *ex = NULL;
-	char (*emp)[ROTA_ID_MAX] = NULL;
 	unsigned char unplanned[ROTA_ATT_MAX_LEAVE];
 	int64_t *ids = NULL, lo, hi, from, to;
-	size_t pcap = 0, np = 0, a = 0, x = 0, nex = 0;
+	size_t pcap = 0, np = 0, scap = 0, ns = 0, kcap = 0, x = 0, nex = 0;
 	int32_t first;
 	int rc;
 
@@ -472,13 +464,10 @@ int rota_store_attendance(struct rota_store *st,
 	to = opt.to;
 	lo = rota_tz_day_start(tz, first - MARGIN_DAYS);
 	hi = rota_tz_day_start(tz, q->to + 1 + MARGIN_DAYS);
-	if ((rc = load_shifts(st, q, r, lo, hi, &r->shifts, &emp, &r->n_shifts,
-			      err)) < 0 ||
-	    (rc = load_excuses(st, q, r, lo, hi, &ex, &nex, err)) < 0)
-		goto fail;
-	if ((rc = load_superseded(st, &sup, err)) < 0)
-		goto fail;
-	if ((rc = rota_db_prepare(
+	if ((rc = load_excuses(st, q, r, lo, hi, &ex, &nex, err)) < 0 ||
+	    (rc = load_superseded(st, &sup, err)) < 0 ||
+	    (rc = rota_db_prepare(st, shifts_sql, &ss, err)) < 0 ||
+	    (rc = rota_db_prepare(
 		     st,
 		     "SELECT id, at, kind, action FROM punch "
 		     "WHERE employee_id = ?1 AND at >= ?2 AND at < ?3 "
@@ -486,71 +475,54 @@ int rota_store_attendance(struct rota_store *st,
 		     &ps, err)) < 0)
 		goto fail;
 
-	/* people, shifts and excuses are all sorted by employee code: merge */
+	/* one person at a time: people and excuses are sorted by code */
 	for (size_t i = 0; i < r->n_people; i++) {
 		struct rota_attendance_person *p = &r->people[i];
-		size_t first_shift, ns, first_ex;
-		int sorted = 1;
+		size_t first_ex;
 
-		while (a < r->n_shifts && strcmp(emp[a], p->id) < 0)
-			a++;
-		first_shift = a;
-		while (a < r->n_shifts && strcmp(emp[a], p->id) == 0)
-			a++;
-		ns = a - first_shift;
 		while (x < nex && strcmp(ex[x].employee, p->id) < 0)
 			x++;
 		first_ex = x;
 		while (x < nex && strcmp(ex[x].employee, p->id) == 0)
 			x++;
-		for (size_t k = first_shift + 1; k < a; k++)
-			if (cmp_start(&r->shifts[k - 1], &r->shifts[k]) > 0)
-				sorted = 0;
-		if (!sorted)
-			qsort(r->shifts + first_shift, ns, sizeof(*r->shifts),
-			      cmp_start);
-		excuse_shifts(r->shifts + first_shift, ns, ex + first_ex,
-			      x - first_ex);
+		if ((rc = load_shifts(st, ss, r, ids[i], lo, hi, &sbuf, &scap,
+				      &ns, err)) < 0)
+			goto fail;
+		excuse_shifts(sbuf, ns, ex + first_ex, x - first_ex);
 		if ((rc = load_punches(st, ps, ids[i], lo, hi, &sup, &pbuf,
 				       &pcap, &np, err)) < 0 ||
-		    (rc = rota_attendance_compute(r->shifts + first_shift, ns,
-						  pbuf, np, &opt, &p->att,
-						  err)) < 0)
+		    (rc = rota_attendance_compute(sbuf, ns, pbuf, np, &opt,
+						  &p->att, err)) < 0)
 			goto fail;
 		/* the Bradford window, then the rows of the range */
 		rota_attendance_keep(&p->att,
 				     rota_tz_day_start(tz, r->bradford_from),
 				     to);
-		rota_att_bradford(&p->att, r->shifts + first_shift, unplanned,
-				  &p->bradford);
+		rota_att_bradford(&p->att, sbuf, unplanned, &p->bradford);
 		rota_attendance_keep(&p->att, from, to);
+		if (q->each && (rc = q->each(q->ctx, r, i, sbuf, err)) < 0)
+			goto fail;
 		if (!q->detail) {
 			struct rota_att_totals t = p->att.total;
 
 			rota_attendance_release(&p->att);
 			p->att.total = t;
-		} else {
-			for (size_t k = 0; k < p->att.n_rows; k++)
-				if (p->att.rows[k].shift >= 0)
-					p->att.rows[k].shift +=
-						(long)first_shift;
+		} else if ((rc = keep_shifts(r, &kcap, sbuf, ns, &p->att,
+					     err)) < 0) {
+			goto fail;
 		}
-	}
-	if (!q->detail) {
-		free(r->shifts);
-		r->shifts = NULL;
-		r->n_shifts = 0;
 	}
 	rc = 0;
 	*out = r;
 	r = NULL;
 fail:
 	sqlite3_finalize(ps);
+	sqlite3_finalize(ss);
 	free(pbuf);
+	free(sbuf);
 	free(ids);
 	free(sup.id);
 	free(ex);
-	free(emp);
 	rota_tz_free(tz);
 	rota_attendance_report_free(r);
 	return rc;

@@ -229,7 +229,8 @@ static int add_week(struct roster_ctx *c, struct rota_roster_file *f,
 }
 
 int rota_store_roster_read(struct rota_store *st, const char *path,
-			   const char *label, struct rota_roster_file *out,
+			   const char *label, const char *encoding,
+			   struct rota_roster_file *out,
 			   struct rota_error *err)
 {
 	struct rota_import_stats local;
@@ -245,6 +246,7 @@ int rota_store_roster_read(struct rota_store *st, const char *path,
 	im.st = st;
 	im.path = path;
 	im.label = label ? label : path;
+	im.encoding = encoding && *encoding ? encoding : NULL;
 	im.stats = &local;
 	c.im = &im;
 	if ((rc = rota_import_need_site(&im, err)) < 0 ||

@@ -623,7 +623,17 @@ static void key_text(const struct rota_table_import *t, char *buf,
 
 		if (!(t->cols[c].flags & ROTA_TCOL_KEY))
 			continue;
-		if (t->cols[c].type == ROTA_TCOL_REF)
+		if (t->cols[c].type == ROTA_TCOL_REF && v->type == SQLITE_INTEGER) {
+			/* the code as written (a kept row: found by its id) */
+			const struct rota_codes *rc = &t->priv->ref[c];
+			const char *code = t->raw[c];
+
+			for (size_t k = 0; !code && k < rc->n; k++)
+				if (rc->e[k].id == v->i)
+					code = rc->e[k].code;
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+						sep, code ? code : "?");
+		} else if (t->cols[c].type == ROTA_TCOL_REF && t->raw[c])
 			len += (size_t)snprintf(buf + len, size - len, "%s%s",
 						sep, t->raw[c]);
 		else if (v->type == SQLITE_INTEGER)
@@ -713,6 +723,9 @@ static int on_row(void *vt, const struct rota_csv_row *row,
 	}
 	if (t->kind->check && (rc = t->kind->check(t, row, err)) < 0)
 		return rc;
+	/* a sorted kind finds duplicates once sorted: they are neighbours */
+	if (t->kind->sort)
+		return keep_row(t, row->line, err);
 	key_text(t, key, sizeof(key));
 	if ((i = rota_strset_put(&p->seen, key, row->line, &found)) < 0)
 		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
@@ -720,8 +733,6 @@ static int on_row(void *vt, const struct rota_csv_row *row,
 		return rota_csv_error(err, row, t->cols[first_key(t)].name,
 				      "duplicate '%s' (already on line %ld)",
 				      key, p->seen.line[i]);
-	if (t->kind->sort)
-		return keep_row(t, row->line, err);
 	return upsert(t, err);
 }
 
@@ -779,6 +790,32 @@ static int store_sorted(struct rota_table_import *t, struct rota_error *err)
 		order[i] = (struct sort_ent){i, t};
 	if (p->nrows > 1)
 		qsort(order, p->nrows, sizeof(*order), cmp_rows);
+	/* rows with the same key are neighbours, in line order */
+	for (size_t i = 1; i < p->nrows; i++) {
+		const struct rota_tval *a = p->rows + order[i - 1].row *
+						      (size_t)t->ncols;
+		const struct rota_tval *b = p->rows + order[i].row *
+						      (size_t)t->ncols;
+		char key[2 * ROTA_NAME_MAX];
+		long here = p->lines[order[i].row];
+		long first = p->lines[order[i - 1].row];
+		int same = 1;
+
+		for (int k = 0; k < p->nkeys && same; k++)
+			same = cmp_tval(&a[p->keys[k]], &b[p->keys[k]]) == 0;
+		if (!same)
+			continue;
+		memcpy(t->v, b, (size_t)t->ncols * sizeof(*t->v));
+		for (int c = 0; c < t->ncols; c++)
+			t->raw[c] = NULL;
+		key_text(t, key, sizeof(key));
+		free(order);
+		return rota_error_set(err, ROTA_EDATA,
+				      "%s:%ld: column '%s': duplicate '%s' "
+				      "(already on line %ld)", t->im->label,
+				      here, t->cols[first_key(t)].name, key,
+				      first);
+	}
 	for (size_t i = 0; i < p->nrows && rc == 0; i++) {
 		memcpy(t->v, p->rows + order[i].row * (size_t)t->ncols,
 		       (size_t)t->ncols * sizeof(*t->v));

@@ -189,37 +189,80 @@ struct premium {
 	int64_t holiday[ROTA_PAY_MAX_RATES];
 };
 
-static int premiums(const struct rota_pay_rules *r, int64_t a, int64_t b,
-		    struct rota_pay *out, struct premium *pr)
+/* The local day boundaries and night windows around a payroll day d:
+ * days d - 1, d and d + 1 (the tz look-ups once a day, not per piece). */
+struct days3 {
+	int32_t d;
+	int64_t start[4];          /* midnights of d - 1 ... d + 2 */
+	int64_t night[3][2];       /* the night windows starting on them */
+};
+
+static void days3_init(const struct rota_pay_rules *r, int32_t d,
+		       struct days3 *c)
 {
 	int ns = r->hr.v[ROTA_HR_night_start], ne = r->hr.v[ROTA_HR_night_end];
 	int len = (ne - ns + 1440) % 1440;
-	int32_t d0 = rota_tz_day_of(r->tz, a), d1 = rota_tz_day_of(r->tz, b - 1);
 
-	for (int32_t d = d0 - 1; d <= d1; d++) {
-		int64_t day_a = rota_tz_day_start(r->tz, d);
-		int64_t day_b = rota_tz_day_start(r->tz, d + 1);
-		int64_t on_day = overlap(a, b, day_a, day_b);
+	c->d = d;
+	for (int k = 0; k < 4; k++)
+		c->start[k] = rota_tz_day_start(r->tz, d - 1 + k);
+	for (int k = 0; k < 3; k++) {
+		c->night[k][0] = rota_tz_local_minutes(r->tz, d - 1 + k, ns);
+		c->night[k][1] = len ? rota_tz_local_minutes(r->tz, d - 1 + k,
+							     ns + len)
+				     : c->night[k][0];
+	}
+}
 
-		if (len > 0)
-			pr->night += overlap(
-				a, b, rota_tz_local_minutes(r->tz, d, ns),
-				rota_tz_local_minutes(r->tz, d, ns + len));
-		if (on_day > 0) {
-			const struct rota_holiday *h = holiday(r, d);
+/* Premium seconds of the paid interval [a, b) on local day `day`. */
+static int on_day(const struct rota_pay_rules *r, int32_t day, int64_t secs,
+		  struct rota_pay *out, struct premium *pr)
+{
+	const struct rota_holiday *h = holiday(r, day);
 
-			if (h && h->multiplier > 1) {
-				int i = rate_slot(out, h->multiplier);
+	if (secs <= 0)
+		return 0;
+	if (h && h->multiplier > 1) {
+		int i = rate_slot(out, h->multiplier);
 
-				if (i < 0)
-					return -1;
-				pr->holiday[i] += on_day;
-			} else if (!h &&
-				   (r->hr.v[ROTA_HR_weekend] >>
-				    (rota_weekday(d) - 1)) & 1) {
-				pr->weekend += on_day;
-			}
+		if (i < 0)
+			return -1;
+		pr->holiday[i] += secs;
+	} else if (!h && (r->hr.v[ROTA_HR_weekend] >> (rota_weekday(day) - 1)) &
+				 1) {
+		pr->weekend += secs;
+	}
+	return 0;
+}
+
+static int premiums(const struct rota_pay_rules *r, const struct days3 *c,
+		    int64_t a, int64_t b, struct rota_pay *out,
+		    struct premium *pr)
+{
+	struct days3 other;
+
+	/* a piece far from its day (a long unscheduled period): its own */
+	if (a < c->start[0] || b > c->start[3]) {
+		int32_t d0 = rota_tz_day_of(r->tz, a);
+		int32_t d1 = rota_tz_day_of(r->tz, b - 1);
+
+		for (int32_t d = d0; d <= d1; d++) {   /* a day at a time */
+			int64_t lo = rota_tz_day_start(r->tz, d);
+			int64_t hi = rota_tz_day_start(r->tz, d + 1);
+
+			days3_init(r, d, &other);
+			if (premiums(r, &other, a > lo ? a : lo,
+				     b < hi ? b : hi, out, pr) < 0)
+				return -1;
 		}
+		return 0;
+	}
+	for (int k = 0; k < 3; k++) {
+		pr->night += overlap(a, b, c->night[k][0], c->night[k][1]);
+		if (on_day(r, c->d - 1 + k,
+			   overlap(a, b, c->start[k], c->start[k + 1]), out,
+			   pr) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -262,6 +305,7 @@ int rota_payroll_compute(const struct rota_attendance *a,
 		long base, appr, reg, ot, over;
 		int64_t take;
 		struct premium pr;
+		struct days3 around;
 
 		while (at < n_pdays && pdays[at].day < d->day)
 			at++;
@@ -309,6 +353,8 @@ int rota_payroll_compute(const struct rota_attendance *a,
 		/* 3. premiums on the day's paid pieces: covered ones, and the
 		 * paid extra taken from the end of the day */
 		memset(&pr, 0, sizeof(pr));
+		if (lo < hi)
+			days3_init(r, d->day, &around);
 		take = hr[ROTA_HR_pay_unapproved_overtime] ? INT64_MAX
 							   : (int64_t)appr * 60;
 		for (size_t k = hi; k-- > lo;) {
@@ -323,7 +369,7 @@ int rota_payroll_compute(const struct rota_attendance *a,
 				if (take != INT64_MAX)
 					take -= p->b - a0;
 			}
-			if (premiums(r, a0, p->b, &pay, &pr) < 0) {
+			if (premiums(r, &around, a0, p->b, &pay, &pr) < 0) {
 				rc = rota_error_set(
 					err, ROTA_ELIMIT,
 					"more than %d holiday multipliers",

@@ -168,15 +168,21 @@ static int leave_days(const struct rota_payroll *p,
 	return 0;
 }
 
-/* The approvals of everyone asked for, into each person's pay days. */
+/* An approval: who, which day, how many minutes. */
+struct approval {
+	char employee[ROTA_ID_MAX];
+	int32_t day;
+	int minutes;
+};
+
+/* The approvals of everyone asked for, by employee code then day. */
 static int approvals(struct rota_store *st,
 		     const struct rota_attendance_query *q,
-		     struct rota_payroll *p, struct rota_pay_day **days,
-		     size_t *nd, size_t *capd, struct rota_error *err)
+		     struct approval **out, size_t *n, struct rota_error *err)
 {
 	char from[16], to[16];
 	sqlite3_stmt *s;
-	size_t i = 0;
+	size_t cap = 0;
 	int rc;
 
 	rota_format_date(q->from, from, sizeof(from));
@@ -194,27 +200,92 @@ static int approvals(struct rota_store *st,
 	rota_db_bind_text(s, 3, q->employee);
 	rota_db_bind_text(s, 4, q->team);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *code = (const char *)sqlite3_column_text(s, 0);
-		struct rota_pay_day *pd;
+		struct approval *a;
 		char day[16];
-		int32_t d;
 
-		while (i < p->n_people && strcmp(p->people[i].id, code) < 0)
-			i++;
-		rota_db_column_text(s, 1, day, sizeof(day));
-		if (i >= p->n_people || strcmp(p->people[i].id, code) != 0 ||
-		    rota_parse_date(day, &d, NULL) < 0)
-			continue;
-		if (!(pd = pay_day(&days[i], &nd[i], &capd[i], d))) {
+		if (ROTA_GROW(*out, cap, *n) < 0) {
 			sqlite3_finalize(s);
 			return rota_error_set(err, ROTA_ENOMEM,
 					      "out of memory");
 		}
-		pd->approved_min = sqlite3_column_int(s, 2);
+		a = &(*out)[*n];
+		rota_db_column_text(s, 0, a->employee, sizeof(a->employee));
+		rota_db_column_text(s, 1, day, sizeof(day));
+		if (rota_parse_date(day, &a->day, NULL) < 0)
+			continue;
+		a->minutes = sqlite3_column_int(s, 2);
+		(*n)++;
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return rota_db_error(st, err, "reading overtime approvals");
+	return 0;
+}
+
+/* What the per-person step needs. */
+struct run {
+	struct rota_payroll *p;
+	const struct rota_dataset *ds;
+	const struct rota_tz *tz;
+	struct rota_pay_rules rules;
+	const struct approval *ap;
+	size_t n_ap, at;
+	struct rota_pay_day *days;
+	size_t n_days, cap_days;
+};
+
+/* One person, as the attendance computes them (rows of the range). */
+static int person(void *vrun, struct rota_attendance_report *r, size_t i,
+		  const struct rota_att_shift *shifts, struct rota_error *err)
+{
+	struct run *u = vrun;
+	struct rota_payroll *p = u->p;
+	struct rota_payroll_person *pp;
+	const struct rota_attendance *a = &r->people[i].att;
+	int rc;
+
+	if (!p->people) {
+		p->n_people = r->n_people;
+		p->n_leave = r->n_leave;
+		p->hr = r->hr;
+		memcpy(p->leave, r->leave, sizeof(p->leave));
+		if (!(p->people = calloc(r->n_people + 1, sizeof(*p->people))))
+			return rota_error_set(err, ROTA_ENOMEM,
+					      "out of memory");
+	}
+	pp = &p->people[i];
+	rota_strlcpy(pp->id, r->people[i].id, sizeof(pp->id));
+	rota_strlcpy(pp->name, r->people[i].name, sizeof(pp->name));
+	rota_strlcpy(pp->team, r->people[i].team, sizeof(pp->team));
+	u->n_days = 0;
+	while (u->at < u->n_ap && strcmp(u->ap[u->at].employee, pp->id) < 0)
+		u->at++;
+	for (; u->at < u->n_ap && strcmp(u->ap[u->at].employee, pp->id) == 0;
+	     u->at++) {
+		struct rota_pay_day *pd = pay_day(&u->days, &u->n_days,
+						  &u->cap_days,
+						  u->ap[u->at].day);
+
+		if (!pd)
+			return rota_error_set(err, ROTA_ENOMEM,
+					      "out of memory");
+		pd->approved_min = u->ap[u->at].minutes;
+	}
+	if (leave_days(p, u->ds, u->tz, pp->id, a, shifts, p->from, p->to,
+		       &u->days, &u->n_days, &u->cap_days) < 0)
+		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
+	if ((rc = rota_payroll_compute(a, shifts, u->days, u->n_days,
+				       &u->rules, p->from, p->to, &pp->pay,
+				       err)) < 0)
+		return rc;
+	for (size_t k = 0; k < a->n_rows; k++) {
+		const struct rota_att_row *row = &a->rows[k];
+		int32_t day = row->shift >= 0 ? shifts[row->shift].day
+					      : rota_tz_day_of(u->tz, row->start);
+
+		if (day >= p->from && day <= p->to)
+			pp->worked_min += row->worked_min;
+	}
 	return 0;
 }
 
@@ -224,97 +295,61 @@ int rota_store_payroll(struct rota_store *st,
 {
 	struct rota_attendance_query aq = *q;
 	struct rota_attendance_report *r = NULL;
-	struct rota_dataset ds;
-	struct rota_pay_rules rules;
 	struct rota_holiday *hol = NULL;
-	struct rota_pay_day **days = NULL;
-	struct rota_payroll *p;
+	struct approval *ap = NULL;
+	struct rota_dataset ds;
+	struct rota_site site;
 	struct rota_tz *tz = NULL;
-	size_t nhol = 0, *nd = NULL, *capd = NULL;
+	struct run u;
+	size_t nhol = 0, nap = 0;
 	int rc;
 
 	memset(&ds, 0, sizeof(ds));
+	memset(&u, 0, sizeof(u));
 	if (q->to < q->from)
 		return rota_error_set(err, ROTA_EINVAL,
 				      "the range ends before it starts");
-	if (!(p = calloc(1, sizeof(*p))))
+	if (!(u.p = calloc(1, sizeof(*u.p))))
 		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
-	p->from = q->from;
-	p->to = q->to;
-	/* from the Monday: the week's earlier days count toward its
-	 * threshold */
-	aq.from = rota_week_monday(q->from);
-	aq.detail = 1;
-	if ((rc = rota_store_attendance(st, &aq, &r, err)) < 0 ||
+	u.p->from = q->from;
+	u.p->to = q->to;
+	if ((rc = rota_store_site_get(st, &site, err)) < 0 ||
+	    (rc = rota_store_hr_settings(st, &u.rules.hr, err)) < 0 ||
 	    (rc = rota_store_load(st, &ds, err)) < 0 ||
-	    (rc = load_holidays(st, &hol, &nhol, err)) < 0)
+	    (rc = load_holidays(st, &hol, &nhol, err)) < 0 ||
+	    (rc = approvals(st, q, &ap, &nap, err)) < 0)
 		goto out;
-	if (!(tz = rota_tz_load(r->site.timezone, err))) {
+	if (!(u.tz = tz = rota_tz_load(site.timezone, err))) {
 		rc = err ? err->code : ROTA_EDATA;
 		goto out;
 	}
-	p->hr = r->hr;
-	p->n_leave = r->n_leave;
-	memcpy(p->leave, r->leave, sizeof(p->leave));
-	p->n_people = r->n_people;
-	p->people = calloc(r->n_people + 1, sizeof(*p->people));
-	days = calloc(r->n_people + 1, sizeof(*days));
-	nd = calloc(r->n_people + 1, sizeof(*nd));
-	capd = calloc(r->n_people + 1, sizeof(*capd));
-	if (!p->people || !days || !nd || !capd) {
+	u.ds = &ds;
+	u.rules.tz = u.tz;
+	u.rules.holidays = hol;
+	u.rules.n_holidays = nhol;
+	u.ap = ap;
+	u.n_ap = nap;
+	/* from the Monday: the week's earlier days count toward its
+	 * threshold; a person at a time, the rows dropped after */
+	aq.from = rota_week_monday(q->from);
+	aq.detail = 0;
+	aq.each = person;
+	aq.ctx = &u;
+	if ((rc = rota_store_attendance(st, &aq, &r, err)) < 0)
+		goto out;
+	if (!u.p->people && !(u.p->people = calloc(1, sizeof(*u.p->people)))) {
 		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 		goto out;
 	}
-	for (size_t i = 0; i < r->n_people; i++) {
-		rota_strlcpy(p->people[i].id, r->people[i].id,
-			     sizeof(p->people[i].id));
-		rota_strlcpy(p->people[i].name, r->people[i].name,
-			     sizeof(p->people[i].name));
-		rota_strlcpy(p->people[i].team, r->people[i].team,
-			     sizeof(p->people[i].team));
-	}
-	if ((rc = approvals(st, q, p, days, nd, capd, err)) < 0)
-		goto out;
-	rules.hr = r->hr;
-	rules.tz = tz;
-	rules.holidays = hol;
-	rules.n_holidays = nhol;
-	for (size_t i = 0; i < r->n_people; i++) {
-		const struct rota_attendance *a = &r->people[i].att;
-
-		if (leave_days(p, &ds, tz, r->people[i].id, a, r->shifts,
-			       q->from, q->to, &days[i], &nd[i],
-			       &capd[i]) < 0) {
-			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-			goto out;
-		}
-		if ((rc = rota_payroll_compute(a, r->shifts, days[i], nd[i],
-					       &rules, q->from, q->to,
-					       &p->people[i].pay, err)) < 0)
-			goto out;
-		for (size_t k = 0; k < a->n_rows; k++) {
-			const struct rota_att_row *row = &a->rows[k];
-			int32_t day = row->shift >= 0
-					      ? r->shifts[row->shift].day
-					      : rota_tz_day_of(tz, row->start);
-
-			if (day >= q->from && day <= q->to)
-				p->people[i].worked_min += row->worked_min;
-		}
-	}
-	*out = p;
-	p = NULL;
+	*out = u.p;
+	u.p = NULL;
 out:
-	if (days)
-		for (size_t i = 0; i < r->n_people; i++)
-			free(days[i]);
-	free(days);
-	free(nd);
-	free(capd);
+	free(u.days);
+	free(ap);
 	free(hol);
 	rota_tz_free(tz);
 	rota_dataset_release(&ds);
 	rota_attendance_report_free(r);
-	rota_payroll_free(p);
+	rota_payroll_free(u.p);
 	return rc;
 }

@@ -119,7 +119,8 @@ static void builtin_values(const struct rota_scorecard *sc,
 				if (!r->leave[i].planned)
 					n += t->excused[i];
 			set(s, (double)n / (double)t->shifts);
-		} else if (strcmp(name, "bradford") == 0) {
+		} else if (strcmp(name, "bradford") == 0 && t->shifts) {
+			/* like the others: none for a period without shifts */
 			set(s, (double)p->bradford.factor);
 		}
 	}
@@ -251,5 +252,88 @@ int rota_store_scorecard(struct rota_store *st,
 fail:
 	rota_attendance_report_free(r);
 	rota_scorecard_free(sc);
+	return rc;
+}
+
+/* ------------------------------------------------------------- review */
+
+void rota_review_free(struct rota_review *r)
+{
+	if (!r)
+		return;
+	rota_attendance_report_free(r->me);
+	rota_scorecard_free(r->team);
+	free(r->weeks);
+	free(r->week_scores);
+	free(r);
+}
+
+int rota_store_review(struct rota_store *st, const char *employee,
+		      int32_t from, int32_t to, int64_t now,
+		      struct rota_review **out, struct rota_error *err)
+{
+	struct rota_attendance_query aq = ROTA_ATTENDANCE_QUERY_INIT;
+	struct rota_scorecard_query sq = ROTA_SCORECARD_QUERY_INIT;
+	struct rota_review *r;
+	int32_t mon0;
+	size_t nm;
+	int rc;
+
+	if (to < from)
+		return rota_error_set(err, ROTA_EINVAL,
+				      "the range ends before it starts");
+	if (!(r = calloc(1, sizeof(*r))))
+		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
+	aq.from = sq.from = from;
+	aq.to = sq.to = to;
+	aq.now = sq.now = now;
+	aq.employee = employee;
+	aq.detail = 1;
+	if ((rc = rota_store_attendance(st, &aq, &r->me, err)) < 0)
+		goto fail;
+	/* the team compares; a person without a team compares with the
+	 * others without one */
+	sq.team = r->me->people[0].team;
+	if ((rc = rota_store_scorecard(st, &sq, &r->team, err)) < 0)
+		goto fail;
+	for (r->person = 0; r->person < r->team->n_people; r->person++)
+		if (strcmp(r->team->people[r->person].id, employee) == 0)
+			break;
+	if (r->person == r->team->n_people) {
+		rc = rota_error_set(err, ROTA_ENOTFOUND,
+				    "unknown employee '%s'", employee);
+		goto fail;
+	}
+	nm = r->team->n_metrics;
+	mon0 = rota_week_monday(from);
+	r->n_weeks = (size_t)(rota_week_monday(to) - mon0) / 7 + 1;
+	r->weeks = calloc(r->n_weeks, sizeof(*r->weeks));
+	r->week_scores = calloc(r->n_weeks * nm + 1, sizeof(*r->week_scores));
+	if (!r->weeks || !r->week_scores) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto fail;
+	}
+	/* the trend: the person's own scorecard, week by week */
+	for (size_t w = 0; w < r->n_weeks; w++) {
+		struct rota_review_week *wk = &r->weeks[w];
+		struct rota_scorecard *one = NULL;
+
+		wk->monday = mon0 + 7 * (int32_t)w;
+		wk->score = r->week_scores + w * nm;
+		sq.from = wk->monday < from ? from : wk->monday;
+		sq.to = wk->monday + 6 > to ? to : wk->monday + 6;
+		sq.team = NULL;
+		sq.employee = employee;
+		if ((rc = rota_store_scorecard(st, &sq, &one, err)) < 0)
+			goto fail;
+		wk->att = one->people[0].att;
+		wk->total = one->people[0].total;
+		memcpy(wk->score, one->people[0].score, nm * sizeof(*wk->score));
+		rota_scorecard_free(one);
+	}
+	*out = r;
+	return 0;
+fail:
+	rota_review_free(r);
 	return rc;
 }

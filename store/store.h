@@ -230,7 +230,8 @@ int rota_store_roster_history(struct rota_store *st, int32_t week,
  * by employee then day).  ROTA_EDATA "FILE:LINE: column 'x': ..." for a
  * bad row or more than ROTA_IMPORT_MAX_WEEKS weeks.  Storing is a workflow
  * (rota_plan_import_roster): rota_store_import_file() refuses the roster
- * kind with ROTA_EINVAL.  Release *out with rota_roster_file_release().
+ * kind with ROTA_EINVAL.  encoding as rota_store_import_encoded (NULL:
+ * UTF-8).  Release *out with rota_roster_file_release().
  */
 struct rota_roster_file {
 	struct rota_roster *weeks;
@@ -239,7 +240,8 @@ struct rota_roster_file {
 };
 
 int rota_store_roster_read(struct rota_store *st, const char *path,
-			   const char *label, struct rota_roster_file *out,
+			   const char *label, const char *encoding,
+			   struct rota_roster_file *out,
 			   struct rota_error *err);
 void rota_roster_file_release(struct rota_roster_file *f);
 
@@ -593,15 +595,25 @@ void rota_att_bradford(const struct rota_attendance *a,
 /* Free the arrays of a (not a itself); NULL is fine. */
 void rota_attendance_release(struct rota_attendance *a);
 
+struct rota_attendance_report;
+
 struct rota_attendance_query {
 	int32_t from, to;      /* local day numbers, both included */
 	const char *employee;  /* NULL: everyone */
 	const char *team;      /* NULL: every team */
 	int detail;            /* keep rows and items (else totals only) */
 	int64_t now;           /* as rota_att_options.now */
+	/* called once a person is computed, with the rows and items of the
+	 * range (even without detail) and the person's shifts, which the
+	 * rows' shift indexes point into: a report over many people need not
+	 * keep every row (payroll); a negative return stops the report */
+	int (*each)(void *ctx, struct rota_attendance_report *r, size_t i,
+		    const struct rota_att_shift *shifts,
+		    struct rota_error *err);
+	void *ctx;
 };
 
-#define ROTA_ATTENDANCE_QUERY_INIT {0, 0, NULL, NULL, 0, INT64_MAX}
+#define ROTA_ATTENDANCE_QUERY_INIT {0, 0, NULL, NULL, 0, INT64_MAX, NULL, NULL}
 
 struct rota_attendance_person {
 	char id[ROTA_ID_MAX];
@@ -758,6 +770,36 @@ int rota_store_scorecard(struct rota_store *st,
 			 const struct rota_scorecard_query *q,
 			 struct rota_scorecard **out, struct rota_error *err);
 void rota_scorecard_free(struct rota_scorecard *sc);
+
+/* A week of a review's trend: the person's attendance and scores. */
+struct rota_review_week {
+	int32_t monday;              /* the ISO week (clipped to the range) */
+	struct rota_att_totals att;
+	struct rota_score *score;    /* one per metric of the review's card */
+	struct rota_score total;
+};
+
+/*
+ * One person's performance review over [from, to]: their attendance with
+ * every row (the exceptions), the scorecard of their team (medians and
+ * ranks; the person is team->people[person]), and the week-by-week trend
+ * of their scores (ISO weeks, every week of the range).
+ */
+struct rota_review {
+	struct rota_attendance_report *me;
+	struct rota_scorecard *team;
+	size_t person;
+	struct rota_review_week *weeks;
+	size_t n_weeks;
+	struct rota_score *week_scores;  /* n_weeks x team->n_metrics */
+};
+
+/* Unknown employee: ROTA_ENOTFOUND; otherwise errors as
+ * rota_store_scorecard().  Freed with rota_review_free(). */
+int rota_store_review(struct rota_store *st, const char *employee,
+		      int32_t from, int32_t to, int64_t now,
+		      struct rota_review **out, struct rota_error *err);
+void rota_review_free(struct rota_review *r);
 
 /* ------------------------------------------------------------ payroll */
 

@@ -345,15 +345,15 @@ static void max_consecutive_days_counts_the_previous_week(void **state)
 	struct rota_solution *s;
 
 	(void)state;
-	/* two days worked before Monday: Mon on, Tue off, Wed-Fri on, Sat
-	 * off, Sun on */
+	/* two days worked before Monday: Monday or Tuesday must be off
+	 * (else 4 in a row from Saturday), and one more day later: 5 days
+	 * at best (the checker in solve() verifies the windows) */
 	rule(p, 0, ROTA_RULE_max_consecutive_days, 3, 0);
 	p->employees[0].history.known = 1;
 	p->employees[0].history.days_worked = 2;
 	s = solve(p);
 	assert_int_equal(days_worked(s, 0), 5);
-	assert_int_equal(type_of(s, 0, 1), -1);
-	assert_int_equal(type_of(s, 0, 5), -1);
+	assert_true(type_of(s, 0, 0) < 0 || type_of(s, 0, 1) < 0);
 	assert_true(fabs(s->stats.objective - 2) < 1e-9);
 	rota_solution_free(s);
 	rota_problem_free(p);

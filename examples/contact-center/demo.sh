@@ -1,8 +1,9 @@
 #!/bin/sh
 # make demo: a fresh database from the contact-center example, then the whole
 # week of a supervisor, a member of staff and HR: requirements, roster,
-# calendars, a sick call and its substitute, clock records and the
-# attendance summary.
+# calendars, a sick call and its substitute (替补), clock records and the
+# attendance summary.  "Now" is set ($ROTA_NOW) so the demo does not depend
+# on the day it runs: the week is planned the Friday before.
 # $ROTA is the binary and $BUILD the build directory (make passes both).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,6 +16,8 @@ week=2026-11-30             # the week to plan (Monday)
 last=2026-12-06             # its Sunday
 asof="2026-12-07 00:00"     # HR looks back at it the Monday after
 limit=${DEMO_TIME_LIMIT:-60}
+export ROTA_NOW="2026-11-27 09:00"   # the Friday before the week
+export USER=${USER:-supervisor}
 
 mkdir -p "$out"
 rm -rf "$db" "$db-wal" "$db-shm" "$out/calendars" "$out/punches.csv"
@@ -71,12 +74,16 @@ step "Who can take the open shift (替补)" \
 	"rota cover $sick --date 2026-12-02 --limit 5"
 rota cover "$sick" --date 2026-12-02 --limit 5 --format table
 
-step "Apply the best candidate; republishing rewrites only the changed feeds" \
-	"rota cover $sick --date 2026-12-02 --apply 1 --by 'Sup Wang'; rota publish --week $week --out $out/calendars"
+step "Apply the best candidate" \
+	"rota cover $sick --date 2026-12-02 --apply 1 --by 'Sup Wang'"
 rota cover "$sick" --date 2026-12-02 --apply 1 --by "Sup Wang"
-rota publish --week "$week" --out "$out/calendars" \
-	--organizer rota@example.cn --alarm-min 30
-unset ROTA_NOW
+
+step "Every change is a version" "rota roster --week $week --history"
+rota roster --week "$week" --history --format table
+
+step "Republish: only the two changed people's events move (SEQUENCE)" \
+	"rota publish --week $week --out $out/calendars"
+rota publish --week "$week" --out "$out/calendars"
 
 step "Clock records exported by the terminals for that week" \
 	"rota import punches punches.csv"
@@ -91,5 +98,24 @@ rota attendance --from "$week" --to "$last" --as-of "$asof" --format table
 step "A performance-review sheet" \
 	"rota review A001 --from $week --to $last --as-of '$asof'"
 rota review A001 --from "$week" --to "$last" --as-of "$asof"
+
+step "The scorecard of team hotline-a (KPIs from kpis.csv and attendance)" \
+	"rota scorecard --from $week --to $last --team hotline-a"
+rota scorecard --from "$week" --to "$last" --team hotline-a \
+	--as-of "$asof" --format table | awk 'NR == 1 || /total/'
+
+step "The review as a printable page" \
+	"rota review A001 --from $week --to $last --format html > review-A001.html"
+rota review A001 --from "$week" --to "$last" --as-of "$asof" \
+	--format html >"$out/review-A001.html"
+echo "review page: $out/review-A001.html (open it in a browser, print it)"
+
+step "Payroll: minutes per pay code, for the payroll system" \
+	"rota payroll --from $week --to $last --format csv --bom"
+rota payroll --from "$week" --to "$last" --as-of "$asof" --format csv \
+	--bom >"$out/payroll.csv"
+rota payroll --from "$week" --to "$last" --as-of "$asof" --format table \
+	--employee A001
+echo "payroll for everyone: $out/payroll.csv"
 
 printf '\nDemo database: %s\n' "$db"

@@ -124,8 +124,11 @@ try:
           "feed: E01's published shift of Monday")
     check(b"E03" not in body, "feed: only E01's shifts")
     published = open("published/E01.ics", "rb").read()
-    check(published.count(b"BEGIN:VEVENT") == body.count(b"BEGIN:VEVENT"),
-          "feed: the events of the published file")
+    check(body == published,
+          "feed: byte for byte the published file (one week published, "
+          "inside the window; publish's remembered alarm and organizer)")
+    check(b"BEGIN:VALARM" in body and b"ORGANIZER" in body,
+          "feed: the remembered alarm and organizer")
     st2, r2, body2 = req("GET", "/cal/" + E01)
     check(body2 == body and r2.getheader("ETag") == etag,
           "feed: byte-identical while the roster is unchanged")
@@ -144,6 +147,8 @@ try:
     st, r, b = req("GET", "/cal/" + RED)
     check(st == 200 and b"E01" in b and b"E02" in b and b"E03" not in b,
           "team feed: red's members only")
+    check(b == open("published/team-red.ics", "rb").read(),
+          "team feed: byte for byte the published team file")
     st, r, unknown = req("GET", "/cal/" + "A" * 55 + ".ics")
     check(st == 404, "feed: unknown token 404")
     st, r, b = req("GET", "/cal/" + E01[:12] + "B" * 43 + ".ics")

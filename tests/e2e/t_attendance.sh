@@ -48,7 +48,8 @@ expect_file "$E2E_DIR/expected/review.txt" out
 expect_exit 0 rota --db t.db review E01 --from 2026-03-16 --to 2026-03-29 --format json
 json_ok out
 expect_grep '"team_size": 2' out
-expect_exit 2 rota --db t.db review E01 --from 2026-03-23 --to 2026-03-29 --format csv
+expect_exit 2 rota --db t.db review E01 --from 2026-03-23 --to 2026-03-29 --format xml
+expect_grep "is not a format" err
 
 # clocking: now, or --at within clock_tolerance_min (10) of now for a
 # terminal that batches; twice in is refused with the open clock-in, exit 1

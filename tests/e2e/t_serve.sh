@@ -10,7 +10,7 @@ export ROTA_NOW="2026-04-01 09:00"
 rota init >/dev/null
 rota import "$DATA/site" >/dev/null
 rota schedule --week 2026-03-30 --time-limit 20 >/dev/null
-rota publish --week 2026-03-30 --out published >/dev/null
+rota publish --week 2026-03-30 --out published --alarm-min 30 --organizer rota@example.com >/dev/null
 
 # feeds: the token is the last line, the full URL with --base-url
 expect_exit 0 rota feed token E01 --base-url https://rota.example.com/

@@ -1,0 +1,1081 @@
+/*
+ * solver/colgen.c - column generation over whole schedules, and diving.
+ *
+ * The roster problem decomposes by employee: every hard rule belongs to
+ * one employee; only coverage (interval demand with its skill allocation,
+ * shift cover), the cap on changes and fairness join them.  So the master
+ * problem chooses, for every class of identical employees (classes.c), how
+ * many members work each schedule generated so far:
+ *
+ *   min  sum_j c_j lambda_j + coverage costs
+ *   s.t. sum_{j of class c} lambda_j = n_c              (convexity)
+ *        the coverage rows of model.c (spec.master), with each schedule's
+ *        shifts where x would be; the cap on changes
+ *
+ * where c_j is the schedule's own cost: paid time, requests, changes and
+ * the penalties of its soft rules.  Its LP is solved by GLPK's simplex;
+ * the pricing problem of a class - a schedule of negative reduced cost -
+ * is the dynamic program of price.c on the row duals (or, for the rare
+ * employee it cannot model, the employee's MIP).  Fairness is left out of
+ * the master: the LP value is a lower bound of the roster problem still
+ * (fairness costs >= 0), and tighter than the compact model's LP.
+ *
+ * Integer rosters come from diving: fix schedules the LP uses, generate
+ * columns again, repeat until the LP is integral.  Everything is counted
+ * in work units of the budget: deterministic.
+ */
+#include <glpk.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "solver/solver_int.h"
+
+#define INF HUGE_VAL
+/* a reduced cost below -RC_EPS prices out */
+#define RC_EPS 1e-6
+/* labels of the dynamic program per work unit */
+#define LABELS_PER_WORK 50.0
+/* labels a day the heuristic pricing keeps, and the schedules it offers
+ * per class and round */
+#define PRICE_BEAM 256
+#define PRICE_COLS 4
+
+struct cg_class {
+	int rep;                 /* the first member */
+	int n;                   /* members */
+	int row;                 /* convexity row (GLPK) */
+	struct solver_pricer *pr;   /* NULL: priced by its MIP */
+	double *own;             /* [d*(S+1) + s]: own cost, S = day off */
+	int fixed;               /* members the dive has fixed */
+};
+
+struct cg_col {
+	int cls;
+	int *week;               /* [D] */
+	double cost;
+	int changes;
+	uint64_t hash;
+};
+
+struct solver_colgen {
+	const struct rota_problem *p;
+	struct solver_budget *bu;
+	int D, S, E, ncls;
+	struct cg_class *cls;
+	int *class_of;           /* [e] */
+	struct roster_model base;   /* the master's rows and columns */
+	glp_prob *P;
+	int nbase;               /* GLPK columns before the schedules */
+	struct cg_col *col;      /* [GLPK column - nbase - 1] */
+	size_t ncol, capcol;
+	double *dual;            /* [row], 1-based as GLPK */
+	double *cost;            /* scratch [D*(S+1)] */
+	int *week;               /* scratch [D] */
+	int *weeks;              /* scratch [PRICE_COLS * D] */
+	double values[PRICE_COLS];
+	int *rows;               /* scratch: a column's rows and values */
+	double *vals;
+	size_t capnz;
+	double lp;               /* last LP value */
+	double bound;            /* best proven lower bound, -INF none */
+	int all_exact;           /* the last pricing round was exact */
+};
+
+/* ------------------------------------------------------------- columns */
+
+static uint64_t week_hash(const int *week, int D, int cls)
+{
+	uint64_t h = (uint64_t)cls * 0x9E3779B97F4A7C15u + 1;
+
+	for (int d = 0; d < D; d++)
+		h = (h ^ (uint64_t)(week[d] + 2)) * 0x100000001B3u;
+	return h;
+}
+
+static int changes_of(const struct solver_colgen *cg, int e, const int *week)
+{
+	int n = 0;
+
+	if (!cg->p->reference)
+		return 0;
+	for (int d = 0; d < cg->D; d++)
+		n += week[d] != cg->p->reference[e * cg->D + d];
+	return n;
+}
+
+static int add_nz(struct solver_colgen *cg, size_t *n, int row, double v)
+{
+	if (*n + 1 >= cg->capnz) {
+		size_t nc = cg->capnz ? cg->capnz * 2 : 256;
+		int *r = realloc(cg->rows, nc * sizeof(int));
+		double *x;
+
+		if (!r)
+			return -1;
+		cg->rows = r;
+		if (!(x = realloc(cg->vals, nc * sizeof(double))))
+			return -1;
+		cg->vals = x;
+		cg->capnz = nc;
+	}
+	(*n)++;
+	cg->rows[*n] = row + 1;   /* our rows are 0-based, GLPK's 1-based */
+	cg->vals[*n] = v;
+	return 0;
+}
+
+/* The master rows a shift of e (type s on day d) appears in, with their
+ * coefficients, through f(row, value); returns -1 when f fails. */
+static int shift_rows(struct solver_colgen *cg, int e, int d, int s,
+		      size_t *n)
+{
+	const struct rota_problem *p = cg->p;
+	const struct roster_model *b = &cg->base;
+	const struct rota_slot *sl = rota_problem_slot(p, d, s);
+	int T = p->n_intervals;
+
+	if (b->coverrow[d * cg->S + s] >= 0 &&
+	    add_nz(cg, n, b->coverrow[d * cg->S + s], 1) < 0)
+		return -1;
+	if (b->chainrow && b->xprof && b->xprof[e * cg->S + s] >= 0) {
+		int pi = b->xprof[e * cg->S + s];
+		int seg[2][2] = {{sl->first_interval, sl->end_interval}, {0, 0}};
+
+		if (sl->break_first < sl->break_end) {
+			seg[0][1] = sl->break_first;
+			seg[1][0] = sl->break_end;
+			seg[1][1] = sl->end_interval;
+		}
+		for (int g = 0; g < 2; g++) {
+			if (seg[g][0] >= seg[g][1])
+				continue;
+			if (add_nz(cg, n,
+				   b->chainrow[(size_t)seg[g][0] *
+						       (size_t)b->nprof +
+					       (size_t)pi],
+				   -1) < 0)
+				return -1;
+			if (seg[g][1] < T &&
+			    add_nz(cg, n,
+				   b->chainrow[(size_t)seg[g][1] *
+						       (size_t)b->nprof +
+					       (size_t)pi],
+				   1) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Add the schedule `week` of class c as a column (unless it is there);
+ * returns its index in cg->col, or -1 when it breaks a hard rule, or
+ * ROTA_ENOMEM.
+ */
+static long add_column(struct solver_colgen *cg, int c, const int *week)
+{
+	struct cg_class *k = &cg->cls[c];
+	uint64_t h = week_hash(week, cg->D, c);
+	double z;
+	size_t n = 0;
+	struct cg_col *col;
+	int j;
+
+	for (size_t i = 0; i < cg->ncol; i++)
+		if (cg->col[i].hash == h && cg->col[i].cls == c &&
+		    memcmp(cg->col[i].week, week,
+			   (size_t)cg->D * sizeof(int)) == 0)
+			return (long)i;
+	z = solver_pricer_cost(k->pr, k->own, week);
+	if (!(z < INF))
+		return -1;
+	if (ROTA_GROW(cg->col, cg->capcol, cg->ncol) < 0)
+		return ROTA_ENOMEM;
+	col = &cg->col[cg->ncol];
+	if (!(col->week = malloc((size_t)cg->D * sizeof(int))))
+		return ROTA_ENOMEM;
+	memcpy(col->week, week, (size_t)cg->D * sizeof(int));
+	col->cls = c;
+	col->cost = z;
+	col->hash = h;
+	col->changes = changes_of(cg, k->rep, week);
+	cg->ncol++;
+	if (add_nz(cg, &n, k->row - 1, 1) < 0)
+		return ROTA_ENOMEM;
+	for (int d = 0; d < cg->D; d++)
+		if (week[d] >= 0 && shift_rows(cg, k->rep, d, week[d], &n) < 0)
+			return ROTA_ENOMEM;
+	if (cg->base.changes_row >= 0 && col->changes &&
+	    add_nz(cg, &n, cg->base.changes_row, col->changes) < 0)
+		return ROTA_ENOMEM;
+	j = glp_add_cols(cg->P, 1);
+	glp_set_col_bnds(cg->P, j, GLP_LO, 0, 0);
+	glp_set_obj_coef(cg->P, j, z);
+	glp_set_mat_col(cg->P, j, (int)n, cg->rows, cg->vals);
+	return (long)(cg->ncol - 1);
+}
+
+/* ------------------------------------------------------------- master */
+
+static int bound_type(double lo, double hi)
+{
+	if (isinf(lo) && isinf(hi))
+		return GLP_FR;
+	if (isinf(hi))
+		return GLP_LO;
+	if (isinf(lo))
+		return GLP_UP;
+	return lo == hi ? GLP_FX : GLP_DB;
+}
+
+/* The master's base rows and columns into GLPK, then one convexity row
+ * per class. */
+static void load_master(struct solver_colgen *cg)
+{
+	const struct mip *m = &cg->base.mip;
+
+	cg->P = glp_create_prob();
+	glp_set_obj_dir(cg->P, GLP_MIN);
+	if (m->nrows)
+		glp_add_rows(cg->P, m->nrows);
+	for (int i = 0; i < m->nrows; i++)
+		glp_set_row_bnds(cg->P, i + 1, bound_type(m->rlo[i], m->rhi[i]),
+				 isinf(m->rlo[i]) ? 0 : m->rlo[i],
+				 isinf(m->rhi[i]) ? 0 : m->rhi[i]);
+	if (m->ncols)
+		glp_add_cols(cg->P, m->ncols);
+	glp_set_obj_coef(cg->P, 0, m->obj_const);
+	for (int j = 0; j < m->ncols; j++) {
+		size_t nz = m->cbeg[j + 1] - m->cbeg[j];
+		int *ind = malloc((nz + 1) * sizeof(int));
+		double *val = malloc((nz + 1) * sizeof(double));
+
+		glp_set_col_bnds(cg->P, j + 1, bound_type(m->lb[j], m->ub[j]),
+				 isinf(m->lb[j]) ? 0 : m->lb[j],
+				 isinf(m->ub[j]) ? 0 : m->ub[j]);
+		glp_set_obj_coef(cg->P, j + 1, m->obj[j]);
+		if (ind && val) {
+			for (size_t a = 0; a < nz; a++) {
+				ind[a + 1] = m->cind[m->cbeg[j] + a] + 1;
+				val[a + 1] = m->cval[m->cbeg[j] + a];
+			}
+			glp_set_mat_col(cg->P, j + 1, (int)nz, ind, val);
+		}
+		free(ind);
+		free(val);
+	}
+	cg->nbase = m->ncols;
+	for (int c = 0; c < cg->ncls; c++) {
+		cg->cls[c].row = glp_add_rows(cg->P, 1);
+		glp_set_row_bnds(cg->P, cg->cls[c].row, GLP_FX, cg->cls[c].n,
+				 cg->cls[c].n);
+	}
+}
+
+void solver_colgen_free(struct solver_colgen *cg)
+{
+	if (!cg)
+		return;
+	for (int c = 0; cg->cls && c < cg->ncls; c++) {
+		solver_pricer_free(cg->cls[c].pr);
+		free(cg->cls[c].own);
+	}
+	for (size_t i = 0; i < cg->ncol; i++)
+		free(cg->col[i].week);
+	if (cg->P)
+		glp_delete_prob(cg->P);
+	solver_model_free(&cg->base);
+	free(cg->cls);
+	free(cg->class_of);
+	free(cg->col);
+	free(cg->dual);
+	free(cg->cost);
+	free(cg->week);
+	free(cg->weeks);
+	free(cg->rows);
+	free(cg->vals);
+	free(cg);
+}
+
+int solver_colgen_new(const struct rota_problem *p, struct solver_budget *bu,
+		      struct solver_colgen **out, struct rota_error *err)
+{
+	struct model_spec spec = {NULL, 1, 1, 0, NULL, NULL, 1};
+	struct solver_colgen *cg = calloc(1, sizeof(*cg));
+	int *mult = NULL, *rep_of = NULL, rc = 0;
+	int E = p->n_employees, D = p->n_days, S = p->n_types;
+
+	if (!cg)
+		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
+	cg->p = p;
+	cg->bu = bu;
+	cg->D = D;
+	cg->S = S;
+	cg->E = E;
+	cg->bound = -INF;
+	mult = malloc(((size_t)E + 1) * sizeof(int));
+	rep_of = malloc(((size_t)E + 1) * sizeof(int));
+	cg->class_of = malloc(((size_t)E + 1) * sizeof(int));
+	cg->cost = malloc(((size_t)D * (size_t)(S + 1) + 1) * sizeof(double));
+	cg->week = malloc(((size_t)D + 1) * sizeof(int));
+	cg->weeks = malloc(((size_t)D * PRICE_COLS + 1) * sizeof(int));
+	if (!mult || !rep_of || !cg->class_of || !cg->cost || !cg->week ||
+	    !cg->weeks ||
+	    (cg->ncls = solver_classes(p, mult, rep_of)) < 0 ||
+	    !(cg->cls = calloc((size_t)cg->ncls + 1, sizeof(*cg->cls)))) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (int e = 0, c = 0; e < E; e++) {
+		if (mult[e] > 0) {
+			cg->cls[c].rep = e;
+			cg->cls[c].n = mult[e];
+			c++;
+		}
+	}
+	for (int e = 0; e < E; e++)
+		for (int c = 0; c < cg->ncls; c++)
+			if (cg->cls[c].rep == rep_of[e])
+				cg->class_of[e] = c;
+	for (int c = 0; c < cg->ncls; c++) {
+		struct cg_class *k = &cg->cls[c];
+		int r = solver_pricer_new(p, k->rep, &k->pr);
+
+		if (r < 0) {
+			/* not modelled by the program: no column generation */
+			rc = r == ROTA_ELIMIT
+				     ? r
+				     : rota_error_set(err, ROTA_ENOMEM,
+						      "out of memory");
+			goto out;
+		}
+		if (!(k->own = malloc(((size_t)D * (size_t)(S + 1) + 1) *
+				      sizeof(double)))) {
+			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+			goto out;
+		}
+		solver_own_costs(p, k->rep, k->own);
+	}
+	if ((rc = solver_model_build(&cg->base, p, &spec, err)) < 0)
+		goto out;
+	load_master(cg);
+	*out = cg;
+	cg = NULL;
+out:
+	free(mult);
+	free(rep_of);
+	solver_colgen_free(cg);
+	return rc;
+}
+
+/* Columns of a complete roster (type[e*D + d]); negative on failure. */
+int solver_colgen_add_roster(struct solver_colgen *cg, const int *type)
+{
+	for (int e = 0; e < cg->E; e++) {
+		long r = add_column(cg, cg->class_of[e], type + (size_t)e *
+								(size_t)cg->D);
+
+		if (r == ROTA_ENOMEM)
+			return ROTA_ENOMEM;
+	}
+	return 0;
+}
+
+/* -------------------------------------------------------------- the LP */
+
+/* The master LP from the current basis; SUB_* result. */
+static int solve_lp(struct solver_colgen *cg)
+{
+	glp_smcp smcp;
+	int before = glp_get_it_cnt(cg->P), rc, nrows;
+
+	glp_init_smcp(&smcp);
+	smcp.msg_lev = GLP_MSG_OFF;
+	smcp.meth = GLP_PRIMAL;
+	rc = glp_simplex(cg->P, &smcp);
+	if (rc != 0) {
+		glp_adv_basis(cg->P, 0);
+		rc = glp_simplex(cg->P, &smcp);
+	}
+	solver_budget_spend(cg->bu, (glp_get_it_cnt(cg->P) - before) *
+					    fmax(1.0, (glp_get_num_rows(cg->P) +
+						       glp_get_num_cols(cg->P)) /
+							      1000.0));
+	if (rc != 0)
+		return SUB_ERROR;
+	if (glp_get_status(cg->P) == GLP_NOFEAS)
+		return SUB_INFEASIBLE;
+	if (glp_get_status(cg->P) != GLP_OPT)
+		return SUB_ERROR;
+	cg->lp = glp_get_obj_val(cg->P);
+	nrows = glp_get_num_rows(cg->P);
+	free(cg->dual);
+	if (!(cg->dual = malloc(((size_t)nrows + 1) * sizeof(double))))
+		return SUB_ERROR;
+	for (int i = 1; i <= nrows; i++)
+		cg->dual[i] = glp_get_row_dual(cg->P, i);
+	return SUB_OPTIMAL;
+}
+
+/* The reduced cost of every (day, option) of class c under the duals:
+ * own cost less the duals of the rows its shifts appear in. */
+static int priced_costs(struct solver_colgen *cg, int c)
+{
+	const struct cg_class *k = &cg->cls[c];
+	int D = cg->D, S = cg->S;
+	double mu = cg->base.changes_row >= 0
+			    ? cg->dual[cg->base.changes_row + 1]
+			    : 0;
+
+	for (int d = 0; d < D; d++)
+		for (int o = 0; o <= S; o++) {
+			double v = k->own[d * (S + 1) + o];
+			size_t n = 0;
+
+			if (o < S) {
+				if (shift_rows(cg, k->rep, d, o, &n) < 0)
+					return ROTA_ENOMEM;
+				for (size_t a = 1; a <= n; a++)
+					v -= cg->vals[a] * cg->dual[cg->rows[a]];
+			}
+			if (cg->p->reference &&
+			    cg->p->reference[k->rep * D + d] != (o < S ? o : -1))
+				v -= mu;
+			cg->cost[d * (S + 1) + o] = v;
+		}
+	return 0;
+}
+
+/*
+ * One pricing round: every class not wholly fixed gets its cheapest
+ * schedule (beam > 0: a beam search's, heuristic); those of negative
+ * reduced cost become columns.  *sum gets sum_c n_c * min(0, reduced
+ * cost) (the Lagrangian term, valid when every pricing was exact).
+ * Returns the columns added, or a negative status.
+ */
+static int price_round(struct solver_colgen *cg, long beam, double *sum)
+{
+	int added = 0;
+
+	*sum = 0;
+	cg->all_exact = 1;
+	for (int c = 0; c < cg->ncls; c++) {
+		struct cg_class *k = &cg->cls[c];
+		double pi = cg->dual[k->row];
+		long labels = 0;
+		int rc, found = 0;
+
+		if (k->fixed >= k->n)
+			continue;
+		if (priced_costs(cg, c) < 0)
+			return ROTA_ENOMEM;
+		rc = solver_price_k(k->pr, cg->cost, pi - RC_EPS, beam,
+				    beam ? PRICE_COLS : 1, cg->weeks, cg->values,
+				    &found, &labels);
+		solver_budget_spend(cg->bu, (double)labels / LABELS_PER_WORK);
+		if (rc < 0)
+			return rc;
+		if (rc > 0)
+			cg->all_exact = 0;
+		for (int j = 0; j < found; j++) {
+			long r = add_column(cg, c, cg->weeks +
+							   (size_t)j *
+								   (size_t)cg->D);
+
+			if (r == ROTA_ENOMEM)
+				return ROTA_ENOMEM;
+			added += r >= 0;
+		}
+		if (found)
+			*sum += (k->n - k->fixed) * (cg->values[0] - pi);
+	}
+	return added;
+}
+
+/*
+ * Column generation until no schedule prices out, the budget is spent or
+ * max_rounds rounds (0: no limit) have run.  With `root`, a proven bound
+ * (the LP value at the end, or the best Lagrangian bound on the way)
+ * goes into cg->bound.  Returns SUB_OPTIMAL (LP solved, columns may
+ * still price out when stopped early), SUB_INFEASIBLE, or SUB_ERROR /
+ * a negative status.
+ */
+static int generate(struct solver_colgen *cg, int max_rounds, int root)
+{
+	for (int round = 0; max_rounds == 0 || round < max_rounds; round++) {
+		double sum;
+		int r = solve_lp(cg), added;
+
+		if (r != SUB_OPTIMAL)
+			return r;
+		if (!solver_budget_left(cg->bu))
+			return SUB_OPTIMAL;
+		/* a beam first; the exact program only when the beam finds
+		 * nothing (it alone proves the LP optimal, and bounds) */
+		added = price_round(cg, PRICE_BEAM, &sum);
+		if (added == 0)
+			added = price_round(cg, 8 * PRICE_BEAM, &sum);
+		if (added == 0)
+			added = price_round(cg, 0, &sum);
+		if (added < 0)
+			return added;
+		if (root && cg->all_exact)
+			cg->bound = fmax(cg->bound, cg->lp + sum);
+		solver_budget_log(cg->bu,
+				  "colgen round %d: lp %.4f, %zu columns, "
+				  "%d new, lagrangian %.4f%s\n",
+				  round, cg->lp, cg->ncol, added, cg->lp + sum,
+				  cg->all_exact ? "" : " (inexact)");
+		if (added == 0) {
+			if (root && cg->all_exact)
+				cg->bound = fmax(cg->bound, cg->lp);
+			return SUB_OPTIMAL;
+		}
+	}
+	return solve_lp(cg);
+}
+
+int solver_colgen_root(struct solver_colgen *cg, double *bound)
+{
+	int r;
+
+	cg->bu->phase = "column generation";
+	r = generate(cg, 0, 1);
+	*bound = cg->bound;
+	return r;
+}
+
+/* ------------------------------------------------------------- diving */
+
+static int dive_finish(struct solver_colgen *cg, const int *start,
+		       int *type);
+static void release_bounds(struct solver_colgen *cg);
+
+static double value_of(const struct solver_colgen *cg, size_t i)
+{
+	return glp_get_col_prim(cg->P, cg->nbase + 1 + (int)i);
+}
+
+/* Fix column i to at least lb schedules. */
+static void fix_at_least(struct solver_colgen *cg, size_t i, int lb)
+{
+	int j = cg->nbase + 1 + (int)i;
+	int old = (int)glp_get_col_lb(cg->P, j);
+
+	glp_set_col_bnds(cg->P, j, GLP_LO, lb, 0);
+	cg->cls[cg->col[i].cls].fixed += lb - old;
+}
+
+/* The roster the fixed columns make (every class wholly fixed). */
+static void read_roster(const struct solver_colgen *cg, int *type)
+{
+	int *next = calloc((size_t)cg->ncls + 1, sizeof(int));
+
+	for (int e = 0; e < cg->E; e++)
+		for (int d = 0; d < cg->D; d++)
+			type[e * cg->D + d] = -1;
+	if (!next)
+		return;
+	/* members in index order take the columns in index order */
+	for (size_t i = 0; i < cg->ncol; i++) {
+		int c = cg->col[i].cls;
+		int k = (int)floor(glp_get_col_lb(cg->P, cg->nbase + 1 + (int)i) +
+				   0.5);
+
+		while (k-- > 0) {
+			int m = -1, seen = 0;
+
+			for (int e = 0; e < cg->E && m < 0; e++)
+				if (cg->class_of[e] == c && seen++ == next[c])
+					m = e;
+			if (m < 0)
+				break;
+			next[c]++;
+			memcpy(type + (size_t)m * (size_t)cg->D, cg->col[i].week,
+			       (size_t)cg->D * sizeof(int));
+		}
+	}
+	free(next);
+}
+
+/*
+ * Dive: round the LP up one schedule at a time (those the LP already
+ * uses whole first), generating columns again after each fix, until
+ * every member of every class has a schedule.  On success type[] holds
+ * the roster and SUB_OPTIMAL is returned; SUB_NONE when the budget ran
+ * out or the LP became infeasible.
+ */
+int solver_colgen_dive(struct solver_colgen *cg, int rounds_per_fix,
+		       const int *start, int open_limit, int *type)
+{
+	int r = SUB_OPTIMAL;
+
+	cg->bu->phase = "diving";
+	for (;;) {
+		size_t best = SIZE_MAX;
+		double best_frac = -1;
+		int fixed_any = 0, open = 0, members = 0;
+
+		if (r != SUB_OPTIMAL)
+			return SUB_NONE;
+		/* schedules the LP uses whole: keep them */
+		for (size_t i = 0; i < cg->ncol; i++) {
+			struct cg_class *k = &cg->cls[cg->col[i].cls];
+			double v = value_of(cg, i);
+			int lb = (int)glp_get_col_lb(cg->P, cg->nbase + 1 +
+								   (int)i);
+			int whole = (int)floor(v + 1e-6);
+
+			if (whole > lb && k->fixed + whole - lb <= k->n) {
+				fix_at_least(cg, i, whole);
+				fixed_any = 1;
+			}
+		}
+		for (int c = 0; c < cg->ncls; c++) {
+			open += cg->cls[c].fixed < cg->cls[c].n;
+			members += cg->cls[c].n - cg->cls[c].fixed;
+		}
+		if (!open)
+			break;
+		if (!fixed_any && start && members <= open_limit &&
+		    cg->p->max_changes == ROTA_UNSET)
+			return dive_finish(cg, start, type);
+		if (!fixed_any) {
+			/* the most nearly whole fractional schedule */
+			for (size_t i = 0; i < cg->ncol; i++) {
+				struct cg_class *k = &cg->cls[cg->col[i].cls];
+				double v = value_of(cg, i);
+				double f = v - floor(v);
+
+				if (k->fixed >= k->n || f < 1e-6)
+					continue;
+				if (f > best_frac + 1e-9) {
+					best_frac = f;
+					best = i;
+				}
+			}
+			if (best == SIZE_MAX)
+				return SUB_NONE;
+			fix_at_least(cg, best,
+				     (int)glp_get_col_lb(cg->P, cg->nbase + 1 +
+								(int)best) +
+					     1);
+		}
+		if (!solver_budget_left(cg->bu))
+			return SUB_NONE;
+		r = generate(cg, rounds_per_fix, 0);
+		if (r == SUB_INFEASIBLE)
+			return SUB_NONE;
+		if (r < 0)
+			return r;
+	}
+	read_roster(cg, type);
+	return SUB_OPTIMAL;
+}
+
+/*
+ * The end of a dive: the members the dive has not placed take their week
+ * in `start`, and the restricted master decides them all at once (a
+ * neighbourhood of that roster freeing exactly them).
+ */
+static int dive_finish(struct solver_colgen *cg, const int *start, int *type)
+{
+	uint8_t *open = calloc((size_t)cg->E + 1, 1);
+	int *placed = calloc((size_t)cg->ncls + 1, sizeof(int));
+	int r;
+
+	if (!open || !placed) {
+		free(open);
+		free(placed);
+		return ROTA_ENOMEM;
+	}
+	read_roster(cg, type);
+	for (int c = 0; c < cg->ncls; c++)
+		placed[c] = cg->cls[c].fixed;
+	/* read_roster fills members in index order: the first `fixed` of
+	 * each class are placed, the rest are open */
+	for (int e = 0; e < cg->E; e++) {
+		int c = cg->class_of[e];
+
+		if (placed[c] > 0) {
+			placed[c]--;
+			continue;
+		}
+		open[e] = 1;
+		memcpy(type + (size_t)e * (size_t)cg->D,
+		       start + (size_t)e * (size_t)cg->D,
+		       (size_t)cg->D * sizeof(int));
+	}
+	release_bounds(cg);
+	r = solver_colgen_neighbourhood(cg, type, open, 0, 2000, 50000, type);
+	free(open);
+	free(placed);
+	return r == SUB_FEASIBLE ? SUB_OPTIMAL : r;
+}
+
+/* Undo every fix of the dive (the columns stay). */
+void solver_colgen_unfix(struct solver_colgen *cg)
+{
+	for (size_t i = 0; i < cg->ncol; i++)
+		glp_set_col_bnds(cg->P, cg->nbase + 1 + (int)i, GLP_LO, 0, 0);
+	for (int c = 0; c < cg->ncls; c++)
+		cg->cls[c].fixed = 0;
+}
+
+/* ---------------------------------------------------- restricted master */
+
+/* The roster of the integer values v (per GLPK column) of the schedules. */
+static void roster_of(const struct solver_colgen *cg, const double *v,
+		      int *type)
+{
+	int *next = calloc((size_t)cg->ncls + 1, sizeof(int));
+
+	for (size_t i = 0; i < (size_t)cg->E * (size_t)cg->D; i++)
+		type[i] = -1;
+	if (!next)
+		return;
+	for (size_t i = 0; i < cg->ncol; i++) {
+		int c = cg->col[i].cls;
+		int k = (int)floor(v[cg->nbase + 1 + i] + 0.5);
+
+		while (k-- > 0) {
+			int m = -1, seen = 0;
+
+			for (int e = 0; e < cg->E && m < 0; e++)
+				if (cg->class_of[e] == c && seen++ == next[c])
+					m = e;
+			if (m < 0)
+				break;
+			next[c]++;
+			memcpy(type + (size_t)m * (size_t)cg->D, cg->col[i].week,
+			       (size_t)cg->D * sizeof(int));
+		}
+	}
+	free(next);
+}
+
+/* --------------------------------------------- neighbourhoods of a roster */
+
+/*
+ * The column of each employee's week in roster `type` (added when new),
+ * into colof[e]; negative on failure.
+ */
+static int columns_of(struct solver_colgen *cg, const int *type, long *colof)
+{
+	for (int e = 0; e < cg->E; e++) {
+		colof[e] = add_column(cg, cg->class_of[e],
+				      type + (size_t)e * (size_t)cg->D);
+		if (colof[e] == ROTA_ENOMEM)
+			return ROTA_ENOMEM;
+		if (colof[e] < 0)
+			return ROTA_EINVAL; /* breaks a hard rule */
+	}
+	return 0;
+}
+
+/* Every schedule count back to free (>= 0, continuous). */
+static void release_bounds(struct solver_colgen *cg)
+{
+	for (size_t i = 0; i < cg->ncol; i++) {
+		int j = cg->nbase + 1 + (int)i;
+
+		glp_set_col_kind(cg->P, j, GLP_CV);
+		glp_set_col_bnds(cg->P, j, GLP_LO, 0, 0);
+	}
+	for (int c = 0; c < cg->ncls; c++)
+		cg->cls[c].fixed = 0;
+}
+
+/* The rows column i appears in, with coefficients, into cg->rows/vals
+ * (1-based, GLPK rows); returns how many. */
+static size_t column_rows(struct solver_colgen *cg, size_t i)
+{
+	const struct cg_col *col = &cg->col[i];
+	int rep = cg->cls[col->cls].rep;
+	size_t n = 0;
+
+	if (add_nz(cg, &n, cg->cls[col->cls].row - 1, 1) < 0)
+		return (size_t)-1;
+	for (int d = 0; d < cg->D; d++)
+		if (col->week[d] >= 0 &&
+		    shift_rows(cg, rep, d, col->week[d], &n) < 0)
+			return (size_t)-1;
+	if (cg->base.changes_row >= 0 && col->changes &&
+	    add_nz(cg, &n, cg->base.changes_row, col->changes) < 0)
+		return (size_t)-1;
+	return n;
+}
+
+/*
+ * The sub-problem of a neighbourhood as a MIP of its own: the master's
+ * rows with what the kept schedules put in them moved into the bounds,
+ * its continuous columns, and integer counts only for the schedules of
+ * the freed employees' classes (convexity: the freed members).  lam[k]
+ * = the column index of the MIP's k-th count.  Returns the number of
+ * counts, or a negative status.
+ */
+static long nb_build(struct solver_colgen *cg, const int *kept,
+		     const int *nfree, struct mip *m, long *lam)
+{
+	const struct mip *b = &cg->base.mip;
+	int nrows = b->nrows + cg->ncls;
+	double *act = calloc((size_t)nrows + 1, sizeof(double));
+	int *convrow = malloc(((size_t)cg->ncls + 1) * sizeof(int));
+	long nl = 0;
+
+	if (!act || !convrow) {
+		free(act);
+		free(convrow);
+		return ROTA_ENOMEM;
+	}
+	/* what the kept schedules put in every row */
+	for (size_t i = 0; i < cg->ncol; i++) {
+		size_t n;
+
+		if (!kept[i])
+			continue;
+		if ((n = column_rows(cg, i)) == (size_t)-1)
+			goto nomem;
+		for (size_t a = 1; a <= n; a++)
+			act[cg->rows[a] - 1] += cg->vals[a] * kept[i];
+	}
+	solver_mip_init(m);
+	m->obj_const = b->obj_const;
+	for (size_t i = 0; i < cg->ncol; i++)
+		m->obj_const += cg->col[i].cost * kept[i];
+	for (int i = 0; i < b->nrows; i++)
+		solver_mip_add_row(m, b->rlo[i] - act[i], b->rhi[i] - act[i],
+				   b->rgroup[i], b->rowner[i]);
+	for (int c = 0; c < cg->ncls; c++) {
+		convrow[c] = -1;
+		if (nfree[c] > 0)
+			convrow[c] = solver_mip_add_row(m, nfree[c], nfree[c],
+							GROUP_CORE, -1);
+	}
+	for (int j = 0; j < b->ncols; j++) {
+		int k = solver_mip_add_col(m, b->lb[j], b->ub[j], b->obj[j],
+					   b->is_int[j], b->ctag[j]);
+
+		for (size_t a = b->cbeg[j]; a < b->cbeg[j + 1]; a++)
+			solver_mip_add_coef(m, b->cind[a], k, b->cval[a]);
+	}
+	for (size_t i = 0; i < cg->ncol; i++) {
+		int c = cg->col[i].cls, k;
+		struct col_tag tag = {COL_X, 0, -1, -1, (int)i, c};
+		size_t n;
+
+		if (nfree[c] <= 0)
+			continue;
+		if ((n = column_rows(cg, i)) == (size_t)-1)
+			goto nomem;
+		k = solver_mip_add_col(m, 0, nfree[c], cg->col[i].cost, 1, tag);
+		lam[nl++] = (long)i;
+		solver_mip_add_coef(m, convrow[c], k, 1);
+		/* the first entry is the master's convexity row: skipped */
+		for (size_t a = 2; a <= n; a++)
+			solver_mip_add_coef(m, cg->rows[a] - 1, k, cg->vals[a]);
+	}
+	free(act);
+	free(convrow);
+	if (solver_mip_finish(m, NULL) < 0)
+		return ROTA_ENOMEM;
+	return nl;
+nomem:
+	free(act);
+	free(convrow);
+	return ROTA_ENOMEM;
+}
+
+/*
+ * One neighbourhood of the roster `type`: the employees with freed[e]
+ * set may take any schedule, everybody else keeps theirs.  Columns are
+ * first generated for the freed employees' classes (price_rounds rounds
+ * on the duals of the restricted master), then the sub-problem
+ * (nb_build) goes to GLPK from `type`, with the coverage columns of the
+ * intervals and cells the freed can reach free, at most node_limit nodes
+ * and iter_limit simplex iterations.  SUB_OPTIMAL / SUB_FEASIBLE with
+ * the roster in out (perhaps `type` itself), SUB_NONE, or a negative
+ * status.
+ */
+int solver_colgen_neighbourhood(struct solver_colgen *cg, const int *type,
+				const uint8_t *freed, int price_rounds,
+				long node_limit, long iter_limit, int *out)
+{
+	const struct rota_problem *p = cg->p;
+	long *colof = malloc(((size_t)cg->E + 1) * sizeof(long)), nl = 0;
+	int *kept = NULL, *nfree = NULL, *used = NULL, result = SUB_NONE;
+	long *lam = NULL;
+	uint8_t *fr = NULL, *touched = NULL, *cell = NULL;
+	double *val = NULL, *x = NULL;
+	struct mip m;
+	struct sub_params sp;
+	struct sub_out so;
+	int T = p->n_intervals, S = cg->S;
+
+	solver_mip_init(&m);
+	if (!colof)
+		return ROTA_ENOMEM;
+	if ((result = columns_of(cg, type, colof)) < 0) {
+		free(colof);
+		return result;
+	}
+	if (price_rounds > 0) {
+		/* new schedules for the freed, against the others */
+		for (int c = 0; c < cg->ncls; c++)
+			cg->cls[c].fixed = cg->cls[c].n;
+		for (int e = 0; e < cg->E; e++)
+			if (freed[e])
+				cg->cls[cg->class_of[e]].fixed--;
+		kept = calloc(cg->ncol + 1, sizeof(int));
+		if (!kept) {
+			result = ROTA_ENOMEM;
+			goto out;
+		}
+		for (int e = 0; e < cg->E; e++)
+			if (!freed[e])
+				kept[colof[e]]++;
+		for (size_t i = 0; i < cg->ncol; i++) {
+			const struct cg_class *k = &cg->cls[cg->col[i].cls];
+			int j = cg->nbase + 1 + (int)i;
+
+			glp_set_col_bnds(cg->P, j,
+					 k->fixed == k->n ? GLP_FX : GLP_LO,
+					 kept[i], kept[i]);
+		}
+		result = generate(cg, price_rounds, 0);
+		release_bounds(cg);
+		free(kept);
+		kept = NULL;
+		if (result < 0)
+			goto out;
+	}
+	kept = calloc(cg->ncol + 1, sizeof(int));
+	used = calloc(cg->ncol + 1, sizeof(int));
+	nfree = calloc((size_t)cg->ncls + 1, sizeof(int));
+	lam = malloc((cg->ncol + 1) * sizeof(long));
+	if (!kept || !used || !nfree || !lam) {
+		result = ROTA_ENOMEM;
+		goto out;
+	}
+	for (int e = 0; e < cg->E; e++) {
+		if (freed[e]) {
+			nfree[cg->class_of[e]]++;
+			used[colof[e]]++;
+		} else {
+			kept[colof[e]]++;
+		}
+	}
+	if ((nl = nb_build(cg, kept, nfree, &m, lam)) < 0) {
+		result = (int)nl;
+		goto out;
+	}
+	fr = malloc((size_t)m.ncols + 1);
+	val = calloc((size_t)m.ncols + 1, sizeof(double));
+	x = calloc((size_t)m.ncols + 1, sizeof(double));
+	touched = calloc((size_t)T + 1, 1);
+	cell = calloc((size_t)cg->D * (size_t)S + 1, 1);
+	if (!fr || !val || !x || !touched || !cell) {
+		result = ROTA_ENOMEM;
+		goto out;
+	}
+	/* the roster's counts; its coverage columns from their LP */
+	for (int k = 0; k < m.ncols; k++) {
+		const struct col_tag *t = &m.ctag[k];
+
+		fr[k] = !m.is_int[k];
+		if (t->kind == COL_X && t->a < 0)
+			val[k] = used[lam[k - (m.ncols - nl)]];
+	}
+	memset(&sp, 0, sizeof(sp));
+	sp.free = fr;
+	sp.val = val;
+	sp.must_finish = 1;
+	solver_sub_solve(cg->bu, &m, &sp, x, &so);
+	if (so.result != SUB_OPTIMAL) {
+		result = SUB_NONE;
+		goto out;
+	}
+	memcpy(val, x, (size_t)m.ncols * sizeof(double));
+	/* what the freed can reach: their schedules' intervals and cells */
+	for (long k = 0; k < nl; k++) {
+		const int *w = cg->col[lam[k]].week;
+
+		for (int d = 0; d < cg->D; d++) {
+			const struct rota_slot *sl;
+
+			if (w[d] < 0)
+				continue;
+			cell[d * S + w[d]] = 1;
+			sl = rota_problem_slot(p, d, w[d]);
+			for (int t = sl->first_interval; t < sl->end_interval;
+			     t++)
+				touched[t] = 1;
+		}
+	}
+	for (int k = 0; k < m.ncols; k++) {
+		const struct col_tag *t = &m.ctag[k];
+
+		switch (t->kind) {
+		case COL_X:
+			fr[k] = 1;
+			break;
+		case COL_COUNT:
+		case COL_ALLOC:
+		case COL_UNDER:
+		case COL_OVER:
+			fr[k] = touched[t->a];
+			break;
+		case COL_CUNDER:
+		case COL_COVER:
+			fr[k] = cell[t->a * S + t->b];
+			break;
+		default:
+			fr[k] = 1;
+			break;
+		}
+	}
+	memset(&sp, 0, sizeof(sp));
+	sp.free = fr;
+	sp.val = val;
+	sp.inject = 1;
+	sp.node_limit = node_limit;
+	sp.iter_limit = iter_limit;
+	sp.most_fractional = 1;
+	solver_sub_solve(cg->bu, &m, &sp, x, &so);
+	result = so.result;
+	if (result == SUB_OPTIMAL || result == SUB_FEASIBLE) {
+		/* the freed take the schedules chosen; the others keep theirs */
+		double *v = calloc((size_t)glp_get_num_cols(cg->P) + 1,
+				   sizeof(double));
+
+		if (!v) {
+			result = ROTA_ENOMEM;
+			goto out;
+		}
+		for (size_t i = 0; i < cg->ncol; i++)
+			v[cg->nbase + 1 + i] = kept[i];
+		for (long k = 0; k < nl; k++)
+			v[cg->nbase + 1 + lam[k]] +=
+				floor(x[m.ncols - nl + k] + 0.5);
+		roster_of(cg, v, out);
+		free(v);
+	} else if (result == SUB_ERROR) {
+		result = SUB_NONE;
+	}
+out:
+	solver_mip_free(&m);
+	free(colof);
+	free(kept);
+	free(used);
+	free(nfree);
+	free(lam);
+	free(fr);
+	free(val);
+	free(x);
+	free(touched);
+	free(cell);
+	return result;
+}
+

@@ -1,0 +1,324 @@
+/*
+ * tests/test_price.c - the pricing dynamic program (solver/price.c)
+ * against the MIP of the same employee (solver/model.c) and the checker:
+ * over random rules, history, future, pins and costs, the program finds
+ * the same optimum as GLPK on the model, and the week it returns costs
+ * what the checker says it costs.  (A test of an internal part, hence
+ * solver_int.h.)
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <glpk.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "solver/solver_int.h"
+
+static uint64_t rng = 1;
+
+static int rnd(int n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (int)(rng % (uint64_t)n);
+}
+
+/* A day's types E 06-14, L 14-22, N 22-06 (night), 8 h each, or of
+ * mixed lengths; undated Monday start, one employee. */
+static struct rota_problem *random_problem(int D)
+{
+	static const int start[3] = {6 * 60, 14 * 60, 22 * 60};
+	struct rota_problem *p = rota_problem_new(D, 0, 0, 3, 1, NULL);
+	struct rota_problem_employee *pe;
+
+	assert_non_null(p);
+	p->first_weekday = 1 + rnd(7);
+	for (int s = 0; s < 3; s++) {
+		struct rota_shift_type *t = &p->types[s];
+
+		snprintf(t->code, sizeof(t->code), "%c", "ELN"[s]);
+		t->start_min = start[s];
+		t->length_min = 480 + 120 * rnd(2);
+		t->paid_min = t->length_min - 30 * rnd(2);
+		t->night = s == 2;
+		for (int d = 0; d < D; d++) {
+			struct rota_slot *sl = rota_problem_slot(p, d, s);
+
+			sl->start = ((int64_t)d * 1440 + start[s]) * 60;
+			sl->end = sl->start + (int64_t)t->length_min * 60;
+		}
+	}
+	pe = &p->employees[0];
+	snprintf(pe->id, sizeof(pe->id), "E1");
+#define MAYBE(r, lo, span)                                                   \
+	do {                                                                 \
+		if (rnd(3) == 0) {                                           \
+			pe->rule[r].value = (lo) + rnd(span);                \
+			pe->rule[r].weight = rnd(2) ? 0 : 1 + rnd(30);       \
+		}                                                            \
+	} while (0)
+	MAYBE(ROTA_RULE_max_consecutive_days, 2, 4);
+	MAYBE(ROTA_RULE_min_consecutive_days, 2, 2);
+	MAYBE(ROTA_RULE_min_consecutive_days_off, 2, 2);
+	MAYBE(ROTA_RULE_min_rest_min, 600, 300);
+	MAYBE(ROTA_RULE_max_days_week, 3, 3);
+	MAYBE(ROTA_RULE_min_week_min, 960, 1000);
+	MAYBE(ROTA_RULE_max_week_min, 1800, 900);
+	MAYBE(ROTA_RULE_max_nights, 1, 3);
+	MAYBE(ROTA_RULE_max_weekends, 0, 2);
+	MAYBE(ROTA_RULE_min_total_min, 480 * D / 5, 480 * D / 5);
+	MAYBE(ROTA_RULE_max_total_min, 480 * D / 2, 480 * D / 3);
+#undef MAYBE
+	for (int s = 0; s < 3; s++)
+		if (rnd(3) == 0) {
+			p->type_max[s].value = rnd(D / 2 + 1);
+			p->type_max[s].weight = rnd(2) ? 0 : 1 + rnd(20);
+		}
+	if (rnd(2)) {
+		struct rota_history *h = &pe->history;
+
+		h->known = 1;
+		if (rnd(2))
+			h->days_worked = rnd(6);
+		else
+			h->days_off = rnd(4);
+		h->last_type = h->days_worked ? rnd(3) : -1;
+		h->last_end = h->days_worked ? -(int64_t)rnd(12) * 3600
+					     : INT64_MIN;
+		h->weekends_worked = rnd(2);
+	}
+	if (rnd(2)) {
+		struct rota_future *f = &pe->future;
+
+		f->known = 1;
+		if (rnd(2))
+			f->days_worked = 1 + rnd(5);
+		else
+			f->days_off = rnd(4);
+		f->first_type = f->days_worked ? rnd(3) : -1;
+		f->first_start = f->days_worked
+					 ? ((int64_t)D * 1440 + 6 * 60) * 60
+					 : INT64_MAX;
+	}
+	if (rnd(3) == 0)
+		p->ban[2 * 3 + 0] = 1; /* no early after a night */
+	for (int d = 0; d < D; d++) {
+		if (rnd(8) == 0)
+			for (int s = 0; s < 3; s++)
+				p->unavailable[d * 3 + s] = 1;
+		if (rnd(10) == 0)
+			p->fixed[d] = rnd(4) - 1;
+	}
+	return p;
+}
+
+/* The MIP's optimum for cost[] (HUGE_VAL when infeasible). */
+static double mip_optimum(const struct rota_problem *p, const double *cost)
+{
+	uint8_t mask[1] = {1};
+	struct model_spec spec = {mask, 0, 1, 0, NULL, NULL, 0};
+	struct roster_model rm;
+	struct sub_params sp;
+	struct sub_out so;
+	int S = p->n_types;
+	double *obj, *x, off = 0;
+	uint8_t *fr;
+
+	assert_int_equal(solver_model_build(&rm, p, &spec, NULL), 0);
+	obj = malloc(((size_t)rm.mip.ncols + 1) * sizeof(double));
+	x = calloc((size_t)rm.mip.ncols + 1, sizeof(double));
+	fr = malloc((size_t)rm.mip.ncols + 1);
+	memcpy(obj, rm.mip.obj, (size_t)rm.mip.ncols * sizeof(double));
+	memset(fr, 1, (size_t)rm.mip.ncols);
+	for (int d = 0; d < p->n_days; d++) {
+		off += cost[d * (S + 1) + S];
+		for (int s = 0; s < S; s++) {
+			int j = model_x(&rm, 0, d, s);
+
+			if (j >= 0)
+				obj[j] += cost[d * (S + 1) + s] -
+					  cost[d * (S + 1) + S];
+		}
+	}
+	memset(&sp, 0, sizeof(sp));
+	sp.free = fr;
+	sp.val = x;
+	sp.obj = obj;
+	sp.presolve = 1;
+	solver_sub_solve(NULL, &rm.mip, &sp, x, &so);
+	free(obj);
+	free(x);
+	free(fr);
+	solver_model_free(&rm);
+	if (so.result == SUB_INFEASIBLE)
+		return HUGE_VAL;
+	assert_int_equal(so.result, SUB_OPTIMAL);
+	return so.obj + off;
+}
+
+/* The checker's cost of week (rules) plus cost[]; -1 on a hard fault. */
+static double checked(const struct rota_problem *p, const double *cost,
+		      const int *week)
+{
+	struct rota_solution *sol = rota_solution_new(p, NULL);
+	struct rota_check_report *r = NULL;
+	int S = p->n_types;
+	double z = 0;
+
+	memcpy(sol->type, week, (size_t)p->n_days * sizeof(int));
+	assert_int_equal(rota_check(p, sol, &r, NULL), 0);
+	if (r->hard_broken) {
+		z = -1;
+	} else {
+		z = r->term[ROTA_TERM_rules];
+		for (int d = 0; d < p->n_days; d++)
+			z += cost[d * (S + 1) + (week[d] < 0 ? S : week[d])];
+	}
+	rota_check_report_free(r);
+	rota_solution_free(sol);
+	return z;
+}
+
+static void the_program_finds_the_mip_optimum_on_random_employees(
+	void **state)
+{
+	int same = 0, infeasible = 0;
+
+	(void)state;
+	glp_term_out(GLP_OFF);
+	rng = UINT64_C(0x9E3779B97F4A7C15);
+	for (int round = 0; round < 600; round++) {
+		int D = round % 5 == 0 ? 11 : 7;
+		struct rota_problem *p = random_problem(D);
+		struct solver_pricer *pr = NULL;
+		double *cost = malloc((size_t)D * 4 * sizeof(double));
+		int week[16];
+		double value, opt;
+		long labels;
+		int rc;
+
+		for (int i = 0; i < D * 4; i++)
+			cost[i] = rnd(200) - 120;
+		assert_int_equal(rota_problem_validate(p, NULL), 0);
+		rc = solver_pricer_new(p, 0, &pr);
+		if (rc == ROTA_ELIMIT) {
+			free(cost);
+			rota_problem_free(p);
+			continue;
+		}
+		assert_int_equal(rc, 0);
+		assert_int_equal(solver_price(pr, cost, HUGE_VAL, 0, week,
+					      &value, &labels),
+				 0);
+		opt = mip_optimum(p, cost);
+		if (!isfinite(opt)) {
+			if (isfinite(value))
+				fail_msg("round %d: program %.3f, MIP "
+					 "infeasible",
+					 round, value);
+			infeasible++;
+		} else {
+			double z;
+
+			if (!(fabs(value - opt) < 1e-6))
+				fail_msg("round %d: program %.3f, MIP %.3f",
+					 round, value, opt);
+			z = checked(p, cost, week);
+			assert_true(fabs(solver_pricer_cost(pr, cost, week) -
+					 value) < 1e-6);
+			if (!(fabs(z - value) < 1e-6)) {
+				struct rota_problem_employee *pe =
+					&p->employees[0];
+
+				for (int r = 0; r < ROTA_PROBLEM_RULE_COUNT; r++)
+					if (pe->rule[r].value != ROTA_UNSET)
+						print_message("%s %d w %g\n",
+							      rota_problem_rule_name(r),
+							      pe->rule[r].value,
+							      pe->rule[r].weight);
+				print_message("hist %d %d/%d fut %d %d/%d wd1 %d\n",
+					      pe->history.known,
+					      pe->history.days_worked,
+					      pe->history.days_off,
+					      pe->future.known,
+					      pe->future.days_worked,
+					      pe->future.days_off,
+					      p->first_weekday);
+				for (int d = 0; d < D; d++)
+					print_message("%d ", week[d]);
+				print_message("\n");
+				for (int d = 0; d < D; d++)
+					print_message("[%g %g %g %g] ", cost[d*4], cost[d*4+1], cost[d*4+2], cost[d*4+3]);
+				print_message("\nunav/fixed: ");
+				for (int d = 0; d < D; d++)
+					print_message("%d/%d ", p->unavailable[d*3], p->fixed[d]);
+				print_message("\nlens %d %d %d paid %d %d %d ban %d last %d\n", p->types[0].length_min, p->types[1].length_min, p->types[2].length_min, p->types[0].paid_min, p->types[1].paid_min, p->types[2].paid_min, p->ban[6], pe->history.last_type);
+			}
+			if (!(fabs(z - value) < 1e-6))
+				fail_msg("round %d: program %.3f, checker "
+					 "%.3f",
+					 round, value, z);
+			same++;
+		}
+		solver_pricer_free(pr);
+		free(cost);
+		rota_problem_free(p);
+	}
+	assert_true(same >= 400);
+	assert_true(infeasible >= 20);
+}
+
+static void a_cutoff_keeps_only_cheaper_schedules(void **state)
+{
+	struct rota_problem *p;
+	struct solver_pricer *pr = NULL;
+	double cost[7 * 4] = {0}, value;
+	int week[7];
+	long labels;
+
+	(void)state;
+	rng = 7;
+	p = random_problem(7);
+	for (int r = 0; r < ROTA_PROBLEM_RULE_COUNT; r++) {
+		p->employees[0].rule[r].value = ROTA_UNSET;
+		p->employees[0].rule[r].weight = 0;
+	}
+	for (int s = 0; s < 3; s++)
+		p->type_max[s].value = ROTA_UNSET;
+	p->employees[0].history.known = 0;
+	p->employees[0].future.known = 0;
+	memset(p->unavailable, 0, 7 * 3);
+	for (int d = 0; d < 7; d++)
+		p->fixed[d] = ROTA_FREE;
+	p->ban[2 * 3 + 0] = 0;
+	for (int d = 0; d < 7; d++)
+		cost[d * 4 + 1] = -10; /* L every day: -70 */
+	assert_int_equal(solver_pricer_new(p, 0, &pr), 0);
+	assert_int_equal(solver_price(pr, cost, -80, 0, week, &value, &labels),
+			 0);
+	assert_false(isfinite(value));
+	assert_int_equal(solver_price(pr, cost, -60, 0, week, &value, &labels),
+			 0);
+	assert_true(fabs(value + 70) < 1e-9);
+	for (int d = 0; d < 7; d++)
+		assert_int_equal(week[d], 1);
+	solver_pricer_free(pr);
+	rota_problem_free(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(
+			the_program_finds_the_mip_optimum_on_random_employees),
+		cmocka_unit_test(a_cutoff_keeps_only_cheaper_schedules),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
