@@ -74,7 +74,7 @@ PUBLIC_HEADERS := core/error.h core/time.h core/model.h core/leave.h \
 DEB_PKGS := gcc make pkg-config libglpk-dev libical-dev libsqlite3-dev \
 	libcmocka-dev libcsv-dev tzdata python3 libmicrohttpd-dev libsodium-dev \
 	curl chromium fonts-wqy-microhei
-BENCH_PKGS := coinor-cbc wrk
+BENCH_PKGS := coinor-cbc wrk time
 FUZZ_PKGS := clang libclang-rt-dev
 
 # libFuzzer targets (fuzz/fuzz_NAME.c); `make check` replays their seed

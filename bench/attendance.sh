@@ -21,36 +21,33 @@ trap 'rm -rf "$dir"' EXIT INT TERM
 
 # the same through the command line: import into the copy without punches,
 # then the summary as CSV
-secs() { python3 -c 'import time; print("%.3f" % time.monotonic())'; }
 last=$(python3 -c "
 import datetime
 d = datetime.date(2026, 1, 5) + datetime.timedelta(weeks=${ATT_WEEKS:-52}, days=-1)
 print(d.isoformat())")
-t0=$(secs)
-"$ROTA" --db "$dir/empty.db" import punches "$dir/punches.csv"
-t1=$(secs)
-"$ROTA" --db "$dir/empty.db" attendance --from 2026-01-05 --to "$last" \
-	--format csv >"$dir/summary.csv"
-t2=$(secs)
+# wall and cpu (user + system) seconds of one command: "W s (cpu C s)"
+timed() {
+	out=$1; shift
+	/usr/bin/time -f "%e %U %S" -o "$dir/time" "$@" >"$out"
+	awk '{ printf "%.2f s (cpu %.2f s)", $1, $2 + $3 }' "$dir/time"
+}
+t_punch=$(timed /dev/null "$ROTA" --db "$dir/empty.db" import punches "$dir/punches.csv")
+t_att=$(timed "$dir/summary.csv" "$ROTA" --db "$dir/empty.db" attendance \
+	--from 2026-01-05 --to "$last" --format csv)
 "$ROTA" --db "$dir/empty.db" import site "$dir/kpi.ini" >/dev/null
 "$ROTA" --db "$dir/empty.db" import holidays \
 	"$top/examples/contact-center/holidays.csv" >/dev/null
-t3=$(secs)
-"$ROTA" --db "$dir/empty.db" import kpis "$dir/kpis-1.csv"
-t4=$(secs)
+t_kpi=$(timed /dev/null "$ROTA" --db "$dir/empty.db" import kpis "$dir/kpis-1.csv")
 for k in 2 3 4 5; do
 	"$ROTA" --db "$dir/empty.db" import kpis "$dir/kpis-$k.csv" >/dev/null
 done
-t5=$(secs)
-"$ROTA" --db "$dir/empty.db" scorecard --from 2026-01-05 --to "$last" \
-	--format csv >"$dir/scorecard.csv"
-t6=$(secs)
-"$ROTA" --db "$dir/empty.db" payroll --from 2026-01-05 --to "$last" \
-	--format csv >"$dir/payroll.csv"
-t7=$(secs)
-echo "rota import punches: $(python3 -c "print('%.2f' % ($t1 - $t0))") s"
-echo "rota attendance (year, everyone, csv): $(python3 -c "print('%.2f' % ($t2 - $t1))") s, $(($(wc -l <"$dir/summary.csv") - 1)) rows"
-echo "rota import kpis (one metric, $(($(wc -l <"$dir/kpis-1.csv") - 1)) rows): $(python3 -c "print('%.2f' % ($t4 - $t3))") s"
-echo "rota scorecard (year, everyone, 5 KPIs + 5 attendance metrics, csv): $(python3 -c "print('%.2f' % ($t6 - $t5))") s, $(($(wc -l <"$dir/scorecard.csv") - 1)) rows"
-echo "rota payroll (year, everyone, csv): $(python3 -c "print('%.2f' % ($t7 - $t6))") s, $(($(wc -l <"$dir/payroll.csv") - 1)) rows"
+t_card=$(timed "$dir/scorecard.csv" "$ROTA" --db "$dir/empty.db" scorecard \
+	--from 2026-01-05 --to "$last" --format csv)
+t_pay=$(timed "$dir/payroll.csv" "$ROTA" --db "$dir/empty.db" payroll \
+	--from 2026-01-05 --to "$last" --format csv)
+echo "rota import punches: $t_punch"
+echo "rota attendance (year, everyone, csv): $t_att, $(($(wc -l <"$dir/summary.csv") - 1)) rows"
+echo "rota import kpis (one metric, $(($(wc -l <"$dir/kpis-1.csv") - 1)) rows): $t_kpi"
+echo "rota scorecard (year, everyone, 5 KPIs + 5 attendance metrics, csv): $t_card, $(($(wc -l <"$dir/scorecard.csv") - 1)) rows"
+echo "rota payroll (year, everyone, csv): $t_pay, $(($(wc -l <"$dir/payroll.csv") - 1)) rows"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

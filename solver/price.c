@@ -635,7 +635,9 @@ struct label {
 
 struct pool {
 	char *mem;
-	size_t n, cap, size;   /* labels, capacity, bytes per label */
+	size_t n, cap, size;   /* labels, capacity, stride between labels */
+	size_t bytes;          /* bytes of one label (size rounded up to the
+				  label's alignment gives the stride) */
 };
 
 static struct label *at(const struct pool *pl, size_t i)
@@ -707,8 +709,12 @@ struct day_labels {
 
 static int day_reset(struct day_labels *dl, size_t size)
 {
+	const size_t align = _Alignof(struct label);
+
 	dl->pool.n = 0;
-	dl->pool.size = size;
+	/* labels sit back to back: keep each one aligned for its double */
+	dl->pool.bytes = size;
+	dl->pool.size = (size + align - 1) / align * align;
 	if (!dl->table) {
 		dl->nslots = 1024;
 		dl->table = malloc(dl->nslots * sizeof(int));
@@ -788,7 +794,7 @@ static int day_insert_copy(const struct solver_pricer *pr,
 	}
 	if (dl->pool.n * 2 > dl->nslots && day_rehash(pr, dl) < 0)
 		return -1;
-	memcpy(c, src, dl->pool.size);
+	memcpy(c, src, dl->pool.bytes);
 	dl->next[ci] = -1;
 	h = key_hash(pr, c) & (dl->nslots - 1);
 	while (dl->table[h] >= 0 &&
