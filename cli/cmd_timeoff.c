@@ -281,7 +281,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.type = type;
 	o.reason = reason;
-	o.by = by;
+	o.by = cli_by(by);
 	o.force = force;
 	o.auto_approve = autoa;
 	if (strcmp(pos[0], "list") == 0) {

@@ -114,10 +114,12 @@ expect_grep "DTSTART;TZID=Asia/Shanghai:20261202T080000" cal/A003.ics
 expect_exit 1 rota swap A002 2026-12-03 A004
 expect_grep "rota: swap refused: it breaks 1 hard rule" err
 expect_grep "  A004 rests 10h00 between L on Thu 2026-12-03 and E on Fri 2026-12-04 (at least 11h00)" err
-expect_exit 0 rota swap A004 2026-12-04 A001 --by "Sup Wang" --reason "A004 asked"
+(USER=sup.li; export USER; expect_exit 0 rota swap A004 2026-12-04 A001 --reason "A004 asked")
 expect_grep "given away as version 4:" out
 expect_grep "  - A004's Early shift on Fri 2026-12-04 (08:00-17:00)" out
 expect_grep "  + A001's Early shift on Fri 2026-12-04 (08:00-17:00)" out
+expect_exit 0 rota roster --history --week 2026-11-30 --format csv
+expect_grep ",swap,sup.li,A004 asked,2," out
 
 # time off: a request inside the rules, one that is too soon
 expect_exit 0 rota timeoff request A004 --from 2026-12-21 --to 2026-12-22 --type annual --auto
@@ -163,5 +165,6 @@ expect_exit 2 rota timeoff deny 2 --force
 expect_grep "rota timeoff: --force goes with approve" err
 expect_exit 1 rota timeoff deny 2
 expect_grep "rota: time off 2 is approved: only a pending request can be denied" err
-expect_exit 0 rota timeoff cancel 2 --by A002
+# without --by the author is the login name: $USER, then $LOGNAME
+(unset USER; LOGNAME=A002; export LOGNAME; expect_exit 0 rota timeoff cancel 2)
 expect_grep "time off 2: A002 annual from 2026-12-04 00:00 to 2026-12-05 00:00, cancelled by A002" out
