@@ -1162,6 +1162,7 @@ struct rota_secret {
  * (employee ""). */
 struct rota_feed_token {
 	int64_t id;
+	char selector[ROTA_SELECTOR_MAX];
 	char employee[ROTA_ID_MAX];
 	char team[ROTA_ID_MAX];
 	int64_t created_at;
