@@ -116,6 +116,11 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		rc = CLI_EXIT_FAIL;
 		goto out;
 	}
+	/* a known subject first: a mistyped one makes no key file */
+	if (rota_store_feed_subject(st, employee, team, &err) < 0) {
+		rc = cli_fail(ctx, &err);
+		goto out;
+	}
 	/* the subject's live feed, if any */
 	rc = rota_store_feed_token_get(st, employee, team, &ft, &err);
 	if (rc < 0 && rc != ROTA_ENOTFOUND) {

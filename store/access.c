@@ -231,6 +231,14 @@ int rota_store_feed_token_find(struct rota_store *st, const char *selector,
 	return rc;
 }
 
+int rota_store_feed_subject(struct rota_store *st, const char *employee,
+			    const char *team, struct rota_error *err)
+{
+	int64_t eid;
+
+	return subject(st, employee, team, &eid, err);
+}
+
 /* -------------------------------------------------------- terminals */
 
 #define TERMINAL_COLUMNS                                                      \

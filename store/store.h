@@ -1193,6 +1193,10 @@ int rota_store_feed_token_get(struct rota_store *st, const char *employee,
 int rota_store_feed_token_revoke(struct rota_store *st, const char *employee,
 				 const char *team, int64_t now,
 				 struct rota_error *err);
+/* 0 when the subject may have a feed: a known employee, or a team someone
+ * is in (ROTA_ENOTFOUND "no employee 'X'" / "no team 'T'" otherwise). */
+int rota_store_feed_subject(struct rota_store *st, const char *employee,
+			    const char *team, struct rota_error *err);
 /* The live token with this selector (ROTA_ENOTFOUND otherwise). */
 int rota_store_feed_token_find(struct rota_store *st, const char *selector,
 			       struct rota_feed_token *out,

@@ -12,6 +12,13 @@ rota import "$DATA/site" >/dev/null
 rota schedule --week 2026-03-30 --time-limit 20 >/dev/null
 rota publish --week 2026-03-30 --out published --alarm-min 30 --organizer rota@example.com >/dev/null
 
+# an unknown subject is refused before any key is made
+expect_exit 1 rota feed token E99
+expect_grep "no employee 'E99'" err
+[ ! -e rota.db.feedkey ] || fail "a refused feed token made a key"
+expect_exit 1 rota feed token --team nobody
+expect_grep "no team 'nobody'" err
+[ ! -e rota.db.feedkey ] || fail "a refused feed token made a key"
 # feeds: the token is the last line, the full URL with --base-url
 expect_exit 0 rota feed token E01 --base-url https://rota.example.com/
 tail -n 1 out > e01.url
