@@ -453,6 +453,30 @@ static void leave_over_a_published_shift_names_it_and_the_coverage_lost(
 	rota_plan_timeoff_release(&t);
 }
 
+/* A001's attendance on Thursday and Friday, as of Saturday: shifts,
+ * absences and shifts excused as annual leave. */
+static void thu_fri(struct fx *f, long *shifts, long *absent, long *annual)
+{
+	struct rota_attendance_query q = ROTA_ATTENDANCE_QUERY_INIT;
+	struct rota_attendance_report *r = NULL;
+	struct rota_error err = {0};
+
+	q.from = monday() + 3;
+	q.to = monday() + 4;
+	q.employee = "A001";
+	q.now = local(f, 5, 12);
+	assert_int_equal(rota_store_attendance(rota_plan_store(f->pl), &q, &r,
+					       &err), 0);
+	assert_int_equal(r->n_people, 1);
+	*shifts = r->people[0].att.total.shifts;
+	*absent = r->people[0].att.total.absences;
+	*annual = -1;
+	for (int i = 0; i < r->n_leave; i++)
+		if (strcmp(r->leave[i].name, "annual") == 0)
+			*annual = r->people[0].att.total.excused[i];
+	rota_attendance_report_free(r);
+}
+
 static int live_shift(struct fx *f, const char *emp, int day)
 {
 	struct rota_roster *r = NULL;
@@ -480,9 +504,14 @@ static void approving_leave_takes_its_shifts_out_as_open_shifts(
 	struct rota_plan_week w;
 	struct rota_error err = {0};
 	size_t n = 0, found = 0;
+	long shifts, absent, annual;
 
 	open_site(f, NULL);
 	weekdays(f);
+	thu_fri(f, &shifts, &absent, &annual);
+	assert_int_equal(shifts, 2);
+	assert_int_equal(absent, 2);
+	assert_int_equal(annual, 0);
 	assert_int_equal(rota_store_roster_set_status(rota_plan_store(f->pl),
 						      monday(), "published",
 						      &err), 0);
@@ -544,6 +573,10 @@ static void approving_leave_takes_its_shifts_out_as_open_shifts(
 	assert_int_equal(rota_plan_week_load(f->pl, monday(), 1, &w, &err), 0);
 	assert_int_equal(w.report->hard_broken, 0);
 	rota_plan_week_release(&w);
+	/* attendance: excused annual leave, not absences */
+	thu_fri(f, &shifts, &absent, &annual);
+	assert_int_equal(absent, 0);
+	assert_int_equal(annual, 2);
 	/* cancelling puts nothing back: the shifts stay open */
 	memset(&o, 0, sizeof(o));
 	o.by = "A001";
@@ -559,6 +592,11 @@ static void approving_leave_takes_its_shifts_out_as_open_shifts(
 	assert_int_equal(n, 2);
 	assert_int_equal(os[0].timeoff_cancelled, 1);
 	free(os);
+	/* and the days are no longer rostered, nor excused */
+	thu_fri(f, &shifts, &absent, &annual);
+	assert_int_equal(shifts, 0);
+	assert_int_equal(absent, 0);
+	assert_int_equal(annual, 0);
 }
 
 static void a_started_shift_refuses_an_approval_and_nothing_changes(
