@@ -4,11 +4,12 @@
 # --seed $SOLVER_SEED` (default 1), `rota import`, then `rota schedule`
 # with a time limit of $SOLVER_TIME_LIMIT seconds (default 120; 600 from
 # 3,000 agents on) and --write-mps; CBC on that same MPS file with the same
-# limit for the sizes in $SOLVER_CBC (default "200"; "" for none; skipped
-# when cbc is not installed).  Peak memory comes from /usr/bin/time -v,
-# the time to the first roster and to a 1% gap from rota's progress lines
-# (one a second at most, so read them to about a second), which it prints
-# on a terminal only: the run goes through script(1) when it is there.
+# limit (wall clock: -timeMode elapsed) for the sizes in $SOLVER_CBC
+# (default "200"; "" for none; skipped when cbc is not installed).  Peak
+# memory comes from /usr/bin/time -v, the time to the first roster and to
+# a 1% gap from rota's progress lines (one a second at most, so read them
+# to about a second), which it prints on a terminal only: the run goes
+# through script(1) when it is there.
 #
 # The table goes between the markers "<!-- solver:ladder begin -->" and
 # "<!-- solver:ladder end -->" of bench/RESULTS.md; nothing else in the
@@ -57,7 +58,7 @@ cbc_run() {
 	log=$tmp/cbc.log
 	rm -f "$tmp/time.txt"
 	start=$(date +%s.%N)
-	$timev cbc "$1" -sec "$2" -solve >"$log" 2>&1
+	$timev cbc "$1" -timeMode elapsed -sec "$2" -solve >"$log" 2>&1
 	end=$(date +%s.%N)
 	obj=$(sed -n 's/^Objective value: *\([-0-9.e+]*\).*/\1/p' "$log" | tail -n 1)
 	bnd=$(sed -n 's/^Lower bound: *\([-0-9.e+]*\).*/\1/p' "$log" | tail -n 1)
