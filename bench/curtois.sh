@@ -36,6 +36,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 load=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo "?")
+started=$(date -u '+%Y-%m-%d %H:%M')
 status=0
 : >"$tmp/rows.csv"
 for i in $which; do
@@ -49,7 +50,7 @@ done
 table=$tmp/table.md
 {
 	echo "<!-- curtois:table begin (written by bench/curtois.sh) -->"
-	echo "Measured $(date -u '+%Y-%m-%d %H:%M') UTC on $(uname -m), $(nproc 2>/dev/null || echo '?') cores, load average $load at the start;"
+	echo "Measured $started-$(date -u '+%H:%M') UTC on $(uname -m), $(nproc 2>/dev/null || echo '?') cores, load average $load at the start;"
 	echo "\`ROTA_CURTOIS_INSTANCES=\"$which\" ROTA_CURTOIS_TIME_LIMIT=$limit ROTA_CURTOIS_EFFORT=$effort sh bench/curtois.sh\`."
 	echo
 	echo "| instance | days | staff | types | status | objective | bound | gap | best known | gap to best | seconds | work | stopped by |"

@@ -71,6 +71,7 @@ cbc_run() {
 }
 
 load=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo "?")
+started=$(date -u '+%Y-%m-%d %H:%M')
 rows=$tmp/rows.md
 : >"$rows"
 for n in $ladder; do
@@ -130,7 +131,7 @@ done
 table=$tmp/table.md
 {
 	echo "<!-- solver:ladder begin (written by bench/solver.sh) -->"
-	echo "Measured $(date -u '+%Y-%m-%d %H:%M') UTC on $(uname -m), $(nproc 2>/dev/null || echo '?') cores, load average $load at the start;"
+	echo "Measured $started-$(date -u '+%H:%M') UTC on $(uname -m), $(nproc 2>/dev/null || echo '?') cores, load average $load at the start;"
 	echo "\`SOLVER_LADDER=\"$ladder\" SOLVER_CBC=\"$cbc_sizes\" sh bench/solver.sh\`, seed $seed, week of $week."
 	echo
 	echo "| agents | limit s | rows | columns | binaries | first roster s | 1% gap s | objective | bound | gap | seconds | stopped by | peak MB | CBC objective | CBC bound | CBC s | CBC peak MB |"
