@@ -1573,6 +1573,9 @@ out:
 /* members a dive leaves to the restricted master */
 #define DIVE_OPEN 40
 
+/* the share of the work left that the root column generation may take */
+#define ROOT_SHARE 0.5
+
 /*
  * Column generation (colgen.c): the set-partitioning LP bound, far
  * tighter than the compact model's, then a dive for a roster.  Skipped
@@ -1583,6 +1586,7 @@ static int colgen_phase(struct state *st, double *x, struct rota_error *err)
 	struct solver_colgen *cg = NULL;
 	size_t ed = (size_t)st->E * (size_t)st->D;
 	int *saved = malloc((ed + 1) * sizeof(int));
+	struct solver_hold hold;
 	double bound;
 	int rc, r;
 
@@ -1596,7 +1600,12 @@ static int colgen_phase(struct state *st, double *x, struct rota_error *err)
 	}
 	if (rc < 0 || (rc = solver_colgen_add_roster(cg, st->type)) < 0)
 		goto out;
+	/* the root may take ROOT_SHARE of the work (and of the time under
+	 * a cap): when it tails off, the dive starts from the restricted
+	 * master it has (no bound then) */
+	hold = solver_budget_hold(&st->bu, ROOT_SHARE);
 	r = solver_colgen_root(cg, &bound);
+	solver_budget_release(&st->bu, hold);
 	if (r < 0) {
 		rc = rota_error_set(err, r, "column generation failed");
 		goto out;
