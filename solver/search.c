@@ -1570,8 +1570,11 @@ out:
 	return rc;
 }
 
-/* members a dive leaves to the restricted master */
-#define DIVE_OPEN 40
+/* members a dive leaves to the restricted master, and the rounds of
+ * column generation after each of its fixes (measured on Curtois 7 and
+ * 8: 6 and 2 against 40 and 5, bench/RESULTS.md) */
+#define DIVE_OPEN 6
+#define DIVE_ROUNDS 2
 
 /* the share of the work left that the root column generation may take */
 #define ROOT_SHARE 0.5
@@ -1616,7 +1619,7 @@ static int colgen_phase(struct state *st, double *x, struct rota_error *err)
 	    solver_rel_gap(st->inc_obj, st->bound) <= 0 ||
 	    !solver_budget_left(&st->bu))
 		goto out;
-	r = solver_colgen_dive(cg, 5, saved, DIVE_OPEN, st->type);
+	r = solver_colgen_dive(cg, DIVE_ROUNDS, saved, DIVE_OPEN, st->type);
 	solver_colgen_unfix(cg);
 	if (r == SUB_OPTIMAL) {
 		r = try_roster(st, x);
@@ -1624,6 +1627,9 @@ static int colgen_phase(struct state *st, double *x, struct rota_error *err)
 			rc = rota_error_set(err, r, "evaluating a roster failed");
 			goto out;
 		}
+		solver_budget_log(&st->bu, "dive: %s, incumbent %.2f\n",
+				  r ? "a better roster" : "no better roster",
+				  st->inc_obj);
 		if (r == 0)
 			memcpy(st->type, saved, ed * sizeof(int));
 		solver_budget_report(&st->bu, 1);
