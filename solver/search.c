@@ -1660,6 +1660,40 @@ static double default_work(const struct rota_problem *p)
 }
 
 
+/* The whole MIP with the incumbent injected and GLPK's cuts: a proof of
+ * optimality, a better roster or a better bound. */
+static int whole_mip(struct state *st, double *x, double gap,
+		     struct rota_error *err)
+{
+	struct sub_params sp;
+	struct sub_out so;
+	uint8_t *fr = malloc((size_t)st->full.mip.ncols + 1);
+
+	if (!fr)
+		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
+	memset(fr, 1, (size_t)st->full.mip.ncols);
+	memset(&sp, 0, sizeof(sp));
+	sp.free = fr;
+	sp.val = st->inc;
+	sp.inject = 1;
+	sp.gap = gap;
+	sp.cuts = 1;
+	sp.report = 1;
+	st->bu.phase = "branch-and-bound";
+	solver_sub_solve(&st->bu, &st->full.mip, &sp, x, &so);
+	free(fr);
+	st->nodes += so.nodes;
+	if (so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE) {
+		double z = solver_mip_objective(&st->full.mip, x);
+
+		if (z < st->inc_obj - 1e-9)
+			accept(st, x, z);
+		if (so.bound > st->bound)
+			st->bound = fmin(so.bound, st->inc_obj);
+	}
+	return 0;
+}
+
 int rota_solve(const struct rota_problem *p,
 	       const struct rota_solve_options *opt_in,
 	       struct rota_solution **out, struct rota_error *err)
@@ -1771,36 +1805,9 @@ int rota_solve(const struct rota_problem *p,
 
 	/* 4. the whole MIP, incumbent injected: proof or a better bound */
 	if (solver_budget_left(&st.bu) && st.full.n_x <= BNB_MAX_BINARIES &&
-	    solver_rel_gap(st.inc_obj, st.bound) > opt.gap) {
-		struct sub_params sp;
-		struct sub_out so;
-		uint8_t *fr = malloc((size_t)st.full.mip.ncols + 1);
-
-		if (!fr) {
-			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-			goto out;
-		}
-		memset(fr, 1, (size_t)st.full.mip.ncols);
-		memset(&sp, 0, sizeof(sp));
-		sp.free = fr;
-		sp.val = st.inc;
-		sp.inject = 1;
-		sp.gap = opt.gap;
-		sp.cuts = 1;
-		sp.report = 1;
-		st.bu.phase = "branch-and-bound";
-		solver_sub_solve(&st.bu, &st.full.mip, &sp, x, &so);
-		free(fr);
-		st.nodes += so.nodes;
-		if (so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE) {
-			double z = solver_mip_objective(&st.full.mip, x);
-
-			if (z < st.inc_obj - 1e-9)
-				accept(&st, x, z);
-			if (so.bound > st.bound)
-				st.bound = fmin(so.bound, st.inc_obj);
-		}
-	}
+	    solver_rel_gap(st.inc_obj, st.bound) > opt.gap &&
+	    (rc = whole_mip(&st, x, opt.gap, err)) < 0)
+		goto out;
 	st.bu.bound = st.bound;
 	solver_budget_report(&st.bu, 1);
 	if ((rc = fill_solution(&st, sol)) < 0) {
