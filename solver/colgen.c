@@ -15,8 +15,9 @@
  * where c_j is the schedule's own cost: paid time, requests, changes and
  * the penalties of its soft rules.  Its LP is solved by GLPK's simplex;
  * the pricing problem of a class - a schedule of negative reduced cost -
- * is the dynamic program of price.c on the row duals (or, for the rare
- * employee it cannot model, the employee's MIP).  Fairness is left out of
+ * is the dynamic program of price.c on the row duals (when some
+ * employee's rules are beyond it, solver_colgen_new says ROTA_ELIMIT and
+ * the search does without column generation).  Fairness is left out of
  * the master: the LP value is a lower bound of the roster problem still
  * (fairness costs >= 0), and tighter than the compact model's LP.
  *
