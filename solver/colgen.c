@@ -555,6 +555,9 @@ int solver_colgen_root(struct solver_colgen *cg, double *bound)
 /* a dive keeps at once every schedule the LP uses this close to whole
  * (0.8 of a schedule counts as one) */
 #define DIVE_ROUND 0.2
+/* a dive whose LP has risen this much (relative) above where it started
+ * leaves the members still open to the restricted master */
+#define DIVE_DEGRADE 0.15
 
 static int dive_finish(struct solver_colgen *cg, const int *start,
 		       int *type);
@@ -614,6 +617,7 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 		     int *starved)
 {
 	int r = SUB_OPTIMAL;
+	double lp0 = cg->lp;
 
 	cg->bu->phase = "diving";
 	for (;;) {
@@ -643,8 +647,9 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 		}
 		if (!open)
 			break;
-		if (!fixed_any && start && members <= open_limit &&
-		    cg->p->max_changes == ROTA_UNSET)
+		if (!fixed_any && start && cg->p->max_changes == ROTA_UNSET &&
+		    (members <= open_limit ||
+		     cg->lp > lp0 + DIVE_DEGRADE * fmax(1.0, fabs(lp0))))
 			return dive_finish(cg, start, type);
 		if (!fixed_any) {
 			/* the most nearly whole fractional schedule */
@@ -687,7 +692,8 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
  * Dive: round the LP up one schedule at a time (those the LP already
  * uses whole first), generating columns again after each fix, until
  * every member of every class has a schedule, or (with `start`) until at
- * most open_limit members are left, whom the restricted master places.
+ * most open_limit members are left or the LP has risen DIVE_DEGRADE above
+ * where the dive began; the restricted master places those left.
  * The rounding may take DIVE_SHARE of the work left; when that is spent,
  * the restricted master places the members still open.  On success
  * type[] holds the roster and SUB_OPTIMAL is returned; SUB_NONE when the
