@@ -229,7 +229,8 @@ int cli_known_people(struct cli_ctx *ctx, const struct rota_dataset *ds,
 int cli_known_skill(struct cli_ctx *ctx, const struct rota_dataset *ds,
 		    const char *name, int *index);
 
-/* --by NAME when given, else $USER, else "unknown": who made a change. */
+/* --by NAME when given, else the login name ($USER, then $LOGNAME), else
+ * "unknown": who made a change. */
 const char *cli_by(const char *given);
 
 struct rota_roster_change;

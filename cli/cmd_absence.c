@@ -46,7 +46,7 @@ static int add(struct cli_ctx *ctx, const char *emp, const char *from_s,
 	o.employee = emp;
 	o.type = type;
 	o.reason = reason;
-	o.by = by;
+	o.by = cli_by(by);
 	rc = CLI_EXIT_USAGE;
 	if (ops_when_arg(ctx, rota_plan_tz(pl), "--from", from_s, 0,
 			 &o.from) < 0 ||

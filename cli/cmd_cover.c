@@ -124,7 +124,7 @@ static int apply(struct cli_ctx *ctx, struct rota_plan *pl,
 	const struct rota_plan_candidate *cand;
 	int version = 0;
 
-	meta.by = by ? by : "";
+	meta.by = cli_by(by);
 	meta.reason = reason;
 	if (rota_plan_cover_apply(pl, c, (int)k, &meta, force, &version,
 				  &notes, &err) < 0) {

@@ -48,7 +48,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	if (att_date_arg(ctx, "DATE_A", pos[1], &o.day_a) < 0 ||
 	    (n == 4 && att_date_arg(ctx, "DATE_B", pos[3], &o.day_b) < 0))
 		return CLI_EXIT_USAGE;
-	o.by = by;
+	o.by = cli_by(by);
 	o.reason = reason;
 	o.force = force;
 	if ((rc = cli_open_plan(ctx, 0, &pl)) != 0)

@@ -29,12 +29,16 @@ static const char usage[] =
 	"every rule is approved at once.  TIME is a local time or a date\n"
 	"(--from: its start, --to: its end).\n"
 	"\n"
-	"approve shows the same and refuses (exit 1) while a site rule is\n"
-	"broken, unless --force.  Approved leave that overlaps rostered\n"
-	"shifts does not change the roster: the shifts are listed so that\n"
-	"they are covered (rota cover) or the week re-planned.  deny decides\n"
-	"a pending request; cancel withdraws pending or approved time off.\n"
-	"Decisions record --by, --reason and the time.\n";
+	"approve refuses (exit 1) while a site rule is broken, unless\n"
+	"--force.  It takes the rostered shifts the leave overlaps out of\n"
+	"the live roster, as a roster version of kind 'timeoff' (--by,\n"
+	"--reason), and lists them: they are open shifts that 'rota cover'\n"
+	"finds.  A shift that has started refuses the approval (past time is\n"
+	"frozen); one within the notice window needs --force.  deny decides\n"
+	"a pending request; cancel withdraws pending or approved time off,\n"
+	"and puts no shift back: the shifts an approval took out stay open\n"
+	"until someone covers them or the week is re-planned.  Decisions\n"
+	"record --by (default: the login name), --reason and the time.\n";
 
 static void print_impact(struct cli_ctx *ctx,
 			 const struct rota_plan_timeoff_impact *im)
@@ -55,6 +59,59 @@ static void print_impact(struct cli_ctx *ctx,
 	if (!im->broken.n && !im->shifts.n)
 		fprintf(ctx->out, "inside every site rule; no rostered shift "
 				  "overlaps it\n");
+}
+
+/* An approval (or an automatic one): the rules it broke (forced), the
+ * shifts taken out of the roster and the coverage they take with them. */
+static void print_approved(struct cli_ctx *ctx, struct rota_plan *pl,
+			   const struct rota_plan_timeoff *r)
+{
+	const struct rota_plan_timeoff_impact *im = &r->impact;
+	char what[200], day[16];
+
+	if (im->broken.n)
+		fprintf(ctx->out, "site rules it breaks (approved anyway):\n");
+	for (size_t i = 0; i < im->broken.n; i++)
+		fprintf(ctx->out, "  %s\n", im->broken.text[i]);
+	if (!r->n_removed) {
+		fprintf(ctx->out, "%sno rostered shift overlaps it\n",
+			im->broken.n ? "" : "inside every site rule; ");
+		return;
+	}
+	fprintf(ctx->out, "taken out of the roster (%d new version%s); open "
+		"shift%s to cover:\n", r->versions, r->versions == 1 ? "" : "s",
+		r->n_removed == 1 ? "" : "s");
+	for (size_t i = 0; i < r->n_removed; i++) {
+		ops_describe(pl, &r->removed[i], what, sizeof(what));
+		rota_format_date(r->removed[i].day, day, sizeof(day));
+		fprintf(ctx->out, "  %s  ->  rota cover %s --date %s\n", what,
+			r->record.employee, day);
+	}
+	if (im->coverage.n)
+		fprintf(ctx->out, "now short (%ld agent-minutes):\n",
+			im->short_min);
+	for (size_t i = 0; i < im->coverage.n; i++)
+		fprintf(ctx->out, "  %s\n", im->coverage.text[i]);
+}
+
+/* A cancellation of approved time off puts no shift back. */
+static void print_cancelled(struct cli_ctx *ctx, struct rota_plan *pl,
+			    const struct rota_plan_timeoff *r)
+{
+	char what[200], day[16];
+
+	if (r->n_removed)
+		fprintf(ctx->out, "the shift%s its approval took out stay%s "
+			"out of the roster, open; cover %s or re-plan:\n",
+			r->n_removed == 1 ? "" : "s",
+			r->n_removed == 1 ? "s" : "",
+			r->n_removed == 1 ? "it" : "them");
+	for (size_t i = 0; i < r->n_removed; i++) {
+		ops_describe(pl, &r->removed[i], what, sizeof(what));
+		rota_format_date(r->removed[i].day, day, sizeof(day));
+		fprintf(ctx->out, "  %s  ->  rota cover %s --date %s\n", what,
+			r->record.employee, day);
+	}
 }
 
 static void print_record(struct cli_ctx *ctx, struct rota_plan *pl,
@@ -199,10 +256,14 @@ static int request(struct cli_ctx *ctx, struct rota_plan_timeoff_opts *o,
 		goto out;
 	}
 	print_record(ctx, pl, &r.record);
-	print_impact(ctx, &r.impact);
-	if (r.auto_approved)
+	if (r.auto_approved) {
 		fprintf(ctx->out, "approved automatically: inside every "
 				  "site rule\n");
+		print_approved(ctx, pl, &r);
+	} else {
+		print_impact(ctx, &r.impact);
+	}
+	ops_print_notes(ctx, &r.notes);
 	rc = CLI_EXIT_OK;
 out:
 	rota_plan_timeoff_release(&r);
@@ -243,7 +304,10 @@ static int decide(struct cli_ctx *ctx, const char *verb, const char *id_s,
 	}
 	print_record(ctx, pl, &r.record);
 	if (strcmp(verb, "approve") == 0)
-		print_impact(ctx, &r.impact);
+		print_approved(ctx, pl, &r);
+	else if (strcmp(verb, "cancel") == 0)
+		print_cancelled(ctx, pl, &r);
+	ops_print_notes(ctx, &r.notes);
 	rc = CLI_EXIT_OK;
 out:
 	rota_plan_timeoff_release(&r);
@@ -281,7 +345,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.type = type;
 	o.reason = reason;
-	o.by = by;
+	o.by = cli_by(by);
 	o.force = force;
 	o.auto_approve = autoa;
 	if (strcmp(pos[0], "list") == 0) {

@@ -193,6 +193,8 @@ const char *cli_by(const char *given)
 
 	if (given)
 		return given;
+	if (!user || !*user)
+		user = getenv("LOGNAME");
 	return user && *user ? user : "unknown";
 }
 

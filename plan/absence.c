@@ -54,13 +54,12 @@ static int push(struct rota_assignment **arr, size_t *n,
 	return 0;
 }
 
-/* Take the removed shifts of one week out, as a version linked to id. */
-static int take_out(struct rota_plan *pl, int32_t week,
-		    const struct rota_assignment *removed, size_t n,
-		    const struct rota_plan_absence_opts *opt, int64_t id,
-		    struct rota_plan_notes *notes, struct rota_error *err)
+/* Take the removed shifts of one week out, as one version. */
+static int take_out_week(struct rota_plan *pl, int32_t week,
+			 const struct rota_assignment *removed, size_t n,
+			 const struct rota_version_meta *meta, int force,
+			 struct rota_plan_notes *notes, struct rota_error *err)
 {
-	struct rota_version_meta meta = ROTA_VERSION_META_INIT;
 	struct rota_roster_change *ch = calloc(n ? n : 1, sizeof(*ch));
 	size_t m = 0;
 	int rc;
@@ -76,15 +75,35 @@ static int take_out(struct rota_plan *pl, int32_t week,
 		ch[m].old = removed[i];
 		m++;
 	}
-	meta.kind = "absence";
-	meta.by = opt->by ? opt->by : "";
-	meta.reason = opt->reason && *opt->reason ? opt->reason : opt->type;
-	meta.absence_id = id;
-	/* an absence is a fact: the notice window does not apply */
-	rc = rota_plan_apply_changes(pl, week, ch, m, &meta, 1, NULL, notes,
+	rc = rota_plan_apply_changes(pl, week, ch, m, meta, force, NULL, notes,
 				     err);
 	free(ch);
 	return rc;
+}
+
+int rota_plan_take_out(struct rota_plan *pl,
+		       const struct rota_assignment *removed, size_t n,
+		       const struct rota_version_meta *meta, int force,
+		       int *versions, struct rota_plan_notes *notes,
+		       struct rota_error *err)
+{
+	int rc;
+
+	*versions = 0;
+	for (size_t i = 0; i < n; i++) {
+		int32_t wk = rota_week_monday(removed[i].day);
+		int seen = 0;
+
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = rota_week_monday(removed[j].day) == wk;
+		if (seen)
+			continue;
+		if ((rc = take_out_week(pl, wk, removed, n, meta, force, notes,
+					err)) < 0)
+			return rc;
+		(*versions)++;
+	}
+	return 0;
 }
 
 int rota_plan_absence_add(struct rota_plan *pl,
@@ -92,6 +111,7 @@ int rota_plan_absence_add(struct rota_plan *pl,
 			  struct rota_plan_absence *out,
 			  struct rota_error *err)
 {
+	struct rota_version_meta meta = ROTA_VERSION_META_INIT;
 	struct rota_plan_absence r;
 	struct rota_absence ab;
 	struct rota_assignment *as = NULL;
@@ -139,19 +159,14 @@ int rota_plan_absence_add(struct rota_plan *pl,
 		goto fail;
 	if ((rc = rota_store_absence_add(pl->st, &ab, &r.id, err)) < 0)
 		goto rollback;
-	for (size_t i = 0; i < r.n_removed; i++) {
-		int32_t wk = rota_week_monday(r.removed[i].day);
-		int seen = 0;
-
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = rota_week_monday(r.removed[j].day) == wk;
-		if (seen)
-			continue;
-		if ((rc = take_out(pl, wk, r.removed, r.n_removed, opt, r.id,
-				   &r.notes, err)) < 0)
-			goto rollback;
-		r.versions++;
-	}
+	meta.kind = "absence";
+	meta.by = opt->by ? opt->by : "";
+	meta.reason = opt->reason && *opt->reason ? opt->reason : opt->type;
+	meta.absence_id = r.id;
+	/* an absence is a fact: the notice window does not apply */
+	if ((rc = rota_plan_take_out(pl, r.removed, r.n_removed, &meta, 1,
+				     &r.versions, &r.notes, err)) < 0)
+		goto rollback;
 	if ((rc = rota_store_commit(pl->st, err)) < 0)
 		goto fail;
 	free(as);

@@ -240,6 +240,19 @@ static int find_skill(const struct rota_problem *p, const char *name)
 	return -1;
 }
 
+/* Why a shift is open: "sick (absence 3)", "annual (time off 7)",
+ * "annual (time off 7, cancelled)". */
+static void open_why(const struct rota_open_shift *o, char *buf, size_t size)
+{
+	if (o->timeoff_id)
+		snprintf(buf, size, "%s (time off %lld%s)", o->type,
+			 (long long)o->timeoff_id,
+			 o->timeoff_cancelled ? ", cancelled" : "");
+	else
+		snprintf(buf, size, "%s (absence %lld)", o->type,
+			 (long long)o->absence_id);
+}
+
 /* The open shift of `employee` on `day`: an absence's, or a live shift its
  * owner may no longer work. */
 static int open_shift(struct eng *g, const char *employee, int32_t day,
@@ -269,8 +282,7 @@ static int open_shift(struct eng *g, const char *employee, int32_t day,
 		}
 		h->shift = os[i].shift;
 		h->open_assignment_id = os[i].assignment_id;
-		snprintf(h->why, sizeof(h->why), "%s (absence %lld)",
-			 os[i].type, (long long)os[i].absence_id);
+		open_why(&os[i], h->why, sizeof(h->why));
 	}
 	free(os);
 	if (!h->open_assignment_id && g->roster && e >= 0) {
@@ -1579,8 +1591,7 @@ int rota_plan_cover_open(struct rota_plan *pl, int32_t monday,
 		x.day = os[i].shift.day;
 		x.shift = os[i].shift;
 		x.skill = -1;
-		snprintf(x.why, sizeof(x.why), "%s (absence %lld)",
-			 os[i].type, (long long)os[i].absence_id);
+		open_why(&os[i], x.why, sizeof(x.why));
 		if ((rc = add_open(&arr, &cnt, &cap, &x, err)) < 0)
 			goto out;
 	}

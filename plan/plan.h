@@ -608,7 +608,8 @@ struct rota_plan_open {
 };
 
 /*
- * The open shifts of the week (absences' shifts nobody covers yet) and its
+ * The open shifts of the week (shifts absences or approved time off took
+ * out, and live shifts of people now on leave, nobody covers yet) and its
  * understaffed days per skill, each with its best candidate (chains as
  * opt says).  *out: free().
  */
@@ -679,14 +680,23 @@ struct rota_plan_timeoff {
 	struct rota_timeoff_record record;   /* as stored after the call */
 	struct rota_plan_timeoff_impact impact;
 	int auto_approved;
-	struct rota_plan_notes notes;
+	/* approved: the live shifts taken out of the roster (open shifts
+	   now) in `versions` versions of kind "timeoff"; cancelled after
+	   approval: the shifts it took out that nobody covers yet (they
+	   stay out of the roster) */
+	struct rota_assignment *removed;
+	size_t n_removed;
+	int versions;
+	struct rota_plan_notes notes;        /* published weeks changed, ... */
 };
 
 /*
  * Request time off (pending), judged against the site's rules ([timeoff]:
  * minimum notice, people off per team and per skill per day, blackout
- * dates) and the live roster; approved at once when opt->auto_approve or
- * the site's auto_approve and no rule is broken.  ROTA_EINVAL for an
+ * dates) and the live roster; approved at once (as
+ * rota_plan_timeoff_decide approves) when opt->auto_approve or the site's
+ * auto_approve, no rule is broken and no shift it overlaps has started or
+ * starts within the notice window (a note says so otherwise).  ROTA_EINVAL for an
  * unknown leave type or an empty period, ROTA_ENOTFOUND for an unknown
  * employee, ROTA_ECONFLICT for a period already asked for.
  */
@@ -700,6 +710,14 @@ int rota_plan_timeoff_request(struct rota_plan *pl,
  * rule is broken, unless opt->force; out->impact says which), "denied", or
  * "cancelled" (pending or approved time off).  opt->by and opt->reason are
  * recorded.  The impact is filled for every decision.
+ *
+ * Approval takes the live shifts the period overlaps out of the roster,
+ * as versions of kind "timeoff" (by, reason) through rota_plan_commit():
+ * ROTA_ECONFLICT when one has started (past time is frozen, force or not)
+ * or starts within the notice window without opt->force.  They become open
+ * shifts (rota_store_open_shifts) listed in out->removed.  Cancelling
+ * approved time off puts nothing back: out->removed lists the shifts it
+ * took out that nobody covers yet.  On error nothing is changed.
  */
 int rota_plan_timeoff_decide(struct rota_plan *pl, int64_t id,
 			     const char *status,

@@ -80,6 +80,19 @@ int rota_plan_apply_changes(struct rota_plan *pl, int32_t week,
 			    int *version, struct rota_plan_notes *notes,
 			    struct rota_error *err);
 
+/*
+ * Take the shifts `removed` (n, of any weeks) out of the live roster: one
+ * version a week with meta (its absence_id or timeoff_id links the closed
+ * rows, so they become open shifts), each through
+ * rota_plan_apply_changes() with force.  *versions receives the number of
+ * versions made.  Joins the caller's transaction (roll it back on error).
+ */
+int rota_plan_take_out(struct rota_plan *pl,
+		       const struct rota_assignment *removed, size_t n,
+		       const struct rota_version_meta *meta, int force,
+		       int *versions, struct rota_plan_notes *notes,
+		       struct rota_error *err);
+
 /* "A001's Early shift on Wed 2026-12-02 (08:00)" */
 void rota_plan_describe(const struct rota_plan *pl,
 			const struct rota_assignment *a, char *buf,

@@ -284,6 +284,150 @@ static int decide(struct rota_plan *pl, int64_t id, const char *status,
 	return rota_store_timeoff_get(pl->st, id, rec, err);
 }
 
+/* The live shifts of rec's employee that its period overlaps (*out:
+ * free()). */
+static int overlapped(struct rota_plan *pl,
+		      const struct rota_timeoff_record *rec,
+		      struct rota_assignment **out, size_t *n,
+		      struct rota_error *err)
+{
+	struct rota_assignment *as = NULL;
+	size_t n_as = 0, m = 0;
+	int rc;
+
+	if ((rc = rota_store_assignments_range(pl->st, rec->start - 86400,
+					       rec->end, rec->employee, &as,
+					       &n_as, err)) < 0)
+		return rc;
+	for (size_t i = 0; i < n_as; i++)
+		if (as[i].start < rec->end && rec->start < as[i].end)
+			as[m++] = as[i];
+	*out = as;
+	*n = m;
+	return 0;
+}
+
+/* 1 when every shift rec overlaps may be taken out without --force. */
+static int free_to_take_out(struct rota_plan *pl,
+			    const struct rota_timeoff_record *rec,
+			    struct rota_error *err)
+{
+	struct rota_assignment *as = NULL;
+	size_t n = 0;
+	int ok = 1;
+
+	if (overlapped(pl, rec, &as, &n, err) < 0)
+		return -1;
+	for (size_t i = 0; i < n && ok; i++)
+		ok = rota_plan_guard_of(pl, as[i].start) == ROTA_PLAN_FREE;
+	free(as);
+	return ok;
+}
+
+/*
+ * Approve rec and take the live shifts its period overlaps out of the
+ * roster (docs/operations.md, "Time off"): one version of kind "timeoff"
+ * a week, its closed rows linked to rec (timeoff_shift), so that they are
+ * open shifts for rota cover and excused leave for attendance.  A shift
+ * that has started refuses the approval (past time is frozen); one inside
+ * the notice window needs force.  One transaction: on error nothing is
+ * changed.
+ */
+static int approve(struct rota_plan *pl, const struct rota_timeoff_record *rec,
+		   const char *by, const char *why, int force,
+		   struct rota_plan_timeoff *r, struct rota_error *err)
+{
+	struct rota_version_meta meta = ROTA_VERSION_META_INIT;
+	struct rota_assignment *as = NULL;
+	size_t n = 0;
+	char reason[160], what[160];
+	int rc;
+
+	if ((rc = rota_store_begin(pl->st, err)) < 0)
+		return rc;
+	if ((rc = decide(pl, rec->id, "approved", by, why, &r->record, err)) <
+		    0 ||
+	    (rc = overlapped(pl, rec, &as, &n, err)) < 0)
+		goto rollback;
+	for (size_t i = 0; i < n; i++) {
+		if (as[i].start > pl->now)
+			continue;
+		rota_plan_describe(pl, &as[i], what, sizeof(what));
+		rc = rota_error_set(err, ROTA_ECONFLICT,
+				    "%s has started: past time is frozen, so "
+				    "time off %lld cannot be approved over it "
+				    "(rota absence add records an absence)",
+				    what, (long long)rec->id);
+		goto rollback;
+	}
+	snprintf(reason, sizeof(reason), "%s leave (time off %lld)",
+		 rec->type[0] ? rec->type : "untyped", (long long)rec->id);
+	meta.kind = "timeoff";
+	meta.by = by;
+	meta.reason = why && *why ? why : reason;
+	meta.timeoff_id = rec->id;
+	if ((rc = rota_plan_take_out(pl, as, n, &meta, force, &r->versions,
+				     &r->notes, err)) < 0)
+		goto rollback;
+	if ((rc = rota_store_commit(pl->st, err)) < 0)
+		goto fail;
+	r->removed = as;
+	r->n_removed = n;
+	return 0;
+rollback:
+	rota_store_rollback(pl->st);
+fail:
+	free(as);
+	return rc;
+}
+
+/* The shifts time off id took out that are still open (nobody covers
+ * them), for a cancellation to name. */
+static int still_open(struct rota_plan *pl,
+		      const struct rota_timeoff_record *rec,
+		      struct rota_plan_timeoff *r, struct rota_error *err)
+{
+	int32_t first = rota_week_monday(rota_tz_day_of(pl->tz, rec->start));
+	int32_t last = rota_week_monday(rota_tz_day_of(pl->tz, rec->end - 1));
+	int rc = 0;
+
+	for (int32_t wk = first; wk <= last && rc == 0; wk += 7) {
+		struct rota_open_shift *os = NULL;
+		size_t n = 0;
+
+		if ((rc = rota_store_open_shifts(pl->st, wk, rec->employee, &os,
+						 &n, err)) < 0)
+			break;
+		for (size_t i = 0; i < n; i++) {
+			struct rota_assignment *p;
+
+			if (os[i].timeoff_id != rec->id || os[i].covered_by[0])
+				continue;
+			p = realloc(r->removed,
+				    (r->n_removed + 1) * sizeof(*p));
+			if (!p) {
+				rc = rota_plan_oom(err);
+				break;
+			}
+			r->removed = p;
+			r->removed[r->n_removed++] = os[i].shift;
+		}
+		free(os);
+	}
+	return rc;
+}
+
+/* After a decision: the plan's dataset has the site's time off as it is
+ * now, for the workflows that follow on the same plan. */
+static void reload(struct rota_plan *pl, struct rota_plan_timeoff *r)
+{
+	struct rota_error e2 = {0};
+
+	if (rota_plan_reload(pl, &e2) < 0)
+		rota_plan_note(&r->notes, "the decision is stored, but the "
+			       "site could not be read again: %s", e2.msg);
+}
+
 int rota_plan_timeoff_request(struct rota_plan *pl,
 			      const struct rota_plan_timeoff_opts *opt,
 			      struct rota_plan_timeoff *out,
@@ -341,9 +485,20 @@ int rota_plan_timeoff_request(struct rota_plan *pl,
 		    0)
 		goto rollback;
 	if ((opt->auto_approve || pl->ds.ops.auto_approve) &&
-	    r.impact.broken.n == 0) {
-		if ((rc = decide(pl, rec.id, "approved", "auto",
-				 "inside every rule", &r.record, err)) < 0)
+	    r.impact.broken.n == 0 &&
+	    (rc = free_to_take_out(pl, &rec, err)) == 0) {
+		rota_plan_note(&r.notes, "not approved automatically: a shift "
+			       "it overlaps has started or starts within the "
+			       "notice window (a supervisor decides: rota "
+			       "timeoff approve %lld)", (long long)rec.id);
+		rc = 0;
+	}
+	if (rc < 0)
+		goto rollback;
+	if ((opt->auto_approve || pl->ds.ops.auto_approve) &&
+	    r.impact.broken.n == 0 && !r.notes.n) {
+		if ((rc = approve(pl, &rec, "auto", "inside every rule", 0, &r,
+				  err)) < 0)
 			goto rollback;
 		r.auto_approved = 1;
 	} else if ((rc = rota_store_timeoff_get(pl->st, rec.id, &r.record,
@@ -352,6 +507,8 @@ int rota_plan_timeoff_request(struct rota_plan *pl,
 	}
 	if ((rc = rota_store_commit(pl->st, err)) < 0)
 		goto fail;
+	if (r.auto_approved)
+		reload(pl, &r);
 	*out = r;
 	return 0;
 rollback:
@@ -388,11 +545,27 @@ int rota_plan_timeoff_decide(struct rota_plan *pl, int64_t id,
 		*out = r;
 		return rc;
 	}
-	if ((rc = decide(pl, id, status, opt->by ? opt->by : "",
-			 opt->reason ? opt->reason : "", &r.record, err)) < 0) {
+	if (strcmp(status, "approved") == 0)
+		rc = approve(pl, &rec, opt->by ? opt->by : "",
+			     opt->reason ? opt->reason : "", opt->force, &r,
+			     err);
+	else
+		rc = decide(pl, id, status, opt->by ? opt->by : "",
+			    opt->reason ? opt->reason : "", &r.record, err);
+	if (rc == 0 && strcmp(status, "cancelled") == 0 &&
+	    strcmp(rec.status, "approved") == 0) {
+		struct rota_error e2 = {0};
+
+		/* the decision is stored: a failure here is only a note */
+		if (still_open(pl, &rec, &r, &e2) < 0)
+			rota_plan_note(&r.notes, "the shifts its approval took "
+				       "out could not be listed: %s", e2.msg);
+	}
+	if (rc < 0) {
 		rota_plan_timeoff_release(&r);
 		return rc;
 	}
+	reload(pl, &r);
 	*out = r;
 	return 0;
 }
@@ -403,6 +576,7 @@ void rota_plan_timeoff_release(struct rota_plan_timeoff *t)
 		return;
 	rota_plan_timeoff_impact_release(&t->impact);
 	rota_plan_notes_release(&t->notes);
+	free(t->removed);
 	memset(t, 0, sizeof(*t));
 }
 

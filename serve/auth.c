@@ -1,13 +1,18 @@
 /*
  * serve/auth.c - secrets and passwords: random text from getrandom(),
  * SHA-256 of secrets compared in constant time, Argon2id password hashes
- * (libsodium), and the credentials the CLI creates.
+ * (libsodium), the site's feed key and the feed tokens derived from it,
+ * and the credentials the CLI creates.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "serve/serve_int.h"
 
@@ -118,23 +123,218 @@ int serve_password_verify(const char *hash, const char *password)
 	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 }
 
+/* ------------------------------------------------------ the feed key */
+
+/* Read exactly ROTA_FEED_KEY_LEN bytes from fd (ROTA_EDATA otherwise). */
+static int read_key(int fd, const char *path, unsigned char *key,
+		    struct rota_error *err)
+{
+	struct stat sb;
+	size_t got = 0;
+
+	if (fstat(fd, &sb) < 0)
+		return rota_error_set(err, ROTA_EIO, "feed key '%s': %s", path,
+				      strerror(errno));
+	if (!S_ISREG(sb.st_mode) || sb.st_size != ROTA_FEED_KEY_LEN)
+		return rota_error_set(err, ROTA_EDATA,
+				      "feed key '%s' is not a file of %d bytes",
+				      path, ROTA_FEED_KEY_LEN);
+	if (sb.st_mode & (S_IRWXG | S_IRWXO))
+		return rota_error_set(err, ROTA_EDATA,
+				      "feed key '%s' is open to others (mode "
+				      "%04o): chmod 600 it",
+				      path, (unsigned)(sb.st_mode & 07777));
+	while (got < ROTA_FEED_KEY_LEN) {
+		ssize_t r = read(fd, key + got, ROTA_FEED_KEY_LEN - got);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return rota_error_set(err, ROTA_EIO,
+					      "feed key '%s': short read", path);
+		got += (size_t)r;
+	}
+	return 0;
+}
+
+/* Make the key file: random bytes in a private temporary file next to it,
+ * linked into place (link() never replaces an existing file, so two
+ * processes making it at once agree on one key). */
+static int make_key(const char *path, struct rota_error *err)
+{
+	unsigned char key[ROTA_FEED_KEY_LEN];
+	char tmp[4096];
+	size_t done = 0;
+	int fd, ok, rc = 0;
+
+	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path) >= (int)sizeof(tmp))
+		return rota_error_set(err, ROTA_EINVAL, "feed key path too "
+				      "long");
+	if (fill_random(key, sizeof(key)) < 0)
+		return rota_error_set(err, ROTA_EIO,
+				      "no random numbers from the system");
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = rota_error_set(err, ROTA_EIO, "cannot make feed key '%s': "
+				    "%s", path, strerror(errno));
+		goto out;
+	}
+	(void)fchmod(fd, S_IRUSR | S_IWUSR);
+	while (done < sizeof(key)) {
+		ssize_t w = write(fd, key + done, sizeof(key) - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		done += (size_t)w;
+	}
+	ok = done == sizeof(key) && fsync(fd) == 0;
+	if (close(fd) < 0)
+		ok = 0;
+	if (!ok) {
+		rc = rota_error_set(err, ROTA_EIO, "cannot write feed key "
+				    "'%s': %s", path, strerror(errno));
+	} else if (link(tmp, path) < 0 && errno != EEXIST) {
+		rc = rota_error_set(err, ROTA_EIO, "cannot make feed key '%s': "
+				    "%s", path, strerror(errno));
+	}
+	unlink(tmp);
+out:
+	sodium_memzero(key, sizeof(key));
+	return rc;
+}
+
+int rota_serve_feed_key_load(const char *path, int create,
+			     unsigned char key[ROTA_FEED_KEY_LEN],
+			     struct rota_error *err)
+{
+	unsigned char buf[ROTA_FEED_KEY_LEN];
+	int fd, rc;
+
+	if (!path || !*path)
+		return rota_error_set(err, ROTA_EINVAL, "no feed key path");
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT && create) {
+		if ((rc = make_key(path, err)) < 0)
+			return rc;
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	}
+	if (fd < 0)
+		return errno == ENOENT
+			       ? rota_error_set(err, ROTA_ENOTFOUND,
+						"no feed key '%s'", path)
+			       : rota_error_set(err, ROTA_EIO,
+						"feed key '%s': %s", path,
+						strerror(errno));
+	rc = read_key(fd, path, buf, err);
+	close(fd);
+	if (rc == 0)
+		memcpy(key, buf, sizeof(buf));
+	sodium_memzero(buf, sizeof(buf));
+	return rc;
+}
+
+/* The token of a subject's feed with this selector: SELECTOR followed by
+ * base64url(HMAC-SHA256(key, "rota-feed" NUL kind NUL subject NUL
+ * SELECTOR)), 12 + 43 characters. */
+static int derive(const unsigned char key[ROTA_FEED_KEY_LEN],
+		  const char *employee, const char *team, const char *selector,
+		  char token[ROTA_SERVE_SECRET_MAX], struct rota_secret *sec,
+		  struct rota_error *err)
+{
+	const char *kind = employee ? "employee" : "team";
+	const char *who = employee ? employee : team;
+	unsigned char mac[crypto_auth_hmacsha256_BYTES];
+	crypto_auth_hmacsha256_state h;
+	char ver[VERIFIER_LEN + 1];
+
+	if (serve_crypto_init() < 0)
+		return rota_error_set(err, ROTA_EIO, "libsodium failed to "
+				      "start");
+	if (strlen(selector) != SELECTOR_LEN)
+		return rota_error_set(err, ROTA_EDATA, "a stored feed selector "
+				      "is malformed");
+	crypto_auth_hmacsha256_init(&h, key, ROTA_FEED_KEY_LEN);
+	crypto_auth_hmacsha256_update(&h, (const unsigned char *)"rota-feed",
+				      sizeof("rota-feed"));
+	crypto_auth_hmacsha256_update(&h, (const unsigned char *)kind,
+				      strlen(kind) + 1);
+	crypto_auth_hmacsha256_update(&h, (const unsigned char *)who,
+				      strlen(who) + 1);
+	crypto_auth_hmacsha256_update(&h, (const unsigned char *)selector,
+				      SELECTOR_LEN);
+	crypto_auth_hmacsha256_final(&h, mac);
+	sodium_bin2base64(ver, sizeof(ver), mac, sizeof(mac),
+			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	snprintf(token, ROTA_SERVE_SECRET_MAX, "%s%s", selector, ver);
+	sodium_memzero(mac, sizeof(mac));
+	sodium_memzero(ver, sizeof(ver));
+	sodium_memzero(&h, sizeof(h));
+	if (serve_secret_parse(token, strlen(token), sec) < 0)
+		return rota_error_set(err, ROTA_EINVAL, "bad secret");
+	return 0;
+}
+
 /* ------------------------------------------------ the CLI's credentials */
 
 int rota_serve_feed_token(struct rota_store *st, const char *employee,
-			  const char *team, int64_t now,
-			  char token[ROTA_SERVE_SECRET_MAX],
+			  const char *team,
+			  const unsigned char key[ROTA_FEED_KEY_LEN],
+			  int64_t now, char token[ROTA_SERVE_SECRET_MAX],
 			  struct rota_error *err)
 {
+	struct rota_secret sec;
+	char sel[SELECTOR_LEN + 1], text[ROTA_SERVE_SECRET_MAX];
+	int rc;
+
+	if (!employee == !team)
+		return rota_error_set(err, ROTA_EINVAL,
+				      "a feed is an employee's or a team's");
+	if (serve_crypto_init() < 0 ||
+	    serve_random_text(sel, sizeof(sel), 9) < 0)
+		return rota_error_set(err, ROTA_EIO,
+				      "no random numbers from the system");
+	if ((rc = derive(key, employee, team, sel, text, &sec, err)) < 0 ||
+	    (rc = rota_store_feed_token_put(st, employee, team, &sec, now,
+					    err)) < 0)
+		goto out;
+	memcpy(token, text, sizeof(text));
+out:
+	sodium_memzero(text, sizeof(text));
+	return rc;
+}
+
+int rota_serve_feed_token_show(struct rota_store *st, const char *employee,
+			       const char *team,
+			       const unsigned char key[ROTA_FEED_KEY_LEN],
+			       char token[ROTA_SERVE_SECRET_MAX],
+			       struct rota_feed_token *out,
+			       struct rota_error *err)
+{
+	struct rota_feed_token ft;
 	struct rota_secret sec;
 	char text[ROTA_SERVE_SECRET_MAX];
 	int rc;
 
-	if ((rc = serve_secret_new(text, &sec, err)) < 0 ||
-	    (rc = rota_store_feed_token_put(st, employee, team, &sec, now,
-					    err)) < 0)
+	if ((rc = rota_store_feed_token_get(st, employee, team, &ft, err)) < 0)
 		return rc;
+	if ((rc = derive(key, employee, team, ft.selector, text, &sec, err)) <
+	    0)
+		goto out;
+	if (!serve_hash_equal(sec.hash, ft.hash)) {
+		rc = rota_error_set(err, ROTA_ECONFLICT,
+				    "%s '%s': the feed URL was not made with "
+				    "this feed key",
+				    employee ? "employee" : "team",
+				    employee ? employee : team);
+		goto out;
+	}
 	memcpy(token, text, sizeof(text));
-	return 0;
+	if (out)
+		*out = ft;
+out:
+	sodium_memzero(text, sizeof(text));
+	return rc;
 }
 
 int rota_serve_terminal_add(struct rota_store *st, const char *name,

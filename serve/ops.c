@@ -406,7 +406,13 @@ static void decide(struct rota_plan *pl, const struct rota_web_session *s,
 		rota_plan_timeoff_release(&t);
 		return;
 	}
-	snprintf(text, sizeof(text), "Time off %lld is %s.", v, status);
+	if (t.n_removed)
+		snprintf(text, sizeof(text), "Time off %lld is %s; %zu shift%s "
+			 "taken out of the roster, open to cover.", v, status,
+			 t.n_removed, t.n_removed == 1 ? "" : "s");
+	else
+		snprintf(text, sizeof(text), "Time off %lld is %s.", v,
+			 status);
 	snprintf(rs->note, sizeof(rs->note), "user %s %s time off %lld",
 		 s->user.name, status, v);
 	outcome(rs, 200, NULL, "Decided", text, &t.notes);

@@ -19,9 +19,11 @@
  * logged).  docs/serve.md has the security model.
  *
  * Secrets (feed tokens, terminal keys, session ids) are 55 characters of
- * base64url from getrandom(): a 12-character selector that finds the row
- * and the rest; only the selector and the SHA-256 of the whole secret are
- * stored, and the hash is compared in constant time.  Passwords are
+ * base64url: a 12-character selector from getrandom() that finds the row
+ * and 43 characters of verifier (random for keys and sessions, an HMAC
+ * under the site's feed key for feed tokens); only the selector and the
+ * SHA-256 of the whole secret are stored, and the hash is compared in
+ * constant time.  Passwords are
  * Argon2id (libsodium crypto_pwhash_str).
  *
  * Every function returns 0 or a negative enum rota_status with a message in
@@ -36,6 +38,7 @@
 #include "core/error.h"
 
 struct rota_store;
+struct rota_feed_token;
 
 /* A secret as text (55 characters and a NUL). */
 #define ROTA_SERVE_SECRET_MAX 56
@@ -84,14 +87,55 @@ void rota_serve_stop(struct rota_serve *srv, int grace_ms);
 /* ------------------------------------------- credentials (the CLI) */
 
 /*
+ * The site's feed key: 32 random bytes in a file of their own, kept out of
+ * the database (the CLI's default is DATABASE.feedkey).  A feed token is
+ * its random 12-character selector followed by the base64url
+ * HMAC-SHA256(key, "rota-feed" NUL kind NUL subject NUL selector); the
+ * database keeps the selector and the SHA-256 of the token, as for every
+ * secret, so the server never needs the key, and whoever holds the key and
+ * the database can show a subject's URL again.
+ */
+#define ROTA_FEED_KEY_LEN 32
+
+/*
+ * Read the feed key at path into key.  With create, a missing file is made
+ * first: 32 bytes from getrandom() in a mode-0600 temporary file linked
+ * into place, so that nobody sees half a key and two processes making it
+ * at once agree on one.  ROTA_ENOTFOUND when there is no file (and not
+ * create), ROTA_EDATA when it is not a file of 32 bytes or its group or
+ * others have any permission on it, ROTA_EIO otherwise.  key is written
+ * only on success.
+ */
+int rota_serve_feed_key_load(const char *path, int create,
+			     unsigned char key[ROTA_FEED_KEY_LEN],
+			     struct rota_error *err);
+
+/*
  * A new calendar subscription for an employee (team NULL) or a team
- * (employee NULL); an earlier one of the same subject stops working.
- * token receives the secret; the URL is BASE/cal/TOKEN.ics.
+ * (employee NULL), derived from key with a fresh random selector; an
+ * earlier one of the same subject stops working.  token receives the
+ * secret; the URL is BASE/cal/TOKEN.ics.  ROTA_ENOTFOUND for an unknown
+ * employee or a team nobody is in; nothing is stored on error.
  */
 int rota_serve_feed_token(struct rota_store *st, const char *employee,
-			  const char *team, int64_t now,
-			  char token[ROTA_SERVE_SECRET_MAX],
+			  const char *team,
+			  const unsigned char key[ROTA_FEED_KEY_LEN],
+			  int64_t now, char token[ROTA_SERVE_SECRET_MAX],
 			  struct rota_error *err);
+
+/*
+ * The subject's live token again, derived from key and its stored
+ * selector and checked against the stored hash; *out (may be NULL) gets
+ * the stored row.  ROTA_ENOTFOUND when the subject has no feed,
+ * ROTA_ECONFLICT when the token was not made with this key (another key,
+ * or made before rota kept one).  Nothing is changed.
+ */
+int rota_serve_feed_token_show(struct rota_store *st, const char *employee,
+			       const char *team,
+			       const unsigned char key[ROTA_FEED_KEY_LEN],
+			       char token[ROTA_SERVE_SECRET_MAX],
+			       struct rota_feed_token *out,
+			       struct rota_error *err);
 
 /* A new clock terminal; key receives its API key (shown once). */
 int rota_serve_terminal_add(struct rota_store *st, const char *name,

@@ -134,11 +134,18 @@ int rota_store_open_shifts(struct rota_store *st, int32_t week,
 	rota_format_date(week, wk, sizeof(wk));
 	if ((rc = rota_db_prepare(
 		     st,
-		     "SELECT b.id, a.id, b.type, e.code, a.day, s.code, "
-		     "a.start, a.end, a.paid_min, coalesce(k.name, ''), "
-		     "coalesce(se.code, ''), coalesce(su.version, 0) "
-		     "FROM absence_shift x "
-		     "JOIN absence b ON b.id = x.absence_id "
+		     "WITH x (absence_id, timeoff_id, cancelled, "
+		     "assignment_id, type) AS (SELECT y.absence_id, 0, 0, "
+		     "y.assignment_id, b.type FROM absence_shift y JOIN "
+		     "absence b ON b.id = y.absence_id UNION ALL SELECT 0, "
+		     "y.timeoff_id, t.status = 'cancelled', y.assignment_id, "
+		     "t.type FROM timeoff_shift y JOIN timeoff t ON t.id = "
+		     "y.timeoff_id) "
+		     "SELECT x.absence_id, a.id, x.type, e.code, a.day, "
+		     "s.code, a.start, a.end, a.paid_min, "
+		     "coalesce(k.name, ''), coalesce(se.code, ''), "
+		     "coalesce(su.version, 0), x.timeoff_id, x.cancelled "
+		     "FROM x "
 		     "JOIN assignment a ON a.id = x.assignment_id "
 		     "JOIN roster r ON r.id = a.roster_id "
 		     "JOIN employee e ON e.id = a.employee_id "
@@ -180,6 +187,8 @@ int rota_store_open_shifts(struct rota_store *st, int32_t week,
 		rota_db_column_text(s, 10, o->covered_by,
 				    sizeof(o->covered_by));
 		o->covered_version = sqlite3_column_int(s, 11);
+		o->timeoff_id = sqlite3_column_int64(s, 12);
+		o->timeoff_cancelled = sqlite3_column_int(s, 13);
 	}
 	if (rc != SQLITE_DONE) {
 		rc = rota_db_error(st, err, "reading open shifts");

@@ -75,8 +75,8 @@ static int subject(struct rota_store *st, const char *employee,
 
 #define FEED_COLUMNS                                                          \
 	"SELECT f.id, coalesce(e.code, ''), coalesce(f.team, ''), "           \
-	"f.created_at, f.hash FROM feed_token f LEFT JOIN employee e ON "     \
-	"e.id = f.employee_id "
+	"f.created_at, f.hash, f.selector FROM feed_token f LEFT JOIN "       \
+	"employee e ON e.id = f.employee_id "
 
 static void read_feed(sqlite3_stmt *s, struct rota_feed_token *t)
 {
@@ -86,6 +86,7 @@ static void read_feed(sqlite3_stmt *s, struct rota_feed_token *t)
 	rota_db_column_text(s, 2, t->team, sizeof(t->team));
 	t->created_at = sqlite3_column_int64(s, 3);
 	column_hash(s, 4, t->hash);
+	rota_db_column_text(s, 5, t->selector, sizeof(t->selector));
 }
 
 /* Bind the subject as ?1 (employee row id) and ?2 (team). */
@@ -228,6 +229,14 @@ int rota_store_feed_token_find(struct rota_store *st, const char *selector,
 	}
 	sqlite3_finalize(s);
 	return rc;
+}
+
+int rota_store_feed_subject(struct rota_store *st, const char *employee,
+			    const char *team, struct rota_error *err)
+{
+	int64_t eid;
+
+	return subject(st, employee, team, &eid, err);
 }
 
 /* -------------------------------------------------------- terminals */

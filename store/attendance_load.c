@@ -214,20 +214,27 @@ static int leave_index(const struct rota_attendance_report *r,
 }
 
 /* The statement reading one employee's shifts (?1 employee row id) that
- * start in [?2, ?3): the live assignments, and those an absence took out of
- * the live roster (absence_shift: closed rows, excused with the absence's
- * type) unless the day has a live one again; by start. */
+ * start in [?2, ?3): the live assignments, and those an absence or an
+ * approval of time off took out of the live roster (absence_shift,
+ * timeoff_shift of time off still approved: closed rows, excused with the
+ * leave type) unless the day has a live one again; by start. */
 static const char shifts_sql[] =
 	"SELECT a.day, h.code, a.start, a.end, h.length_min, h.break_min, "
 	"h.break_start_min, CASE WHEN a.to_version IS NULL THEN NULL ELSE "
-	"(SELECT ab.type FROM absence_shift x JOIN absence ab ON ab.id = "
-	"x.absence_id WHERE x.assignment_id = a.id ORDER BY ab.id LIMIT 1) "
+	"coalesce((SELECT ab.type FROM absence_shift x JOIN absence ab ON "
+	"ab.id = x.absence_id WHERE x.assignment_id = a.id ORDER BY ab.id "
+	"LIMIT 1), (SELECT t.type FROM timeoff_shift y JOIN timeoff t ON "
+	"t.id = y.timeoff_id WHERE y.assignment_id = a.id AND t.status = "
+	"'approved' ORDER BY t.id LIMIT 1)) "
 	"END FROM assignment a JOIN shift h ON h.id = a.shift_id "
 	"WHERE a.employee_id = ?1 AND a.start >= ?2 AND a.start < ?3 AND "
-	"(a.to_version IS NULL OR (a.id IN (SELECT assignment_id FROM "
-	"absence_shift) AND NOT EXISTS (SELECT 1 FROM assignment b WHERE "
-	"b.roster_id = a.roster_id AND b.employee_id = a.employee_id AND "
-	"b.day = a.day AND b.to_version IS NULL))) ORDER BY a.start, a.end";
+	"(a.to_version IS NULL OR ((a.id IN (SELECT assignment_id FROM "
+	"absence_shift) OR a.id IN (SELECT y.assignment_id FROM "
+	"timeoff_shift y JOIN timeoff t ON t.id = y.timeoff_id WHERE "
+	"t.status = 'approved')) AND NOT EXISTS (SELECT 1 FROM assignment b "
+	"WHERE b.roster_id = a.roster_id AND b.employee_id = a.employee_id "
+	"AND b.day = a.day AND b.to_version IS NULL))) ORDER BY a.start, "
+	"a.end";
 
 /* One employee's shifts into *buf (n of them), with their breaks from the
  * templates (rota_shift_break_offset: elapsed minutes after the start). */

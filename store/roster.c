@@ -145,7 +145,7 @@ struct commit {
 	sqlite3_stmt *ins, *close, *link;
 	int64_t rid;
 	int version;
-	int64_t absence_id;
+	int64_t absence_id;   /* or the time off's id: what link records */
 };
 
 static int insert_row(struct commit *c, const struct rota_roster *r,
@@ -195,7 +195,7 @@ static int close_row(struct commit *c, int64_t id, struct rota_error *err)
 	sqlite3_bind_int64(c->link, 1, c->absence_id);
 	sqlite3_bind_int64(c->link, 2, id);
 	if (sqlite3_step(c->link) != SQLITE_DONE)
-		return rota_db_error(c->st, err, "recording an absence");
+		return rota_db_error(c->st, err, "linking a shift taken out");
 	return 0;
 }
 
@@ -368,7 +368,8 @@ int rota_store_roster_commit(struct rota_store *st, const struct rota_roster *r,
 
 	memset(&c, 0, sizeof(c));
 	c.st = st;
-	c.absence_id = m.absence_id;
+	/* the closed rows are linked to the absence or time off (link) */
+	c.absence_id = m.absence_id > 0 ? m.absence_id : m.timeoff_id;
 	if (rota_weekday(r->week) != 1)
 		return rota_error_set(err, ROTA_EINVAL,
 				      "roster week must start on a Monday");
@@ -435,9 +436,15 @@ int rota_store_roster_commit(struct rota_store *st, const struct rota_roster *r,
 					  "?1 WHERE id = ?2",
 					  &c.close, err)) < 0 ||
 		    (rc = rota_db_prepare(st,
-					  "INSERT INTO absence_shift "
-					  "(absence_id, assignment_id) VALUES "
-					  "(?1, ?2)",
+					  m.absence_id > 0 || m.timeoff_id <= 0
+						  ? "INSERT INTO absence_shift "
+						    "(absence_id, "
+						    "assignment_id) VALUES "
+						    "(?1, ?2)"
+						  : "INSERT INTO timeoff_shift "
+						    "(timeoff_id, "
+						    "assignment_id) VALUES "
+						    "(?1, ?2)",
 					  &c.link, err)) < 0 ||
 		    (rc = apply_changes(&c, r, as, r->n_assignments, live,
 					n_live, scope, n_scope, 0, &n_changes,

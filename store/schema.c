@@ -477,6 +477,17 @@ static const char hr3[] =
 	"  PRIMARY KEY (employee_id, day)"
 	") STRICT;";
 
+/* ops2: the shifts approving time off took out of the live roster (their
+ * rows stay, closed), like absence_shift: open shifts for rota cover and
+ * excused leave for attendance while the time off stays approved. */
+static const char ops2[] =
+	"CREATE TABLE timeoff_shift ("
+	"  timeoff_id INTEGER NOT NULL REFERENCES timeoff(id),"
+	"  assignment_id INTEGER NOT NULL REFERENCES assignment(id),"
+	"  PRIMARY KEY (timeoff_id, assignment_id)"
+	") STRICT;"
+	"CREATE INDEX timeoff_shift_assignment ON timeoff_shift(assignment_id);";
+
 const char *const rota_migrations[] = {
 	v1,
 	v2,
@@ -490,6 +501,7 @@ const char *const rota_migrations[] = {
 	serve1,
 	hr2,
 	hr3,
+	ops2,
 	/* one migration a line: add new ones above this comment */
 };
 const int rota_n_migrations = sizeof(rota_migrations) /

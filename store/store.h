@@ -27,7 +27,7 @@ struct rota_tz;
 /* ------------------------------------------------------ open and schema */
 
 /* Schema version this build writes (PRAGMA user_version). */
-#define ROTA_SCHEMA_VERSION 12
+#define ROTA_SCHEMA_VERSION 13
 
 enum rota_store_flags {
 	ROTA_STORE_CREATE = 1,    /* create the file when missing */
@@ -156,9 +156,12 @@ struct rota_version_meta {
 	int64_t at;           /* when (UTC); 0: the roster's created_at */
 	int64_t absence_id;   /* kind "absence": the absence whose shifts
 				 this version takes out (absence_shift) */
+	int64_t timeoff_id;   /* kind "timeoff": the approved time off whose
+				 shifts this version takes out
+				 (timeoff_shift) */
 };
 
-#define ROTA_VERSION_META_INIT {NULL, "", "", 0, 0}
+#define ROTA_VERSION_META_INIT {NULL, "", "", 0, 0, 0}
 
 /*
  * Make r the live roster of its week, as a new version, in one
@@ -1104,19 +1107,24 @@ int rota_store_absence_list(struct rota_store *st, const char *employee,
 			    struct rota_absence **out, size_t *n,
 			    struct rota_error *err);
 
-/* A shift an absence took out of the live roster, and who covers it. */
+/* A shift an absence or approving time off took out of the live roster,
+ * and who covers it. */
 struct rota_open_shift {
-	int64_t absence_id;
+	int64_t absence_id;               /* 0 for time off */
+	int64_t timeoff_id;               /* 0 for an absence */
+	int timeoff_cancelled;            /* the time off was cancelled since */
 	int64_t assignment_id;            /* the closed assignment row */
-	char type[ROTA_ID_MAX];           /* the absence's leave type */
+	char type[ROTA_ID_MAX];           /* the absence's (time off's) leave
+					     type */
 	struct rota_assignment shift;     /* as it was rostered */
 	char covered_by[ROTA_ID_MAX];     /* "" while nobody covers it */
 	int covered_version;              /* the version that covers it */
 };
 
-/* The shifts absences took out of the week's roster (Monday `week`), of
- * one employee (NULL: everyone), sorted by start, employee (*out: free();
- * NULL when none). */
+/* The shifts absences and approvals of time off took out of the week's
+ * roster (Monday `week`), of one employee (NULL: everyone), sorted by
+ * start, employee (*out: free(); NULL when none).  A shift stays open when
+ * its time off is cancelled later: nothing puts it back by itself. */
 int rota_store_open_shifts(struct rota_store *st, int32_t week,
 			   const char *employee, struct rota_open_shift **out,
 			   size_t *n, struct rota_error *err);
@@ -1162,6 +1170,7 @@ struct rota_secret {
  * (employee ""). */
 struct rota_feed_token {
 	int64_t id;
+	char selector[ROTA_SELECTOR_MAX];
 	char employee[ROTA_ID_MAX];
 	char team[ROTA_ID_MAX];
 	int64_t created_at;
@@ -1184,6 +1193,10 @@ int rota_store_feed_token_get(struct rota_store *st, const char *employee,
 int rota_store_feed_token_revoke(struct rota_store *st, const char *employee,
 				 const char *team, int64_t now,
 				 struct rota_error *err);
+/* 0 when the subject may have a feed: a known employee, or a team someone
+ * is in (ROTA_ENOTFOUND "no employee 'X'" / "no team 'T'" otherwise). */
+int rota_store_feed_subject(struct rota_store *st, const char *employee,
+			    const char *team, struct rota_error *err);
 /* The live token with this selector (ROTA_ENOTFOUND otherwise). */
 int rota_store_feed_token_find(struct rota_store *st, const char *selector,
 			       struct rota_feed_token *out,

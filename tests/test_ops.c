@@ -453,6 +453,217 @@ static void leave_over_a_published_shift_names_it_and_the_coverage_lost(
 	rota_plan_timeoff_release(&t);
 }
 
+/* A001's attendance on Thursday and Friday, as of Saturday: shifts,
+ * absences and shifts excused as annual leave. */
+static void thu_fri(struct fx *f, long *shifts, long *absent, long *annual)
+{
+	struct rota_attendance_query q = ROTA_ATTENDANCE_QUERY_INIT;
+	struct rota_attendance_report *r = NULL;
+	struct rota_error err = {0};
+
+	q.from = monday() + 3;
+	q.to = monday() + 4;
+	q.employee = "A001";
+	q.now = local(f, 5, 12);
+	assert_int_equal(rota_store_attendance(rota_plan_store(f->pl), &q, &r,
+					       &err), 0);
+	assert_int_equal(r->n_people, 1);
+	*shifts = r->people[0].att.total.shifts;
+	*absent = r->people[0].att.total.absences;
+	*annual = -1;
+	for (int i = 0; i < r->n_leave; i++)
+		if (strcmp(r->leave[i].name, "annual") == 0)
+			*annual = r->people[0].att.total.excused[i];
+	rota_attendance_report_free(r);
+}
+
+static int live_shift(struct fx *f, const char *emp, int day)
+{
+	struct rota_roster *r = NULL;
+	struct rota_error err = {0};
+	int found = 0;
+
+	assert_int_equal(rota_store_roster_load(rota_plan_store(f->pl),
+						monday(), &r, &err), 0);
+	for (size_t i = 0; i < r->n_assignments; i++)
+		found |= strcmp(r->assignments[i].employee, emp) == 0 &&
+			 r->assignments[i].day == monday() + day;
+	rota_roster_free(r);
+	return found;
+}
+
+static void approving_leave_takes_its_shifts_out_as_open_shifts(
+	void **state)
+{
+	struct fx *f = *state;
+	struct rota_plan_timeoff t;
+	struct rota_plan_timeoff_opts o;
+	struct rota_roster_version *h = NULL;
+	struct rota_open_shift *os = NULL;
+	struct rota_plan_open *op = NULL;
+	struct rota_plan_week w;
+	struct rota_error err = {0};
+	size_t n = 0, found = 0;
+	long shifts, absent, annual;
+
+	open_site(f, NULL);
+	weekdays(f);
+	thu_fri(f, &shifts, &absent, &annual);
+	assert_int_equal(shifts, 2);
+	assert_int_equal(absent, 2);
+	assert_int_equal(annual, 0);
+	assert_int_equal(rota_store_roster_set_status(rota_plan_store(f->pl),
+						      monday(), "published",
+						      &err), 0);
+	/* Thursday and Friday; too little notice, so forced */
+	assert_int_equal(request(f, "A001", 3, 4, "annual", 0, &t, &err), 0);
+	assert_string_equal(t.record.status, "pending");
+	assert_int_equal(t.n_removed, 0);
+	rota_plan_timeoff_release(&t);
+	assert_true(live_shift(f, "A001", 3));
+	memset(&o, 0, sizeof(o));
+	o.by = "Sup Wang";
+	o.reason = "wedding";
+	o.force = 1;
+	assert_int_equal(rota_plan_timeoff_decide(f->pl, 1, "approved", &o, &t,
+						  &err), 0);
+	assert_string_equal(t.record.status, "approved");
+	assert_int_equal(t.n_removed, 2);
+	assert_int_equal(t.removed[0].day, monday() + 3);
+	assert_int_equal(t.removed[1].day, monday() + 4);
+	assert_int_equal(t.versions, 1);
+	assert_int_equal(t.notes.n, 1);
+	assert_non_null(strstr(t.notes.text[0], "publish again"));
+	rota_plan_timeoff_release(&t);
+	/* gone from the live roster, as a version saying who and why */
+	assert_false(live_shift(f, "A001", 3));
+	assert_false(live_shift(f, "A001", 4));
+	assert_true(live_shift(f, "A001", 2));
+	assert_int_equal(rota_store_roster_history(rota_plan_store(f->pl),
+						   monday(), &h, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[1].kind, "timeoff");
+	assert_string_equal(h[1].by, "Sup Wang");
+	assert_string_equal(h[1].reason, "wedding");
+	assert_int_equal(h[1].changes, 2);
+	assert_int_equal(h[1].live, 1);
+	free(h);
+	/* open shifts, linked to the time off */
+	assert_int_equal(rota_store_open_shifts(rota_plan_store(f->pl),
+						monday(), "A001", &os, &n,
+						&err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(os[0].timeoff_id, 1);
+	assert_int_equal(os[0].absence_id, 0);
+	assert_int_equal(os[0].timeoff_cancelled, 0);
+	assert_string_equal(os[0].type, "annual");
+	assert_int_equal(os[0].shift.day, monday() + 3);
+	free(os);
+	/* rota cover --open lists them; the week counts the leave, so it
+	 * breaks no hard rule (the plan sees the approval at once) */
+	assert_int_equal(rota_plan_cover_open(f->pl, monday(), NULL, &op, &n,
+					      &err), 0);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(op[i].employee, "A001") == 0) {
+			assert_string_equal(op[i].why, "annual (time off 1)");
+			found++;
+		}
+	free(op);
+	assert_int_equal(found, 2);
+	assert_int_equal(rota_plan_week_load(f->pl, monday(), 1, &w, &err), 0);
+	assert_int_equal(w.report->hard_broken, 0);
+	rota_plan_week_release(&w);
+	/* attendance: excused annual leave, not absences */
+	thu_fri(f, &shifts, &absent, &annual);
+	assert_int_equal(absent, 0);
+	assert_int_equal(annual, 2);
+	/* cancelling puts nothing back: the shifts stay open */
+	memset(&o, 0, sizeof(o));
+	o.by = "A001";
+	assert_int_equal(rota_plan_timeoff_decide(f->pl, 1, "cancelled", &o,
+						  &t, &err), 0);
+	assert_int_equal(t.n_removed, 2);
+	assert_int_equal(t.removed[0].day, monday() + 3);
+	rota_plan_timeoff_release(&t);
+	assert_false(live_shift(f, "A001", 3));
+	assert_int_equal(rota_store_open_shifts(rota_plan_store(f->pl),
+						monday(), "A001", &os, &n,
+						&err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(os[0].timeoff_cancelled, 1);
+	free(os);
+	/* and the days are no longer rostered, nor excused */
+	thu_fri(f, &shifts, &absent, &annual);
+	assert_int_equal(shifts, 0);
+	assert_int_equal(absent, 0);
+	assert_int_equal(annual, 0);
+}
+
+static void a_started_shift_refuses_an_approval_and_nothing_changes(
+	void **state)
+{
+	struct fx *f = *state;
+	struct rota_plan_timeoff t;
+	struct rota_plan_timeoff_opts o;
+	struct rota_timeoff_record r;
+	struct rota_roster_version *h = NULL;
+	struct rota_error err = {0};
+	size_t n = 0;
+
+	open_site(f, NULL);
+	weekdays(f);
+	assert_int_equal(request(f, "A002", 1, 2, "annual", 0, &t, &err), 0);
+	rota_plan_timeoff_release(&t);
+	/* Tuesday 09:00: Tuesday's shift started at 08:00 */
+	rota_plan_set_now(f->pl, local(f, 1, 9));
+	memset(&o, 0, sizeof(o));
+	o.by = "Sup Wang";
+	o.force = 1;
+	assert_int_equal(rota_plan_timeoff_decide(f->pl, 1, "approved", &o, &t,
+						  &err),
+			 ROTA_ECONFLICT);
+	assert_string_equal(err.msg, "A002's Early shift on Tue 2026-12-01 "
+				     "(08:00) has started: past time is "
+				     "frozen, so time off 1 cannot be approved "
+				     "over it (rota absence add records an "
+				     "absence)");
+	assert_int_equal(rota_store_timeoff_get(rota_plan_store(f->pl), 1, &r,
+						&err), 0);
+	assert_string_equal(r.status, "pending");
+	assert_true(live_shift(f, "A002", 1));
+	assert_true(live_shift(f, "A002", 2));
+	assert_int_equal(rota_store_roster_history(rota_plan_store(f->pl),
+						   monday(), &h, &n, &err), 0);
+	assert_int_equal(n, 1);
+	free(h);
+}
+
+static void an_automatic_approval_takes_the_shifts_out_too(void **state)
+{
+	struct fx *f = *state;
+	struct rota_plan_timeoff t;
+	struct rota_roster_version *h = NULL;
+	struct rota_error err = {0};
+	size_t n = 0;
+
+	open_site(f, NULL);
+	weekdays(f);
+	/* three weeks ahead: inside every rule */
+	rota_plan_set_now(f->pl, SUNDAY_NOON - 21 * 86400);
+	assert_int_equal(request(f, "A003", 0, 0, "annual", 1, &t, &err), 0);
+	assert_int_equal(t.auto_approved, 1);
+	assert_int_equal(t.n_removed, 1);
+	assert_int_equal(t.removed[0].day, monday());
+	rota_plan_timeoff_release(&t);
+	assert_false(live_shift(f, "A003", 0));
+	assert_int_equal(rota_store_roster_history(rota_plan_store(f->pl),
+						   monday(), &h, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[1].kind, "timeoff");
+	assert_string_equal(h[1].by, "auto");
+	free(h);
+}
+
 /* ----------------------------------------------- leave that counts */
 
 /* The minutes rostered to emp in the scheduled week. */
@@ -510,6 +721,9 @@ int main(void)
 		T(approval_refuses_what_breaks_a_site_rule_unless_forced),
 		T(requests_are_decided_once_and_may_be_cancelled),
 		T(leave_over_a_published_shift_names_it_and_the_coverage_lost),
+		T(approving_leave_takes_its_shifts_out_as_open_shifts),
+		T(a_started_shift_refuses_an_approval_and_nothing_changes),
+		T(an_automatic_approval_takes_the_shifts_out_too),
 		T(a_week_of_annual_leave_schedules_with_no_work_for_that_agent),
 		T(part_week_and_unpaid_leave_lower_the_weeks_hours),
 	};

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/time.h"
@@ -251,27 +252,52 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* A feed key for the tests (a site's is random, rota_serve_feed_key_load). */
+static const unsigned char KEY[ROTA_FEED_KEY_LEN] = {
+	1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+	17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32};
+
 static void feed_tokens_replace_and_revoke(void **state)
 {
 	struct env *e = *state;
 	struct rota_error err = {0};
 	struct rota_feed_token ft;
+	unsigned char other[ROTA_FEED_KEY_LEN];
 	char t1[ROTA_SERVE_SECRET_MAX], t2[ROTA_SERVE_SECRET_MAX];
+	char t3[ROTA_SERVE_SECRET_MAX], red[ROTA_SERVE_SECRET_MAX];
 	struct rota_secret s1, s2;
 
-	assert_int_equal(rota_serve_feed_token(e->st, "A001", NULL, 100, t1,
-					       &err), 0);
-	serve_secret_parse(t1, strlen(t1), &s1);
+	assert_int_equal(rota_serve_feed_token(e->st, "A001", NULL, KEY, 100,
+					       t1, &err), 0);
+	assert_int_equal(serve_secret_parse(t1, strlen(t1), &s1), 0);
 	assert_int_equal(rota_store_feed_token_find(e->st, s1.selector, &ft,
 						    &err), 0);
 	assert_string_equal(ft.employee, "A001");
 	assert_true(serve_hash_equal(ft.hash, s1.hash));
+	/* the same URL again, from the key and the stored selector */
+	memset(t3, 0, sizeof(t3));
+	assert_int_equal(rota_serve_feed_token_show(e->st, "A001", NULL, KEY,
+						    t3, &ft, &err), 0);
+	assert_string_equal(t3, t1);
+	assert_int_equal(ft.created_at, 100);
+	/* but not with another key */
+	memcpy(other, KEY, sizeof(other));
+	other[0] ^= 1;
+	assert_int_equal(rota_serve_feed_token_show(e->st, "A001", NULL, other,
+						    t3, NULL, &err),
+			 ROTA_ECONFLICT);
+	assert_string_equal(err.msg, "employee 'A001': the feed URL was not "
+			    "made with this feed key");
 	/* a new one replaces it */
-	assert_int_equal(rota_serve_feed_token(e->st, "A001", NULL, 200, t2,
-					       &err), 0);
-	serve_secret_parse(t2, strlen(t2), &s2);
+	assert_int_equal(rota_serve_feed_token(e->st, "A001", NULL, KEY, 200,
+					       t2, &err), 0);
+	assert_string_not_equal(t2, t1);
+	assert_int_equal(serve_secret_parse(t2, strlen(t2), &s2), 0);
 	assert_int_equal(rota_store_feed_token_find(e->st, s1.selector, &ft,
 						    &err), ROTA_ENOTFOUND);
+	assert_int_equal(rota_serve_feed_token_show(e->st, "A001", NULL, KEY,
+						    t3, NULL, &err), 0);
+	assert_string_equal(t3, t2);
 	assert_int_equal(rota_store_feed_token_get(e->st, "A001", NULL, &ft,
 						   &err), 0);
 	assert_int_equal(ft.created_at, 200);
@@ -279,20 +305,81 @@ static void feed_tokens_replace_and_revoke(void **state)
 						      &err), 0);
 	assert_int_equal(rota_store_feed_token_find(e->st, s2.selector, &ft,
 						    &err), ROTA_ENOTFOUND);
+	assert_int_equal(rota_serve_feed_token_show(e->st, "A001", NULL, KEY,
+						    t3, NULL, &err),
+			 ROTA_ENOTFOUND);
 	assert_int_equal(rota_store_feed_token_revoke(e->st, "A001", NULL, 300,
 						      &err), ROTA_ENOTFOUND);
 	assert_string_equal(err.msg, "employee 'A001' has no feed");
-	assert_int_equal(rota_serve_feed_token(e->st, NULL, "red", 1, t1, &err),
-			 0);
+	/* after a revoke the next token is a fresh URL */
+	assert_int_equal(rota_serve_feed_token(e->st, "A001", NULL, KEY, 400,
+					       t3, &err), 0);
+	assert_string_not_equal(t3, t1);
+	assert_string_not_equal(t3, t2);
+	/* teams: shown again too, and not the same as a member's */
+	assert_int_equal(rota_serve_feed_token(e->st, NULL, "red", KEY, 1, red,
+					       &err), 0);
 	assert_int_equal(rota_store_feed_token_get(e->st, NULL, "red", &ft,
 						   &err), 0);
 	assert_string_equal(ft.team, "red");
-	assert_int_equal(rota_serve_feed_token(e->st, NULL, "green", 1, t1,
+	assert_int_equal(rota_serve_feed_token_show(e->st, NULL, "red", KEY, t1,
+						    NULL, &err), 0);
+	assert_string_equal(t1, red);
+	assert_int_equal(rota_serve_feed_token_show(e->st, NULL, "blue", KEY,
+						    t1, NULL, &err),
+			 ROTA_ENOTFOUND);
+	assert_string_equal(err.msg, "team 'blue' has no feed");
+	assert_int_equal(rota_serve_feed_token(e->st, NULL, "green", KEY, 1, t1,
 					       &err), ROTA_ENOTFOUND);
 	assert_string_equal(err.msg, "no team 'green'");
-	assert_int_equal(rota_serve_feed_token(e->st, "Z9", NULL, 1, t1, &err),
-			 ROTA_ENOTFOUND);
+	assert_int_equal(rota_serve_feed_token(e->st, "Z9", NULL, KEY, 1, t1,
+					       &err), ROTA_ENOTFOUND);
 	assert_string_equal(err.msg, "no employee 'Z9'");
+}
+
+static void feed_key_file_is_made_private_once(void **state)
+{
+	struct env *e = *state;
+	struct rota_error err = {0};
+	unsigned char k1[ROTA_FEED_KEY_LEN], k2[ROTA_FEED_KEY_LEN];
+	char path[400], msg[600];
+	struct stat sb;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/rota.db.feedkey", e->dir);
+	assert_int_equal(rota_serve_feed_key_load(path, 0, k1, &err),
+			 ROTA_ENOTFOUND);
+	snprintf(msg, sizeof(msg), "no feed key '%s'", path);
+	assert_string_equal(err.msg, msg);
+	assert_int_equal(stat(path, &sb), -1);
+	assert_int_equal(rota_serve_feed_key_load(path, 1, k1, &err), 0);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0600);
+	assert_int_equal(sb.st_size, ROTA_FEED_KEY_LEN);
+	/* made once: the next load reads the same key */
+	assert_int_equal(rota_serve_feed_key_load(path, 1, k2, &err), 0);
+	assert_memory_equal(k1, k2, sizeof(k1));
+	assert_memory_not_equal(k1, KEY, sizeof(k1));
+	/* a key others may read is refused, and key is left alone */
+	assert_int_equal(chmod(path, 0640), 0);
+	memset(k2, 7, sizeof(k2));
+	assert_int_equal(rota_serve_feed_key_load(path, 0, k2, &err),
+			 ROTA_EDATA);
+	snprintf(msg, sizeof(msg), "feed key '%s' is open to others (mode "
+		 "0640): chmod 600 it", path);
+	assert_string_equal(err.msg, msg);
+	assert_int_equal(k2[0], 7);
+	/* so is one of the wrong size */
+	assert_non_null(f = fopen(path, "w"));
+	fputs("short", f);
+	fclose(f);
+	assert_int_equal(chmod(path, 0600), 0);
+	assert_int_equal(rota_serve_feed_key_load(path, 1, k2, &err),
+			 ROTA_EDATA);
+	snprintf(msg, sizeof(msg), "feed key '%s' is not a file of 32 bytes",
+		 path);
+	assert_string_equal(err.msg, msg);
+	unlink(path);
 }
 
 static void terminals_and_users(void **state)
@@ -438,8 +525,8 @@ static void handler_answers_punches_and_feeds(void **state)
 			    "\"duplicate\"}]}\n");
 	serve_resp_release(&rs);
 	/* a feed with nothing published is an empty calendar */
-	assert_int_equal(rota_serve_feed_token(e->st, "A001", NULL, 1, key,
-					       NULL), 0);
+	assert_int_equal(rota_serve_feed_token(e->st, "A001", NULL, KEY, 1,
+					       key, NULL), 0);
 	snprintf(path, sizeof(path), "/cal/%s.ics", key);
 	rq.method = "GET";
 	rq.path = path;
@@ -451,6 +538,18 @@ static void handler_answers_punches_and_feeds(void **state)
 	assert_string_equal(rs.type, "text/calendar; charset=utf-8");
 	assert_non_null(strstr(rs.body, "BEGIN:VCALENDAR"));
 	assert_null(strstr(rs.body, "BEGIN:VEVENT"));
+	serve_resp_release(&rs);
+	/* a new URL (rota feed token --new): the old one is a 404 */
+	assert_int_equal(rota_serve_feed_token(e->st, "A001", NULL, KEY, 2,
+					       key, NULL), 0);
+	memset(&rs, 0, sizeof(rs));
+	serve_handle(&cfg, &conn, &rq, &rs);
+	assert_int_equal(rs.status, 404);
+	serve_resp_release(&rs);
+	snprintf(path, sizeof(path), "/cal/%s.ics", key);
+	memset(&rs, 0, sizeof(rs));
+	serve_handle(&cfg, &conn, &rq, &rs);
+	assert_int_equal(rs.status, 200);
 	serve_resp_release(&rs);
 	serve_conn_release(&conn);
 }
@@ -469,6 +568,8 @@ int main(void)
 		cmocka_unit_test(secrets_are_random_and_checked_by_shape),
 		cmocka_unit_test_setup_teardown(feed_tokens_replace_and_revoke,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			feed_key_file_is_made_private_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(terminals_and_users, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(

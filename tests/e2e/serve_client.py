@@ -22,6 +22,7 @@ WRAP = shlex.split(os.environ.get("ROTA_WRAPPER", ""))
 SLOW = 20 if WRAP else 1          # valgrind: everything is slower
 E01 = open("e01.url").read().strip().rsplit("/", 1)[1]
 E02 = open("e02.url").read().strip().rsplit("/", 1)[1]
+E02_OLD = open("e02.old.url").read().strip().rsplit("/", 1)[1]
 RED = open("red.url").read().strip().rsplit("/", 1)[1]
 KEY1 = open("t1.key").read().strip()
 KEY2 = open("t2.key").read().strip()
@@ -154,12 +155,21 @@ try:
     st, r, b = req("GET", "/cal/" + E01[:12] + "B" * 43 + ".ics")
     check(st == 404 and b == unknown,
           "feed: a right selector with a wrong secret is the same 404")
+    st, r, b = req("GET", "/cal/" + E02_OLD)
+    check(st == 404 and b == unknown,
+          "feed: a URL replaced by --new is the same 404")
     st, r, b = req("POST", "/cal/" + E01)
     check(st == 405, "feed: POST is 405")
     res = rota("feed", "revoke", "E02")
     check(res.returncode == 0, "feed revoke: " + res.stderr)
     st, r, b = req("GET", "/cal/" + E02)
     check(st == 404 and b == unknown, "feed: a revoked token is the same 404")
+    res = rota("feed", "token", "E02")
+    check(res.returncode == 0, "feed token after revoke: " + res.stderr)
+    fresh = res.stdout.strip().rsplit("/", 1)[-1]
+    check(fresh not in (E02, E02_OLD), "feed: after a revoke, a fresh URL")
+    st, r, b = req("GET", "/cal/" + fresh)
+    check(st == 200, "feed: the fresh URL works, got %d" % st)
 
     # --------------------------------------------- paths that are not routes
     for path in (b"/cal/../../etc/passwd", b"/cal/../..",

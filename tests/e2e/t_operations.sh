@@ -114,10 +114,12 @@ expect_grep "DTSTART;TZID=Asia/Shanghai:20261202T080000" cal/A003.ics
 expect_exit 1 rota swap A002 2026-12-03 A004
 expect_grep "rota: swap refused: it breaks 1 hard rule" err
 expect_grep "  A004 rests 10h00 between L on Thu 2026-12-03 and E on Fri 2026-12-04 (at least 11h00)" err
-expect_exit 0 rota swap A004 2026-12-04 A001 --by "Sup Wang" --reason "A004 asked"
+(USER=sup.li; export USER; expect_exit 0 rota swap A004 2026-12-04 A001 --reason "A004 asked")
 expect_grep "given away as version 4:" out
 expect_grep "  - A004's Early shift on Fri 2026-12-04 (08:00-17:00)" out
 expect_grep "  + A001's Early shift on Fri 2026-12-04 (08:00-17:00)" out
+expect_exit 0 rota roster --history --week 2026-11-30 --format csv
+expect_grep ",swap,sup.li,A004 asked,2," out
 
 # time off: a request inside the rules, one that is too soon
 expect_exit 0 rota timeoff request A004 --from 2026-12-21 --to 2026-12-22 --type annual --auto
@@ -127,12 +129,30 @@ expect_grep "it starts in 2 days; the site asks for 7 days' notice" out
 expect_grep "A002's Late shift on Fri 2026-12-04 (13:00) is in a published week" out
 expect_exit 1 rota timeoff approve 2 --by "Sup Wang"
 expect_grep "rota: time off 2 breaks 1 site rule (--force to approve it anyway)" err
+cp rota.db before-approval.db
 expect_exit 0 rota timeoff approve 2 --by "Sup Wang" --force
+expect_grep "time off 2: A002 annual from 2026-12-04 00:00 to 2026-12-05 00:00, approved by Sup Wang" out
+expect_grep "site rules it breaks (approved anyway):" out
+expect_grep "taken out of the roster (1 new version); open shift to cover:" out
+expect_grep "  A002's Late shift on Fri 2026-12-04 (13:00-22:00)  ->  rota cover A002 --date 2026-12-04" out
+expect_grep "version 5 changes it: publish again to update the calendars" err
 expect_exit 0 rota timeoff list --status approved --format csv
 expect_grep "2,A002,Wu Yu,2026-12-04 00:00,2026-12-05 00:00,annual,true,480,approved,request" out
-# the approved leave leaves A002's shift open
+# approving took A002's Friday shift out of the live roster, as a version
+# that says who and why
+expect_exit 0 rota roster --week 2026-11-30 --employee A002 --format csv
+expect_grep "A002,2026-12-03,L," out
+expect_no_grep "A002,2026-12-04," out
+expect_exit 0 rota roster --history --week 2026-11-30 --format csv
+expect_grep "5,2026-12-02T07:00:00+08:00,timeoff,Sup Wang,annual leave (time off 2),1,false,true" out
+# it is an open shift for cover, alone and in the week's list
 expect_exit 0 rota cover A002 --date 2026-12-04 --format table
-expect_grep "open shift: A002's Late shift on Fri 2026-12-04 (13:00-22:00), A002 is on leave" out
+expect_grep "open shift: A002's Late shift on Fri 2026-12-04 (13:00-22:00), annual (time off 2)" out
+expect_exit 0 rota cover --open --week 2026-11-30 --format csv
+expect_grep "2026-12-04,A002,L,2026-12-04T13:00:00+08:00,2026-12-04T22:00:00+08:00,,0,annual (time off 2)," out
+# attendance reports the day as annual leave, not as an absence
+expect_exit 0 rota attendance --from 2026-12-04 --to 2026-12-04 --employee A002 --detail --format csv --as-of "2026-12-05 00:00"
+expect_grep "A002,Wu Yu,red,2026-12-04,L,13:00,22:00,17:00,18:00,0,0,0,0,0,0,0,0,excused_annual," out
 
 # imported leave over a rostered shift is reported
 printf 'employee,start,end,type\nA001,2026-12-03,2026-12-03,annual\n' >leave.csv
@@ -163,5 +183,23 @@ expect_exit 2 rota timeoff deny 2 --force
 expect_grep "rota timeoff: --force goes with approve" err
 expect_exit 1 rota timeoff deny 2
 expect_grep "rota: time off 2 is approved: only a pending request can be denied" err
-expect_exit 0 rota timeoff cancel 2 --by A002
+# without --by the author is the login name: $USER, then $LOGNAME
+(unset USER; LOGNAME=A002; export LOGNAME; expect_exit 0 rota timeoff cancel 2)
 expect_grep "time off 2: A002 annual from 2026-12-04 00:00 to 2026-12-05 00:00, cancelled by A002" out
+# cancelling puts nothing back: the shift stays out and open
+expect_grep "the shift its approval took out stays out of the roster, open; cover it or re-plan:" out
+expect_grep "  A002's Late shift on Fri 2026-12-04 (13:00-22:00)  ->  rota cover A002 --date 2026-12-04" out
+expect_exit 0 rota roster --week 2026-11-30 --employee A002 --format csv
+expect_no_grep "A002,2026-12-04," out
+expect_exit 0 rota cover --open --week 2026-11-30 --format csv
+expect_grep ',"annual (time off 2, cancelled)",' out
+# a shift that has started refuses an approval, and nothing changes
+cp before-approval.db rota.db
+rm -f rota.db-wal rota.db-shm
+(ROTA_NOW="2026-12-04 14:00"; export ROTA_NOW
+ expect_exit 1 rota timeoff approve 2 --force)
+expect_grep "rota: A002's Late shift on Fri 2026-12-04 (13:00) has started: past time is frozen, so time off 2 cannot be approved over it (rota absence add records an absence)" err
+expect_exit 0 rota timeoff list --status pending --format csv
+expect_grep "2,A002,Wu Yu,2026-12-04 00:00,2026-12-05 00:00,annual,true,480,pending,request" out
+expect_exit 0 rota roster --week 2026-11-30 --employee A002 --format csv
+expect_grep "A002,2026-12-04,L," out
