@@ -1532,7 +1532,11 @@ static int colgen_lns(struct state *st, struct solver_colgen *cg, double *x,
 		iter++;
 		since++;
 		if (r < 0 && r != ROTA_EINVAL) {
-			rc = rota_error_set(err, r, "out of memory");
+			rc = rota_error_set(err, r, r == ROTA_ENOMEM
+							    ? "out of memory"
+							    : "a neighbourhood of "
+							      "the restricted "
+							      "master failed");
 			goto out;
 		}
 		if (r == SUB_OPTIMAL || r == SUB_FEASIBLE) {
