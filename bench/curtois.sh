@@ -1,53 +1,80 @@
 #!/bin/sh
-# Curtois nurse rostering benchmark: rota_solve on Instances 1-8 (all 24 with
-# ROTA_CURTOIS_ALL=1), each roster verified by the independent checker, the
-# objective compared with the best known value.  The instances are read from
-# $ROTA_CURTOIS_DIR (default /work/shared/bench/curtois; not in the repo): the
-# benchmark is skipped when they are absent.  Time limit per instance:
-# $ROTA_CURTOIS_TIME_LIMIT seconds (default 60).  The table replaces the
-# "## curtois" section of bench/RESULTS.md.
+# Curtois & Qu nurse rostering benchmark through the product's command:
+# `rota bench curtois FILE --time-limit S` on each instance in turn (one
+# process per instance, so the runs are independent).  Every roster is
+# verified by the independent checker before its objective is printed.
+#
+#   ROTA_CURTOIS_DIR        the instances (default ../shared/bench/curtois
+#                           beside the repository; not in the repository):
+#                           the benchmark is skipped when they are absent
+#   ROTA_CURTOIS_INSTANCES  which ones (default "1 2 3 4 5 6 7 8 9 10 11";
+#                           ROTA_CURTOIS_ALL=1: 1-24)
+#   ROTA_CURTOIS_TIME_LIMIT the cap per instance in seconds (default 60)
+#   ROTA_CURTOIS_EFFORT     the work budget's factor (default 1)
+#
+# The table goes between the markers "<!-- curtois:table begin -->" and
+# "<!-- curtois:table end -->" of bench/RESULTS.md; nothing else in the
+# file is touched.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-BUILD=${BUILD:-$here/../build}
-dir=${ROTA_CURTOIS_DIR:-/work/shared/bench/curtois}
+top=$(cd "$here/.." && pwd)
+BUILD=${BUILD:-$top/build}
+ROTA=${ROTA:-$BUILD/rota}
+dir=${ROTA_CURTOIS_DIR:-$top/../shared/bench/curtois}
 limit=${ROTA_CURTOIS_TIME_LIMIT:-60}
-bin=$BUILD/bench/curtois
+effort=${ROTA_CURTOIS_EFFORT:-1}
 results=$here/RESULTS.md
+which=${ROTA_CURTOIS_INSTANCES:-1 2 3 4 5 6 7 8 9 10 11}
+[ "${ROTA_CURTOIS_ALL:-0}" = 1 ] && which=$(seq 1 24 | tr '\n' ' ')
 
 if [ ! -r "$dir/Instance1.txt" ]; then
 	echo "curtois: $dir has no instances: skipped"
 	exit 0
 fi
-[ -x "$bin" ] || { echo "curtois: $bin not built (make bench)"; exit 1; }
-if [ "${ROTA_CURTOIS_ALL:-0}" = 1 ]; then
-	set -- $(seq 1 24)
-	which="1-24"
-else
-	set -- 1 2 3 4 5 6 7 8
-	which="1-8"
-fi
+[ -x "$ROTA" ] || { echo "curtois: $ROTA not built (make)"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
-table=$(mktemp)
-trap 'rm -f "$table" "$table.new"' EXIT
-"$bin" --markdown --time-limit "$limit" "$dir" "$@" | tee "$table"
-status=$?
+load=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo "?")
+started=$(date -u '+%Y-%m-%d %H:%M')
+status=0
+: >"$tmp/rows.csv"
+for i in $which; do
+	"$ROTA" bench curtois "$dir/Instance$i.txt" --time-limit "$limit" \
+		--effort "$effort" --format csv >"$tmp/one.csv" || status=1
+	tail -n +2 "$tmp/one.csv" | tee -a "$tmp/rows.csv"
+done
 
+# csv: instance,status,objective,bound,gap,seconds,work,stopped_by,
+#      best_known,gap_to_best,days,employees,types
+table=$tmp/table.md
 {
-	# the file without its curtois section and trailing blank lines
-	[ -f "$results" ] && awk '
-		/^## curtois[ \t]*$/ { skip = 1; next }
-		/^## / { skip = 0 }
-		skip { next }
-		/^[ \t]*$/ { blank++; next }
-		{ while (blank) { print ""; blank-- } print }' "$results"
-	printf '\n## curtois\n\n'
-	printf 'Curtois & Qu nurse rostering Instances %s (schedulingbenchmarks.org), ' "$which"
-	printf '`rota_solve` with a %s s limit per instance, each roster\n' "$limit"
-	printf 'verified by `rota_check`; gap = (rota - best known) / best known.  '
-	printf 'Command: `sh bench/curtois.sh` (env ROTA_CURTOIS_ALL=1 for all 24,\n'
-	printf 'ROTA_CURTOIS_TIME_LIMIT=S).  Measured %s on %s (%s cores).\n\n' \
-		"$(date -u +%Y-%m-%d)" "$(uname -m)" "$(nproc 2>/dev/null || echo '?')"
-	cat "$table"
-	printf '\n'
-} >"$table.new" && mv "$table.new" "$results"
+	echo "<!-- curtois:table begin (written by bench/curtois.sh) -->"
+	echo "Measured $started-$(date -u '+%H:%M') UTC on $(uname -m), $(nproc 2>/dev/null || echo '?') cores, load average $load at the start;"
+	echo "\`ROTA_CURTOIS_INSTANCES=\"$which\" ROTA_CURTOIS_TIME_LIMIT=$limit ROTA_CURTOIS_EFFORT=$effort sh bench/curtois.sh\`."
+	echo
+	echo "| instance | days | staff | types | status | objective | bound | gap | best known | gap to best | seconds | work | stopped by |"
+	echo "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"
+	awk -F, '
+	function pct(v) { return v == "" ? "-" : sprintf("%.2f%%", v * 100) }
+	{
+		printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+			$1, $11, $12, $13, $2, $3, ($4 == "" ? "-" : $4),
+			pct($5), $9, pct($10), $6, $7, $8
+	}' "$tmp/rows.csv"
+	awk -F, '$10 != "" && $10 + 0 <= 0 { n++; s = s (s ? ", " : "") substr($1, 9) }
+		END { printf "\nAt the best known value: %d of %d (%s).\n", n, NR, n ? s : "none" }' "$tmp/rows.csv"
+	echo "<!-- curtois:table end -->"
+} >"$table"
+cat "$table"
+
+if ! grep -q '^<!-- curtois:table begin' "$results" ||
+	! grep -q '^<!-- curtois:table end' "$results"; then
+	echo "curtois: $results has no curtois:table markers: not updated"
+	exit 1
+fi
+awk -v f="$table" '
+	/^<!-- curtois:table begin/ { while ((getline l < f) > 0) print l; skip = 1; next }
+	/^<!-- curtois:table end/ { skip = 0; next }
+	!skip { print }' "$results" >"$tmp/new" && cp "$tmp/new" "$results"
 exit $status

@@ -12,6 +12,7 @@
 static const char usage[] =
 	"usage: rota bench curtois FILE... [--effort E] [--time-limit S]\n"
 	"                  [--solution OUT.csv] [--format table|csv|json]\n"
+	"                  [--verbose]\n"
 	"       rota bench generate --agents N [--seed S] [--week DATE]\n"
 	"                  --out DIR\n"
 	"\n"
@@ -28,7 +29,7 @@ static const char usage[] =
 	"The search is bounded by work (--effort scales it, default 1) with\n"
 	"--time-limit as a safety cap (default 600 s; 0: none).  --solution\n"
 	"(one instance) writes the roster as employee,day,shift rows, day\n"
-	"0-based, worked days only.\n"
+	"0-based, worked days only.  --verbose: the search's log on stderr.\n"
 	"\n"
 	"generate: write a generated contact-centre site into DIR - site.ini,\n"
 	"contracts.csv, staff.csv, shifts.csv, timeoff.csv and a week of\n"
@@ -199,6 +200,13 @@ static void progress(const struct rota_progress *pr, void *arg)
 	fflush(ctx->err);
 }
 
+static void log_line(const char *text, void *arg)
+{
+	struct cli_ctx *ctx = arg;
+
+	fputs(text, ctx->err);
+}
+
 static int run_curtois(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const char *const cols[] = {
@@ -212,11 +220,13 @@ static int run_curtois(struct cli_ctx *ctx, int argc, char **argv)
 		CLI_COL_NUM, CLI_COL_NUM, CLI_COL_NUM};
 	const char *tl = NULL, *effort = NULL, *solution = NULL,
 		   *format = NULL, *pos[64];
+	int verbose = 0;
 	const struct cli_option opts[] = {
 		{"time-limit", CLI_OPT_STRING, &tl, NULL},
 		{"effort", CLI_OPT_STRING, &effort, NULL},
 		{"solution", CLI_OPT_STRING, &solution, NULL},
 		{"format", CLI_OPT_STRING, &format, NULL},
+		{"verbose", CLI_OPT_FLAG, NULL, &verbose},
 		{NULL, 0, NULL, NULL},
 	};
 	struct rota_solve_options so = ROTA_SOLVE_OPTIONS_INIT;
@@ -241,9 +251,13 @@ static int run_curtois(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_format_arg(ctx, format, &fmt) < 0)
 		return CLI_EXIT_USAGE;
 	so.gap = 0;
-	if (ctx->err_is_tty) {
+	if (ctx->err_is_tty && !verbose) {
 		so.progress = progress;
 		so.progress_arg = ctx;
+	}
+	if (verbose) {
+		so.log = log_line;
+		so.log_arg = ctx;
 	}
 	if (!(t = cli_table_new(cols, types, 13))) {
 		fprintf(ctx->err, "%s bench: out of memory\n", ctx->prog);

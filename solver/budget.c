@@ -70,6 +70,33 @@ double solver_budget_work_left(const struct solver_budget *b)
 	return b->work_limit - b->work;
 }
 
+/*
+ * A phase's share: until solver_budget_release, the budget ends after
+ * `share` of the work left (and, under a time cap, of the time left), or
+ * earlier at its own limits.  Release gives back the limits that hold
+ * returned, and with them the rest of the work and time.
+ */
+struct solver_hold solver_budget_hold(struct solver_budget *b, double share)
+{
+	struct solver_hold h = {b->work_limit, b->deadline};
+	double now = solver_now();
+
+	if (b->work_limit < HUGE_VAL)
+		b->work_limit = b->work + share * (b->work_limit - b->work);
+	if (b->deadline < HUGE_VAL && now < b->deadline)
+		b->deadline = now + share * (b->deadline - now);
+	return h;
+}
+
+void solver_budget_release(struct solver_budget *b, struct solver_hold h)
+{
+	b->work_limit = h.work_limit;
+	b->deadline = h.deadline;
+	if ((b->stopped_by == ROTA_STOP_WORK && b->work < h.work_limit) ||
+	    (b->stopped_by == ROTA_STOP_TIME && solver_now() < h.deadline))
+		b->stopped_by = ROTA_STOP_DONE;
+}
+
 void solver_budget_spend(struct solver_budget *b, double units)
 {
 	if (units > 0)

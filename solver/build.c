@@ -213,6 +213,262 @@ static int add_groups(struct rota_problem *p, const struct rota_dataset *ds,
 	return 0;
 }
 
+/*
+ * Check every shift's start, length and break; *max_end gets the latest
+ * end of a shift of the week (at least week_end).
+ */
+static int shifts_end(const struct rota_dataset *ds, const struct rota_tz *tz,
+		      int32_t monday, int64_t week_end, int64_t *max_end,
+		      struct rota_error *err)
+{
+	*max_end = week_end;
+	for (size_t s = 0; s < ds->n_shifts; s++) {
+		const struct rota_shift *sh = &ds->shifts[s];
+
+		if (sh->start_min < 0 || sh->start_min > 1439 ||
+		    sh->length_min < 1 || sh->length_min > 1440 ||
+		    sh->break_min < 0 || sh->break_min >= sh->length_min ||
+		    sh->break_start_min < 0 ||
+		    (sh->break_min > 0 &&
+		     rota_shift_break_offset(sh) + sh->break_min >
+			     sh->length_min))
+			return rota_error_set(err, ROTA_EDATA,
+					      "shift '%s': start, length or "
+					      "break out of range", sh->code);
+		for (int d = 0; d < WEEK; d++) {
+			int64_t st = rota_tz_local_minutes(tz, monday + d,
+							  sh->start_min);
+			int64_t en = st + (int64_t)sh->length_min * 60;
+
+			if (en > *max_end)
+				*max_end = en;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Demand: every interval of the week is counted, with required 0 where
+ * staffing asked for nobody; intervals after the week (week_T on, where
+ * Sunday's overnight shifts end) are next week's business.
+ */
+static int build_demand(struct rota_problem *p, int week_T,
+			const struct rota_requirement *req, size_t n_req,
+			const struct rota_build_options *opt,
+			const struct rota_tz *tz, struct rota_error *err)
+{
+	int T = p->n_intervals, K = p->n_skills;
+	int64_t t0 = p->t0, L = (int64_t)p->interval_min * 60;
+	int rc;
+
+	for (int t = 0; t < T; t++)
+		for (int k = 0; k < K; k++) {
+			struct rota_demand *dm = rota_problem_demand(p, t, k);
+
+			dm->required = 0;
+			if (t < week_T) {
+				dm->under_weight = opt->under_per_agent_hour *
+						   (double)L / 3600.0;
+				dm->over_weight = opt->over_per_agent_hour *
+						  (double)L / 3600.0;
+			}
+		}
+	for (size_t i = 0; i < n_req; i++) {
+		const struct rota_requirement *r = &req[i];
+		int64_t off = r->start - t0;
+		int n = opt->use_scheduled_agents ? r->scheduled_agents
+						 : r->agents;
+
+		if (off < 0 || off % L != 0 || off / L >= week_T) {
+			char buf[32];
+
+			rota_format_local_iso(tz, r->start, buf, sizeof(buf));
+			rc = rota_error_set(err, ROTA_EDATA,
+					    "requirement at %s is not an "
+					    "interval start of the week", buf);
+			return rc;
+		}
+		if (r->skill < 0 || r->skill >= K || n < 0 || n > 100000) {
+			rc = rota_error_set(err, ROTA_EDATA,
+					    "requirement %zu: skill %d or "
+					    "agents %d out of range", i,
+					    r->skill, n);
+			return rc;
+		}
+		rota_problem_demand(p, (int)(off / L), r->skill)->required = n;
+	}
+	return 0;
+}
+
+/* Shift types and their slots on each day of the week. */
+static int build_types(struct rota_problem *p, const struct rota_dataset *ds,
+		       const struct rota_tz *tz, int32_t monday,
+		       struct rota_error *err)
+{
+	int T = p->n_intervals, K = p->n_skills, S = p->n_types;
+	int64_t t0 = p->t0, L = (int64_t)p->interval_min * 60;
+	int rc;
+
+	for (int s = 0; s < S; s++) {
+		const struct rota_shift *sh = &ds->shifts[s];
+		struct rota_shift_type *ty = &p->types[s];
+		int end_local = sh->start_min + sh->length_min;
+		int brk = rota_shift_break_offset(sh);
+
+		rota_strlcpy(ty->code, sh->code, sizeof(ty->code));
+		rota_strlcpy(ty->name, sh->name[0] ? sh->name : sh->code,
+			     sizeof(ty->name));
+		ty->start_min = sh->start_min;
+		ty->length_min = sh->length_min;
+		ty->paid_min = rota_shift_paid_min(sh);
+		ty->night = rota_shift_is_night(sh);
+		ty->late = end_local > 21 * 60;
+		ty->skills = K < 64 ? sh->skills & ((UINT64_C(1) << K) - 1)
+				    : sh->skills;
+		if (sh->skills && !ty->skills) {
+			rc = rota_error_set(err, ROTA_EDATA,
+					    "shift '%s' serves no known skill",
+					    sh->code);
+			return rc;
+		}
+		for (int d = 0; d < WEEK; d++) {
+			struct rota_slot *sl = rota_problem_slot(p, d, s);
+
+			sl->start = rota_tz_local_minutes(tz, monday + d,
+							 sh->start_min);
+			sl->end = sl->start + (int64_t)sh->length_min * 60;
+			sl->first_interval = clamp_int(
+				ceil_div(sl->start - t0, L), 0, T);
+			sl->end_interval = clamp_int(
+				floor_div(sl->end - t0, L), 0, T);
+			if (sl->end_interval < sl->first_interval)
+				sl->end_interval = sl->first_interval;
+			if (brk >= 0) {
+				int64_t bs = sl->start + (int64_t)brk * 60;
+				int64_t be = bs + (int64_t)sh->break_min * 60;
+
+				sl->break_first = clamp_int(
+					floor_div(bs - t0, L),
+					sl->first_interval, sl->end_interval);
+				sl->break_end = clamp_int(
+					ceil_div(be - t0, L), sl->break_first,
+					sl->end_interval);
+			}
+			sl->allowed = (sh->days >> d) & 1;
+		}
+	}
+	return 0;
+}
+
+/* Employees and their contracts. */
+static int build_employees(struct rota_problem *p,
+			   const struct rota_dataset *ds,
+			   struct rota_error *err)
+{
+	int K = p->n_skills, E = p->n_employees;
+	int rc;
+
+	for (int e = 0; e < E; e++) {
+		const struct rota_employee *em = &ds->employees[e];
+		struct rota_problem_employee *pe = &p->employees[e];
+		struct rota_contract c;
+
+		rota_contract_defaults(&c);
+		if (em->contract[0]) {
+			int ci = rota_dataset_contract(ds, em->contract);
+
+			if (ci < 0) {
+				rc = rota_error_set(err, ROTA_EDATA,
+						    "employee '%s': unknown "
+						    "contract '%s'", em->id,
+						    em->contract);
+				return rc;
+			}
+			c = ds->contracts[ci];
+		}
+		rota_strlcpy(pe->id, em->id, sizeof(pe->id));
+		rota_strlcpy(pe->name, em->name, sizeof(pe->name));
+		rota_strlcpy(pe->contract, em->contract, sizeof(pe->contract));
+		pe->skills = K < 64 ? em->skills & ((UINT64_C(1) << K) - 1)
+				    : em->skills;
+		for (int r = 0; r < ROTA_RULE_COUNT; r++)
+			pe->rule[r] = c.rule[r];
+	}
+	return 0;
+}
+
+/* Agents of last week's overnight shifts still at work this week reduce
+ * what this week must cover. */
+static void carry_overnight(struct rota_problem *p,
+			    const struct rota_dataset *ds, int32_t monday,
+			    const struct rota_assignment *prev, size_t n_prev)
+{
+	int T = p->n_intervals;
+	int64_t t0 = p->t0, L = (int64_t)p->interval_min * 60;
+
+	for (size_t i = 0; i < n_prev; i++) {
+		const struct rota_assignment *a = &prev[i];
+		int k = a->skill[0] ? rota_dataset_skill(ds, a->skill) : -1;
+		int64_t from, to;
+
+		if (a->day >= monday || a->end <= t0 || k < 0)
+			continue;
+		from = ceil_div((a->start > t0 ? a->start : t0) - t0, L);
+		to = floor_div(a->end - t0, L);
+		for (int64_t t = from; t < to && t < T; t++) {
+			struct rota_demand *dm = rota_problem_demand(p, (int)t,
+								     k);
+
+			if (dm->required > 0)
+				dm->required--;
+		}
+	}
+}
+
+/* Time off: hard blocks every overlapping slot, soft asks for it. */
+static int build_timeoff(struct rota_problem *p,
+			 const struct rota_dataset *ds, struct rota_error *err)
+{
+	int S = p->n_types;
+	int rc;
+
+	for (size_t i = 0; i < ds->n_timeoff; i++) {
+		const struct rota_timeoff *to = &ds->timeoff[i];
+		int e = find_employee(ds, to->employee);
+
+		if (e < 0) {
+			rc = rota_error_set(err, ROTA_EDATA,
+					    "time off of unknown employee "
+					    "'%s'", to->employee);
+			return rc;
+		}
+		for (int d = 0; d < WEEK; d++)
+			for (int s = 0; s < S; s++) {
+				const struct rota_slot *sl =
+					rota_problem_slot(p, d, s);
+
+				if (!(sl->start < to->end &&
+				      to->start < sl->end))
+					continue;
+				if (to->kind == ROTA_TIMEOFF_HARD) {
+					p->unavailable[((size_t)e * WEEK +
+							(size_t)d) *
+							       (size_t)S +
+						       (size_t)s] = 1;
+				} else if (to->weight > 0) {
+					struct rota_request rq = {
+						e, d, s, 0, to->weight};
+
+					rc = rota_problem_add_request(p, &rq,
+								      err);
+					if (rc < 0)
+						return rc;
+				}
+			}
+	}
+	return 0;
+}
+
 int rota_problem_build(const struct rota_dataset *ds, int32_t monday,
 		       const struct rota_requirement *req, size_t n_req,
 		       const struct rota_assignment *prev, size_t n_prev,
@@ -260,31 +516,8 @@ int rota_problem_build(const struct rota_dataset *ds, int32_t monday,
 	t0 = rota_tz_day_start(tz, monday);
 	week_end = rota_tz_day_start(tz, monday + WEEK);
 	week_T = (int)ceil_div(week_end - t0, L);
-	max_end = week_end;
-	for (int s = 0; s < S; s++) {
-		const struct rota_shift *sh = &ds->shifts[s];
-
-		if (sh->start_min < 0 || sh->start_min > 1439 ||
-		    sh->length_min < 1 || sh->length_min > 1440 ||
-		    sh->break_min < 0 || sh->break_min >= sh->length_min ||
-		    sh->break_start_min < 0 ||
-		    (sh->break_min > 0 &&
-		     rota_shift_break_offset(sh) + sh->break_min >
-			     sh->length_min)) {
-			rc = rota_error_set(err, ROTA_EDATA,
-					    "shift '%s': start, length or "
-					    "break out of range", sh->code);
-			goto fail;
-		}
-		for (int d = 0; d < WEEK; d++) {
-			int64_t st = rota_tz_local_minutes(tz, monday + d,
-							  sh->start_min);
-			int64_t en = st + (int64_t)sh->length_min * 60;
-
-			if (en > max_end)
-				max_end = en;
-		}
-	}
+	if ((rc = shifts_end(ds, tz, monday, week_end, &max_end, err)) < 0)
+		goto fail;
 	T = (int)ceil_div(max_end - t0, L);
 	p = rota_problem_new(WEEK, T, K, S, E, err);
 	if (!p) {
@@ -302,123 +535,10 @@ int rota_problem_build(const struct rota_dataset *ds, int32_t monday,
 		rota_strlcpy(p->skills[k].name, ds->skills[k].name,
 			     sizeof(p->skills[k].name));
 
-	/* demand: every interval of the week is counted, with required 0
-	 * where staffing asked for nobody; intervals after the week (where
-	 * Sunday's overnight shifts end) are next week's business */
-	for (int t = 0; t < T; t++)
-		for (int k = 0; k < K; k++) {
-			struct rota_demand *dm = rota_problem_demand(p, t, k);
-
-			dm->required = 0;
-			if (t < week_T) {
-				dm->under_weight = opt.under_per_agent_hour *
-						   (double)L / 3600.0;
-				dm->over_weight = opt.over_per_agent_hour *
-						  (double)L / 3600.0;
-			}
-		}
-	for (size_t i = 0; i < n_req; i++) {
-		const struct rota_requirement *r = &req[i];
-		int64_t off = r->start - t0;
-		int n = opt.use_scheduled_agents ? r->scheduled_agents
-						 : r->agents;
-
-		if (off < 0 || off % L != 0 || off / L >= week_T) {
-			char buf[32];
-
-			rota_format_local_iso(tz, r->start, buf, sizeof(buf));
-			rc = rota_error_set(err, ROTA_EDATA,
-					    "requirement at %s is not an "
-					    "interval start of the week", buf);
-			goto fail;
-		}
-		if (r->skill < 0 || r->skill >= K || n < 0 || n > 100000) {
-			rc = rota_error_set(err, ROTA_EDATA,
-					    "requirement %zu: skill %d or "
-					    "agents %d out of range", i,
-					    r->skill, n);
-			goto fail;
-		}
-		rota_problem_demand(p, (int)(off / L), r->skill)->required = n;
-	}
-
-	/* shift types and their slots */
-	for (int s = 0; s < S; s++) {
-		const struct rota_shift *sh = &ds->shifts[s];
-		struct rota_shift_type *ty = &p->types[s];
-		int end_local = sh->start_min + sh->length_min;
-		int brk = rota_shift_break_offset(sh);
-
-		rota_strlcpy(ty->code, sh->code, sizeof(ty->code));
-		rota_strlcpy(ty->name, sh->name[0] ? sh->name : sh->code,
-			     sizeof(ty->name));
-		ty->start_min = sh->start_min;
-		ty->length_min = sh->length_min;
-		ty->paid_min = rota_shift_paid_min(sh);
-		ty->night = rota_shift_is_night(sh);
-		ty->late = end_local > 21 * 60;
-		ty->skills = K < 64 ? sh->skills & ((UINT64_C(1) << K) - 1)
-				    : sh->skills;
-		if (sh->skills && !ty->skills) {
-			rc = rota_error_set(err, ROTA_EDATA,
-					    "shift '%s' serves no known skill",
-					    sh->code);
-			goto fail;
-		}
-		for (int d = 0; d < WEEK; d++) {
-			struct rota_slot *sl = rota_problem_slot(p, d, s);
-
-			sl->start = rota_tz_local_minutes(tz, monday + d,
-							 sh->start_min);
-			sl->end = sl->start + (int64_t)sh->length_min * 60;
-			sl->first_interval = clamp_int(
-				ceil_div(sl->start - t0, L), 0, T);
-			sl->end_interval = clamp_int(
-				floor_div(sl->end - t0, L), 0, T);
-			if (sl->end_interval < sl->first_interval)
-				sl->end_interval = sl->first_interval;
-			if (brk >= 0) {
-				int64_t bs = sl->start + (int64_t)brk * 60;
-				int64_t be = bs + (int64_t)sh->break_min * 60;
-
-				sl->break_first = clamp_int(
-					floor_div(bs - t0, L),
-					sl->first_interval, sl->end_interval);
-				sl->break_end = clamp_int(
-					ceil_div(be - t0, L), sl->break_first,
-					sl->end_interval);
-			}
-			sl->allowed = (sh->days >> d) & 1;
-		}
-	}
-
-	/* employees and their contracts */
-	for (int e = 0; e < E; e++) {
-		const struct rota_employee *em = &ds->employees[e];
-		struct rota_problem_employee *pe = &p->employees[e];
-		struct rota_contract c;
-
-		rota_contract_defaults(&c);
-		if (em->contract[0]) {
-			int ci = rota_dataset_contract(ds, em->contract);
-
-			if (ci < 0) {
-				rc = rota_error_set(err, ROTA_EDATA,
-						    "employee '%s': unknown "
-						    "contract '%s'", em->id,
-						    em->contract);
-				goto fail;
-			}
-			c = ds->contracts[ci];
-		}
-		rota_strlcpy(pe->id, em->id, sizeof(pe->id));
-		rota_strlcpy(pe->name, em->name, sizeof(pe->name));
-		rota_strlcpy(pe->contract, em->contract, sizeof(pe->contract));
-		pe->skills = K < 64 ? em->skills & ((UINT64_C(1) << K) - 1)
-				    : em->skills;
-		for (int r = 0; r < ROTA_RULE_COUNT; r++)
-			pe->rule[r] = c.rule[r];
-	}
+	if ((rc = build_demand(p, week_T, req, n_req, &opt, tz, err)) < 0 ||
+	    (rc = build_types(p, ds, tz, monday, err)) < 0 ||
+	    (rc = build_employees(p, ds, err)) < 0)
+		goto fail;
 	build_history(p, ds, monday, prev, n_prev, opt.history_days);
 	if (build_future(p, ds, monday, opt.next, opt.n_next,
 			 opt.next_days) < 0) {
@@ -426,61 +546,9 @@ int rota_problem_build(const struct rota_dataset *ds, int32_t monday,
 		goto fail;
 	}
 
-	/* agents of last week's overnight shifts still at work this week
-	 * reduce what this week must cover */
-	for (size_t i = 0; i < n_prev; i++) {
-		const struct rota_assignment *a = &prev[i];
-		int k = a->skill[0] ? rota_dataset_skill(ds, a->skill) : -1;
-		int64_t from, to;
-
-		if (a->day >= monday || a->end <= t0 || k < 0)
-			continue;
-		from = ceil_div((a->start > t0 ? a->start : t0) - t0, L);
-		to = floor_div(a->end - t0, L);
-		for (int64_t t = from; t < to && t < T; t++) {
-			struct rota_demand *dm = rota_problem_demand(p, (int)t,
-								     k);
-
-			if (dm->required > 0)
-				dm->required--;
-		}
-	}
-
-	/* time off: hard blocks every overlapping slot, soft asks for it */
-	for (size_t i = 0; i < ds->n_timeoff; i++) {
-		const struct rota_timeoff *to = &ds->timeoff[i];
-		int e = find_employee(ds, to->employee);
-
-		if (e < 0) {
-			rc = rota_error_set(err, ROTA_EDATA,
-					    "time off of unknown employee "
-					    "'%s'", to->employee);
-			goto fail;
-		}
-		for (int d = 0; d < WEEK; d++)
-			for (int s = 0; s < S; s++) {
-				const struct rota_slot *sl =
-					rota_problem_slot(p, d, s);
-
-				if (!(sl->start < to->end &&
-				      to->start < sl->end))
-					continue;
-				if (to->kind == ROTA_TIMEOFF_HARD) {
-					p->unavailable[((size_t)e * WEEK +
-							(size_t)d) *
-							       (size_t)S +
-						       (size_t)s] = 1;
-				} else if (to->weight > 0) {
-					struct rota_request rq = {
-						e, d, s, 0, to->weight};
-
-					rc = rota_problem_add_request(p, &rq,
-								      err);
-					if (rc < 0)
-						goto fail;
-				}
-			}
-	}
+	carry_overnight(p, ds, monday, prev, n_prev);
+	if ((rc = build_timeoff(p, ds, err)) < 0)
+		goto fail;
 	if ((rc = add_groups(p, ds, &opt, err)) < 0)
 		goto fail;
 	if ((rc = rota_problem_validate(p, err)) < 0)

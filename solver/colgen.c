@@ -15,8 +15,9 @@
  * where c_j is the schedule's own cost: paid time, requests, changes and
  * the penalties of its soft rules.  Its LP is solved by GLPK's simplex;
  * the pricing problem of a class - a schedule of negative reduced cost -
- * is the dynamic program of price.c on the row duals (or, for the rare
- * employee it cannot model, the employee's MIP).  Fairness is left out of
+ * is the dynamic program of price.c on the row duals (when some
+ * employee's rules are beyond it, solver_colgen_new says ROTA_ELIMIT and
+ * the search does without column generation).  Fairness is left out of
  * the master: the LP value is a lower bound of the roster problem still
  * (fairness costs >= 0), and tighter than the compact model's LP.
  *
@@ -549,6 +550,15 @@ int solver_colgen_root(struct solver_colgen *cg, double *bound)
 
 /* ------------------------------------------------------------- diving */
 
+/* the share of the work left the dive's rounding may take */
+#define DIVE_SHARE 0.5
+/* a dive keeps at once every schedule the LP uses this close to whole
+ * (0.8 of a schedule counts as one) */
+#define DIVE_ROUND 0.2
+/* a dive whose LP has risen this much (relative) above where it started
+ * leaves the members still open to the restricted master */
+#define DIVE_DEGRADE 0.15
+
 static int dive_finish(struct solver_colgen *cg, const int *start,
 		       int *type);
 static void release_bounds(struct solver_colgen *cg);
@@ -600,17 +610,14 @@ static void read_roster(const struct solver_colgen *cg, int *type)
 	free(next);
 }
 
-/*
- * Dive: round the LP up one schedule at a time (those the LP already
- * uses whole first), generating columns again after each fix, until
- * every member of every class has a schedule.  On success type[] holds
- * the roster and SUB_OPTIMAL is returned; SUB_NONE when the budget ran
- * out or the LP became infeasible.
- */
-int solver_colgen_dive(struct solver_colgen *cg, int rounds_per_fix,
-		       const int *start, int open_limit, int *type)
+/* The rounding of the dive (solver_colgen_dive); *starved is set when
+ * the budget ended it. */
+static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
+		     const int *start, int open_limit, int *type,
+		     int *starved)
 {
 	int r = SUB_OPTIMAL;
+	double lp0 = cg->lp;
 
 	cg->bu->phase = "diving";
 	for (;;) {
@@ -620,13 +627,14 @@ int solver_colgen_dive(struct solver_colgen *cg, int rounds_per_fix,
 
 		if (r != SUB_OPTIMAL)
 			return SUB_NONE;
-		/* schedules the LP uses whole: keep them */
+		/* schedules the LP uses whole (or nearly: DIVE_ROUND): keep
+		 * them */
 		for (size_t i = 0; i < cg->ncol; i++) {
 			struct cg_class *k = &cg->cls[cg->col[i].cls];
 			double v = value_of(cg, i);
 			int lb = (int)glp_get_col_lb(cg->P, cg->nbase + 1 +
 								   (int)i);
-			int whole = (int)floor(v + 1e-6);
+			int whole = (int)floor(v + DIVE_ROUND + 1e-6);
 
 			if (whole > lb && k->fixed + whole - lb <= k->n) {
 				fix_at_least(cg, i, whole);
@@ -639,8 +647,9 @@ int solver_colgen_dive(struct solver_colgen *cg, int rounds_per_fix,
 		}
 		if (!open)
 			break;
-		if (!fixed_any && start && members <= open_limit &&
-		    cg->p->max_changes == ROTA_UNSET)
+		if (!fixed_any && start && cg->p->max_changes == ROTA_UNSET &&
+		    (members <= open_limit ||
+		     cg->lp > lp0 + DIVE_DEGRADE * fmax(1.0, fabs(lp0))))
 			return dive_finish(cg, start, type);
 		if (!fixed_any) {
 			/* the most nearly whole fractional schedule */
@@ -663,8 +672,12 @@ int solver_colgen_dive(struct solver_colgen *cg, int rounds_per_fix,
 								(int)best) +
 					     1);
 		}
-		if (!solver_budget_left(cg->bu))
+		solver_budget_log(cg->bu, "dive: lp %.4f, %d members open\n",
+				  cg->lp, members);
+		if (!solver_budget_left(cg->bu)) {
+			*starved = 1;
 			return SUB_NONE;
+		}
 		r = generate(cg, rounds_per_fix, 0);
 		if (r == SUB_INFEASIBLE)
 			return SUB_NONE;
@@ -673,6 +686,34 @@ int solver_colgen_dive(struct solver_colgen *cg, int rounds_per_fix,
 	}
 	read_roster(cg, type);
 	return SUB_OPTIMAL;
+}
+
+/*
+ * Dive: round the LP up one schedule at a time (those the LP already
+ * uses whole first), generating columns again after each fix, until
+ * every member of every class has a schedule, or (with `start`) until at
+ * most open_limit members are left or the LP has risen DIVE_DEGRADE above
+ * where the dive began; the restricted master places those left.
+ * The rounding may take DIVE_SHARE of the work left; when that is spent,
+ * the restricted master places the members still open.  On success
+ * type[] holds the roster and SUB_OPTIMAL is returned; SUB_NONE when the
+ * budget ran out or the LP became infeasible.
+ */
+int solver_colgen_dive(struct solver_colgen *cg, int rounds_per_fix,
+		       const int *start, int open_limit, int *type)
+{
+	struct solver_hold hold = solver_budget_hold(cg->bu, DIVE_SHARE);
+	int starved = 0;
+	int r = dive_loop(cg, rounds_per_fix, start, open_limit, type,
+			  &starved);
+
+	solver_budget_release(cg->bu, hold);
+	if (starved && start && cg->p->max_changes == ROTA_UNSET &&
+	    solver_budget_left(cg->bu)) {
+		solver_budget_log(cg->bu, "dive: its share spent\n");
+		r = dive_finish(cg, start, type);
+	}
+	return r;
 }
 
 /*
@@ -710,6 +751,8 @@ static int dive_finish(struct solver_colgen *cg, const int *start, int *type)
 	}
 	release_bounds(cg);
 	r = solver_colgen_neighbourhood(cg, type, open, 0, 2000, 50000, type);
+	solver_budget_log(cg->bu, "dive: the restricted master on the open "
+				  "members: result %d\n", r);
 	free(open);
 	free(placed);
 	return r == SUB_FEASIBLE ? SUB_OPTIMAL : r;

@@ -325,29 +325,12 @@ static int terminated(const char *s, size_t n)
 	return memchr(s, '\0', n) != NULL;
 }
 
-int rota_problem_validate(const struct rota_problem *p,
-			  struct rota_error *err)
+/* The scalars of the problem and the reference roster. */
+static int validate_scalars(const struct rota_problem *p,
+			    struct rota_error *err)
 {
-	int D, T, K, S, E;
+	int D = p->n_days, S = p->n_types, E = p->n_employees;
 
-	if (!p)
-		return rota_error_set(err, ROTA_EINVAL, "no problem");
-	D = p->n_days;
-	T = p->n_intervals;
-	K = p->n_skills;
-	S = p->n_types;
-	E = p->n_employees;
-	if (D < 1 || T < 0 || K < 0 || K > ROTA_MAX_SKILLS || S < 0 || E < 0)
-		return rota_error_set(err, ROTA_EDATA,
-				      "problem: sizes out of range");
-	if ((K && !p->skills) || ((T && K) && !p->demand) ||
-	    (S && (!p->types || !p->slots || !p->cover || !p->ban)) ||
-	    (E && (!p->employees || !p->fixed)) ||
-	    ((E && S) && (!p->unavailable || !p->type_max)) ||
-	    (p->n_requests && !p->requests) || (p->n_groups && !p->groups) ||
-	    p->n_groups < 0)
-		return rota_error_set(err, ROTA_EDATA,
-				      "problem: an array is missing");
 	if (p->first_weekday < 1 || p->first_weekday > 7)
 		return rota_error_set(err, ROTA_EDATA,
 				      "problem: first_weekday %d is not 1-7",
@@ -373,6 +356,15 @@ int rota_problem_validate(const struct rota_problem *p,
 				"problem: reference of employee %zu day %zu: "
 				"shift type %d out of range",
 				i / (size_t)D, i % (size_t)D, p->reference[i]);
+	return 0;
+}
+
+/* Skills, demand, shift types, slots and cover. */
+static int validate_data(const struct rota_problem *p, struct rota_error *err)
+{
+	int D = p->n_days, T = p->n_intervals, K = p->n_skills,
+	    S = p->n_types;
+
 	for (int k = 0; k < K; k++)
 		if (!terminated(p->skills[k].name, sizeof(p->skills[k].name)))
 			return rota_error_set(err, ROTA_EDATA,
@@ -441,77 +433,92 @@ int rota_problem_validate(const struct rota_problem *p,
 					      "problem: cover day %d type %d "
 					      "out of range", i / S, i % S);
 	}
-	for (int e = 0; e < E; e++) {
-		const struct rota_problem_employee *pe = &p->employees[e];
-		const struct rota_history *h = &pe->history;
+	return 0;
+}
 
-		if (!terminated(pe->id, sizeof(pe->id)) ||
-		    !terminated(pe->name, sizeof(pe->name)) ||
-		    !terminated(pe->contract, sizeof(pe->contract)))
-			return rota_error_set(err, ROTA_EDATA,
-					      "problem: employee %d: id, name "
-					      "or contract not terminated", e);
-		if (K < 64 && (pe->skills >> K) != 0)
-			return rota_error_set(err, ROTA_EDATA,
-					      "problem: employee '%s' has an "
-					      "unknown skill", pe->id);
-		for (int r = 0; r < ROTA_PROBLEM_RULE_COUNT; r++) {
-			const struct rota_rule_value *v = &pe->rule[r];
+/* Employee e: names, skills, rules, caps, history, future, group, pins. */
+static int validate_employee(const struct rota_problem *p, int e,
+			     struct rota_error *err)
+{
+	int D = p->n_days, K = p->n_skills, S = p->n_types;
+	const struct rota_problem_employee *pe = &p->employees[e];
+	const struct rota_history *h = &pe->history;
 
-			if ((v->value < 0 && v->value != ROTA_UNSET) ||
-			    v->value > 1000000 || bad_weight(v->weight))
-				return rota_error_set(
-					err, ROTA_EDATA,
-					"problem: employee '%s': rule %s: "
-					"value %d or weight out of range",
-					pe->id, rota_problem_rule_name(r),
-					v->value);
-		}
-		for (int s = 0; s < S; s++) {
-			const struct rota_rule_value *v =
-				&p->type_max[e * S + s];
+	if (!terminated(pe->id, sizeof(pe->id)) ||
+	    !terminated(pe->name, sizeof(pe->name)) ||
+	    !terminated(pe->contract, sizeof(pe->contract)))
+		return rota_error_set(err, ROTA_EDATA,
+				      "problem: employee %d: id, name "
+				      "or contract not terminated", e);
+	if (K < 64 && (pe->skills >> K) != 0)
+		return rota_error_set(err, ROTA_EDATA,
+				      "problem: employee '%s' has an "
+				      "unknown skill", pe->id);
+	for (int r = 0; r < ROTA_PROBLEM_RULE_COUNT; r++) {
+		const struct rota_rule_value *v = &pe->rule[r];
 
-			if ((v->value < 0 && v->value != ROTA_UNSET) ||
-			    bad_weight(v->weight))
-				return rota_error_set(
-					err, ROTA_EDATA,
-					"problem: employee '%s': cap of shift "
-					"type %d out of range", pe->id, s);
-		}
-		if (h->known != 0 && h->known != 1)
-			return rota_error_set(err, ROTA_EDATA,
-					      "problem: employee '%s': history "
-					      "known is not 0 or 1", pe->id);
-		if (h->days_worked < 0 || h->days_off < 0 ||
-		    h->weekends_worked < 0 || h->last_type < -1 ||
-		    h->last_type >= S ||
-		    (h->days_worked > 0 && h->days_off > 0))
-			return rota_error_set(err, ROTA_EDATA,
-					      "problem: employee '%s': history "
-					      "out of range", pe->id);
-		if ((pe->future.known != 0 && pe->future.known != 1) ||
-		    pe->future.days_worked < 0 || pe->future.days_off < 0 ||
-		    (pe->future.days_worked > 0 && pe->future.days_off > 0) ||
-		    pe->future.first_type < -1 || pe->future.first_type >= S)
-			return rota_error_set(err, ROTA_EDATA,
-					      "problem: employee '%s': future "
-					      "out of range", pe->id);
-		if (pe->group < -1 || pe->group >= p->n_groups)
-			return rota_error_set(err, ROTA_EDATA,
-					      "problem: employee '%s': group "
-					      "%d out of range", pe->id,
-					      pe->group);
-		for (int d = 0; d < D; d++) {
-			int f = rota_problem_fixed(p, e, d);
-
-			if (f < ROTA_FREE || f >= S)
-				return rota_error_set(
-					err, ROTA_EDATA,
-					"problem: employee '%s': fixed type "
-					"%d on day %d out of range", pe->id, f,
-					d);
-		}
+		if ((v->value < 0 && v->value != ROTA_UNSET) ||
+		    v->value > 1000000 || bad_weight(v->weight))
+			return rota_error_set(
+				err, ROTA_EDATA,
+				"problem: employee '%s': rule %s: "
+				"value %d or weight out of range",
+				pe->id, rota_problem_rule_name(r),
+				v->value);
 	}
+	for (int s = 0; s < S; s++) {
+		const struct rota_rule_value *v =
+			&p->type_max[e * S + s];
+
+		if ((v->value < 0 && v->value != ROTA_UNSET) ||
+		    bad_weight(v->weight))
+			return rota_error_set(
+				err, ROTA_EDATA,
+				"problem: employee '%s': cap of shift "
+				"type %d out of range", pe->id, s);
+	}
+	if (h->known != 0 && h->known != 1)
+		return rota_error_set(err, ROTA_EDATA,
+				      "problem: employee '%s': history "
+				      "known is not 0 or 1", pe->id);
+	if (h->days_worked < 0 || h->days_off < 0 ||
+	    h->weekends_worked < 0 || h->last_type < -1 ||
+	    h->last_type >= S ||
+	    (h->days_worked > 0 && h->days_off > 0))
+		return rota_error_set(err, ROTA_EDATA,
+				      "problem: employee '%s': history "
+				      "out of range", pe->id);
+	if ((pe->future.known != 0 && pe->future.known != 1) ||
+	    pe->future.days_worked < 0 || pe->future.days_off < 0 ||
+	    (pe->future.days_worked > 0 && pe->future.days_off > 0) ||
+	    pe->future.first_type < -1 || pe->future.first_type >= S)
+		return rota_error_set(err, ROTA_EDATA,
+				      "problem: employee '%s': future "
+				      "out of range", pe->id);
+	if (pe->group < -1 || pe->group >= p->n_groups)
+		return rota_error_set(err, ROTA_EDATA,
+				      "problem: employee '%s': group "
+				      "%d out of range", pe->id,
+				      pe->group);
+	for (int d = 0; d < D; d++) {
+		int f = rota_problem_fixed(p, e, d);
+
+		if (f < ROTA_FREE || f >= S)
+			return rota_error_set(
+				err, ROTA_EDATA,
+				"problem: employee '%s': fixed type "
+				"%d on day %d out of range", pe->id, f,
+				d);
+	}
+	return 0;
+}
+
+/* Requests and fairness groups. */
+static int validate_requests(const struct rota_problem *p,
+			     struct rota_error *err)
+{
+	int D = p->n_days, S = p->n_types, E = p->n_employees;
+
 	for (size_t i = 0; i < p->n_requests; i++) {
 		const struct rota_request *r = &p->requests[i];
 
@@ -530,6 +537,38 @@ int rota_problem_validate(const struct rota_problem *p,
 					      "problem: group %d out of range",
 					      g);
 	return 0;
+}
+
+int rota_problem_validate(const struct rota_problem *p,
+			  struct rota_error *err)
+{
+	int D, T, K, S, E, rc;
+
+	if (!p)
+		return rota_error_set(err, ROTA_EINVAL, "no problem");
+	D = p->n_days;
+	T = p->n_intervals;
+	K = p->n_skills;
+	S = p->n_types;
+	E = p->n_employees;
+	if (D < 1 || T < 0 || K < 0 || K > ROTA_MAX_SKILLS || S < 0 || E < 0)
+		return rota_error_set(err, ROTA_EDATA,
+				      "problem: sizes out of range");
+	if ((K && !p->skills) || ((T && K) && !p->demand) ||
+	    (S && (!p->types || !p->slots || !p->cover || !p->ban)) ||
+	    (E && (!p->employees || !p->fixed)) ||
+	    ((E && S) && (!p->unavailable || !p->type_max)) ||
+	    (p->n_requests && !p->requests) || (p->n_groups && !p->groups) ||
+	    p->n_groups < 0)
+		return rota_error_set(err, ROTA_EDATA,
+				      "problem: an array is missing");
+	if ((rc = validate_scalars(p, err)) < 0 ||
+	    (rc = validate_data(p, err)) < 0)
+		return rc;
+	for (int e = 0; e < E; e++)
+		if ((rc = validate_employee(p, e, err)) < 0)
+			return rc;
+	return validate_requests(p, err);
 }
 
 struct rota_solution *rota_solution_new(const struct rota_problem *p,

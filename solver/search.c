@@ -1532,7 +1532,11 @@ static int colgen_lns(struct state *st, struct solver_colgen *cg, double *x,
 		iter++;
 		since++;
 		if (r < 0 && r != ROTA_EINVAL) {
-			rc = rota_error_set(err, r, "out of memory");
+			rc = rota_error_set(err, r, r == ROTA_ENOMEM
+							    ? "out of memory"
+							    : "a neighbourhood of "
+							      "the restricted "
+							      "master failed");
 			goto out;
 		}
 		if (r == SUB_OPTIMAL || r == SUB_FEASIBLE) {
@@ -1570,8 +1574,14 @@ out:
 	return rc;
 }
 
-/* members a dive leaves to the restricted master */
-#define DIVE_OPEN 40
+/* members a dive leaves to the restricted master, and the rounds of
+ * column generation after each of its fixes (measured on Curtois 7 and
+ * 8: 6 and 2 against 40 and 5, bench/RESULTS.md) */
+#define DIVE_OPEN 6
+#define DIVE_ROUNDS 2
+
+/* the share of the work left that the root column generation may take */
+#define ROOT_SHARE 0.5
 
 /*
  * Column generation (colgen.c): the set-partitioning LP bound, far
@@ -1583,6 +1593,7 @@ static int colgen_phase(struct state *st, double *x, struct rota_error *err)
 	struct solver_colgen *cg = NULL;
 	size_t ed = (size_t)st->E * (size_t)st->D;
 	int *saved = malloc((ed + 1) * sizeof(int));
+	struct solver_hold hold;
 	double bound;
 	int rc, r;
 
@@ -1596,7 +1607,12 @@ static int colgen_phase(struct state *st, double *x, struct rota_error *err)
 	}
 	if (rc < 0 || (rc = solver_colgen_add_roster(cg, st->type)) < 0)
 		goto out;
+	/* the root may take ROOT_SHARE of the work (and of the time under
+	 * a cap): when it tails off, the dive starts from the restricted
+	 * master it has (no bound then) */
+	hold = solver_budget_hold(&st->bu, ROOT_SHARE);
 	r = solver_colgen_root(cg, &bound);
+	solver_budget_release(&st->bu, hold);
 	if (r < 0) {
 		rc = rota_error_set(err, r, "column generation failed");
 		goto out;
@@ -1607,7 +1623,7 @@ static int colgen_phase(struct state *st, double *x, struct rota_error *err)
 	    solver_rel_gap(st->inc_obj, st->bound) <= 0 ||
 	    !solver_budget_left(&st->bu))
 		goto out;
-	r = solver_colgen_dive(cg, 5, saved, DIVE_OPEN, st->type);
+	r = solver_colgen_dive(cg, DIVE_ROUNDS, saved, DIVE_OPEN, st->type);
 	solver_colgen_unfix(cg);
 	if (r == SUB_OPTIMAL) {
 		r = try_roster(st, x);
@@ -1615,6 +1631,9 @@ static int colgen_phase(struct state *st, double *x, struct rota_error *err)
 			rc = rota_error_set(err, r, "evaluating a roster failed");
 			goto out;
 		}
+		solver_budget_log(&st->bu, "dive: %s, incumbent %.2f\n",
+				  r ? "a better roster" : "no better roster",
+				  st->inc_obj);
 		if (r == 0)
 			memcpy(st->type, saved, ed * sizeof(int));
 		solver_budget_report(&st->bu, 1);
@@ -1644,6 +1663,40 @@ static double default_work(const struct rota_problem *p)
 	return 1.5e6 + 100.0 * cells;
 }
 
+
+/* The whole MIP with the incumbent injected and GLPK's cuts: a proof of
+ * optimality, a better roster or a better bound. */
+static int whole_mip(struct state *st, double *x, double gap,
+		     struct rota_error *err)
+{
+	struct sub_params sp;
+	struct sub_out so;
+	uint8_t *fr = malloc((size_t)st->full.mip.ncols + 1);
+
+	if (!fr)
+		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
+	memset(fr, 1, (size_t)st->full.mip.ncols);
+	memset(&sp, 0, sizeof(sp));
+	sp.free = fr;
+	sp.val = st->inc;
+	sp.inject = 1;
+	sp.gap = gap;
+	sp.cuts = 1;
+	sp.report = 1;
+	st->bu.phase = "branch-and-bound";
+	solver_sub_solve(&st->bu, &st->full.mip, &sp, x, &so);
+	free(fr);
+	st->nodes += so.nodes;
+	if (so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE) {
+		double z = solver_mip_objective(&st->full.mip, x);
+
+		if (z < st->inc_obj - 1e-9)
+			accept(st, x, z);
+		if (so.bound > st->bound)
+			st->bound = fmin(so.bound, st->inc_obj);
+	}
+	return 0;
+}
 
 int rota_solve(const struct rota_problem *p,
 	       const struct rota_solve_options *opt_in,
@@ -1756,36 +1809,9 @@ int rota_solve(const struct rota_problem *p,
 
 	/* 4. the whole MIP, incumbent injected: proof or a better bound */
 	if (solver_budget_left(&st.bu) && st.full.n_x <= BNB_MAX_BINARIES &&
-	    solver_rel_gap(st.inc_obj, st.bound) > opt.gap) {
-		struct sub_params sp;
-		struct sub_out so;
-		uint8_t *fr = malloc((size_t)st.full.mip.ncols + 1);
-
-		if (!fr) {
-			rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-			goto out;
-		}
-		memset(fr, 1, (size_t)st.full.mip.ncols);
-		memset(&sp, 0, sizeof(sp));
-		sp.free = fr;
-		sp.val = st.inc;
-		sp.inject = 1;
-		sp.gap = opt.gap;
-		sp.cuts = 1;
-		sp.report = 1;
-		st.bu.phase = "branch-and-bound";
-		solver_sub_solve(&st.bu, &st.full.mip, &sp, x, &so);
-		free(fr);
-		st.nodes += so.nodes;
-		if (so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE) {
-			double z = solver_mip_objective(&st.full.mip, x);
-
-			if (z < st.inc_obj - 1e-9)
-				accept(&st, x, z);
-			if (so.bound > st.bound)
-				st.bound = fmin(so.bound, st.inc_obj);
-		}
-	}
+	    solver_rel_gap(st.inc_obj, st.bound) > opt.gap &&
+	    (rc = whole_mip(&st, x, opt.gap, err)) < 0)
+		goto out;
 	st.bu.bound = st.bound;
 	solver_budget_report(&st.bu, 1);
 	if ((rc = fill_solution(&st, sol)) < 0) {

@@ -130,6 +130,11 @@ int solver_budget_left(struct solver_budget *b);
 /* the time cap only (turning a roster we have into a result) */
 int solver_budget_time_left(struct solver_budget *b);
 double solver_budget_work_left(const struct solver_budget *b);
+struct solver_hold {
+	double work_limit, deadline;
+};
+struct solver_hold solver_budget_hold(struct solver_budget *b, double share);
+void solver_budget_release(struct solver_budget *b, struct solver_hold h);
 void solver_budget_spend(struct solver_budget *b, double units);
 void solver_budget_report(struct solver_budget *b, int force);
 void solver_budget_log(const struct solver_budget *b, const char *fmt, ...)
