@@ -68,13 +68,5 @@ table=$tmp/table.md
 } >"$table"
 cat "$table"
 
-if ! grep -q '^<!-- curtois:table begin' "$results" ||
-	! grep -q '^<!-- curtois:table end' "$results"; then
-	echo "curtois: $results has no curtois:table markers: not updated"
-	exit 1
-fi
-awk -v f="$table" '
-	/^<!-- curtois:table begin/ { while ((getline l < f) > 0) print l; skip = 1; next }
-	/^<!-- curtois:table end/ { skip = 0; next }
-	!skip { print }' "$results" >"$tmp/new" && cp "$tmp/new" "$results"
+sh "$here/results_table.sh" "$results" curtois:table "$table" || exit 1
 exit $status

@@ -141,12 +141,4 @@ table=$tmp/table.md
 } >"$table"
 cat "$table"
 
-if ! grep -q '^<!-- solver:ladder begin' "$results" ||
-	! grep -q '^<!-- solver:ladder end' "$results"; then
-	echo "solver: $results has no solver:ladder markers: not updated"
-	exit 1
-fi
-awk -v f="$table" '
-	/^<!-- solver:ladder begin/ { while ((getline l < f) > 0) print l; skip = 1; next }
-	/^<!-- solver:ladder end/ { skip = 0; next }
-	!skip { print }' "$results" >"$tmp/new" && cp "$tmp/new" "$results"
+sh "$here/results_table.sh" "$results" solver:ladder "$table" || exit 1
