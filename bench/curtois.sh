@@ -68,5 +68,5 @@ table=$tmp/table.md
 } >"$table"
 cat "$table"
 
-sh "$here/results_table.sh" "$results" curtois:table "$table" || exit 1
+sh "$here/lib/results_table.sh" "$results" curtois:table "$table" || exit 1
 exit $status

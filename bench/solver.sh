@@ -146,4 +146,4 @@ table=$tmp/table.md
 } >"$table"
 cat "$table"
 
-sh "$here/results_table.sh" "$results" solver:ladder "$table" || exit 1
+sh "$here/lib/results_table.sh" "$results" solver:ladder "$table" || exit 1

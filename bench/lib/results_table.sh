@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench/results_table.sh RESULTS MARKER TABLE - replace the lines of
+# bench/lib/results_table.sh RESULTS MARKER TABLE - replace the lines of
 # RESULTS (bench/RESULTS.md) from "<!-- MARKER begin" to "<!-- MARKER end"
 # with the file TABLE (which carries both marker lines itself), leaving
 # everything else (the prose written by hand) as it is.  Exits 1 without
