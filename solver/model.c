@@ -204,26 +204,15 @@ static int create_x(struct builder *b)
 	return m->failed ? -1 : 0;
 }
 
-/* Interval demand: coverage rows, profile balances, allocations. */
-static int build_coverage(struct builder *b)
+/* A coverage row per interval and skill with demand, and its under- and
+ * overstaffing columns (covrow, rm->ucol, rm->ocol; -1 where none). */
+static void coverage_rows(struct builder *b, int *covrow)
 {
 	const struct rota_problem *p = b->p;
 	struct mip *m = b->m;
 	struct roster_model *rm = b->rm;
-	int T = b->T, K = b->K, nprof = 0, rc = -1;
-	uint64_t *prof;
-	int *covrow = NULL, *chain = NULL, *xprof;
-	uint8_t *used = NULL;
+	int T = b->T, K = b->K;
 
-	if (T == 0 || K == 0)
-		return 0;
-	covrow = malloc((size_t)T * (size_t)K * sizeof(int));
-	rm->ucol = malloc((size_t)T * (size_t)K * sizeof(int));
-	rm->ocol = malloc((size_t)T * (size_t)K * sizeof(int));
-	prof = rm->prof = malloc((size_t)(b->E * b->S + 1) * sizeof(uint64_t));
-	xprof = rm->xprof = malloc((size_t)(b->E * b->S + 1) * sizeof(int));
-	if (!covrow || !rm->ucol || !rm->ocol || !prof || !xprof)
-		goto out;
 	for (int t = 0; t < T; t++)
 		for (int k = 0; k < K; k++) {
 			const struct rota_demand *dm =
@@ -258,7 +247,18 @@ static int build_coverage(struct builder *b)
 				rm->ocol[i] = o;
 			}
 		}
-	/* distinct profiles of (e, s) pairs, sorted: deterministic */
+}
+
+/* The distinct skill profiles of (employee, type) pairs, sorted so the
+ * model is deterministic (rm->prof, rm->nprof), and each pair's profile
+ * (rm->xprof, -1 for none). */
+static void find_profiles(struct builder *b)
+{
+	const struct rota_problem *p = b->p;
+	struct roster_model *rm = b->rm;
+	uint64_t *prof = rm->prof;
+	int *xprof = rm->xprof, nprof = 0;
+
 	for (int e = 0; e < b->E; e++)
 		for (int s = 0; s < b->S; s++) {
 			uint64_t pm = solver_model_profile(p, e, s);
@@ -289,12 +289,14 @@ static int build_coverage(struct builder *b)
 					xprof[e * b->S + s] = i;
 		}
 	rm->nprof = nprof;
-	/* n[t,P] = n[t-1,P] + (shifts of P starting at t) - (ending at t):
-	 * every shift column appears in two rows only */
-	chain = malloc(((size_t)T * (size_t)(nprof ? nprof : 1)) * sizeof(int));
-	used = calloc((size_t)nprof + 1, 1);
-	if (!chain || !used)
-		goto out;
+}
+
+/* Which profiles some possible shift with on-queue time uses (used[pi]). */
+static void used_profiles(struct builder *b, uint8_t *used)
+{
+	const struct rota_problem *p = b->p;
+	const int *xprof = b->rm->xprof;
+
 	for (int e = 0; e < b->E; e++)
 		for (int d = 0; d < b->D; d++)
 			for (int s = 0; s < b->S; s++) {
@@ -305,11 +307,27 @@ static int build_coverage(struct builder *b)
 					     ? included(b, e) &&
 						       rota_problem_can_work(
 							       p, e, d, s)
-					     : model_x(rm, e, d, s) >= 0) &&
+					     : model_x(b->rm, e, d, s) >= 0) &&
 				    xprof[e * b->S + s] >= 0 &&
 				    sl->first_interval < sl->end_interval)
 					used[xprof[e * b->S + s]] = 1;
 			}
+}
+
+/*
+ * n[t,P] = n[t-1,P] + (shifts of P starting at t) - (ending at t): a
+ * running count per used profile and interval (chain[t * nprof + pi] is
+ * its balance row), split among the profile's skills by allocation
+ * columns into the coverage rows.  Every shift column then appears in two
+ * rows only.
+ */
+static void profile_chains(struct builder *b, const int *covrow,
+			   const uint8_t *used, int *chain)
+{
+	struct mip *m = b->m;
+	const uint64_t *prof = b->rm->prof;
+	int T = b->T, K = b->K, nprof = b->rm->nprof;
+
 	for (int pi = 0; pi < nprof; pi++) {
 		uint64_t pm = prof[pi];
 		int single = popcount64(pm) == 1;
@@ -350,10 +368,21 @@ static int build_coverage(struct builder *b)
 			}
 		}
 	}
+}
+
+/* Each shift column into its profile's balance rows where its on-queue
+ * segments start (-x) and end (+x). */
+static void shift_segments(struct builder *b, const int *chain)
+{
+	const struct rota_problem *p = b->p;
+	struct mip *m = b->m;
+	const int *xprof = b->rm->xprof;
+	int T = b->T, nprof = b->rm->nprof;
+
 	for (int e = 0; e < b->E; e++)
 		for (int d = 0; d < b->D; d++)
 			for (int s = 0; s < b->S; s++) {
-				int j = model_x(rm, e, d, s);
+				int j = model_x(b->rm, e, d, s);
 				int pi = xprof[e * b->S + s];
 				const struct rota_slot *sl =
 					rota_problem_slot(p, d, s);
@@ -392,7 +421,36 @@ static int build_coverage(struct builder *b)
 							j, mult(b, e));
 				}
 			}
-	rc = m->failed ? -1 : 0;
+}
+
+/* Interval demand: coverage rows, profile balances, allocations. */
+static int build_coverage(struct builder *b)
+{
+	struct roster_model *rm = b->rm;
+	int T = b->T, K = b->K, rc = -1;
+	int *covrow = NULL, *chain = NULL;
+	uint8_t *used = NULL;
+
+	if (T == 0 || K == 0)
+		return 0;
+	covrow = malloc((size_t)T * (size_t)K * sizeof(int));
+	rm->ucol = malloc((size_t)T * (size_t)K * sizeof(int));
+	rm->ocol = malloc((size_t)T * (size_t)K * sizeof(int));
+	rm->prof = malloc((size_t)(b->E * b->S + 1) * sizeof(uint64_t));
+	rm->xprof = malloc((size_t)(b->E * b->S + 1) * sizeof(int));
+	if (!covrow || !rm->ucol || !rm->ocol || !rm->prof || !rm->xprof)
+		goto out;
+	coverage_rows(b, covrow);
+	find_profiles(b);
+	chain = malloc(((size_t)T * (size_t)(rm->nprof ? rm->nprof : 1)) *
+		       sizeof(int));
+	used = calloc((size_t)rm->nprof + 1, 1);
+	if (!chain || !used)
+		goto out;
+	used_profiles(b, used);
+	profile_chains(b, covrow, used, chain);
+	shift_segments(b, chain);
+	rc = b->m->failed ? -1 : 0;
 	if (b->spec->master) {
 		rm->chainrow = chain; /* kept: schedules are added later */
 		chain = NULL;
