@@ -738,23 +738,24 @@ static void build_min_blocks(struct builder *b, int e, int on)
 	}
 }
 
-static void build_employee(struct builder *b, int e)
+/* A rule of the employee's contract is in the model: set, and either
+ * soft or not relaxed in this model. */
+static int active(const struct builder *b, const struct rota_rule_value *R,
+		  int r)
+{
+	return R[r].value != ROTA_UNSET && (R[r].weight > 0 || !relaxed(b, r));
+}
+
+/* One shift a day, and the rotation bans between consecutive days. */
+static void employee_days(struct builder *b, int e)
 {
 	const struct rota_problem *p = b->p;
-	const struct rota_problem_employee *pe = &p->employees[e];
-	const struct rota_history *h = &pe->history;
 	struct roster_model *rm = b->rm;
 	struct mip *m = b->m;
 	int D = b->D, S = b->S;
 	int *cols = b->list;
-	double *coef = b->coef;
-	const struct rota_rule_value *R = pe->rule;
 	int n;
 
-#define ACTIVE(r) (R[r].value != ROTA_UNSET && (R[r].weight > 0 || \
-						!relaxed(b, r)))
-
-	/* one shift a day */
 	for (int d = 0; d < D; d++) {
 		b->nlist = 0;
 		day_cols(b, e, d);
@@ -790,11 +791,17 @@ static void build_employee(struct builder *b, int e)
 							     1);
 				}
 			}
-	/* rest */
-	if (ACTIVE(ROTA_RULE_min_rest_min))
-		build_rest(b, e, R[ROTA_RULE_min_rest_min].value,
-			   R[ROTA_RULE_min_rest_min].weight);
-	/* per-type caps */
+}
+
+/* At most so many shifts of a type over the horizon. */
+static void employee_type_caps(struct builder *b, int e)
+{
+	const struct rota_problem *p = b->p;
+	struct roster_model *rm = b->rm;
+	int D = b->D, S = b->S;
+	int *cols = b->list;
+	int n;
+
 	for (int s = 0; s < S; s++) {
 		const struct rota_rule_value *cap = &p->type_max[e * S + s];
 
@@ -812,7 +819,19 @@ static void build_employee(struct builder *b, int e)
 			rule_row(b, e, GROUP_TYPE_MAX, cap->weight, cols, NULL,
 				 n, -INF, cap->value, s);
 	}
-	/* weekly blocks */
+}
+
+/* Per ISO week: minimum and maximum paid minutes, days, nights. */
+static void employee_weeks(struct builder *b, int e,
+			   const struct rota_rule_value *R)
+{
+	const struct rota_problem *p = b->p;
+	struct roster_model *rm = b->rm;
+	int D = b->D, S = b->S;
+	int *cols = b->list;
+	double *coef = b->coef;
+	int n;
+
 	for (int w0 = 0; w0 + 7 <= D; w0 += 7) {
 		n = 0;
 		for (int d = w0; d < w0 + 7; d++)
@@ -824,21 +843,21 @@ static void build_employee(struct builder *b, int e)
 					coef[n++] = p->types[s].paid_min;
 				}
 			}
-		if (ACTIVE(ROTA_RULE_min_week_min) &&
+		if (active(b, R, ROTA_RULE_min_week_min) &&
 		    R[ROTA_RULE_min_week_min].value > 0)
 			rule_row(b, e, ROTA_RULE_min_week_min,
 				 R[ROTA_RULE_min_week_min].weight, cols, coef,
 				 n, R[ROTA_RULE_min_week_min].value, INF, w0);
-		if (ACTIVE(ROTA_RULE_max_week_min))
+		if (active(b, R, ROTA_RULE_max_week_min))
 			rule_row(b, e, ROTA_RULE_max_week_min,
 				 R[ROTA_RULE_max_week_min].weight, cols, coef,
 				 n, -INF, R[ROTA_RULE_max_week_min].value, w0);
-		if (ACTIVE(ROTA_RULE_max_days_week) &&
+		if (active(b, R, ROTA_RULE_max_days_week) &&
 		    R[ROTA_RULE_max_days_week].value < 7)
 			rule_row(b, e, ROTA_RULE_max_days_week,
 				 R[ROTA_RULE_max_days_week].weight, cols, NULL,
 				 n, -INF, R[ROTA_RULE_max_days_week].value, w0);
-		if (ACTIVE(ROTA_RULE_max_nights)) {
+		if (active(b, R, ROTA_RULE_max_nights)) {
 			int nn = 0;
 
 			for (int d = w0; d < w0 + 7; d++)
@@ -855,8 +874,20 @@ static void build_employee(struct builder *b, int e)
 					 R[ROTA_RULE_max_nights].value, w0);
 		}
 	}
-	/* horizon totals */
-	if (ACTIVE(ROTA_RULE_min_total_min) || ACTIVE(ROTA_RULE_max_total_min)) {
+}
+
+/* Minimum and maximum paid minutes over the whole horizon. */
+static void employee_totals(struct builder *b, int e,
+			    const struct rota_rule_value *R)
+{
+	const struct rota_problem *p = b->p;
+	struct roster_model *rm = b->rm;
+	int D = b->D, S = b->S;
+	int *cols = b->list;
+	double *coef = b->coef;
+	int n;
+
+	if (active(b, R, ROTA_RULE_min_total_min) || active(b, R, ROTA_RULE_max_total_min)) {
 		n = 0;
 		for (int d = 0; d < D; d++)
 			for (int s = 0; s < S; s++) {
@@ -867,24 +898,30 @@ static void build_employee(struct builder *b, int e)
 					coef[n++] = p->types[s].paid_min;
 				}
 			}
-		if (ACTIVE(ROTA_RULE_min_total_min) &&
+		if (active(b, R, ROTA_RULE_min_total_min) &&
 		    R[ROTA_RULE_min_total_min].value > 0)
 			rule_row(b, e, ROTA_RULE_min_total_min,
 				 R[ROTA_RULE_min_total_min].weight, cols, coef,
 				 n, R[ROTA_RULE_min_total_min].value, INF, 0);
-		if (ACTIVE(ROTA_RULE_max_total_min))
+		if (active(b, R, ROTA_RULE_max_total_min))
 			rule_row(b, e, ROTA_RULE_max_total_min,
 				 R[ROTA_RULE_max_total_min].weight, cols, coef,
 				 n, -INF, R[ROTA_RULE_max_total_min].value, 0);
 	}
-	if (ACTIVE(ROTA_RULE_max_consecutive_days))
-		build_max_consecutive(b, e);
-	if (ACTIVE(ROTA_RULE_min_consecutive_days))
-		build_min_blocks(b, e, 1);
-	if (ACTIVE(ROTA_RULE_min_consecutive_days_off))
-		build_min_blocks(b, e, 0);
-	/* weekends */
-	if (ACTIVE(ROTA_RULE_max_weekends)) {
+}
+
+/* Weekends worked: a column per weekend (Saturday and its Sunday), at
+ * most the contract's number less those already worked (history). */
+static void employee_weekends(struct builder *b, int e,
+			      const struct rota_rule_value *R)
+{
+	const struct rota_problem *p = b->p;
+	const struct rota_history *h = &p->employees[e].history;
+	struct mip *m = b->m;
+	int D = b->D;
+	int *cols = b->list;
+
+	if (active(b, R, ROTA_RULE_max_weekends)) {
 		int N = R[ROTA_RULE_max_weekends].value -
 			(h->known ? h->weekends_worked : 0);
 		int *zc = malloc(((size_t)D / 7 + 2) * sizeof(int)), nz = 0;
@@ -929,7 +966,26 @@ static void build_employee(struct builder *b, int e)
 				 -INF, N, 0);
 		free(zc);
 	}
-#undef ACTIVE
+}
+
+static void build_employee(struct builder *b, int e)
+{
+	const struct rota_rule_value *R = b->p->employees[e].rule;
+
+	employee_days(b, e);
+	if (active(b, R, ROTA_RULE_min_rest_min))
+		build_rest(b, e, R[ROTA_RULE_min_rest_min].value,
+			   R[ROTA_RULE_min_rest_min].weight);
+	employee_type_caps(b, e);
+	employee_weeks(b, e, R);
+	employee_totals(b, e, R);
+	if (active(b, R, ROTA_RULE_max_consecutive_days))
+		build_max_consecutive(b, e);
+	if (active(b, R, ROTA_RULE_min_consecutive_days))
+		build_min_blocks(b, e, 1);
+	if (active(b, R, ROTA_RULE_min_consecutive_days_off))
+		build_min_blocks(b, e, 0);
+	employee_weekends(b, e, R);
 }
 
 static void build_requests(struct builder *b)
