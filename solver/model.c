@@ -821,6 +821,24 @@ static void employee_type_caps(struct builder *b, int e)
 	}
 }
 
+/* The employee's shift columns on days [d0, d1) into b->list, their paid
+ * minutes into b->coef; how many. */
+static int paid_cols(struct builder *b, int e, int d0, int d1)
+{
+	int n = 0;
+
+	for (int d = d0; d < d1; d++)
+		for (int s = 0; s < b->S; s++) {
+			int j = model_x(b->rm, e, d, s);
+
+			if (j >= 0) {
+				b->list[n] = j;
+				b->coef[n++] = b->p->types[s].paid_min;
+			}
+		}
+	return n;
+}
+
 /* Per ISO week: minimum and maximum paid minutes, days, nights. */
 static void employee_weeks(struct builder *b, int e,
 			   const struct rota_rule_value *R)
@@ -830,19 +848,10 @@ static void employee_weeks(struct builder *b, int e,
 	int D = b->D, S = b->S;
 	int *cols = b->list;
 	double *coef = b->coef;
-	int n;
 
 	for (int w0 = 0; w0 + 7 <= D; w0 += 7) {
-		n = 0;
-		for (int d = w0; d < w0 + 7; d++)
-			for (int s = 0; s < S; s++) {
-				int j = model_x(rm, e, d, s);
+		int n = paid_cols(b, e, w0, w0 + 7);
 
-				if (j >= 0) {
-					cols[n] = j;
-					coef[n++] = p->types[s].paid_min;
-				}
-			}
 		if (active(b, R, ROTA_RULE_min_week_min) &&
 		    R[ROTA_RULE_min_week_min].value > 0)
 			rule_row(b, e, ROTA_RULE_min_week_min,
@@ -880,24 +889,13 @@ static void employee_weeks(struct builder *b, int e,
 static void employee_totals(struct builder *b, int e,
 			    const struct rota_rule_value *R)
 {
-	const struct rota_problem *p = b->p;
-	struct roster_model *rm = b->rm;
-	int D = b->D, S = b->S;
 	int *cols = b->list;
 	double *coef = b->coef;
 	int n;
 
-	if (active(b, R, ROTA_RULE_min_total_min) || active(b, R, ROTA_RULE_max_total_min)) {
-		n = 0;
-		for (int d = 0; d < D; d++)
-			for (int s = 0; s < S; s++) {
-				int j = model_x(rm, e, d, s);
-
-				if (j >= 0) {
-					cols[n] = j;
-					coef[n++] = p->types[s].paid_min;
-				}
-			}
+	if (active(b, R, ROTA_RULE_min_total_min) ||
+	    active(b, R, ROTA_RULE_max_total_min)) {
+		n = paid_cols(b, e, 0, b->D);
 		if (active(b, R, ROTA_RULE_min_total_min) &&
 		    R[ROTA_RULE_min_total_min].value > 0)
 			rule_row(b, e, ROTA_RULE_min_total_min,
