@@ -290,7 +290,7 @@ static void solver_roster_passes_the_checker_at_the_optimum(void **state)
 
 /*
  * Optional: the real Instance1 (ROTA_CURTOIS_DIR, else
- * /work/shared/bench/curtois) with an optimal roster found by CBC on an
+ * ../shared/bench/curtois beside the repository) with an optimal roster found by CBC on an
  * independent compact model: objective 607, the best known value.
  */
 /*
