@@ -12,36 +12,8 @@
 #include <unistd.h>
 
 #include "plan/plan.h"
+#include "plan_fixture.h"
 
-struct fx {
-	char dir[64];
-	char db[96];
-	struct rota_plan *pl;
-};
-
-static void write_file(const struct fx *f, const char *name, const char *text)
-{
-	char path[160];
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/%s", f->dir, name);
-	assert_non_null(fp = fopen(path, "w"));
-	fputs(text, fp);
-	fclose(fp);
-}
-
-static void import(struct fx *f, struct rota_store *st, int kind,
-		   const char *name, const char *text)
-{
-	struct rota_error err = {0};
-	char path[160];
-
-	write_file(f, name, text);
-	snprintf(path, sizeof(path), "%s/%s", f->dir, name);
-	assert_int_equal(rota_store_import_file(st, kind, path, name, NULL,
-						&err), 0);
-	unlink(path);
-}
 
 /* Sunday 2026-11-29 12:00 in Shanghai (04:00 UTC): the week of Monday
  * 2026-11-30 is ahead. */
@@ -53,11 +25,7 @@ static void open_site(struct fx *f, const char *staff, const char *timeoff)
 	struct rota_store *st = NULL;
 	struct rota_error err = {0};
 
-	snprintf(f->dir, sizeof(f->dir), "/tmp/rota-test-cover.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->db, sizeof(f->db), "%s/rota.db", f->dir);
-	assert_int_equal(rota_store_open(f->db, ROTA_STORE_CREATE, &st, &err),
-			 0);
+	fx_create(f, "cover", &st);
 	import(f, st, ROTA_IMPORT_SITE, "site.ini",
 	       "[site]\nname = Cover test\ntimezone = Asia/Shanghai\n"
 	       "interval_min = 60\n[skill.voice]\n[skill.chat]\n"
@@ -83,29 +51,6 @@ static void open_site(struct fx *f, const char *staff, const char *timeoff)
 	rota_store_close(st);
 	assert_int_equal(rota_plan_open(f->db, 0, SUNDAY_NOON, &f->pl, &err),
 			 0);
-}
-
-static int fx_setup(void **state)
-{
-	*state = calloc(1, sizeof(struct fx));
-	return 0;
-}
-
-static int fx_teardown(void **state)
-{
-	struct fx *f = *state;
-	char path[160];
-	const char *names[] = {"rota.db", "rota.db-wal", "rota.db-shm"};
-
-	rota_plan_close(f->pl);
-	for (size_t i = 0; i < 3 && f->dir[0]; i++) {
-		snprintf(path, sizeof(path), "%s/%s", f->dir, names[i]);
-		unlink(path);
-	}
-	if (f->dir[0])
-		rmdir(f->dir);
-	free(f);
-	return 0;
 }
 
 static int32_t monday(void)

@@ -11,48 +11,16 @@
 #include <unistd.h>
 
 #include "plan/plan.h"
+#include "plan_fixture.h"
 
-struct fx {
-	char dir[64];
-	char db[96];
-	struct rota_plan *pl;
-};
 
-static void write_file(const struct fx *f, const char *name, const char *text)
-{
-	char path[160];
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/%s", f->dir, name);
-	assert_non_null(fp = fopen(path, "w"));
-	fputs(text, fp);
-	fclose(fp);
-}
-
-static void import(struct fx *f, struct rota_store *st, int kind,
-		   const char *name, const char *text)
-{
-	struct rota_error err = {0};
-	char path[160];
-
-	write_file(f, name, text);
-	snprintf(path, sizeof(path), "%s/%s", f->dir, name);
-	assert_int_equal(rota_store_import_file(st, kind, path, name, NULL,
-						&err), 0);
-	unlink(path);
-}
-
-static int fx_setup(void **state)
+static int plan_setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
 	struct rota_store *st = NULL;
 	struct rota_error err = {0};
 
-	snprintf(f->dir, sizeof(f->dir), "/tmp/rota-test-plan.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->db, sizeof(f->db), "%s/rota.db", f->dir);
-	assert_int_equal(rota_store_open(f->db, ROTA_STORE_CREATE, &st, &err),
-			 0);
+	fx_create(f, "plan", &st);
 	import(f, st, ROTA_IMPORT_SITE, "site.ini",
 	       "[site]\nname = Plan test\ntimezone = Asia/Shanghai\n"
 	       "[skill.voice]\n[operations]\nnotice_hours = 12\n");
@@ -69,22 +37,6 @@ static int fx_setup(void **state)
 	assert_int_equal(rota_plan_open(f->db, 0, 1796176800, &f->pl, &err),
 			 0);
 	*state = f;
-	return 0;
-}
-
-static int fx_teardown(void **state)
-{
-	struct fx *f = *state;
-	char path[160];
-	const char *names[] = {"rota.db", "rota.db-wal", "rota.db-shm"};
-
-	rota_plan_close(f->pl);
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(path, sizeof(path), "%s/%s", f->dir, names[i]);
-		unlink(path);
-	}
-	rmdir(f->dir);
-	free(f);
 	return 0;
 }
 
@@ -200,7 +152,7 @@ static void the_notice_window_needs_force(void **state)
 	assert_int_equal(commit(f, as, 2, 1, NULL, &err), 0);
 }
 
-#define T(name) cmocka_unit_test_setup_teardown(name, fx_setup, fx_teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, plan_setup, fx_teardown)
 
 int main(void)
 {
