@@ -1354,18 +1354,27 @@ static int bound_and_round(struct state *st, double *x, struct rota_error *err)
 	sp.val = cx;
 	sp.lp_only = 1;
 	sp.interior = 1;
+	/* no continuous column of an optimal roster exceeds this: counts are
+	 * at most E, violations at most the minutes of the horizon */
+	sp.box = 1440.0 * fmax(7, st->D) * (st->E + 1);
 	st->bu.phase = "lp bound";
 	solver_sub_solve(&st->bu, &cm.mip, &sp, cx, &so);
+	solver_budget_log(&st->bu,
+			  "lp bound: %d rows, %d columns, result %d, bound %.4f\n",
+			  so.rows, so.cols, so.result, so.bound);
 	if (so.result != SUB_OPTIMAL && so.result != SUB_INFEASIBLE &&
-	    solver_budget_left(&st->bu)) {
-		/* glp_interior gives up on some models: simplex */
+	    !isfinite(so.bound) && solver_budget_left(&st->bu)) {
+		/* glp_interior gave nothing: simplex */
 		sp.interior = 0;
 		solver_sub_solve(&st->bu, &cm.mip, &sp, cx, &so);
 	}
-	if (so.result != SUB_OPTIMAL)
-		goto out;
-	if (fmin(so.bound, st->inc_obj) > st->bound)
+	if ((so.result == SUB_OPTIMAL || so.result == SUB_FEASIBLE) &&
+	    isfinite(so.bound) && fmin(so.bound, st->inc_obj) > st->bound)
 		st->bound = fmin(so.bound, st->inc_obj);
+	if (so.result != SUB_OPTIMAL) {
+		st->bu.bound = st->bound;
+		goto out;
+	}
 	st->bu.bound = st->bound;
 	solver_budget_report(&st->bu, 1);
 	if (!solver_budget_left(&st->bu) || solver_rel_gap(st->inc_obj, st->bound) <= 0)

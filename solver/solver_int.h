@@ -184,12 +184,19 @@ struct sub_params {
 				   result) */
 	const double *obj;      /* NULL: the model's objective; else an
 				   objective of its own over all columns */
+	double box;             /* interior: a value no continuous column
+				   of some optimal solution exceeds in
+				   absolute value (0: none), for a dual
+				   bound from a point that is not quite
+				   dual feasible (glpk.c, dual_bound) */
 };
 
 struct sub_out {
 	int result;             /* enum sub_result */
 	double obj;             /* objective (full model, fixed part in) */
-	double bound;           /* lower bound of the sub-problem */
+	double bound;           /* lower bound of the sub-problem (interior:
+				   also when result is SUB_FEASIBLE, the
+				   run having stopped short of optimal) */
 	long nodes;
 	long iters;             /* simplex iterations used (interior
 				   point: an estimate of its work) */
