@@ -379,7 +379,11 @@ static int sub_interior(struct sub *s, double *x, struct sub_out *out)
 	int rc;
 	double L = interior_run(s, GLP_ORD_AMD, &rc);
 
-	out->iters = (long)(s->nz / 8 + (size_t)s->nr);
+	/* GLPK does not count its interior-point work; this estimate,
+	 * charged as iterations of the problem's size, matches the seconds
+	 * measured on the 50-, 200- and 1,000-agent weeks (2.3 s, 9.4 s,
+	 * 25 s at about 100,000 units a second) */
+	out->iters = (long)((s->nz / 8 + (size_t)s->nr) / 3);
 	if (rc == GLP_ENOFEAS)
 		return SUB_INFEASIBLE;
 	if (rc != 0 || glp_ipt_status(s->P) != GLP_OPT) {
