@@ -416,6 +416,8 @@ static int sub_simplex(struct sub *s, struct solver_budget *bu, double *x,
 	glp_init_smcp(&smcp);
 	smcp.msg_lev = GLP_MSG_OFF;
 	smcp.presolve = GLP_OFF;
+	if (sp->crash)
+		glp_adv_basis(s->P, 0);
 	if (bu && !sp->must_finish)
 		limit = fmin(limit, fmax(1.0, solver_budget_work_left(bu) /
 						      iter_work(s)));

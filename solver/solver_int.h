@@ -178,6 +178,10 @@ struct sub_params {
 				   instead of GLPK's default Driebeck-Tomlin,
 				   which evaluates tableau rows at every
 				   node (see search.c, interval_demand) */
+	int crash;              /* start the root LP from GLPK's crash basis
+				   (glp_adv_basis: a triangular basis of
+				   structural columns) instead of the slack
+				   basis */
 	int report;             /* send progress to the search's callback */
 	int must_finish;        /* ignore the budget's work limit and time
 				   cap (turning a roster we have into a
