@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 
 
 #include "solver/solver_int.h"
@@ -433,6 +434,100 @@ static int sub_interior(struct sub *s, double *x, struct sub_out *out)
 	return SUB_OPTIMAL;
 }
 
+/* A nonbasic status for column or row bounds, at the end v is nearest. */
+static int nonbasic(int type, double v, double lb, double ub)
+{
+	switch (type) {
+	case GLP_FR:
+		return GLP_NF;
+	case GLP_LO:
+		return GLP_NL;
+	case GLP_UP:
+		return GLP_NU;
+	case GLP_FX:
+		return GLP_NS;
+	default:
+		return v - lb <= ub - v ? GLP_NL : GLP_NU;
+	}
+}
+
+/*
+ * A starting basis from the incumbent in sp->val: integer columns
+ * nonbasic at their value; rows basic when slack; each continuous column
+ * strictly inside its bounds basic in one row of its own (columns with
+ * fewer rows first, as a triangular crash does); every other row takes its
+ * auxiliary.  A column that finds no row of its own stays nonbasic (the
+ * primal simplex's phase 1 mends the few it makes infeasible).  Returns -1
+ * when the matrix is singular: the caller then takes another start.
+ */
+static int incumbent_basis(struct sub *s)
+{
+	const struct mip *m = s->m;
+	const double *v = s->sp->val;
+	uint8_t *taken = calloc((size_t)s->nr + 1, 1);
+	int *cols = malloc(((size_t)s->nc + 1) * sizeof(int));
+	int *ind = malloc(((size_t)s->nr + 1) * sizeof(int));
+	int n = 0, rc = -1;
+
+	if (!taken || !cols || !ind)
+		goto out;
+	for (int i = 0; i < m->nrows; i++) {
+		int r = s->keep[i];
+		double act = 0, lo = m->rlo[i], hi = m->rhi[i];
+
+		if (!r)
+			continue;
+		for (size_t a = m->rbeg[i]; a < m->rbeg[i + 1]; a++)
+			act += m->rval[a] * v[m->rind[a]];
+		if (act > lo + 1e-7 && act < hi - 1e-7) {
+			glp_set_row_stat(s->P, r, GLP_BS);
+			taken[r] = 1;
+		} else {
+			glp_set_row_stat(s->P, r,
+					 nonbasic(glp_get_row_type(s->P, r),
+						  act, lo, hi));
+		}
+	}
+	for (int c = 1; c <= s->nc; c++) {
+		int j = s->oldcol[c];
+		double lb = m->lb[j], ub = m->ub[j];
+
+		glp_set_col_stat(s->P, c,
+				 nonbasic(glp_get_col_type(s->P, c), v[j], lb,
+					  ub));
+		if (!m->is_int[j] && v[j] > lb + 1e-9 && v[j] < ub - 1e-9)
+			cols[n++] = c;
+	}
+	/* fewest rows first: counting sort by length, lengths up to 8 */
+	for (int len = 1; len <= 9; len++)
+		for (int k = 0; k < n; k++) {
+			int c = cols[k], cnt, r = 0;
+
+			if (c < 0)
+				continue;
+			cnt = glp_get_mat_col(s->P, c, ind, NULL);
+			if (len < 9 && cnt != len)
+				continue;
+			for (int a = 1; a <= cnt && !r; a++)
+				if (!taken[ind[a]])
+					r = ind[a];
+			cols[k] = -1;
+			if (!r)
+				continue; /* stays nonbasic: phase 1 mends it */
+			taken[r] = 1;
+			glp_set_col_stat(s->P, c, GLP_BS);
+		}
+	for (int r = 1; r <= s->nr; r++)
+		if (!taken[r])
+			glp_set_row_stat(s->P, r, GLP_BS);
+	rc = glp_factorize(s->P) == 0 ? 0 : -1;
+out:
+	free(taken);
+	free(cols);
+	free(ind);
+	return rc;
+}
+
 /* The LP relaxation by the simplex method (the root of a MIP without
  * presolve needs it too); SUB_OPTIMAL with the LP in x when lp_only. */
 static int sub_simplex(struct sub *s, struct solver_budget *bu, double *x,
@@ -446,7 +541,7 @@ static int sub_simplex(struct sub *s, struct solver_budget *bu, double *x,
 	glp_init_smcp(&smcp);
 	smcp.msg_lev = GLP_MSG_OFF;
 	smcp.presolve = GLP_OFF;
-	if (sp->crash)
+	if (!(sp->inject && sp->warm && incumbent_basis(s) == 0) && sp->crash)
 		glp_adv_basis(s->P, 0);
 	if (bu && !sp->must_finish)
 		limit = fmin(limit, fmax(1.0, solver_budget_work_left(bu) /

@@ -182,6 +182,10 @@ struct sub_params {
 				   (glp_adv_basis: a triangular basis of
 				   structural columns) instead of the slack
 				   basis */
+	int warm;               /* inject: start the root LP from a basis
+				   built from the incumbent (glpk.c,
+				   incumbent_basis), crash when it is not
+				   one */
 	int report;             /* send progress to the search's callback */
 	int must_finish;        /* ignore the budget's work limit and time
 				   cap (turning a roster we have into a
