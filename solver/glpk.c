@@ -399,7 +399,8 @@ static double interior_run(struct sub *s, int ord, int perturb, int *rc)
  * the exact one) only when one did, SUB_FEASIBLE with just the bound when
  * none did.
  */
-static int sub_interior(struct sub *s, double *x, struct sub_out *out)
+static int sub_interior(struct sub *s, struct solver_budget *bu, double *x,
+			struct sub_out *out)
 {
 	static const int tries[3][2] = {{GLP_ORD_AMD, 1},
 					{GLP_ORD_AMD, 0},
@@ -414,7 +415,13 @@ static int sub_interior(struct sub *s, double *x, struct sub_out *out)
 
 	out->iters = 0;
 	for (int i = 0; i < 3 && !ok; i++) {
-		double Li = interior_run(s, tries[i][0], tries[i][1], &rc);
+		double Li;
+
+		/* a run cannot be stopped: retry only inside the limits */
+		if (i > 0 && budget_spent(bu, s->sp,
+					  iter_work(s) * (double)out->iters))
+			break;
+		Li = interior_run(s, tries[i][0], tries[i][1], &rc);
 
 		out->iters += per_run;
 		L = fmax(L, Li);
@@ -677,7 +684,7 @@ int solver_sub_solve(struct solver_budget *bu, const struct mip *m,
 		goto done;
 	}
 	if (sp->lp_only && sp->interior) {
-		out->result = sub_interior(&s, x, out);
+		out->result = sub_interior(&s, bu, x, out);
 		goto done;
 	}
 	if (!sp->presolve || sp->lp_only || s.nints == 0) {
