@@ -10,10 +10,9 @@
 #include <glpk.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdint.h>
-
 
 #include "solver/solver_int.h"
 
@@ -323,6 +322,8 @@ static double dual_bound(const struct sub *s, const double *y_in)
 
 		if (!r)
 			continue;
+		if (hi < lo)
+			hi = lo; /* as sub_load gave it to GLPK */
 		if ((y > 0 && isinf(lo)) || (y < 0 && isinf(hi)) || !isfinite(y))
 			y = 0;
 		if (y > 0)
