@@ -37,7 +37,6 @@
 /* a reduced cost below -RC_EPS prices out */
 #define RC_EPS 1e-6
 /* labels of the dynamic program per work unit */
-#define LABELS_PER_WORK 50.0
 /* labels a day the heuristic pricing keeps, and the schedules it offers
  * per class and round */
 #define PRICE_BEAM 256
@@ -344,6 +343,8 @@ int solver_colgen_new(const struct rota_problem *p, struct solver_budget *bu,
 		struct cg_class *k = &cg->cls[c];
 		int r = solver_pricer_new(p, k->rep, &k->pr);
 
+		if (r == 0)
+			solver_pricer_budget(k->pr, bu);
 		if (r < 0) {
 			/* not modelled by the program: no column generation */
 			rc = r == ROTA_ELIMIT
@@ -475,7 +476,13 @@ static int price_round(struct solver_colgen *cg, long beam, double *sum)
 		rc = solver_price_k(k->pr, cg->cost, pi - RC_EPS, beam,
 				    beam ? PRICE_COLS : 1, cg->weeks, cg->values,
 				    &found, &labels);
-		solver_budget_spend(cg->bu, (double)labels / LABELS_PER_WORK);
+		solver_budget_spend(cg->bu,
+				    (double)labels / SOLVER_LABELS_PER_WORK);
+		if (rc == ROTA_ELIMIT) {
+			/* the exact program ran out of budget: no proof */
+			cg->all_exact = 0;
+			continue;
+		}
 		if (rc < 0)
 			return rc;
 		if (rc > 0)

@@ -109,6 +109,7 @@ struct solver_pricer {
 	struct solver_pace pace;
 	int *bypaid, *capres, nbypaid;
 	int pace_first;        /* a beam ranks by pace_room() first */
+	struct solver_budget *bu; /* an exact search stops when it is out */
 	long max_labels;       /* an exact search making more gives up
 				  (ROTA_ELIMIT); 0: no limit */
 };
@@ -1341,6 +1342,19 @@ static int cut_beam(struct solver_pricer *pr, struct pool *pl, int d,
 	return 1;
 }
 
+/* An exact search that would overspend: the label limit, the work left
+ * (labels count SOLVER_LABELS_PER_WORK to a unit) or the time cap. */
+static int exact_out(const struct solver_pricer *pr, long made)
+{
+	if (pr->max_labels > 0 && made > pr->max_labels)
+		return 1;
+	if (!pr->bu || made % 4096)
+		return 0;
+	return (double)made / SOLVER_LABELS_PER_WORK >
+		       solver_budget_work_left(pr->bu) ||
+	       !solver_budget_time_left(pr->bu);
+}
+
 #define PRICE_KMAX 16
 
 int solver_price(struct solver_pricer *pr, const double *cost, double cutoff,
@@ -1401,8 +1415,7 @@ int solver_price_k(struct solver_pricer *pr, const double *cost,
 				double c = extend(pr, cost, l, d, s, n), z;
 
 				made++;
-				if (pr->max_labels > 0 && beam <= 0 &&
-				    made > pr->max_labels) {
+				if (beam <= 0 && exact_out(pr, made)) {
 					rc = ROTA_ELIMIT;
 					break;
 				}
@@ -1495,6 +1508,11 @@ out:
 	if (labels)
 		*labels = made;
 	return rc;
+}
+
+void solver_pricer_budget(struct solver_pricer *pr, struct solver_budget *bu)
+{
+	pr->bu = bu;
 }
 
 void solver_pricer_limit(struct solver_pricer *pr, long max_labels)

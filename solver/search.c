@@ -100,6 +100,8 @@ static struct solver_pricer *pricer_of(struct state *st, int e)
 		st->tried[r] = 1;
 		if (solver_pricer_new(st->p, r, &st->pricer[r]) < 0)
 			st->pricer[r] = NULL;
+		else
+			solver_pricer_budget(st->pricer[r], &st->bu);
 	}
 	return st->pricer[r];
 }
@@ -325,7 +327,7 @@ static int solve_one_dp(struct state *st, struct cons *c, int e,
 	}
 	rc = solver_price(pr, st->own, HUGE_VAL, CONSTRUCT_BEAM, week, &value,
 			  &labels);
-	solver_budget_spend(&st->bu, (double)labels / 50.0);
+	solver_budget_spend(&st->bu, (double)labels / SOLVER_LABELS_PER_WORK);
 	if (rc == 1 && !(value < HUGE_VAL)) {
 		/* the beam lost every week the rules allow: keep e's week
 		 * when it has one, else search exactly, up to a limit (past
@@ -338,14 +340,14 @@ static int solve_one_dp(struct state *st, struct cons *c, int e,
 			rc = solver_price(pr, st->own, HUGE_VAL, CONSTRUCT_BEAM,
 					  week, &value, &labels);
 			solver_pricer_pace_first(pr, 0);
-			solver_budget_spend(&st->bu, (double)labels / 50.0);
+			solver_budget_spend(&st->bu, (double)labels / SOLVER_LABELS_PER_WORK);
 		}
 		if (rc >= 0 && !(value < HUGE_VAL)) {
 			solver_pricer_limit(pr, CONSTRUCT_EXACT_LABELS);
 			rc = solver_price(pr, st->own, HUGE_VAL, 0, week,
 					  &value, &labels);
 			solver_pricer_limit(pr, 0);
-			solver_budget_spend(&st->bu, (double)labels / 50.0);
+			solver_budget_spend(&st->bu, (double)labels / SOLVER_LABELS_PER_WORK);
 			if (rc == 1 && !(value < HUGE_VAL))
 				rc = ROTA_ELIMIT; /* cut, not proven */
 		}

@@ -330,9 +330,12 @@ void solver_pricer_free(struct solver_pricer *pr);
  * or -1) and *value (HUGE_VAL when none is below cutoff).  beam > 0 keeps
  * only that many labels a day, the most promising (a fast heuristic).
  * Returns 0 (exact: nothing cheaper exists), 1 when labels were dropped
- * (the best found, perhaps not the cheapest), or a negative status.
- * *labels: labels made (work).
+ * (the best found, perhaps not the cheapest), or a negative status:
+ * ROTA_ELIMIT when an exact search (beam 0) gave up at its label limit
+ * or on the budget (solver_pricer_limit, solver_pricer_budget).
+ * *labels: labels made (work: SOLVER_LABELS_PER_WORK to a unit).
  */
+#define SOLVER_LABELS_PER_WORK 50.0
 int solver_price(struct solver_pricer *pr, const double *cost, double cutoff,
 		 long beam, int *week, double *value, long *labels);
 /* The k (<= 16) cheapest schedules below cutoff, cheapest first, into
@@ -348,6 +351,9 @@ void solver_own_costs(const struct rota_problem *p, int e, double *own);
 /* An exact search (beam 0) that makes more than max_labels labels gives
  * up with ROTA_ELIMIT (0, the default: never).  A beam is not limited. */
 void solver_pricer_limit(struct solver_pricer *pr, long max_labels);
+/* An exact search stops (ROTA_ELIMIT) when the labels it made would
+ * overspend the work left in bu, or at bu's time cap; NULL: never. */
+void solver_pricer_budget(struct solver_pricer *pr, struct solver_budget *bu);
 /* A beam that keeps first the schedules with the most paid minutes
  * still in reach (for a hard minimum the cheapest ones lose); returns 0
  * when e has no hard minimum, so nothing would change. */
