@@ -1019,33 +1019,43 @@ static int most_minutes(const struct solver_pricer *pr, const struct label *l,
 	return m;
 }
 
-/* No completion of l keeps the hard block, weekend and minimum minutes
- * rules (pace.c: the days it can still work). */
-static int out_of_pace(const struct solver_pricer *pr, const struct label *l,
-		       int d)
+/* The most paid minutes a completion of l can add (pace.c: the days it
+ * can still work with the caps it has left, and the minutes table), -1
+ * when no completion keeps the hard block, weekend and days-off rules,
+ * INT_MAX when not known (a first block exempt from its minimum). */
+static int reach_minutes(const struct solver_pricer *pr, const struct label *l,
+			 int d)
 {
-	int on = l->last >= 0, len = l->run, w = 0, k, i;
+	int on = l->last >= 0, len = l->run, w = 0, k, m, i;
 
 	if (l->exempt) {
 		if (on)
-			return 0; /* its minimum block is not known */
+			return INT_MAX; /* its minimum block is not known */
 		len = pr->pace.noff;
 	}
 	if ((i = res_index(pr, RES_WEEKENDS, -1)) >= 0)
 		w = l->res[i];
-	k = solver_pace_most(&pr->pace, d + 1, on, len, w);
-	if (k < 0)
-		return 1;
-	if (active(&pr->mint) && pr->mint.weight == 0 &&
-	    (i = res_index(pr, RES_TOTAL_MIN, -1)) >= 0) {
-		int m = solver_pace_minutes(&pr->pace, d + 1, on, len,
-					    l->last);
+	if ((k = solver_pace_most(&pr->pace, d + 1, on, len, w)) < 0)
+		return -1;
+	m = solver_pace_minutes(&pr->pace, d + 1, on, len, l->last);
+	if (m < 0)
+		return -1;
+	k = most_minutes(pr, l, k);
+	return k < m ? k : m;
+}
 
-		if (m < 0 || l->res[i] + m < pr->mint.value ||
-		    l->res[i] + most_minutes(pr, l, k) < pr->mint.value)
-			return 1;
-	}
-	return 0;
+/* No completion of l keeps the hard block, weekend and days-off rules
+ * and reaches a hard minimum of paid minutes. */
+static int out_of_pace(const struct solver_pricer *pr, const struct label *l,
+		       int d)
+{
+	int m = reach_minutes(pr, l, d), i;
+
+	if (m < 0)
+		return 1;
+	return m < INT_MAX && active(&pr->mint) && pr->mint.weight == 0 &&
+	       (i = res_index(pr, RES_TOTAL_MIN, -1)) >= 0 &&
+	       l->res[i] + m < pr->mint.value;
 }
 
 /* Hard resources already over their maximum, or minima out of reach:
@@ -1303,9 +1313,8 @@ static double pace_room(const struct solver_pricer *pr, const struct label *l,
 
 	if (i < 0 || !pr->pace.mins)
 		return 0;
-	m = solver_pace_minutes(&pr->pace, d + 1, l->last >= 0, l->run,
-				l->last);
-	return m < 0 ? 0 : (double)l->res[i] + m;
+	m = reach_minutes(pr, l, d);
+	return m < 0 || m == INT_MAX ? 0 : (double)l->res[i] + m;
 }
 
 /* Keep the `beam` labels of day d with the smallest cost plus bound; 1
