@@ -372,7 +372,7 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 {
 	const struct rota_problem *p = st->p;
 	int D = st->D, S = st->S, rc;
-	int budget = change_budget(st, e);
+	int budget = change_budget(st, e), gave_up = 0;
 	struct solver_pricer *pr;
 	struct model_spec spec = {mask, 0, 1, 0, NULL, NULL, 0};
 	struct roster_model rm;
@@ -389,7 +389,9 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 			return rota_error_set(err, rc, "out of memory");
 		if (rc != ROTA_ELIMIT)
 			return rc;
-		/* the program gave up: e's own MIP */
+		/* the program gave up: e's own MIP, looking for a roster
+		 * first (a long horizon's MIP is slow to branch on) */
+		gave_up = 1;
 	}
 	if (budget != ROTA_UNSET)
 		spec.change_budget = &budget;
@@ -423,7 +425,8 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 	sp.presolve = 1;
 	sp.obj = obj;
 	sp.node_limit = 5000;
-	sp.most_fractional = interval_demand(st);
+	sp.most_fractional = interval_demand(st) || gave_up;
+	sp.fp_heur = gave_up;
 	/* the first roster is always completed: a time limit never leaves
 	 * the caller without one */
 	sp.must_finish = first;
