@@ -71,6 +71,7 @@ struct solver_colgen {
 	struct cg_col *col;      /* [GLPK column - nbase - 1] */
 	size_t ncol, capcol;
 	double *dual;            /* [row], 1-based as GLPK */
+	double *center, *sdual;  /* the root's smoothed duals (see smooth) */
 	double *cost;            /* scratch [D*(S+1)] */
 	int *week;               /* scratch [D] */
 	int *weeks;              /* scratch [PRICE_COLS * D] */
@@ -291,6 +292,8 @@ void solver_colgen_free(struct solver_colgen *cg)
 	free(cg->class_of);
 	free(cg->col);
 	free(cg->dual);
+	free(cg->center);
+	free(cg->sdual);
 	free(cg->cost);
 	free(cg->week);
 	free(cg->weeks);
@@ -503,6 +506,72 @@ static int price_round(struct solver_colgen *cg, long beam, double *sum)
 }
 
 /*
+ * Dual smoothing at the root (Wentges 1997; Pessoa et al. 2018): the
+ * master's duals jump from round to round, and schedules priced on them
+ * often go unused.  Price on alpha * center + (1 - alpha) * duals, where
+ * the center follows the smoothed duals, and keep the schedules whose
+ * reduced cost under the true duals is negative.  When none is found
+ * (a mispricing) the center moves to the true duals and the round prices
+ * on them as before; so the proof of optimality and the bound come from
+ * the true duals only.  Returns the columns added, or a negative status.
+ */
+#define SMOOTH_ALPHA 0.5
+
+static int smooth_round(struct solver_colgen *cg)
+{
+	int nrows = glp_get_num_rows(cg->P), added = 0;
+	double *truth = cg->dual;
+
+	if (!cg->center) {
+		if (!(cg->center = malloc(((size_t)nrows + 1) *
+					  sizeof(double))) ||
+		    !(cg->sdual = malloc(((size_t)nrows + 1) *
+					 sizeof(double))))
+			return ROTA_ENOMEM;
+		memcpy(cg->center, truth, ((size_t)nrows + 1) * sizeof(double));
+		return 0;
+	}
+	for (int i = 1; i <= nrows; i++)
+		cg->sdual[i] = SMOOTH_ALPHA * cg->center[i] +
+			       (1 - SMOOTH_ALPHA) * truth[i];
+	for (int c = 0; c < cg->ncls && added >= 0; c++) {
+		struct cg_class *k = &cg->cls[c];
+		long labels = 0;
+		int rc, found = 0;
+
+		if (k->fixed >= k->n)
+			continue;
+		cg->dual = cg->sdual;
+		rc = priced_costs(cg, c);
+		if (rc == 0)
+			rc = solver_price_k(k->pr, cg->cost,
+					    cg->sdual[k->row] - RC_EPS,
+					    PRICE_BEAM, PRICE_COLS, cg->weeks,
+					    cg->values, &found, &labels);
+		cg->dual = truth;
+		solver_budget_spend(cg->bu,
+				    (double)labels / SOLVER_LABELS_PER_WORK);
+		if (rc < 0 || (found && priced_costs(cg, c) < 0))
+			return rc < 0 ? rc : ROTA_ENOMEM;
+		for (int j = 0; j < found; j++) {
+			const int *w = cg->weeks + (size_t)j * (size_t)cg->D;
+			long r;
+
+			if (!(solver_pricer_cost(k->pr, cg->cost, w) -
+				      truth[k->row] <
+			      -RC_EPS))
+				continue;
+			if ((r = add_column(cg, c, w)) == ROTA_ENOMEM)
+				return ROTA_ENOMEM;
+			added += r >= 0;
+		}
+	}
+	memcpy(cg->center, added ? cg->sdual : truth,
+	       ((size_t)nrows + 1) * sizeof(double));
+	return added;
+}
+
+/*
  * Column generation until no schedule prices out, the budget is spent or
  * max_rounds rounds (0: no limit) have run.  With `root`, a proven bound
  * (the LP value at the end, or the best Lagrangian bound on the way)
@@ -520,8 +589,18 @@ static int generate(struct solver_colgen *cg, int max_rounds, int root)
 			return r;
 		if (!solver_budget_left(cg->bu))
 			return SUB_OPTIMAL;
-		/* a beam first; the exact program only when the beam finds
-		 * nothing (it alone proves the LP optimal, and bounds) */
+		/* at the root, smoothed duals first; then a beam; the exact
+		 * program only when the beam finds nothing (it alone proves
+		 * the LP optimal, and bounds) */
+		if (root && (added = smooth_round(cg)) != 0) {
+			if (added < 0)
+				return added;
+			solver_budget_log(cg->bu,
+					  "colgen round %d: lp %.4f, %zu "
+					  "columns, %d new (smoothed)\n",
+					  round, cg->lp, cg->ncol, added);
+			continue;
+		}
 		added = price_round(cg, PRICE_BEAM, &sum);
 		if (added == 0)
 			added = price_round(cg, 8 * PRICE_BEAM, &sum);
