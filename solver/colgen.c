@@ -37,7 +37,6 @@
 /* a reduced cost below -RC_EPS prices out */
 #define RC_EPS 1e-6
 /* labels of the dynamic program per work unit */
-#define LABELS_PER_WORK 50.0
 /* labels a day the heuristic pricing keeps, and the schedules it offers
  * per class and round */
 #define PRICE_BEAM 256
@@ -72,6 +71,7 @@ struct solver_colgen {
 	struct cg_col *col;      /* [GLPK column - nbase - 1] */
 	size_t ncol, capcol;
 	double *dual;            /* [row], 1-based as GLPK */
+	double *center, *sdual;  /* the root's smoothed duals (see smooth) */
 	double *cost;            /* scratch [D*(S+1)] */
 	int *week;               /* scratch [D] */
 	int *weeks;              /* scratch [PRICE_COLS * D] */
@@ -292,6 +292,8 @@ void solver_colgen_free(struct solver_colgen *cg)
 	free(cg->class_of);
 	free(cg->col);
 	free(cg->dual);
+	free(cg->center);
+	free(cg->sdual);
 	free(cg->cost);
 	free(cg->week);
 	free(cg->weeks);
@@ -344,6 +346,8 @@ int solver_colgen_new(const struct rota_problem *p, struct solver_budget *bu,
 		struct cg_class *k = &cg->cls[c];
 		int r = solver_pricer_new(p, k->rep, &k->pr);
 
+		if (r == 0)
+			solver_pricer_budget(k->pr, bu);
 		if (r < 0) {
 			/* not modelled by the program: no column generation */
 			rc = r == ROTA_ELIMIT
@@ -475,7 +479,13 @@ static int price_round(struct solver_colgen *cg, long beam, double *sum)
 		rc = solver_price_k(k->pr, cg->cost, pi - RC_EPS, beam,
 				    beam ? PRICE_COLS : 1, cg->weeks, cg->values,
 				    &found, &labels);
-		solver_budget_spend(cg->bu, (double)labels / LABELS_PER_WORK);
+		solver_budget_spend(cg->bu,
+				    (double)labels / SOLVER_LABELS_PER_WORK);
+		if (rc == ROTA_ELIMIT) {
+			/* the exact program ran out of budget: no proof */
+			cg->all_exact = 0;
+			continue;
+		}
 		if (rc < 0)
 			return rc;
 		if (rc > 0)
@@ -492,6 +502,72 @@ static int price_round(struct solver_colgen *cg, long beam, double *sum)
 		if (found)
 			*sum += (k->n - k->fixed) * (cg->values[0] - pi);
 	}
+	return added;
+}
+
+/*
+ * Dual smoothing at the root (Wentges 1997; Pessoa et al. 2018): the
+ * master's duals jump from round to round, and schedules priced on them
+ * often go unused.  Price on alpha * center + (1 - alpha) * duals, where
+ * the center follows the smoothed duals, and keep the schedules whose
+ * reduced cost under the true duals is negative.  When none is found
+ * (a mispricing) the center moves to the true duals and the round prices
+ * on them as before; so the proof of optimality and the bound come from
+ * the true duals only.  Returns the columns added, or a negative status.
+ */
+#define SMOOTH_ALPHA 0.5
+
+static int smooth_round(struct solver_colgen *cg)
+{
+	int nrows = glp_get_num_rows(cg->P), added = 0;
+	double *truth = cg->dual;
+
+	if (!cg->center) {
+		if (!(cg->center = malloc(((size_t)nrows + 1) *
+					  sizeof(double))) ||
+		    !(cg->sdual = malloc(((size_t)nrows + 1) *
+					 sizeof(double))))
+			return ROTA_ENOMEM;
+		memcpy(cg->center, truth, ((size_t)nrows + 1) * sizeof(double));
+		return 0;
+	}
+	for (int i = 1; i <= nrows; i++)
+		cg->sdual[i] = SMOOTH_ALPHA * cg->center[i] +
+			       (1 - SMOOTH_ALPHA) * truth[i];
+	for (int c = 0; c < cg->ncls && added >= 0; c++) {
+		struct cg_class *k = &cg->cls[c];
+		long labels = 0;
+		int rc, found = 0;
+
+		if (k->fixed >= k->n)
+			continue;
+		cg->dual = cg->sdual;
+		rc = priced_costs(cg, c);
+		if (rc == 0)
+			rc = solver_price_k(k->pr, cg->cost,
+					    cg->sdual[k->row] - RC_EPS,
+					    PRICE_BEAM, PRICE_COLS, cg->weeks,
+					    cg->values, &found, &labels);
+		cg->dual = truth;
+		solver_budget_spend(cg->bu,
+				    (double)labels / SOLVER_LABELS_PER_WORK);
+		if (rc < 0 || (found && priced_costs(cg, c) < 0))
+			return rc < 0 ? rc : ROTA_ENOMEM;
+		for (int j = 0; j < found; j++) {
+			const int *w = cg->weeks + (size_t)j * (size_t)cg->D;
+			long r;
+
+			if (!(solver_pricer_cost(k->pr, cg->cost, w) -
+				      truth[k->row] <
+			      -RC_EPS))
+				continue;
+			if ((r = add_column(cg, c, w)) == ROTA_ENOMEM)
+				return ROTA_ENOMEM;
+			added += r >= 0;
+		}
+	}
+	memcpy(cg->center, added ? cg->sdual : truth,
+	       ((size_t)nrows + 1) * sizeof(double));
 	return added;
 }
 
@@ -513,8 +589,18 @@ static int generate(struct solver_colgen *cg, int max_rounds, int root)
 			return r;
 		if (!solver_budget_left(cg->bu))
 			return SUB_OPTIMAL;
-		/* a beam first; the exact program only when the beam finds
-		 * nothing (it alone proves the LP optimal, and bounds) */
+		/* at the root, smoothed duals first; then a beam; the exact
+		 * program only when the beam finds nothing (it alone proves
+		 * the LP optimal, and bounds) */
+		if (root && (added = smooth_round(cg)) != 0) {
+			if (added < 0)
+				return added;
+			solver_budget_log(cg->bu,
+					  "colgen round %d: lp %.4f, %zu "
+					  "columns, %d new (smoothed)\n",
+					  round, cg->lp, cg->ncol, added);
+			continue;
+		}
 		added = price_round(cg, PRICE_BEAM, &sum);
 		if (added == 0)
 			added = price_round(cg, 8 * PRICE_BEAM, &sum);

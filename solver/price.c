@@ -104,6 +104,14 @@ struct solver_pricer {
 	int gcd, V;
 	int *ge_h, *le_h, *ge_w, *le_w;
 	int cur_day;           /* the day whose labels are being compared */
+	/* the most days still workable (pace.c), the shift types by paid
+	 * minutes, longest first, and the resource counting each */
+	struct solver_pace pace;
+	int *bypaid, *capres, nbypaid;
+	int pace_first;        /* a beam ranks by pace_room() first */
+	struct solver_budget *bu; /* an exact search stops when it is out */
+	long max_labels;       /* an exact search making more gives up
+				  (ROTA_ELIMIT); 0: no limit */
 };
 
 /* ------------------------------------------------------------ building */
@@ -159,6 +167,9 @@ void solver_pricer_free(struct solver_pricer *pr)
 	free(pr->cap);
 	free(pr->remmax);
 	free(pr->weekremmax);
+	solver_pace_free(&pr->pace);
+	free(pr->bypaid);
+	free(pr->capres);
 	free(pr->lb);
 	free(pr->lbk);
 	free(pr->ge_h);
@@ -266,6 +277,8 @@ static int fill_trans(struct solver_pricer *pr)
 
 static void count_limits(struct solver_pricer *pr);
 static int reach_tables(struct solver_pricer *pr);
+static int pace_tables(struct solver_pricer *pr);
+static int res_index(const struct solver_pricer *pr, int kind, int type);
 
 int solver_pricer_new(const struct rota_problem *p, int e,
 		      struct solver_pricer **out)
@@ -397,7 +410,7 @@ int solver_pricer_new(const struct rota_problem *p, int e,
 		pr->weekremmax[d] = best + (d % 7 == 6 ? 0 : pr->weekremmax[d + 1]);
 	}
 	count_limits(pr);
-	if (reach_tables(pr) < 0) {
+	if (reach_tables(pr) < 0 || pace_tables(pr) < 0) {
 		solver_pricer_free(pr);
 		return ROTA_ENOMEM;
 	}
@@ -526,6 +539,67 @@ static int reach_tables(struct solver_pricer *pr)
 	    (need_w && reach_one(pr, 1, &pr->ge_w, &pr->le_w) < 0))
 		return -1;
 	return 0;
+}
+
+static int hard_value(const struct prule *r)
+{
+	return active(r) && r->weight == 0 ? r->value : 0;
+}
+
+/* The pace table (pace.c) and the longest shift types first, for the
+ * hard minimum of the horizon's paid minutes. */
+static int pace_tables(struct solver_pricer *pr)
+{
+	int D = pr->D, S = pr->S, rc, *pm = NULL;
+	uint8_t *work_ok = calloc((size_t)D + 1, 1);
+	struct solver_pace_types ty = {0, NULL, NULL, NULL, NULL};
+
+	pr->bypaid = malloc(((size_t)S + 1) * sizeof(int));
+	pr->capres = malloc(((size_t)S + 1) * sizeof(int));
+	if (!work_ok || !pr->bypaid || !pr->capres) {
+		free(work_ok);
+		return -1;
+	}
+	for (int s = 0; s < S; s++) {
+		int can = 0, i = res_index(pr, RES_CAP, s), k;
+
+		for (int d = 0; d < D; d++) {
+			can |= pr->allowed[d * S + s];
+			work_ok[d] |= pr->allowed[d * S + s];
+		}
+		pr->capres[s] = i >= 0 && pr->cap[s].weight == 0 ? i : -1;
+		if (!can || paid(pr, s) <= 0)
+			continue;
+		/* insertion by paid minutes, longest first */
+		for (k = pr->nbypaid++;
+		     k > 0 && paid(pr, pr->bypaid[k - 1]) < paid(pr, s); k--)
+			pr->bypaid[k] = pr->bypaid[k - 1];
+		pr->bypaid[k] = s;
+	}
+	if (hard_value(&pr->mint) > 0) {
+		/* the minutes table too: what a hard minimum needs */
+		if (!(ty.paid = pm = malloc(((size_t)S + 1) * sizeof(int)))) {
+			free(work_ok);
+			return -1;
+		}
+		for (int s = 0; s < S; s++)
+			pm[s] = paid(pr, s);
+		ty.S = S;
+		ty.allowed = pr->allowed;
+		ty.trans = pr->trans;
+		ty.tid = pr->tid;
+	}
+	rc = solver_pace_build(&pr->pace, D, work_ok, pr->offok, pr->weekend,
+			       hard_value(&pr->maxc), hard_value(&pr->minc),
+			       hard_value(&pr->minoff),
+			       active(&pr->weekends) &&
+					       pr->weekends.weight == 0
+				       ? pr->weekends.value
+				       : -1,
+			       &ty);
+	free(work_ok);
+	free(pm);
+	return rc < 0 ? -1 : 0;
 }
 
 /* Steps of gcd minutes: ceil and floor of minutes / gcd, clamped. */
@@ -924,11 +998,73 @@ static double horizon_close(const struct solver_pricer *pr,
 	return c;
 }
 
+/* The most paid minutes k more working days can add to l: the longest
+ * types first, within what their hard caps leave. */
+static int most_minutes(const struct solver_pricer *pr, const struct label *l,
+			int k)
+{
+	int m = 0;
+
+	for (int j = 0; j < pr->nbypaid && k > 0; j++) {
+		int s = pr->bypaid[j], n = k;
+
+		if (pr->capres[s] >= 0) {
+			int left = pr->cap[s].value - l->res[pr->capres[s]];
+
+			n = left < n ? (left > 0 ? left : 0) : n;
+		}
+		m += n * paid(pr, s);
+		k -= n;
+	}
+	return m;
+}
+
+/* The most paid minutes a completion of l can add (pace.c: the days it
+ * can still work with the caps it has left, and the minutes table), -1
+ * when no completion keeps the hard block, weekend and days-off rules,
+ * INT_MAX when not known (a first block exempt from its minimum). */
+static int reach_minutes(const struct solver_pricer *pr, const struct label *l,
+			 int d)
+{
+	int on = l->last >= 0, len = l->run, w = 0, k, m, i;
+
+	if (l->exempt) {
+		if (on)
+			return INT_MAX; /* its minimum block is not known */
+		len = pr->pace.noff;
+	}
+	if ((i = res_index(pr, RES_WEEKENDS, -1)) >= 0)
+		w = l->res[i];
+	if ((k = solver_pace_most(&pr->pace, d + 1, on, len, w)) < 0)
+		return -1;
+	m = solver_pace_minutes(&pr->pace, d + 1, on, len, l->last);
+	if (m < 0)
+		return -1;
+	k = most_minutes(pr, l, k);
+	return k < m ? k : m;
+}
+
+/* No completion of l keeps the hard block, weekend and days-off rules
+ * and reaches a hard minimum of paid minutes. */
+static int out_of_pace(const struct solver_pricer *pr, const struct label *l,
+		       int d)
+{
+	int m = reach_minutes(pr, l, d), i;
+
+	if (m < 0)
+		return 1;
+	return m < INT_MAX && active(&pr->mint) && pr->mint.weight == 0 &&
+	       (i = res_index(pr, RES_TOTAL_MIN, -1)) >= 0 &&
+	       l->res[i] + m < pr->mint.value;
+}
+
 /* Hard resources already over their maximum, or minima out of reach:
  * the label can only lead to broken hard rules. */
 static int hopeless(const struct solver_pricer *pr, const struct label *l,
 		    int d)
 {
+	if (out_of_pace(pr, l, d))
+		return 1;
 	for (int i = 0; i < pr->nres; i++) {
 		const struct resource *r = &pr->res[i];
 		int v = l->res[i];
@@ -1168,6 +1304,19 @@ static int cmp_prio(const void *a, const void *b)
 	return x->i - y->i;
 }
 
+/* The most paid minutes l can end the horizon with (pace.c), 0 when
+ * unknown: what a beam that keeps a hard minimum in reach ranks by. */
+static double pace_room(const struct solver_pricer *pr, const struct label *l,
+			int d)
+{
+	int i = res_index(pr, RES_TOTAL_MIN, -1), m;
+
+	if (i < 0 || !pr->pace.mins)
+		return 0;
+	m = reach_minutes(pr, l, d);
+	return m < 0 || m == INT_MAX ? 0 : (double)l->res[i] + m;
+}
+
 /* Keep the `beam` labels of day d with the smallest cost plus bound; 1
  * when some were dropped, -1 out of memory. */
 static int cut_beam(struct solver_pricer *pr, struct pool *pl, int d,
@@ -1191,6 +1340,8 @@ static int cut_beam(struct solver_pricer *pr, struct pool *pl, int d,
 			  fmax(pr->lb[(size_t)(d + 1) * (size_t)(pr->S + 1) +
 				      (size_t)(l->last + 1)],
 			       count_bound(pr, l, d));
+		if (pr->pace_first)
+			pv[k].v -= 1e6 * pace_room(pr, l, d);
 		pv[k++].i = (int)i;
 	}
 	qsort(pv, alive, sizeof(*pv), cmp_prio);
@@ -1198,6 +1349,19 @@ static int cut_beam(struct solver_pricer *pr, struct pool *pl, int d,
 		at(pl, (size_t)pv[j].i)->alive = 0;
 	free(pv);
 	return 1;
+}
+
+/* An exact search that would overspend: the label limit, the work left
+ * (labels count SOLVER_LABELS_PER_WORK to a unit) or the time cap. */
+static int exact_out(const struct solver_pricer *pr, long made)
+{
+	if (pr->max_labels > 0 && made > pr->max_labels)
+		return 1;
+	if (!pr->bu || made % 4096)
+		return 0;
+	return (double)made / SOLVER_LABELS_PER_WORK >
+		       solver_budget_work_left(pr->bu) ||
+	       !solver_budget_time_left(pr->bu);
 }
 
 #define PRICE_KMAX 16
@@ -1260,6 +1424,10 @@ int solver_price_k(struct solver_pricer *pr, const double *cost,
 				double c = extend(pr, cost, l, d, s, n), z;
 
 				made++;
+				if (beam <= 0 && exact_out(pr, made)) {
+					rc = ROTA_ELIMIT;
+					break;
+				}
 				if (!(c < INF))
 					continue;
 				n->cost = l->cost + c;
@@ -1349,6 +1517,22 @@ out:
 	if (labels)
 		*labels = made;
 	return rc;
+}
+
+void solver_pricer_budget(struct solver_pricer *pr, struct solver_budget *bu)
+{
+	pr->bu = bu;
+}
+
+void solver_pricer_limit(struct solver_pricer *pr, long max_labels)
+{
+	pr->max_labels = max_labels;
+}
+
+int solver_pricer_pace_first(struct solver_pricer *pr, int on)
+{
+	pr->pace_first = on && pr->pace.mins;
+	return pr->pace_first;
 }
 
 double solver_pricer_cost(struct solver_pricer *pr, const double *cost,

@@ -100,6 +100,8 @@ static struct solver_pricer *pricer_of(struct state *st, int e)
 		st->tried[r] = 1;
 		if (solver_pricer_new(st->p, r, &st->pricer[r]) < 0)
 			st->pricer[r] = NULL;
+		else
+			solver_pricer_budget(st->pricer[r], &st->bu);
 	}
 	return st->pricer[r];
 }
@@ -297,6 +299,10 @@ static double shift_value(struct state *st, struct cons *c, int e, int d,
 /* labels a day the construction's pricing program keeps (a beam: a start
  * need not be optimal, and long horizons make the exact program slow) */
 #define CONSTRUCT_BEAM 256
+/* labels the construction's exact program may make before it gives up
+ * (about a second); on some long horizons with many shift types it
+ * would otherwise run for hours */
+#define CONSTRUCT_EXACT_LABELS 2000000L
 
 /* solve_one() by the pricing program: e's own costs less what each shift
  * is worth to the coverage. */
@@ -321,12 +327,30 @@ static int solve_one_dp(struct state *st, struct cons *c, int e,
 	}
 	rc = solver_price(pr, st->own, HUGE_VAL, CONSTRUCT_BEAM, week, &value,
 			  &labels);
-	solver_budget_spend(&st->bu, (double)labels / 50.0);
+	solver_budget_spend(&st->bu, (double)labels / SOLVER_LABELS_PER_WORK);
 	if (rc == 1 && !(value < HUGE_VAL)) {
-		/* the beam lost every week the rules allow: exactly */
-		rc = solver_price(pr, st->own, HUGE_VAL, 0, week, &value,
-				  &labels);
-		solver_budget_spend(&st->bu, (double)labels / 50.0);
+		/* the beam lost every week the rules allow: keep e's week
+		 * when it has one, else search exactly, up to a limit (past
+		 * it, solve_one() takes e's own MIP) */
+		memcpy(week, st->type + (size_t)e * (size_t)D,
+		       (size_t)D * sizeof(int));
+		value = solver_pricer_cost(pr, st->own, week);
+		if (!(value < HUGE_VAL) && solver_pricer_pace_first(pr, 1)) {
+			/* a beam keeping the minimum in reach first */
+			rc = solver_price(pr, st->own, HUGE_VAL, CONSTRUCT_BEAM,
+					  week, &value, &labels);
+			solver_pricer_pace_first(pr, 0);
+			solver_budget_spend(&st->bu, (double)labels / SOLVER_LABELS_PER_WORK);
+		}
+		if (rc >= 0 && !(value < HUGE_VAL)) {
+			solver_pricer_limit(pr, CONSTRUCT_EXACT_LABELS);
+			rc = solver_price(pr, st->own, HUGE_VAL, 0, week,
+					  &value, &labels);
+			solver_pricer_limit(pr, 0);
+			solver_budget_spend(&st->bu, (double)labels / SOLVER_LABELS_PER_WORK);
+			if (rc == 1 && !(value < HUGE_VAL))
+				rc = ROTA_ELIMIT; /* cut, not proven */
+		}
 	}
 	if (rc < 0) {
 		free(week);
@@ -348,7 +372,7 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 {
 	const struct rota_problem *p = st->p;
 	int D = st->D, S = st->S, rc;
-	int budget = change_budget(st, e);
+	int budget = change_budget(st, e), gave_up = 0;
 	struct solver_pricer *pr;
 	struct model_spec spec = {mask, 0, 1, 0, NULL, NULL, 0};
 	struct roster_model rm;
@@ -363,7 +387,11 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 		rc = solve_one_dp(st, c, e, pr, bias, coverage);
 		if (rc == ROTA_ENOMEM)
 			return rota_error_set(err, rc, "out of memory");
-		return rc;
+		if (rc != ROTA_ELIMIT)
+			return rc;
+		/* the program gave up: e's own MIP, looking for a roster
+		 * first (a long horizon's MIP is slow to branch on) */
+		gave_up = 1;
 	}
 	if (budget != ROTA_UNSET)
 		spec.change_budget = &budget;
@@ -397,7 +425,8 @@ static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
 	sp.presolve = 1;
 	sp.obj = obj;
 	sp.node_limit = 5000;
-	sp.most_fractional = interval_demand(st);
+	sp.most_fractional = interval_demand(st) || gave_up;
+	sp.fp_heur = gave_up;
 	/* the first roster is always completed: a time limit never leaves
 	 * the caller without one */
 	sp.must_finish = first;

@@ -296,6 +296,47 @@ int solver_classes(const struct rota_problem *p, int *mult, int *rep_of);
  */
 struct solver_pricer;
 
+/* pace.c: the most days an employee can still work from day d, under the
+ * hard block rules, days off and weekend limit (a relaxation of the
+ * rest: it never says fewer than a completion works). */
+struct solver_pace {
+	int D, maxc, minc, minoff, weekends; /* <= 0 (weekends < 0): none */
+	int non, noff, ns;       /* states: work blocks 1..non, off 1..noff */
+	int16_t *tab;            /* [(d*ns + state)*(weekends+1) + w] */
+	int S;                   /* the minutes table's types (0: none) */
+	int32_t *mins;           /* [d*(non*S + noff) + state]: most paid
+				    minutes of d..D-1, -1 none */
+};
+
+/* For the minutes table: allowed[d*S + s], paid[s] minutes, and the
+ * succession matrices trans[(tid[d]*S + s1)*S + s2] (s1 on d, s2 on d+1;
+ * infinite: forbidden). */
+struct solver_pace_types {
+	int S;
+	const uint8_t *allowed;
+	const int *paid;
+	const double *trans;
+	const int *tid;
+};
+
+/* work_ok[d]: some shift allowed; off_ok[d]: a day off allowed;
+ * weekend[d]: 1 opens a weekend, 2 the Sunday after its Saturday. */
+int solver_pace_build(struct solver_pace *pc, int D, const uint8_t *work_ok,
+		      const uint8_t *off_ok, const uint8_t *weekend, int maxc,
+		      int minc, int minoff, int weekends,
+		      const struct solver_pace_types *ty);
+void solver_pace_free(struct solver_pace *pc);
+/* The most days of d..D-1 that can be worked after day d-1 ended a block
+ * (on: of work) of len days with weekends_worked weekends; -1: no
+ * completion keeps the hard rules. */
+int solver_pace_most(const struct solver_pace *pc, int d, int on, int len,
+		     int weekends_worked);
+/* The most paid minutes of d..D-1 after day d-1 ended such a block with
+ * type last (when on), under the block rules, days off and successions
+ * (not the weekends or caps); -1: none; INT_MAX without a table. */
+int solver_pace_minutes(const struct solver_pace *pc, int d, int on, int len,
+			int last);
+
 int solver_pricer_new(const struct rota_problem *p, int e,
 		      struct solver_pricer **out);
 void solver_pricer_free(struct solver_pricer *pr);
@@ -304,9 +345,12 @@ void solver_pricer_free(struct solver_pricer *pr);
  * or -1) and *value (HUGE_VAL when none is below cutoff).  beam > 0 keeps
  * only that many labels a day, the most promising (a fast heuristic).
  * Returns 0 (exact: nothing cheaper exists), 1 when labels were dropped
- * (the best found, perhaps not the cheapest), or a negative status.
- * *labels: labels made (work).
+ * (the best found, perhaps not the cheapest), or a negative status:
+ * ROTA_ELIMIT when an exact search (beam 0) gave up at its label limit
+ * or on the budget (solver_pricer_limit, solver_pricer_budget).
+ * *labels: labels made (work: SOLVER_LABELS_PER_WORK to a unit).
  */
+#define SOLVER_LABELS_PER_WORK 50.0
 int solver_price(struct solver_pricer *pr, const double *cost, double cutoff,
 		 long beam, int *week, double *value, long *labels);
 /* The k (<= 16) cheapest schedules below cutoff, cheapest first, into
@@ -319,6 +363,16 @@ int solver_price_k(struct solver_pricer *pr, const double *cost,
  * changes to the reference.  With the soft rules' penalties it is what
  * the pricing program adds up. */
 void solver_own_costs(const struct rota_problem *p, int e, double *own);
+/* An exact search (beam 0) that makes more than max_labels labels gives
+ * up with ROTA_ELIMIT (0, the default: never).  A beam is not limited. */
+void solver_pricer_limit(struct solver_pricer *pr, long max_labels);
+/* An exact search stops (ROTA_ELIMIT) when the labels it made would
+ * overspend the work left in bu, or at bu's time cap; NULL: never. */
+void solver_pricer_budget(struct solver_pricer *pr, struct solver_budget *bu);
+/* A beam that keeps first the schedules with the most paid minutes
+ * still in reach (for a hard minimum the cheapest ones lose); returns 0
+ * when e has no hard minimum, so nothing would change. */
+int solver_pricer_pace_first(struct solver_pricer *pr, int on);
 /* The cost of one given schedule, as solver_price() counts it;
  * HUGE_VAL when it breaks a hard rule (or out of memory). */
 double solver_pricer_cost(struct solver_pricer *pr, const double *cost,
