@@ -15,16 +15,8 @@
 #include <string.h>
 
 #include "solver/solver_int.h"
+#include "test_rng.h"
 
-static uint64_t rng = 7;
-
-static int rnd(int n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (int)(rng % (uint64_t)n);
-}
 
 /*
  * A covering LP shaped like a roster's: binaries x (shifts) covering
@@ -168,6 +160,7 @@ int main(void)
 		cmocka_unit_test(incumbent_basis_gives_the_same_optimum),
 	};
 
+	rng = 7; /* the cases this test was written with */
 	glp_term_out(GLP_OFF);
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,16 +16,8 @@
 #include <string.h>
 
 #include "solver/solver_int.h"
+#include "test_rng.h"
 
-static uint64_t rng = 1;
-
-static int rnd(int n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (int)(rng % (uint64_t)n);
-}
 
 #define MAXD 9
 #define NTYPES 2

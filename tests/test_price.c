@@ -18,16 +18,8 @@
 #include <string.h>
 
 #include "solver/solver_int.h"
+#include "test_rng.h"
 
-static uint64_t rng = 1;
-
-static int rnd(int n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (int)(rng % (uint64_t)n);
-}
 
 /* A day's types E 06-14, L 14-22, N 22-06 (night), 8 h each, or of
  * mixed lengths; undated Monday start, one employee. */
