@@ -722,6 +722,16 @@ static int construct(struct state *st, const double *lp_target,
 						"the time limit ended the "
 						"search before a roster was "
 						"found");
+				else if (r == SUB_NONE)
+					rc = rota_error_set(
+						err, ROTA_ENOSOLUTION,
+						"no week found for employee "
+						"'%s' within the search's "
+						"limits (not proven "
+						"impossible: the pricing "
+						"program and the employee's "
+						"MIP gave up)",
+						p->employees[e].id);
 				else
 					rc = rota_error_set(
 						err, ROTA_ESOLVER,
