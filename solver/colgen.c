@@ -396,18 +396,34 @@ static int solve_lp(struct solver_colgen *cg)
 	glp_smcp smcp;
 	int before = glp_get_it_cnt(cg->P), rc, nrows;
 
+	double per_iter = fmax(1.0, (glp_get_num_rows(cg->P) +
+				     glp_get_num_cols(cg->P)) /
+					    1000.0);
+	double left = fmax(0.0, solver_budget_work_left(cg->bu) / per_iter);
+
 	glp_init_smcp(&smcp);
 	smcp.msg_lev = GLP_MSG_OFF;
 	smcp.meth = GLP_PRIMAL;
+	/* within the work left (deterministic) and the time cap: a
+	 * degenerate master can take the simplex minutes */
+	smcp.it_lim = left < INT_MAX - 1 ? (int)left + 1 : INT_MAX;
+	if (cg->bu->deadline < HUGE_VAL)
+		smcp.tm_lim = (int)fmin(
+			INT_MAX, fmax(1.0, 1000.0 * (cg->bu->deadline -
+						     solver_now())));
 	rc = glp_simplex(cg->P, &smcp);
-	if (rc != 0) {
+	if (rc != 0 && rc != GLP_EITLIM && rc != GLP_ETMLIM) {
 		glp_adv_basis(cg->P, 0);
 		rc = glp_simplex(cg->P, &smcp);
 	}
-	solver_budget_spend(cg->bu, (glp_get_it_cnt(cg->P) - before) *
-					    fmax(1.0, (glp_get_num_rows(cg->P) +
-						       glp_get_num_cols(cg->P)) /
-							      1000.0));
+	solver_budget_spend(cg->bu,
+			    (glp_get_it_cnt(cg->P) - before) * per_iter);
+	if (rc == GLP_EITLIM || rc == GLP_ETMLIM) {
+		/* out of budget: the caller finds the budget spent */
+		if (rc == GLP_ETMLIM)
+			(void)solver_budget_time_left(cg->bu);
+		return SUB_NONE;
+	}
 	if (rc != 0)
 		return SUB_ERROR;
 	if (glp_get_status(cg->P) == GLP_NOFEAS)
@@ -585,6 +601,8 @@ static int generate(struct solver_colgen *cg, int max_rounds, int root)
 		double sum;
 		int r = solve_lp(cg), added;
 
+		if (r == SUB_NONE)
+			return SUB_OPTIMAL; /* spent inside the LP: as below */
 		if (r != SUB_OPTIMAL)
 			return r;
 		if (!solver_budget_left(cg->bu))
