@@ -390,7 +390,11 @@ int solver_colgen_add_roster(struct solver_colgen *cg, const int *type)
 
 /* -------------------------------------------------------------- the LP */
 
-/* The master LP from the current basis; SUB_* result. */
+/* iterations a master LP may run past the work left */
+#define MASTER_IT_SLACK 20000.0
+
+/* The master LP from the current basis; SUB_* result (SUB_NONE: stopped
+ * by the work or the time cap). */
 static int solve_lp(struct solver_colgen *cg)
 {
 	glp_smcp smcp;
@@ -404,8 +408,11 @@ static int solve_lp(struct solver_colgen *cg)
 	glp_init_smcp(&smcp);
 	smcp.msg_lev = GLP_MSG_OFF;
 	smcp.meth = GLP_PRIMAL;
-	/* within the work left (deterministic) and the time cap: a
-	 * degenerate master can take the simplex minutes */
+	/* within the work left and MASTER_IT_SLACK iterations more
+	 * (deterministic; the root's share of the work would otherwise cut
+	 * its LPs short), and the time cap: a degenerate master can take
+	 * the simplex minutes */
+	left += MASTER_IT_SLACK;
 	smcp.it_lim = left < INT_MAX - 1 ? (int)left + 1 : INT_MAX;
 	if (cg->bu->deadline < HUGE_VAL)
 		smcp.tm_lim = (int)fmin(
