@@ -36,7 +36,6 @@
 #define INF HUGE_VAL
 /* a reduced cost below -RC_EPS prices out */
 #define RC_EPS 1e-6
-/* labels of the dynamic program per work unit */
 /* labels a day the heuristic pricing keeps, and the schedules it offers
  * per class and round */
 #define PRICE_BEAM 256
@@ -492,7 +491,6 @@ static int price_round(struct solver_colgen *cg, long beam, double *sum)
 	for (int c = 0; c < cg->ncls; c++) {
 		struct cg_class *k = &cg->cls[c];
 		double pi = cg->dual[k->row];
-		long labels = 0;
 		int rc, found = 0;
 
 		if (k->fixed >= k->n)
@@ -501,9 +499,7 @@ static int price_round(struct solver_colgen *cg, long beam, double *sum)
 			return ROTA_ENOMEM;
 		rc = solver_price_k(k->pr, cg->cost, pi - RC_EPS, beam,
 				    beam ? PRICE_COLS : 1, cg->weeks, cg->values,
-				    &found, &labels);
-		solver_budget_spend(cg->bu,
-				    (double)labels / SOLVER_LABELS_PER_WORK);
+				    &found, NULL);
 		if (rc == ROTA_ELIMIT) {
 			/* the exact program ran out of budget: no proof */
 			cg->all_exact = 0;
@@ -559,7 +555,6 @@ static int smooth_round(struct solver_colgen *cg)
 			       (1 - SMOOTH_ALPHA) * truth[i];
 	for (int c = 0; c < cg->ncls && added >= 0; c++) {
 		struct cg_class *k = &cg->cls[c];
-		long labels = 0;
 		int rc, found = 0;
 
 		if (k->fixed >= k->n)
@@ -570,10 +565,8 @@ static int smooth_round(struct solver_colgen *cg)
 			rc = solver_price_k(k->pr, cg->cost,
 					    cg->sdual[k->row] - RC_EPS,
 					    PRICE_BEAM, PRICE_COLS, cg->weeks,
-					    cg->values, &found, &labels);
+					    cg->values, &found, NULL);
 		cg->dual = truth;
-		solver_budget_spend(cg->bu,
-				    (double)labels / SOLVER_LABELS_PER_WORK);
 		if (rc < 0 || (found && priced_costs(cg, c) < 0))
 			return rc < 0 ? rc : ROTA_ENOMEM;
 		for (int j = 0; j < found; j++) {

@@ -1516,6 +1516,8 @@ out:
 	free(n);
 	if (labels)
 		*labels = made;
+	if (pr->bu)
+		solver_budget_spend(pr->bu, (double)made / SOLVER_LABELS_PER_WORK);
 	return rc;
 }
 

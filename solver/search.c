@@ -312,7 +312,6 @@ static int solve_one_dp(struct state *st, struct cons *c, int e,
 {
 	int D = st->D, S = st->S, rc;
 	double value;
-	long labels = 0;
 	int *week = malloc(((size_t)D + 1) * sizeof(int));
 
 	if (!week)
@@ -326,8 +325,7 @@ static int solve_one_dp(struct state *st, struct cons *c, int e,
 			st->own[d * (S + 1) + S] -= 1e-6;
 	}
 	rc = solver_price(pr, st->own, HUGE_VAL, CONSTRUCT_BEAM, week, &value,
-			  &labels);
-	solver_budget_spend(&st->bu, (double)labels / SOLVER_LABELS_PER_WORK);
+			  NULL);
 	if (rc == 1 && !(value < HUGE_VAL)) {
 		/* the beam lost every week the rules allow: keep e's week
 		 * when it has one, else search exactly, up to a limit (past
@@ -338,16 +336,14 @@ static int solve_one_dp(struct state *st, struct cons *c, int e,
 		if (!(value < HUGE_VAL) && solver_pricer_pace_first(pr, 1)) {
 			/* a beam keeping the minimum in reach first */
 			rc = solver_price(pr, st->own, HUGE_VAL, CONSTRUCT_BEAM,
-					  week, &value, &labels);
+					  week, &value, NULL);
 			solver_pricer_pace_first(pr, 0);
-			solver_budget_spend(&st->bu, (double)labels / SOLVER_LABELS_PER_WORK);
 		}
 		if (rc >= 0 && !(value < HUGE_VAL)) {
 			solver_pricer_limit(pr, CONSTRUCT_EXACT_LABELS);
 			rc = solver_price(pr, st->own, HUGE_VAL, 0, week,
-					  &value, &labels);
+					  &value, NULL);
 			solver_pricer_limit(pr, 0);
-			solver_budget_spend(&st->bu, (double)labels / SOLVER_LABELS_PER_WORK);
 			if (rc == 1 && !(value < HUGE_VAL))
 				rc = ROTA_ELIMIT; /* cut, not proven */
 		}

@@ -366,8 +366,10 @@ void solver_own_costs(const struct rota_problem *p, int e, double *own);
 /* An exact search (beam 0) that makes more than max_labels labels gives
  * up with ROTA_ELIMIT (0, the default: never).  A beam is not limited. */
 void solver_pricer_limit(struct solver_pricer *pr, long max_labels);
-/* An exact search stops (ROTA_ELIMIT) when the labels it made would
- * overspend the work left in bu, or at bu's time cap; NULL: never. */
+/* Every search charges its labels to bu (SOLVER_LABELS_PER_WORK to a
+ * unit), and an exact search stops (ROTA_ELIMIT) when the labels it made
+ * would overspend the work left in bu, or at bu's time cap; NULL: no
+ * budget. */
 void solver_pricer_budget(struct solver_pricer *pr, struct solver_budget *bu);
 /* A beam that keeps first the schedules with the most paid minutes
  * still in reach (for a hard minimum the cheapest ones lose); returns 0
