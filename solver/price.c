@@ -108,6 +108,9 @@ struct solver_pricer {
 	 * minutes, longest first, and the resource counting each */
 	struct solver_pace pace;
 	int *bypaid, *capres, nbypaid;
+	int tres, wres;        /* the horizon-minutes and weekend resources
+				  (-1: none), looked up once: every label
+				  is checked against them */
 	int pace_first;        /* a beam ranks by pace_room() first */
 	struct solver_budget *bu; /* an exact search stops when it is out */
 	long max_labels;       /* an exact search making more gives up
@@ -554,6 +557,8 @@ static int pace_tables(struct solver_pricer *pr)
 	uint8_t *work_ok = calloc((size_t)D + 1, 1);
 	struct solver_pace_types ty = {0, NULL, NULL, NULL, NULL};
 
+	pr->tres = res_index(pr, RES_TOTAL_MIN, -1);
+	pr->wres = res_index(pr, RES_WEEKENDS, -1);
 	pr->bypaid = malloc(((size_t)S + 1) * sizeof(int));
 	pr->capres = malloc(((size_t)S + 1) * sizeof(int));
 	if (!work_ok || !pr->bypaid || !pr->capres) {
@@ -1026,15 +1031,14 @@ static int most_minutes(const struct solver_pricer *pr, const struct label *l,
 static int reach_minutes(const struct solver_pricer *pr, const struct label *l,
 			 int d)
 {
-	int on = l->last >= 0, len = l->run, w = 0, k, m, i;
+	int on = l->last >= 0, len = l->run, k, m;
+	int w = pr->wres >= 0 ? l->res[pr->wres] : 0;
 
 	if (l->exempt) {
 		if (on)
 			return INT_MAX; /* its minimum block is not known */
 		len = pr->pace.noff;
 	}
-	if ((i = res_index(pr, RES_WEEKENDS, -1)) >= 0)
-		w = l->res[i];
 	if ((k = solver_pace_most(&pr->pace, d + 1, on, len, w)) < 0)
 		return -1;
 	m = solver_pace_minutes(&pr->pace, d + 1, on, len, l->last);
@@ -1049,13 +1053,12 @@ static int reach_minutes(const struct solver_pricer *pr, const struct label *l,
 static int out_of_pace(const struct solver_pricer *pr, const struct label *l,
 		       int d)
 {
-	int m = reach_minutes(pr, l, d), i;
+	int m = reach_minutes(pr, l, d);
 
 	if (m < 0)
 		return 1;
-	return m < INT_MAX && active(&pr->mint) && pr->mint.weight == 0 &&
-	       (i = res_index(pr, RES_TOTAL_MIN, -1)) >= 0 &&
-	       l->res[i] + m < pr->mint.value;
+	return m < INT_MAX && hard_value(&pr->mint) > 0 && pr->tres >= 0 &&
+	       l->res[pr->tres] + m < pr->mint.value;
 }
 
 /* Hard resources already over their maximum, or minima out of reach:
@@ -1309,12 +1312,12 @@ static int cmp_prio(const void *a, const void *b)
 static double pace_room(const struct solver_pricer *pr, const struct label *l,
 			int d)
 {
-	int i = res_index(pr, RES_TOTAL_MIN, -1), m;
+	int m;
 
-	if (i < 0 || !pr->pace.mins)
+	if (pr->tres < 0 || !pr->pace.mins)
 		return 0;
 	m = reach_minutes(pr, l, d);
-	return m < 0 || m == INT_MAX ? 0 : (double)l->res[i] + m;
+	return m < 0 || m == INT_MAX ? 0 : (double)l->res[pr->tres] + m;
 }
 
 /* Keep the `beam` labels of day d with the smallest cost plus bound; 1
