@@ -398,7 +398,6 @@ static int solve_lp(struct solver_colgen *cg)
 {
 	glp_smcp smcp;
 	int before = glp_get_it_cnt(cg->P), rc, nrows;
-
 	double per_iter = fmax(1.0, (glp_get_num_rows(cg->P) +
 				     glp_get_num_cols(cg->P)) /
 					    1000.0);
@@ -413,10 +412,7 @@ static int solve_lp(struct solver_colgen *cg)
 	 * the simplex minutes */
 	left += MASTER_IT_SLACK;
 	smcp.it_lim = left < INT_MAX - 1 ? (int)left + 1 : INT_MAX;
-	if (cg->bu->deadline < HUGE_VAL)
-		smcp.tm_lim = (int)fmin(
-			INT_MAX, fmax(1.0, 1000.0 * (cg->bu->deadline -
-						     solver_now())));
+	smcp.tm_lim = solver_glpk_tm_lim(cg->bu);
 	rc = glp_simplex(cg->P, &smcp);
 	if (rc != 0 && rc != GLP_EITLIM && rc != GLP_ETMLIM) {
 		glp_adv_basis(cg->P, 0);

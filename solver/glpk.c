@@ -289,6 +289,13 @@ static int glpk_ms(double seconds)
 	return seconds > 0.001 ? (int)fmin(seconds * 1000, INT_MAX) : 1;
 }
 
+int solver_glpk_tm_lim(const struct solver_budget *bu)
+{
+	return bu && bu->deadline < HUGE_VAL
+		       ? glpk_ms(bu->deadline - solver_now())
+		       : INT_MAX;
+}
+
 /*
  * A lower bound from any row duals y, dual feasible or not (Lagrangian
  * relaxation of the rows): clamp y to the signs the row types allow, then

@@ -216,6 +216,9 @@ struct sub_out {
  * val[j]; on SUB_OPTIMAL / SUB_FEASIBLE, x (full length) receives the
  * solution: free columns from GLPK, fixed columns from val.
  */
+/* GLPK's tm_lim (milliseconds, at least 1) for what is left of bu's time
+ * cap; INT_MAX (GLPK's default) without one. */
+int solver_glpk_tm_lim(const struct solver_budget *bu);
 int solver_sub_solve(struct solver_budget *bu, const struct mip *m,
 		     const struct sub_params *sp, double *x,
 		     struct sub_out *out);
