@@ -111,7 +111,10 @@ struct solver_pricer {
 	int tres, wres;        /* the horizon-minutes and weekend resources
 				  (-1: none), looked up once: every label
 				  is checked against them */
-	int pace_first;        /* a beam ranks by pace_room() first */
+	int pace_first;        /* a beam ranks by pace_miss() first
+				  (SOLVER_PACE_*), 0 not */
+	double pace_r0;        /* the most paid minutes a day-0 label can
+				  end with (pace_room), 0 unknown */
 	struct solver_budget *bu; /* an exact search stops when it is out */
 	long max_labels;       /* an exact search making more gives up
 				  (ROTA_ELIMIT); 0: no limit */
@@ -1095,6 +1098,23 @@ static int out_of_pace(const struct solver_pricer *pr, const struct label *l,
 	       l->res[pr->tres] + m < pr->mint.value;
 }
 
+/* The fewest paid minutes l must still work to close its block of work
+ * under a hard minimum block (0 when the horizon ends first: its end
+ * may complete the block).  A label at its hard maximum of paid minutes
+ * one day into a block has no completion: a beam that works as much as
+ * it can ended on Curtois Instances 23 and 24 with only such labels. */
+static int block_rest(const struct solver_pricer *pr, const struct label *l,
+		      int d)
+{
+	int need = pr->minc.value - l->run;
+
+	if (l->last < 0 || l->exempt || !active(&pr->minc) ||
+	    pr->minc.weight != 0 || need <= 0 || need > pr->D - 1 - d ||
+	    pr->minpaid == INT_MAX)
+		return 0;
+	return need * pr->minpaid;
+}
+
 /* Hard resources already over their maximum, or minima out of reach:
  * the label can only lead to broken hard rules. */
 static int hopeless(const struct solver_pricer *pr, const struct label *l,
@@ -1127,7 +1147,7 @@ static int hopeless(const struct solver_pricer *pr, const struct label *l,
 			break;
 		case RES_TOTAL_MIN:
 			if (active(&pr->maxt) && pr->maxt.weight == 0 &&
-			    v > pr->maxt.value)
+			    v + block_rest(pr, l, d) > pr->maxt.value)
 				return 1;
 			if (active(&pr->mint) && pr->mint.weight == 0 &&
 			    v + pr->remmax[d + 1] < pr->mint.value)
@@ -1342,7 +1362,7 @@ static int cmp_prio(const void *a, const void *b)
 }
 
 /* The most paid minutes l can end the horizon with (pace.c), 0 when
- * unknown: what a beam that keeps a hard minimum in reach ranks by. */
+ * unknown. */
 static double pace_room(const struct solver_pricer *pr, const struct label *l,
 			int d)
 {
@@ -1352,6 +1372,40 @@ static double pace_room(const struct solver_pricer *pr, const struct label *l,
 		return 0;
 	m = reach_minutes(pr, l, d);
 	return m < 0 || m == INT_MAX ? 0 : (double)l->res[pr->tres] + m;
+}
+
+/*
+ * How far l is off the pace a hard window of paid minutes asks for (what
+ * a beam that keeps the window in reach ranks by; smaller is better).
+ * With a hard minimum only: minus the minutes l can still end with (most
+ * is best).  With a hard maximum as well, working as much as possible is
+ * wrong: on Curtois Instances 23 and 24 (111,360 to 112,320 minutes over
+ * 364 days) such a beam reached the maximum by day 270 with every label
+ * inside a block it could not close without passing it.  So l is
+ * projected to the end at the pace the whole horizon needs (its minutes
+ * so far plus the share rho = middle of the window / pace_r0 of the
+ * minutes it can still reach), and ranked by how far that projection
+ * lies outside the window; labels on pace tie and their cost decides.
+ * That pace is measured on a relaxation, and now and then it falls
+ * behind (one employee of Instance 21 in 100 random cost vectors):
+ * SOLVER_PACE_MOST then ranks by the most minutes in reach only.
+ */
+static double pace_miss(const struct solver_pricer *pr, const struct label *l,
+			int d)
+{
+	double lo = pr->mint.value, hi = pr->maxt.value, mid, proj;
+	int m;
+
+	if (pr->pace_first == SOLVER_PACE_MOST ||
+	    !(active(&pr->maxt) && pr->maxt.weight == 0) ||
+	    pr->pace_r0 <= (lo + hi) / 2)
+		return -pace_room(pr, l, d);
+	m = reach_minutes(pr, l, d);
+	if (m < 0 || m == INT_MAX)
+		return hi; /* not known: after every label that is */
+	mid = (lo + hi) / 2;
+	proj = l->res[pr->tres] + mid / pr->pace_r0 * m;
+	return fmax(0, fabs(proj - mid) - (hi - lo) / 2);
 }
 
 /* Keep the `beam` labels of day d with the smallest cost plus bound; 1
@@ -1378,7 +1432,7 @@ static int cut_beam(struct solver_pricer *pr, struct pool *pl, int d,
 				      (size_t)(l->last + 1)],
 			       count_bound(pr, l, d));
 		if (pr->pace_first)
-			pv[k].v -= 1e6 * pace_room(pr, l, d);
+			pv[k].v += 1e6 * pace_miss(pr, l, d);
 		pv[k++].i = (int)i;
 	}
 	qsort(pv, alive, sizeof(*pv), cmp_prio);
@@ -1513,6 +1567,13 @@ int solver_price_k(struct solver_pricer *pr, const double *cost,
 				}
 			}
 		}
+		if (d == 0 && pr->pace_first) {
+			pr->pace_r0 = 0;
+			for (size_t i = 0; i < days[0].pool.n; i++)
+				pr->pace_r0 = fmax(pr->pace_r0,
+						   pace_room(pr, at(&days[0].pool,
+								    i), 0));
+		}
 		/* a beam keeps the most promising labels only (heuristic);
 		 * an exact search too, when it would outgrow memory */
 		if (rc == 0 && d + 1 < D &&
@@ -1570,9 +1631,10 @@ void solver_pricer_limit(struct solver_pricer *pr, long max_labels)
 	pr->max_labels = max_labels;
 }
 
-int solver_pricer_pace_first(struct solver_pricer *pr, int on)
+int solver_pricer_pace_first(struct solver_pricer *pr, int mode)
 {
-	pr->pace_first = on && pr->pace.mins;
+	if (mode >= 0)
+		pr->pace_first = pr->pace.mins ? mode : 0;
 	return pr->pace_first;
 }
 

@@ -81,6 +81,9 @@ struct state {
 	struct solver_pricer **pricer;
 	uint8_t *tried;
 	double *own;      /* scratch [D*(S+1)] */
+	/* construction: how often the cost-ranked beam ran and lost every
+	 * week (then the pace-ranked beam goes first) */
+	int beam_runs, beam_lost;
 };
 
 static int interval_demand(const struct state *st);
@@ -304,13 +307,24 @@ static double shift_value(struct state *st, struct cons *c, int e, int d,
  * would otherwise run for hours */
 #define CONSTRUCT_EXACT_LABELS 2000000L
 
-/* solve_one() by the pricing program: e's own costs less what each shift
- * is worth to the coverage. */
+/*
+ * solve_one() by the pricing program: e's own costs less what each shift
+ * is worth to the coverage.  A beam ranked by cost first.  When it loses
+ * every week the rules allow (a hard window of paid minutes over a long
+ * horizon, Curtois Instances 13-24), e's class switches for good to a
+ * beam ranked by the pace of its paid minutes (SOLVER_PACE_WINDOW; the
+ * column generation's beams then rank so too), and after that come e's
+ * current week, a beam keeping the most minutes in reach
+ * (SOLVER_PACE_MOST), and the exact program up to a limit (past it,
+ * solve_one() takes e's own MIP).  Once the cost-ranked beam has lost
+ * most of the weeks it was asked for, every class starts ranked by pace:
+ * on Instance 24 each beam costs a second (364 days, 32 shift types).
+ */
 static int solve_one_dp(struct state *st, struct cons *c, int e,
 			struct solver_pricer *pr, const double *bias,
 			int coverage)
 {
-	int D = st->D, S = st->S, rc;
+	int D = st->D, S = st->S, rc, paced;
 	double value;
 	int *week = malloc(((size_t)D + 1) * sizeof(int));
 
@@ -324,20 +338,29 @@ static int solve_one_dp(struct state *st, struct cons *c, int e,
 		if (st->type[e * D + d] < 0)
 			st->own[d * (S + 1) + S] -= 1e-6;
 	}
+	if (st->beam_runs >= 4 && 2 * st->beam_lost > st->beam_runs)
+		solver_pricer_pace_first(pr, SOLVER_PACE_WINDOW);
+	paced = solver_pricer_pace_first(pr, -1);
 	rc = solver_price(pr, st->own, HUGE_VAL, CONSTRUCT_BEAM, week, &value,
 			  NULL);
+	if (!paced) {
+		st->beam_runs++;
+		st->beam_lost += rc == 1 && !(value < HUGE_VAL);
+		if (rc == 1 && !(value < HUGE_VAL) &&
+		    solver_pricer_pace_first(pr, SOLVER_PACE_WINDOW))
+			rc = solver_price(pr, st->own, HUGE_VAL, CONSTRUCT_BEAM,
+					  week, &value, NULL);
+	}
 	if (rc == 1 && !(value < HUGE_VAL)) {
-		/* the beam lost every week the rules allow: keep e's week
-		 * when it has one, else search exactly, up to a limit (past
-		 * it, solve_one() takes e's own MIP) */
 		memcpy(week, st->type + (size_t)e * (size_t)D,
 		       (size_t)D * sizeof(int));
 		value = solver_pricer_cost(pr, st->own, week);
-		if (!(value < HUGE_VAL) && solver_pricer_pace_first(pr, 1)) {
-			/* a beam keeping the minimum in reach first */
+		paced = solver_pricer_pace_first(pr, -1);
+		if (!(value < HUGE_VAL) &&
+		    solver_pricer_pace_first(pr, SOLVER_PACE_MOST)) {
 			rc = solver_price(pr, st->own, HUGE_VAL, CONSTRUCT_BEAM,
 					  week, &value, NULL);
-			solver_pricer_pace_first(pr, 0);
+			solver_pricer_pace_first(pr, paced);
 		}
 		if (rc >= 0 && !(value < HUGE_VAL)) {
 			solver_pricer_limit(pr, CONSTRUCT_EXACT_LABELS);

@@ -374,10 +374,15 @@ void solver_pricer_limit(struct solver_pricer *pr, long max_labels);
  * would overspend the work left in bu, or at bu's time cap; NULL: no
  * budget. */
 void solver_pricer_budget(struct solver_pricer *pr, struct solver_budget *bu);
-/* A beam that keeps first the schedules with the most paid minutes
- * still in reach (for a hard minimum the cheapest ones lose); returns 0
- * when e has no hard minimum, so nothing would change. */
-int solver_pricer_pace_first(struct solver_pricer *pr, int on);
+/* From now on a beam keeps first the schedules on pace for a hard
+ * minimum of paid minutes (the cheapest ones may lose it): mode
+ * SOLVER_PACE_WINDOW those whose pace ends inside a hard window
+ * [minimum, maximum] (the cheapest of them first), SOLVER_PACE_MOST those
+ * that can still end with the most minutes, 0 by cost only, -1 leaves
+ * the mode as it is.  Returns the mode now in force: 0 when e has no hard
+ * minimum, so nothing would change. */
+enum { SOLVER_PACE_WINDOW = 1, SOLVER_PACE_MOST = 2 };
+int solver_pricer_pace_first(struct solver_pricer *pr, int mode);
 /* The cost of one given schedule, as solver_price() counts it;
  * HUGE_VAL when it breaks a hard rule (or out of memory). */
 double solver_pricer_cost(struct solver_pricer *pr, const double *cost,

@@ -304,12 +304,96 @@ static void a_cutoff_keeps_only_cheaper_schedules(void **state)
 	rota_problem_free(p);
 }
 
+/*
+ * A year with a hard window of paid minutes, in the shape of Curtois
+ * Instance 23's employees (111,360 to 112,320 minutes over 364 days, 2
+ * to 5 days in a row, 2 days off after a block, 26 weekends, 36 days
+ * off, shifts of 8, 10 and 12 hours with bans after the long ones).  Beams ranked by cost
+ * lose every week the rules allow on such horizons (working early
+ * wherever it is cheap); both beams ranked by pace must find one for any
+ * costs.  Before them (the most minutes in reach first, no check that a
+ * block of work can close under the maximum), the beam lost every week
+ * on the fourth of these cost vectors; ranked by cost, on the first.
+ */
+static const char year_text[] =
+	"SECTION_HORIZON\n364\n\n"
+	"SECTION_SHIFTS\n"
+	"a1,480,\na2,480,\na3,600,\na4,720,a1|a2|a3|a4|d1|d2|d3|d4|d5\n"
+	"d1,480,a1|a2|a3\nd2,480,a1|a2|a3\nd3,600,a1|a2|a3|a4\n"
+	"d4,720,a1|a2|a3|a4|d1|d2|d3|d4|d5\nd5,480,a1|a2|a3\n"
+	"p1,480,a1|a2|a3|a4|d1|d2|d3|d4|d5\n"
+	"p2,480,a1|a2|a3|a4|d1|d2|d3|d4|d5\n"
+	"p3,600,a1|a2|a3|a4|d1|d2|d3|d4|d5\n"
+	"p4,720,a1|a2|a3|a4|d1|d2|d3|d4|d5|p3|p4\n"
+	"n1,480,a1|a2|a3|a4|d1|d2|d3|d4|d5|p1|p2|p3|p4\n"
+	"n2,600,a1|a2|a3|a4|d1|d2|d3|d4|d5|p1|p2|p3|p4|n3\n"
+	"n3,720,a1|a2|a3|a4|d1|d2|d3|d4|d5|p1|p2|p3|p4|n3\n\n"
+	"SECTION_STAFF\n"
+	"B,a1=364|a2=364|a3=0|a4=78|d1=364|d2=364|d3=149|d4=0|d5=364|"
+	"p1=364|p2=364|p3=149|p4=0|n1=0|n2=37|n3=31,112320,111360,5,2,2,26\n\n"
+	"SECTION_DAYS_OFF\n"
+	"B,16,17,18,24,25,26,27,28,110,111,112,113,114,115,116,117,118,119,"
+	"120,121,122,130,131,132,133,150,210,211,212,290,316,317,318,319,320,"
+	"321,322\n\n"
+	"SECTION_SHIFT_ON_REQUESTS\n\n"
+	"SECTION_SHIFT_OFF_REQUESTS\n\n"
+	"SECTION_COVER\n";
+
+static void a_pace_beam_keeps_a_year_s_window_of_minutes(void **state)
+{
+	struct rota_problem *p = NULL;
+	struct rota_error err = {0};
+	struct solver_pricer *pr = NULL;
+	int D, S, week[364];
+	double *cost, *zero;
+
+	(void)state;
+	if (rota_curtois_parse(year_text, strlen(year_text), "year.txt", &p,
+			       &err) < 0)
+		fail_msg("parse: %s", err.msg);
+	D = p->n_days;
+	S = p->n_types;
+	cost = calloc((size_t)D * (size_t)(S + 1), sizeof(double));
+	zero = calloc((size_t)D * (size_t)(S + 1), sizeof(double));
+	assert_int_equal(solver_pricer_new(p, 0, &pr), 0);
+	rng = 3;
+	for (int round = 0; round < 8; round++) {
+		int mode = round % 2 ? SOLVER_PACE_MOST : SOLVER_PACE_WINDOW;
+		double value;
+		int minutes = 0;
+
+		for (int d = 0; d < D; d++)
+			for (int s = 0; s < S; s++)
+				cost[d * (S + 1) + s] = -(double)rnd(1000) / 10;
+		assert_int_equal(solver_pricer_pace_first(pr, mode), mode);
+		assert_int_equal(solver_price(pr, cost, HUGE_VAL, 256, week,
+					      &value, NULL),
+				 1);
+		if (!isfinite(value))
+			fail_msg("round %d (mode %d): the beam lost every week",
+				 round, mode);
+		/* no hard rule broken, and the cost the program says */
+		assert_true(checked(p, zero, week) >= 0);
+		assert_true(fabs(solver_pricer_cost(pr, cost, week) - value) <
+			    1e-6);
+		for (int d = 0; d < D; d++)
+			minutes += week[d] >= 0 ? p->types[week[d]].paid_min
+						: 0;
+		assert_in_range(minutes, 111360, 112320);
+	}
+	solver_pricer_free(pr);
+	free(cost);
+	free(zero);
+	rota_problem_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(
 			the_program_finds_the_mip_optimum_on_random_employees),
 		cmocka_unit_test(a_cutoff_keeps_only_cheaper_schedules),
+		cmocka_unit_test(a_pace_beam_keeps_a_year_s_window_of_minutes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
