@@ -379,6 +379,12 @@ static int solve_one_dp(struct state *st, struct cons *c, int e,
 		free(week);
 		return SUB_INFEASIBLE;
 	}
+	/* a beam's week may cost more than the one e has: keep that one */
+	if (rc == 1 &&
+	    solver_pricer_cost(pr, st->own, st->type + (size_t)e * (size_t)D) <
+		    value)
+		memcpy(week, st->type + (size_t)e * (size_t)D,
+		       (size_t)D * sizeof(int));
 	memcpy(st->type + (size_t)e * (size_t)D, week,
 	       (size_t)D * sizeof(int));
 	free(week);
