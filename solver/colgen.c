@@ -710,14 +710,83 @@ static void read_roster(const struct solver_colgen *cg, int *type)
 	free(next);
 }
 
+/* a dive step that lifts the LP past DIVE_DEGRADE is undone and the
+ * step retried narrower, this many times a dive */
+#define DIVE_BACKTRACKS 8
+
+/* The fixes of one dive step, to undo it: the column, its bound before
+ * and after, and its LP value when fixed. */
+struct dive_fix {
+	size_t col;
+	int old, lb;
+	double v;
+};
+
+struct dive_step {
+	size_t n, cap;
+	struct dive_fix *fix;
+};
+
+static int step_fix(struct solver_colgen *cg, struct dive_step *ds, size_t i,
+		    int lb)
+{
+	if (ds->n == ds->cap) {
+		size_t nc = ds->cap ? 2 * ds->cap : 64;
+		struct dive_fix *f = realloc(ds->fix, nc * sizeof(*f));
+
+		if (!f)
+			return ROTA_ENOMEM;
+		ds->fix = f;
+		ds->cap = nc;
+	}
+	ds->fix[ds->n].col = i;
+	ds->fix[ds->n].old =
+		(int)glp_get_col_lb(cg->P, cg->nbase + 1 + (int)i);
+	ds->fix[ds->n].lb = lb;
+	ds->fix[ds->n++].v = value_of(cg, i);
+	fix_at_least(cg, i, lb);
+	return 0;
+}
+
+/* Undo a step.  A step of one fix also bars its column from rising
+ * above the old bound again (else the same fix would come back); a step
+ * of several is retried as its most nearly whole fix alone, returned in
+ * *retry (retry->col SIZE_MAX: none). */
+static void step_undo(struct solver_colgen *cg, struct dive_step *ds,
+		      struct dive_fix *retry)
+{
+	retry->col = SIZE_MAX;
+	retry->v = -1;
+	for (size_t k = ds->n; k-- > 0;) {
+		const struct dive_fix *f = &ds->fix[k];
+
+		if (ds->n > 1 && f->v - floor(f->v) > retry->v) {
+			*retry = *f;
+			retry->v = f->v - floor(f->v);
+		}
+		fix_at_least(cg, f->col, f->old);
+		if (ds->n == 1)
+			glp_set_col_bnds(cg->P, cg->nbase + 1 + (int)f->col,
+					 GLP_FX, f->old, f->old);
+	}
+	ds->n = 0;
+}
+
 /* The rounding of the dive (solver_colgen_dive); *starved is set when
- * the budget ended it. */
+ * the budget ended it.  A step (a batch of nearly whole schedules, or
+ * the one most nearly whole) that lifts the LP past DIVE_DEGRADE or
+ * makes it infeasible is undone, up to DIVE_BACKTRACKS times: a batch
+ * is retried as its best fix alone, a single fix is barred.  Curtois
+ * Instance 9: one batch with 18 members open took the LP from 410.7 to
+ * 516.7, and the restricted master then found 1,455 (best known 439). */
 static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 		     const int *start, int open_limit, int *type,
 		     int *starved)
 {
-	int r = SUB_OPTIMAL;
+	int r = SUB_OPTIMAL, backtracks = 0;
 	double lp0 = cg->lp;
+	struct dive_step ds = {0, 0, NULL};
+	struct dive_fix retry = {SIZE_MAX, 0, 0, 0};
 
 	cg->bu->phase = "diving";
 	for (;;) {
@@ -725,11 +794,22 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 		double best_frac = -1;
 		int fixed_any = 0, open = 0, members = 0;
 
-		if (r != SUB_OPTIMAL)
-			return SUB_NONE;
+		if (r != SUB_OPTIMAL) {
+			r = SUB_NONE;
+			goto out;
+		}
+		ds.n = 0;
+		if (retry.col != SIZE_MAX) {
+			if (step_fix(cg, &ds, retry.col, retry.lb) < 0) {
+				r = ROTA_ENOMEM;
+				goto out;
+			}
+			retry.col = SIZE_MAX;
+			fixed_any = 1;
+		}
 		/* schedules the LP uses whole (or nearly: DIVE_ROUND): keep
 		 * them */
-		for (size_t i = 0; i < cg->ncol; i++) {
+		for (size_t i = 0; i < cg->ncol && !fixed_any; i++) {
 			struct cg_class *k = &cg->cls[cg->col[i].cls];
 			double v = value_of(cg, i);
 			int lb = (int)glp_get_col_lb(cg->P, cg->nbase + 1 +
@@ -737,10 +817,13 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 			int whole = (int)floor(v + DIVE_ROUND + 1e-6);
 
 			if (whole > lb && k->fixed + whole - lb <= k->n) {
-				fix_at_least(cg, i, whole);
-				fixed_any = 1;
+				if (step_fix(cg, &ds, i, whole) < 0) {
+					r = ROTA_ENOMEM;
+					goto out;
+				}
 			}
 		}
+		fixed_any = ds.n > 0;
 		for (int c = 0; c < cg->ncls; c++) {
 			open += cg->cls[c].fixed < cg->cls[c].n;
 			members += cg->cls[c].n - cg->cls[c].fixed;
@@ -749,8 +832,10 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 			break;
 		if (!fixed_any && start && cg->p->max_changes == ROTA_UNSET &&
 		    (members <= open_limit ||
-		     cg->lp > lp0 + DIVE_DEGRADE * fmax(1.0, fabs(lp0))))
-			return dive_finish(cg, start, type);
+		     cg->lp > lp0 + DIVE_DEGRADE * fmax(1.0, fabs(lp0)))) {
+			r = dive_finish(cg, start, type);
+			goto out;
+		}
 		if (!fixed_any) {
 			/* the most nearly whole fractional schedule */
 			for (size_t i = 0; i < cg->ncol; i++) {
@@ -758,34 +843,62 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 				double v = value_of(cg, i);
 				double f = v - floor(v);
 
-				if (k->fixed >= k->n || f < 1e-6)
+				if (k->fixed >= k->n || f < 1e-6 ||
+				    glp_get_col_type(cg->P, cg->nbase + 1 +
+								    (int)i) ==
+					    GLP_FX)
 					continue;
 				if (f > best_frac + 1e-9) {
 					best_frac = f;
 					best = i;
 				}
 			}
-			if (best == SIZE_MAX)
-				return SUB_NONE;
-			fix_at_least(cg, best,
-				     (int)glp_get_col_lb(cg->P, cg->nbase + 1 +
-								(int)best) +
-					     1);
+			if (best == SIZE_MAX) {
+				r = SUB_NONE;
+				goto out;
+			}
+			if (step_fix(cg, &ds, best,
+				     (int)glp_get_col_lb(cg->P,
+							 cg->nbase + 1 +
+								 (int)best) +
+					     1) < 0) {
+				r = ROTA_ENOMEM;
+				goto out;
+			}
 		}
 		solver_budget_log(cg->bu, "dive: lp %.4f, %d members open\n",
 				  cg->lp, members);
 		if (!solver_budget_left(cg->bu)) {
 			*starved = 1;
-			return SUB_NONE;
+			r = SUB_NONE;
+			goto out;
 		}
 		r = generate(cg, rounds_per_fix, 0);
-		if (r == SUB_INFEASIBLE)
-			return SUB_NONE;
-		if (r < 0)
-			return r;
+		if (r < 0 && r != SUB_INFEASIBLE)
+			goto out;
+		if (start && backtracks < DIVE_BACKTRACKS &&
+		    (r == SUB_INFEASIBLE ||
+		     (r == SUB_OPTIMAL &&
+		      cg->lp > lp0 + DIVE_DEGRADE * fmax(1.0, fabs(lp0))))) {
+			backtracks++;
+			solver_budget_log(cg->bu,
+					  "dive: step of %zu fixes undone "
+					  "(lp %.4f)\n",
+					  ds.n, r == SUB_OPTIMAL ? cg->lp : NAN);
+			step_undo(cg, &ds, &retry);
+			r = generate(cg, rounds_per_fix, 0);
+			continue;
+		}
+		if (r == SUB_INFEASIBLE) {
+			r = SUB_NONE;
+			goto out;
+		}
 	}
 	read_roster(cg, type);
-	return SUB_OPTIMAL;
+	r = SUB_OPTIMAL;
+out:
+	free(ds.fix);
+	return r;
 }
 
 /*
