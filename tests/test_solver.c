@@ -872,6 +872,38 @@ static void a_work_bounded_search_of_a_large_week_repeats_itself(void **state)
 	rota_problem_free(p);
 }
 
+/*
+ * The default work budget: 1.5 M units + 100 per employee-day-type, the
+ * cells beyond 20,000 counting half with interval demand (1,000 employees,
+ * 7 days, 3 types: 21,000 cells).  Effort scales it; a tiny effort stops
+ * the search after the first roster, on its work.
+ */
+static void the_default_budget_of_a_big_week_with_demand_grows_slower(
+	void **state)
+{
+	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+	struct rota_error err = {0};
+
+	(void)state;
+	opt.time_limit_s = 0;
+	opt.effort = 1e-6;
+	for (int k = 0; k < 2; k++) {
+		struct rota_problem *p = mk(7, k, 1000);
+		struct rota_solution *sol = NULL;
+		double cells = k ? 20000 + 0.45 * 1000 : 21000;
+
+		if (k)
+			demand(p, 0, 0, 6, 22, 3, 50, 2);
+		if (rota_solve(p, &opt, &sol, &err) != 0)
+			fail_msg("rota_solve: %s", err.msg);
+		assert_true(fabs(sol->stats.work_limit -
+				 1e-6 * (1.5e6 + 100 * cells)) < 1e-6);
+		assert_int_equal(sol->stats.stopped_by, ROTA_STOP_WORK);
+		rota_solution_free(sol);
+		rota_problem_free(p);
+	}
+}
+
 /* --------------------------------------------------------- model text */
 
 static void the_model_is_written_as_mps_and_lp(void **state)
@@ -1032,6 +1064,8 @@ int main(void)
 		cmocka_unit_test(two_runs_give_the_same_roster_byte_for_byte),
 		cmocka_unit_test(
 			a_work_bounded_search_of_a_large_week_repeats_itself),
+		cmocka_unit_test(
+			the_default_budget_of_a_big_week_with_demand_grows_slower),
 		cmocka_unit_test(the_model_is_written_as_mps_and_lp),
 		cmocka_unit_test(
 			an_invalid_problem_is_refused_before_glpk_sees_it),
