@@ -874,7 +874,7 @@ static void a_work_bounded_search_of_a_large_week_repeats_itself(void **state)
 
 /*
  * The default work budget: 1.5 M units + 100 per employee-day-type, the
- * cells beyond 20,000 counting half with interval demand (1,000 employees,
+ * cells beyond 20,000 counting 0.25 with interval demand (1,000 employees,
  * 7 days, 3 types: 21,000 cells).  Effort scales it; a tiny effort stops
  * the search after the first roster, on its work.
  */
@@ -890,7 +890,7 @@ static void the_default_budget_of_a_big_week_with_demand_grows_slower(
 	for (int k = 0; k < 2; k++) {
 		struct rota_problem *p = mk(7, k, 1000);
 		struct rota_solution *sol = NULL;
-		double cells = k ? 20000 + 0.45 * 1000 : 21000;
+		double cells = k ? 20000 + 0.25 * 1000 : 21000;
 
 		if (k)
 			demand(p, 0, 0, 6, 22, 3, 50, 2);
@@ -902,6 +902,38 @@ static void the_default_budget_of_a_big_week_with_demand_grows_slower(
 		rota_solution_free(sol);
 		rota_problem_free(p);
 	}
+}
+
+/*
+ * With interval demand the LP bound's interior-point run comes on top of
+ * the default budget (the budget grows by what it was charged), not of a
+ * budget the caller gave.
+ */
+static void the_lp_bound_comes_on_top_of_the_default_budget(void **state)
+{
+	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+	struct rota_error err = {0};
+	struct rota_problem *p = mk(7, 1, 30);
+	struct rota_solution *sol = NULL;
+	double budget = 1.5e6 + 100 * (30 * 7 * 3);
+
+	(void)state;
+	for (int d = 0; d < 7; d++)
+		for (int h = 0; h < 24; h++)
+			demand(p, 0, d, h, h + 1, (h * 7 + d * 3) % 9 + 2, 50,
+			       20);
+	opt.time_limit_s = 0;
+	opt.effort = 0.01;
+	if (rota_solve(p, &opt, &sol, &err) != 0)
+		fail_msg("rota_solve: %s", err.msg);
+	assert_true(sol->stats.work_limit > 0.01 * budget);
+	rota_solution_free(sol);
+	opt.work_limit = 0.01 * budget;
+	if (rota_solve(p, &opt, &sol, &err) != 0)
+		fail_msg("rota_solve: %s", err.msg);
+	assert_true(sol->stats.work_limit == 0.01 * budget);
+	rota_solution_free(sol);
+	rota_problem_free(p);
 }
 
 /* --------------------------------------------------------- model text */
@@ -1066,6 +1098,8 @@ int main(void)
 			a_work_bounded_search_of_a_large_week_repeats_itself),
 		cmocka_unit_test(
 			the_default_budget_of_a_big_week_with_demand_grows_slower),
+		cmocka_unit_test(
+			the_lp_bound_comes_on_top_of_the_default_budget),
 		cmocka_unit_test(the_model_is_written_as_mps_and_lp),
 		cmocka_unit_test(
 			an_invalid_problem_is_refused_before_glpk_sees_it),
