@@ -1503,8 +1503,8 @@ static int bound_and_round(struct state *st, double *x, struct rota_error *err)
 	solver_sub_solve(&st->bu, &cm.mip, &sp, cx, &so);
 	/* with interval demand the default budget is the search's: the
 	 * interior-point run is charged and the budget grows by as much (it
-	 * grows with the square of the site: 2.5 M units at 1,000 agents,
-	 * about 20 M at 3,000, where it left no work for the search) */
+	 * grows with the square of the site: 2.1 M units at 1,000 agents,
+	 * 13.7 M at 3,000, where it left no work for the search) */
 	if (interval_demand(st) && st->bu.opt && st->bu.opt->work_limit == 0 &&
 	    st->bu.work_limit < HUGE_VAL) {
 		st->bu.work_limit += st->bu.work - w0;
