@@ -885,6 +885,17 @@ static void accept(struct state *st, const double *x, double obj)
 #ifndef LNS_MAX_TARGET
 #define LNS_MAX_TARGET 4000
 #endif
+/* branch-and-bound nodes one neighbourhood may take; with interval demand
+ * few: there the dive finds a neighbourhood's gain in its first nodes and
+ * the rest only prove it (1,000-agent week, 500 nodes: the neighbourhoods
+ * stopped by the node limit took 97 of the LNS's 162 s and brought a
+ * fifth of the gain per second of the others) */
+#ifndef LNS_NODES
+#define LNS_NODES 500
+#endif
+#ifndef LNS_NODES_INTERVAL
+#define LNS_NODES_INTERVAL 40
+#endif
 
 struct lns {
 	uint8_t *in;        /* employees freed */
@@ -895,8 +906,34 @@ struct lns {
 	int bin_per_emp;
 };
 
-/* Choose the employees of one neighbourhood. */
-static void pick(struct state *st, struct lns *ln, int kind, int size)
+/*
+ * The day of interval t: the first day with a slot covering it (a night
+ * shift's interval belongs to the day it started), -1 when none does.
+ */
+static int interval_day(const struct state *st, int t)
+{
+	for (int d = 0; d < st->D; d++)
+		for (int s = 0; s < st->S; s++) {
+			const struct rota_slot *sl =
+				rota_problem_slot(st->p, d, s);
+
+			if (t >= sl->first_interval && t < sl->end_interval)
+				return d;
+		}
+	return -1;
+}
+
+/*
+ * Choose the employees of one neighbourhood (days [*d0, *d1]).  Kind 2
+ * works around an interval and skill drawn in proportion to the coverage
+ * penalty it pays: a window of days moves to hold that interval's day, and
+ * the employees picked first are those with the skill who have a shift
+ * covering the interval inside the window (1,000-agent week: a window at
+ * random days around all employees of the worst interval's skill brought
+ * a fifth of the gain per second of the random and related windows).
+ */
+static void pick(struct state *st, struct lns *ln, int kind, int size,
+		 int *d0, int *d1)
 {
 	const struct rota_problem *p = st->p;
 	int E = st->E, n = 0;
@@ -936,31 +973,83 @@ static void pick(struct state *st, struct lns *ln, int kind, int size)
 			if (p->employees[e].skills & sk)
 				ln->cand[n++] = e;
 	} else if (kind == 2 && st->K > 0 && st->full.ucol) {
-		/* around the worst-covered interval and skill */
-		double worst = 0;
-		int wk = -1, tries = 0;
+		/* around an interval and skill drawn in proportion to the
+		 * penalty its coverage pays (always the worst one kept
+		 * coming back to intervals no roster can cover) */
+		double total = 0, draw = 0;
+		int wk = -1, wt = -1;
 
-		for (int i = 0; i < st->T * st->K; i++) {
-			double pen = 0;
+		for (int pass = 0; pass < 2 && wk < 0; pass++) {
+			if (pass == 1) {
+				if (!(total > 0))
+					break;
+				draw = (double)(rng_next(&st->rng) >> 11) /
+				       9007199254740992.0 * total;
+			}
+			for (int i = 0; i < st->T * st->K; i++) {
+				double pen = 0;
 
-			if (st->full.ucol[i] >= 0)
-				pen += st->inc[st->full.ucol[i]] *
-				       p->demand[i].under_weight;
-			if (st->full.ocol[i] >= 0)
-				pen += st->inc[st->full.ocol[i]] *
-				       p->demand[i].over_weight;
-			/* random among the worst: skip some */
-			if (pen > worst + 1e-9 ||
-			    (pen > 0 && fabs(pen - worst) <= 1e-9 &&
-			     rng_below(&st->rng, ++tries + 1) == 0)) {
-				worst = pen;
-				wk = i % st->K;
+				if (st->full.ucol[i] >= 0)
+					pen += st->inc[st->full.ucol[i]] *
+					       p->demand[i].under_weight;
+				if (st->full.ocol[i] >= 0)
+					pen += st->inc[st->full.ocol[i]] *
+					       p->demand[i].over_weight;
+				if (!(pen > 0))
+					continue;
+				if (pass == 0) {
+					total += pen;
+				} else if ((draw -= pen) < 0) {
+					wk = i % st->K;
+					wt = i / st->K;
+					break;
+				}
 			}
 		}
-		if (wk >= 0)
-			for (int e = 0; e < E; e++)
-				if ((p->employees[e].skills >> wk) & 1)
-					ln->cand[n++] = e;
+		if (wk >= 0 && *d1 - *d0 + 1 < st->D) {
+			int w = *d1 - *d0 + 1, wd = interval_day(st, wt);
+
+			if (wd >= 0) {
+				*d0 = wd - rng_below(&st->rng, w);
+				if (*d0 < 0)
+					*d0 = 0;
+				if (*d0 > st->D - w)
+					*d0 = st->D - w;
+				*d1 = *d0 + w - 1;
+			}
+		}
+		if (wk >= 0) {
+			/* who can cover the interval inside the window first */
+			const struct mip *m = &st->full.mip;
+
+			for (int j = 0; j < m->ncols; j++) {
+				const struct col_tag *t = &m->ctag[j];
+				const struct rota_slot *sl;
+
+				if (t->kind != COL_X || ln->in[t->a] ||
+				    t->b < *d0 || t->b > *d1 ||
+				    !((p->employees[t->a].skills >> wk) & 1))
+					continue;
+				sl = rota_problem_slot(p, t->b, t->c);
+				if (wt >= sl->first_interval &&
+				    wt < sl->end_interval) {
+					ln->in[t->a] = 1;
+					ln->cand[n++] = t->a;
+				}
+			}
+			for (int i = 0; i < n; i++)
+				ln->in[ln->cand[i]] = 0;
+			if (n < size) {
+				for (int i = 0; i < n; i++)
+					ln->in[ln->cand[i]] = 1;
+				size -= n;
+				n = 0;
+				for (int e = 0; e < E; e++)
+					if (!ln->in[e] &&
+					    ((p->employees[e].skills >> wk) & 1))
+						ln->cand[n++] = e;
+			}
+		}
 	}
 	if (n < size) {
 		n = 0;
@@ -1147,14 +1236,15 @@ static int lns(struct state *st, double gap_target, struct rota_error *err)
 			size = 2;
 		if (size > E)
 			size = E;
-		pick(st, &ln, kind, size);
+		pick(st, &ln, kind, size, &d0, &d1);
 		iter++;
 		free_columns(st, &ln, d0, d1, touched, live, cfree);
 		memset(&sp, 0, sizeof(sp));
 		sp.free = ln.fr;
 		sp.val = st->inc;
 		sp.inject = 1;
-		sp.node_limit = 500;
+		sp.node_limit = interval_demand(st) ? LNS_NODES_INTERVAL
+						    : LNS_NODES;
 		sp.iter_limit = LNS_ITERS;
 		sp.most_fractional = interval_demand(st);
 		/* with interval demand most of a neighbourhood's rows are
@@ -1419,7 +1509,7 @@ static int bound_and_round(struct state *st, double *x, struct rota_error *err)
 	int *mult = malloc(((size_t)st->E + 1) * sizeof(int));
 	int *rep_of = malloc(((size_t)st->E + 1) * sizeof(int));
 	int *saved = NULL;
-	double *target = NULL, *cx = NULL;
+	double *target = NULL, *cx = NULL, w0;
 	uint8_t *fr = NULL;
 	int rc = 0;
 
@@ -1447,7 +1537,20 @@ static int bound_and_round(struct state *st, double *x, struct rota_error *err)
 	 * at most E, violations at most the minutes of the horizon */
 	sp.box = 1440.0 * fmax(7, st->D) * (st->E + 1);
 	st->bu.phase = "lp bound";
+	w0 = st->bu.work;
 	solver_sub_solve(&st->bu, &cm.mip, &sp, cx, &so);
+	/* with interval demand the default budget is the search's: the
+	 * interior-point run is charged and the budget grows by as much (it
+	 * grows with the square of the site: 2.1 M units at 1,000 agents,
+	 * 13.7 M at 3,000, where it left no work for the search) */
+	if (interval_demand(st) && st->bu.opt && st->bu.opt->work_limit == 0 &&
+	    st->bu.work_limit < HUGE_VAL) {
+		st->bu.work_limit += st->bu.work - w0;
+		/* the run's charge may have passed the budget before it grew */
+		if (st->bu.stopped_by == ROTA_STOP_WORK &&
+		    st->bu.work < st->bu.work_limit)
+			st->bu.stopped_by = ROTA_STOP_DONE;
+	}
 	solver_budget_log(&st->bu,
 			  "lp bound: %d rows, %d columns, result %d, bound %.4f\n",
 			  so.rows, so.cols, so.result, so.bound);
@@ -1753,12 +1856,21 @@ out:
  * NODE_WORK each) the search may spend at effort 1.  It grows with the
  * model, so a bigger site gets more work, and is deterministic: the same
  * problem always gets the same budget.  Calibrated in bench/RESULTS.md
- * (the example week ends on it in about 15 s on the CI machine).
+ * (the example week ends on it in about 15 s on the CI machine).  With
+ * interval demand the cells beyond WORK_KNEE count 0.25 and the LP
+ * bound's interior-point run comes on top (bound_and_round): a unit takes
+ * longer on a bigger model (contact-centre weeks: about 7 us at 50 agents,
+ * 10 at 200, 12-13 at 1,000, work-bounded on the 2-core machine), and the
+ * 1,000-agent week is to end on its work within 120 s.
  */
+#define WORK_KNEE 20000.0
+
 static double default_work(const struct rota_problem *p)
 {
 	double cells = (double)p->n_employees * p->n_days * p->n_types;
 
+	if (p->n_intervals > 0 && p->n_skills > 0 && cells > WORK_KNEE)
+		cells = WORK_KNEE + 0.25 * (cells - WORK_KNEE);
 	return 1.5e6 + 100.0 * cells;
 }
 

@@ -801,6 +801,141 @@ static void two_runs_give_the_same_roster_byte_for_byte(void **state)
 	rota_problem_free(p);
 }
 
+/*
+ * A week too big for one neighbourhood, its demand beyond what the staff
+ * can cover in places (so every roster pays understaffing and the search
+ * draws the intervals it works around from the penalties), bounded by
+ * work: the same roster twice, every hard rule kept, and the work budget
+ * (not the clock) is what stops it (in the neighbourhood search: the whole
+ * search proves the optimum at about 26,000 units).
+ */
+static void a_work_bounded_search_of_a_large_week_repeats_itself(void **state)
+{
+	enum { E = 60 };
+	struct rota_problem *p = mk(7, 2, E);
+	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+	struct rota_solution *sol[2] = {NULL, NULL};
+	struct rota_check_report *r = NULL;
+	struct rota_error err = {0};
+
+	(void)state;
+	p->cost_per_min = 0.002;
+	/* overlapping shifts (E 06-14, L 10-18, N 18-02), so the coverage
+	 * LP is not integral */
+	for (int s = T_L; s <= T_N; s++) {
+		int start = s == T_L ? 10 * 60 : 18 * 60;
+
+		p->types[s].start_min = start;
+		for (int d = 0; d < 7; d++) {
+			struct rota_slot *sl = rota_problem_slot(p, d, s);
+
+			sl->start = p->t0 + ((int64_t)d * 1440 + start) * 60;
+			sl->end = sl->start + 480 * 60;
+			sl->first_interval = d * 24 + start / 60;
+			sl->end_interval = sl->first_interval + 8;
+		}
+	}
+	for (int e = 0; e < E; e++) {
+		rule(p, e, ROTA_RULE_max_days_week, 3 + e % 3, 0);
+		rule(p, e, ROTA_RULE_min_rest_min, 660, 0);
+		rule(p, e, ROTA_RULE_max_consecutive_days, 3 + e % 2, 7);
+		p->employees[e].skills = e % 4 == 0 ? 1 : e % 4 == 1 ? 2 : 3;
+		request(p, e, (e * 3) % 7, e % 5 == 0 ? -1 : e % 3, e % 5 != 0,
+			5 + e % 4);
+	}
+	for (int d = 0; d < 7; d++)
+		for (int h = 0; h < 24; h++) {
+			demand(p, 0, d, h, h + 1, (h * 7 + d * 3) % 11 + 3,
+			       50, 20);
+			demand(p, 1, d, h, h + 1, (h * 5 + d * 2) % 7 + 2, 40,
+			       20);
+		}
+	opt.time_limit_s = 0;
+	opt.gap = 0;
+	opt.work_limit = 22000;
+	for (int i = 0; i < 2; i++) {
+		if (rota_solve(p, &opt, &sol[i], &err) != 0)
+			fail_msg("rota_solve: %s", err.msg);
+		assert_int_not_equal(sol[i]->stats.stopped_by, ROTA_STOP_TIME);
+	}
+	assert_true(sol[0]->stats.status == ROTA_SOLVE_OPTIMAL ||
+		    sol[0]->stats.stopped_by == ROTA_STOP_WORK);
+	assert_true(sol[0]->stats.objective == sol[1]->stats.objective);
+	assert_memory_equal(sol[0]->type, sol[1]->type,
+			    sizeof(int) * (size_t)(E * 7));
+	assert_int_equal(rota_check(p, sol[0], &r, &err), 0);
+	assert_int_equal(r->hard_broken, 0);
+	assert_true(fabs(r->objective - sol[0]->stats.objective) < 1e-6);
+	rota_check_report_free(r);
+	rota_solution_free(sol[0]);
+	rota_solution_free(sol[1]);
+	rota_problem_free(p);
+}
+
+/*
+ * The default work budget: 1.5 M units + 100 per employee-day-type, the
+ * cells beyond 20,000 counting 0.25 with interval demand (1,000 employees,
+ * 7 days, 3 types: 21,000 cells).  Effort scales it; a tiny effort stops
+ * the search after the first roster, on its work.
+ */
+static void the_default_budget_of_a_big_week_with_demand_grows_slower(
+	void **state)
+{
+	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+	struct rota_error err = {0};
+
+	(void)state;
+	opt.time_limit_s = 0;
+	opt.effort = 1e-6;
+	for (int k = 0; k < 2; k++) {
+		struct rota_problem *p = mk(7, k, 1000);
+		struct rota_solution *sol = NULL;
+		double cells = k ? 20000 + 0.25 * 1000 : 21000;
+
+		if (k)
+			demand(p, 0, 0, 6, 22, 3, 50, 2);
+		if (rota_solve(p, &opt, &sol, &err) != 0)
+			fail_msg("rota_solve: %s", err.msg);
+		assert_true(fabs(sol->stats.work_limit -
+				 1e-6 * (1.5e6 + 100 * cells)) < 1e-6);
+		assert_int_equal(sol->stats.stopped_by, ROTA_STOP_WORK);
+		rota_solution_free(sol);
+		rota_problem_free(p);
+	}
+}
+
+/*
+ * With interval demand the LP bound's interior-point run comes on top of
+ * the default budget (the budget grows by what it was charged), not of a
+ * budget the caller gave.
+ */
+static void the_lp_bound_comes_on_top_of_the_default_budget(void **state)
+{
+	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+	struct rota_error err = {0};
+	struct rota_problem *p = mk(7, 1, 30);
+	struct rota_solution *sol = NULL;
+	double budget = 1.5e6 + 100 * (30 * 7 * 3);
+
+	(void)state;
+	for (int d = 0; d < 7; d++)
+		for (int h = 0; h < 24; h++)
+			demand(p, 0, d, h, h + 1, (h * 7 + d * 3) % 9 + 2, 50,
+			       20);
+	opt.time_limit_s = 0;
+	opt.effort = 0.01;
+	if (rota_solve(p, &opt, &sol, &err) != 0)
+		fail_msg("rota_solve: %s", err.msg);
+	assert_true(sol->stats.work_limit > 0.01 * budget);
+	rota_solution_free(sol);
+	opt.work_limit = 0.01 * budget;
+	if (rota_solve(p, &opt, &sol, &err) != 0)
+		fail_msg("rota_solve: %s", err.msg);
+	assert_true(sol->stats.work_limit == 0.01 * budget);
+	rota_solution_free(sol);
+	rota_problem_free(p);
+}
+
 /* --------------------------------------------------------- model text */
 
 static void the_model_is_written_as_mps_and_lp(void **state)
@@ -959,6 +1094,12 @@ int main(void)
 			infeasible_counts_the_other_employees_in_conflict),
 		cmocka_unit_test(infeasible_skills_are_explained),
 		cmocka_unit_test(two_runs_give_the_same_roster_byte_for_byte),
+		cmocka_unit_test(
+			a_work_bounded_search_of_a_large_week_repeats_itself),
+		cmocka_unit_test(
+			the_default_budget_of_a_big_week_with_demand_grows_slower),
+		cmocka_unit_test(
+			the_lp_bound_comes_on_top_of_the_default_budget),
 		cmocka_unit_test(the_model_is_written_as_mps_and_lp),
 		cmocka_unit_test(
 			an_invalid_problem_is_refused_before_glpk_sees_it),
