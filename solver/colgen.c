@@ -772,6 +772,12 @@ static void step_undo(struct solver_colgen *cg, struct dive_step *ds,
 	ds->n = 0;
 }
 
+/* The dive's LP has risen past DIVE_DEGRADE above lp0, where it began. */
+static int degraded(const struct solver_colgen *cg, double lp0)
+{
+	return cg->lp > lp0 + DIVE_DEGRADE * fmax(1.0, fabs(lp0));
+}
+
 /* The rounding of the dive (solver_colgen_dive); *starved is set when
  * the budget ended it.  A step (a batch of nearly whole schedules, or
  * the one most nearly whole) that lifts the LP past DIVE_DEGRADE or
@@ -832,7 +838,7 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 			break;
 		if (!fixed_any && start && cg->p->max_changes == ROTA_UNSET &&
 		    (members <= open_limit ||
-		     cg->lp > lp0 + DIVE_DEGRADE * fmax(1.0, fabs(lp0)))) {
+		     degraded(cg, lp0))) {
 			r = dive_finish(cg, start, type);
 			goto out;
 		}
@@ -878,8 +884,7 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 			goto out;
 		if (start && backtracks < DIVE_BACKTRACKS &&
 		    (r == SUB_INFEASIBLE ||
-		     (r == SUB_OPTIMAL &&
-		      cg->lp > lp0 + DIVE_DEGRADE * fmax(1.0, fabs(lp0))))) {
+		     (r == SUB_OPTIMAL && degraded(cg, lp0)))) {
 			backtracks++;
 			solver_budget_log(cg->bu,
 					  "dive: step of %zu fixes undone "
