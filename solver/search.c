@@ -1775,12 +1775,6 @@ out:
 	return rc;
 }
 
-/* members a dive leaves to the restricted master, and the rounds of
- * column generation after each of its fixes (measured on Curtois 7 and
- * 8: 6 and 2 against 40 and 5, bench/RESULTS.md) */
-#define DIVE_OPEN 6
-#define DIVE_ROUNDS 2
-
 /* the share of the work left that the root column generation may take */
 #define ROOT_SHARE 0.5
 
@@ -1825,7 +1819,7 @@ static int colgen_phase(struct state *st, double *x, struct rota_error *err)
 	    solver_rel_gap(st->inc_obj, st->bound) <= 0 ||
 	    !solver_budget_left(&st->bu))
 		goto out;
-	r = solver_colgen_dive(cg, DIVE_ROUNDS, saved, DIVE_OPEN, st->type);
+	r = solver_colgen_dive(cg, saved, st->type);
 	solver_colgen_unfix(cg);
 	if (r == SUB_OPTIMAL) {
 		r = try_roster(st, x);

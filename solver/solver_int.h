@@ -404,11 +404,10 @@ int solver_colgen_add_roster(struct solver_colgen *cg, const int *type);
 /* Column generation at the root: *bound = the proven lower bound
  * (-HUGE_VAL when none).  SUB_* result or a negative status. */
 int solver_colgen_root(struct solver_colgen *cg, double *bound);
-/* Dive to a roster (type[e*D + d]); SUB_OPTIMAL when one was found.
- * When at most open_limit members are left to place, the restricted
- * master places them at once, from their weeks in start. */
-int solver_colgen_dive(struct solver_colgen *cg, int rounds_per_fix,
-		       const int *start, int open_limit, int *type);
+/* Dive to a roster (type[e*D + d]; dive.c); SUB_OPTIMAL when one was
+ * found.  What the dive cannot place, the restricted master places at
+ * once, from those members' weeks in start (NULL: no such end). */
+int solver_colgen_dive(struct solver_colgen *cg, const int *start, int *type);
 void solver_colgen_unfix(struct solver_colgen *cg);
 /* A neighbourhood of roster type: the employees freed[e] re-planned with
  * new columns and the restricted master MIP, everybody else kept; the

@@ -1,0 +1,71 @@
+/*
+ * solver/colgen_int.h - the column generation's state, shared by its two
+ * files: colgen.c (the master, its pricing and its neighbourhoods) and
+ * dive.c (rounding the master's LP to a roster).  Inside the solver only.
+ */
+#ifndef ROTA_SOLVER_COLGEN_INT_H
+#define ROTA_SOLVER_COLGEN_INT_H
+
+#include <glpk.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "solver/solver_int.h"
+
+/* the schedules pricing offers per class and round */
+#define PRICE_COLS 4
+
+struct cg_class {
+	int rep;                 /* the first member */
+	int n;                   /* members */
+	int row;                 /* convexity row (GLPK) */
+	struct solver_pricer *pr;   /* NULL: priced by its MIP */
+	double *own;             /* [d*(S+1) + s]: own cost, S = day off */
+	int fixed;               /* members the dive has fixed */
+};
+
+struct cg_col {
+	int cls;
+	int *week;               /* [D] */
+	double cost;
+	int changes;
+	uint64_t hash;
+};
+
+struct solver_colgen {
+	const struct rota_problem *p;
+	struct solver_budget *bu;
+	int D, S, E, ncls;
+	struct cg_class *cls;
+	int *class_of;           /* [e] */
+	struct roster_model base;   /* the master's rows and columns */
+	glp_prob *P;
+	int nbase;               /* GLPK columns before the schedules */
+	struct cg_col *col;      /* [GLPK column - nbase - 1] */
+	size_t ncol, capcol;
+	double *dual;            /* [row], 1-based as GLPK */
+	double *center, *sdual;  /* the root's smoothed duals (see smooth) */
+	double *cost;            /* scratch [D*(S+1)] */
+	int *week;               /* scratch [D] */
+	int *weeks;              /* scratch [PRICE_COLS * D] */
+	double values[PRICE_COLS];
+	int *rows;               /* scratch: a column's rows and values */
+	double *vals;
+	size_t capnz;
+	double lp;               /* last LP value */
+	double bound;            /* best proven lower bound, -INF none */
+	int all_exact;           /* the last pricing round was exact */
+};
+
+/* Column generation until no schedule prices out, the budget is spent or
+ * max_rounds rounds (0: no limit); `root`: smoothed duals, and a proven
+ * bound into cg->bound.  SUB_OPTIMAL, SUB_INFEASIBLE, or an error. */
+int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root);
+/* Every schedule count back to free (>= 0, continuous). */
+void solver_colgen_release(struct solver_colgen *cg);
+/* The roster of the integer values v (per GLPK column) of the schedules:
+ * members of a class in index order take its columns in index order. */
+void solver_colgen_read(const struct solver_colgen *cg, const double *v,
+			int *type);
+
+#endif
