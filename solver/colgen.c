@@ -130,6 +130,21 @@ static int shift_rows(struct solver_colgen *cg, int e, int d, int s,
  * returns its index in cg->col, or -1 when it breaks a hard rule, or
  * ROTA_ENOMEM.
  */
+/* The week takes an option a cell dive has taken from its class (the
+ * pricing offers no such week; a neighbourhood's roster may). */
+static int masked_out(const struct solver_colgen *cg, int c, const int *week)
+{
+	const uint64_t *m;
+
+	if (!cg->mask)
+		return 0;
+	m = cg->mask + (size_t)c * (size_t)cg->D;
+	for (int d = 0; d < cg->D; d++)
+		if (!(m[d] >> (week[d] >= 0 ? week[d] : cg->S) & 1))
+			return 1;
+	return 0;
+}
+
 static long add_column(struct solver_colgen *cg, int c, const int *week)
 {
 	struct cg_class *k = &cg->cls[c];
@@ -167,7 +182,8 @@ static long add_column(struct solver_colgen *cg, int c, const int *week)
 	    add_nz(cg, &n, cg->base.changes_row, col->changes) < 0)
 		return ROTA_ENOMEM;
 	j = glp_add_cols(cg->P, 1);
-	glp_set_col_bnds(cg->P, j, GLP_LO, 0, 0);
+	glp_set_col_bnds(cg->P, j, masked_out(cg, c, week) ? GLP_FX : GLP_LO,
+			 0, 0);
 	glp_set_obj_coef(cg->P, j, z);
 	glp_set_mat_col(cg->P, j, (int)n, cg->rows, cg->vals);
 	return (long)(cg->ncol - 1);
@@ -254,6 +270,7 @@ void solver_colgen_free(struct solver_colgen *cg)
 	free(cg->weeks);
 	free(cg->rows);
 	free(cg->vals);
+	free(cg->mask);
 	free(cg);
 }
 
@@ -422,6 +439,8 @@ static int priced_costs(struct solver_colgen *cg, int c)
 			if (cg->p->reference &&
 			    cg->p->reference[k->rep * D + d] != (o < S ? o : -1))
 				v -= mu;
+			if (cg->mask && !(cg->mask[c * D + d] >> o & 1))
+				v = INF;
 			cg->cost[d * (S + 1) + o] = v;
 		}
 	return 0;

@@ -55,6 +55,8 @@ struct solver_colgen {
 	double lp;               /* last LP value */
 	double bound;            /* best proven lower bound, -INF none */
 	int all_exact;           /* the last pricing round was exact */
+	uint64_t *mask;          /* cell dive: [c*D + d] options allowed
+				  * (bit o: shift o, bit S: off); NULL */
 };
 
 /* Column generation until no schedule prices out, the budget is spent or

@@ -1,12 +1,18 @@
 /*
  * solver/dive.c - rounding the master's LP to a roster: fix part of what
  * the LP chooses, generate columns again, repeat until the LP is whole.
- * A step that lifts the LP too far is undone; what the dive could not
- * place goes to the restricted master (a neighbourhood of colgen.c).
- * Everything is counted in the budget's work units: deterministic.
+ *
+ * Two dives.  When every class has one member (the benchmark's employees
+ * all differ in their requests), the dive fixes cells - employee e works
+ * shift s, or is off, on day d - as branch-and-price for rostering
+ * branches; otherwise it fixes schedule counts.  Both undo a step that
+ * lifts the LP too far, and leave what they could not place to the
+ * restricted master (a neighbourhood of colgen.c).  Everything is counted
+ * in the budget's work units: deterministic.
  */
 #include <glpk.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +32,10 @@
  * Curtois 7 and 8: 6 and 2 against 40 and 5, bench/RESULTS.md) */
 #define COLUMN_OPEN 6
 #define COLUMN_ROUNDS 2
+/* the cell dive: rounds of column generation after each fix (Curtois 9:
+ * 2 rounds 541, 5 rounds 439, unlimited 439 in more time; 7: 1062 with 5,
+ * 1058 unlimited; 8: 1322 with 5, 1326 unlimited) */
+#define CELL_ROUNDS 5
 
 static int dive_finish(struct solver_colgen *cg, const int *start,
 		       int *type);
@@ -273,6 +283,322 @@ out:
 	return r;
 }
 
+/* ------------------------------------------------------ diving on cells */
+
+/*
+ * When every class has one member (the benchmark's employees all differ
+ * in their requests), the dive fixes cells - employee e works shift s
+ * (or is off) on day d - rather than whole schedules: a fix bars the
+ * schedules that disagree and the pricing program offers only weeks that
+ * keep to it (cg->mask), so the LP may still mix every week that agrees.
+ * This is the branching of branch-and-price for rostering (one employee's
+ * day), taken greedily with backtracking: far less rigid than fixing a
+ * schedule, whose other days the LP chose against the duals of a master
+ * that no longer exists by the time the dive ends.
+ */
+
+/* option o of a week's day: its shift, or S for the day off */
+static int option_of(const struct solver_colgen *cg, int s)
+{
+	return s >= 0 ? s : cg->S;
+}
+
+/* Bar (bounds fixed at 0) every schedule of a touched class that takes an
+ * option its cells no longer allow; free again those that keep to them. */
+static void cell_bar(struct solver_colgen *cg, const uint8_t *touched)
+{
+	for (size_t i = 0; i < cg->ncol; i++) {
+		const struct cg_col *col = &cg->col[i];
+		const uint64_t *m = cg->mask + (size_t)col->cls * (size_t)cg->D;
+		int ok = 1;
+
+		if (!touched[col->cls])
+			continue;
+		for (int d = 0; d < cg->D && ok; d++)
+			ok = (int)(m[d] >> option_of(cg, col->week[d]) & 1);
+		glp_set_col_bnds(cg->P, cg->nbase + 1 + (int)i,
+				 ok ? GLP_LO : GLP_FX, 0, 0);
+	}
+}
+
+/* y[(c*D + d)*(S+1) + o]: the LP's weight on option o of class c's day d;
+ * returns 1 when every schedule count is whole. */
+static int cell_weights(const struct solver_colgen *cg, double *y)
+{
+	size_t O = (size_t)cg->S + 1, D = (size_t)cg->D;
+	int whole = 1;
+
+	memset(y, 0, (size_t)cg->ncls * D * O * sizeof(double));
+	for (size_t i = 0; i < cg->ncol; i++) {
+		const struct cg_col *col = &cg->col[i];
+		double v = value_of(cg, i), *yc;
+
+		if (fabs(v - floor(v + 0.5)) > 1e-6)
+			whole = 0;
+		if (v < 1e-9)
+			continue;
+		yc = y + (size_t)col->cls * D * O;
+		for (size_t d = 0; d < D; d++)
+			yc[d * O + (size_t)option_of(cg, col->week[d])] += v;
+	}
+	return whole;
+}
+
+/* The fixes of one cell step, to undo it. */
+struct cell_fix {
+	size_t cell;   /* c*D + d */
+	uint64_t old;  /* its options before */
+	int opt;       /* the option kept */
+	double y;      /* the LP's weight on it */
+};
+
+struct cell_step {
+	size_t n, cap;
+	struct cell_fix *fix;
+};
+
+static int cell_push(struct cell_step *st, size_t cell, uint64_t old, int opt,
+		     double y)
+{
+	if (st->n == st->cap) {
+		size_t nc = st->cap ? 2 * st->cap : 64;
+		struct cell_fix *f = realloc(st->fix, nc * sizeof(*f));
+
+		if (!f)
+			return ROTA_ENOMEM;
+		st->fix = f;
+		st->cap = nc;
+	}
+	st->fix[st->n++] = (struct cell_fix){cell, old, opt, y};
+	return 0;
+}
+
+/* Undo a step: a step of one fix bans its option from the cell instead
+ * (else it would come back); a step of several is retried as its most
+ * nearly whole fix alone (*retry; retry->cell SIZE_MAX: none). */
+static void cell_undo(struct solver_colgen *cg, struct cell_step *st,
+		      struct cell_fix *retry)
+{
+	retry->cell = SIZE_MAX;
+	retry->y = -1;
+	for (size_t k = st->n; k-- > 0;) {
+		const struct cell_fix *f = &st->fix[k];
+
+		cg->mask[f->cell] = f->old;
+		if (st->n == 1)
+			cg->mask[f->cell] &= ~((uint64_t)1 << f->opt);
+		else if (f->y > retry->y)
+			*retry = *f;
+	}
+}
+
+/*
+ * The fixes of the next step into st: every open cell the LP gives an
+ * option at least 1 - DIVE_ROUND, else the open cell with the heaviest
+ * option.  *open gets the classes the LP leaves fractional.
+ */
+static int cell_choose(const struct solver_colgen *cg, const double *y,
+		       struct cell_step *st, int *open)
+{
+	size_t O = (size_t)cg->S + 1, ncell = (size_t)cg->ncls * cg->D;
+	size_t best = SIZE_MAX;
+	int best_o = -1, last = -1;
+	double best_y = -1;
+
+	*open = 0;
+	for (size_t k = 0; k < ncell; k++) {
+		uint64_t m = cg->mask[k];
+		const double *yk = y + k * O;
+		double v = -1;
+		int o = -1;
+
+		for (size_t a = 0; a < O; a++)
+			if (yk[a] > v) {
+				v = yk[a];
+				o = (int)a;
+			}
+		if (v < 1 - 1e-6 && (int)(k / (size_t)cg->D) != last) {
+			last = (int)(k / (size_t)cg->D);
+			(*open)++;
+		}
+		if ((m & (m - 1)) == 0)
+			continue; /* one option left: fixed */
+		if (v >= 1 - DIVE_ROUND - 1e-6) {
+			if (cell_push(st, k, m, o, v) < 0)
+				return ROTA_ENOMEM;
+		} else if (v > best_y) {
+			best_y = v;
+			best = k;
+			best_o = o;
+		}
+	}
+	if (st->n == 0 && best != SIZE_MAX &&
+	    cell_push(st, best, cg->mask[best], best_o, best_y) < 0)
+		return ROTA_ENOMEM;
+	return 0;
+}
+
+/* The integral LP's roster into type. */
+static int cell_roster(const struct solver_colgen *cg, int *type)
+{
+	double *v = calloc((size_t)glp_get_num_cols(cg->P) + 1,
+			   sizeof(double));
+
+	if (!v)
+		return ROTA_ENOMEM;
+	for (size_t i = 0; i < cg->ncol; i++)
+		v[cg->nbase + 1 + i] = floor(value_of(cg, i) + 0.5);
+	solver_colgen_read(cg, v, type);
+	free(v);
+	return 0;
+}
+
+/*
+ * The end of a cell dive that could not finish, from y (the weights of
+ * the last LP it solved): the employees whose week there is whole keep
+ * it, the others take theirs in `start`, and the restricted master
+ * decides those at once.
+ */
+static int cell_finish(struct solver_colgen *cg, const double *y,
+		       const int *start, int *type)
+{
+	size_t O = (size_t)cg->S + 1, D = (size_t)cg->D;
+	uint8_t *open = calloc((size_t)cg->E + 1, 1);
+	int r;
+
+	if (!open)
+		return ROTA_ENOMEM;
+	for (int e = 0; e < cg->E; e++) {
+		const double *ye = y + (size_t)cg->class_of[e] * D * O;
+		int *w = type + (size_t)e * D;
+
+		for (size_t d = 0; d < D && !open[e]; d++) {
+			w[d] = -2;
+			for (size_t o = 0; o < O; o++)
+				if (ye[d * O + o] > 1 - 1e-6)
+					w[d] = o == O - 1 ? -1 : (int)o;
+			open[e] = w[d] == -2;
+		}
+		if (open[e])
+			memcpy(w, start + (size_t)e * D, D * sizeof(int));
+	}
+	solver_colgen_release(cg);
+	r = solver_colgen_neighbourhood(cg, type, open, 0, 2000, 50000, type);
+	solver_budget_log(cg->bu, "dive: the restricted master on the open "
+				  "employees: result %d\n", r);
+	free(open);
+	return r == SUB_FEASIBLE ? SUB_OPTIMAL : r;
+}
+
+/*
+ * The cell dive's loop: SUB_OPTIMAL with the roster in type, SUB_NONE
+ * when it ended without one (y then holds the weights of the last LP
+ * solved), or a negative status.
+ */
+static int cell_loop(struct solver_colgen *cg, double *y, int *type)
+{
+	double lp0 = cg->lp;
+	uint8_t *touched = calloc((size_t)cg->ncls + 1, 1);
+	struct cell_step st = {0, 0, NULL};
+	struct cell_fix retry = {SIZE_MAX, 0, -1, 0};
+	int r = SUB_NONE, backtracks = 0, open = 0;
+
+	if (!touched)
+		return ROTA_ENOMEM;
+	cg->bu->phase = "diving";
+	while (!cell_weights(cg, y)) {
+		st.n = 0;
+		if (retry.cell != SIZE_MAX) {
+			if (cell_push(&st, retry.cell, cg->mask[retry.cell],
+				      retry.opt, retry.y) < 0)
+				goto nomem;
+			retry.cell = SIZE_MAX;
+		} else if (cell_choose(cg, y, &st, &open) < 0) {
+			goto nomem;
+		}
+		if (st.n == 0 || (st.n == 1 && degraded(cg, lp0))) {
+			r = SUB_NONE;
+			goto out;
+		}
+		memset(touched, 0, (size_t)cg->ncls);
+		for (size_t k = 0; k < st.n; k++) {
+			cg->mask[st.fix[k].cell] = (uint64_t)1 << st.fix[k].opt;
+			touched[st.fix[k].cell / (size_t)cg->D] = 1;
+		}
+		cell_bar(cg, touched);
+		solver_budget_log(cg->bu, "dive: lp %.4f, %d employees open, "
+					  "%zu cells fixed\n",
+				  cg->lp, open, st.n);
+		if (!solver_budget_left(cg->bu)) {
+			r = SUB_NONE;
+			goto out;
+		}
+		r = solver_colgen_generate(cg, CELL_ROUNDS, 0);
+		if (r < 0 && r != SUB_INFEASIBLE)
+			goto out;
+		if (r == SUB_INFEASIBLE ||
+		    (r == SUB_OPTIMAL && degraded(cg, lp0))) {
+			if (backtracks++ >= DIVE_BACKTRACKS) {
+				r = SUB_NONE;
+				goto out;
+			}
+			solver_budget_log(cg->bu,
+					  "dive: step of %zu fixes undone "
+					  "(lp %.4f)\n",
+					  st.n, r == SUB_OPTIMAL ? cg->lp : NAN);
+			cell_undo(cg, &st, &retry);
+			cell_bar(cg, touched);
+			r = solver_colgen_generate(cg, CELL_ROUNDS, 0);
+			if (r < 0 && r != SUB_INFEASIBLE)
+				goto out;
+		}
+		if (r != SUB_OPTIMAL) {
+			r = SUB_NONE;
+			goto out;
+		}
+	}
+	solver_budget_log(cg->bu, "dive: an integral LP, %.4f\n", cg->lp);
+	r = cell_roster(cg, type) < 0 ? ROTA_ENOMEM : SUB_OPTIMAL;
+	goto out;
+nomem:
+	r = ROTA_ENOMEM;
+out:
+	free(touched);
+	free(st.fix);
+	return r == SUB_OPTIMAL || r < 0 ? r : SUB_NONE;
+}
+
+/* The dive on cells (see above), its rounding within DIVE_SHARE of the
+ * work left; the restricted master finishes it when it cannot. */
+static int cell_dive(struct solver_colgen *cg, const int *start, int *type)
+{
+	size_t O = (size_t)cg->S + 1, ncell = (size_t)cg->ncls * cg->D;
+	uint64_t all = O >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << O) - 1;
+	double *y = malloc(ncell * O * sizeof(double) + 1);
+	struct solver_hold hold;
+	int r;
+
+	cg->mask = malloc(ncell * sizeof(uint64_t) + 1);
+	if (!y || !cg->mask) {
+		free(y);
+		free(cg->mask);
+		cg->mask = NULL;
+		return ROTA_ENOMEM;
+	}
+	for (size_t k = 0; k < ncell; k++)
+		cg->mask[k] = all;
+	hold = solver_budget_hold(cg->bu, DIVE_SHARE);
+	r = cell_loop(cg, y, type);
+	solver_budget_release(cg->bu, hold);
+	free(cg->mask);
+	cg->mask = NULL;
+	if (r == SUB_NONE && start && cg->p->max_changes == ROTA_UNSET &&
+	    solver_budget_left(cg->bu))
+		r = cell_finish(cg, y, start, type);
+	free(y);
+	return r;
+}
+
 /* The schedule dive's loop and its end (below), within DIVE_SHARE. */
 static int column_dive(struct solver_colgen *cg, const int *start, int *type)
 {
@@ -291,14 +617,20 @@ static int column_dive(struct solver_colgen *cg, const int *start, int *type)
 }
 
 /*
- * Dive to a roster.  On success type[] holds the roster and SUB_OPTIMAL
- * is returned; SUB_NONE when the budget ran out or the LP became
- * infeasible and `start` (the weeks of the members not placed) could not
- * finish it.
+ * Dive to a roster: on cells when every class has one member (and the
+ * options of a day fit a 64-bit mask), else on schedule counts.  On
+ * success type[] holds the roster and SUB_OPTIMAL is returned; SUB_NONE
+ * when the budget ran out or the LP became infeasible and `start` (the
+ * weeks of the members not placed) could not finish it.
  */
 int solver_colgen_dive(struct solver_colgen *cg, const int *start, int *type)
 {
-	return column_dive(cg, start, type);
+	int cells = cg->S + 1 <= 64;
+
+	for (int c = 0; c < cg->ncls; c++)
+		cells &= cg->cls[c].n == 1;
+	return cells ? cell_dive(cg, start, type)
+		     : column_dive(cg, start, type);
 }
 
 /*
