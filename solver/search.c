@@ -84,7 +84,7 @@ struct state {
 	/* construction: how often the cost-ranked beam ran and lost every
 	 * week (then the pace-ranked beam goes first) */
 	int beam_runs, beam_lost;
-	int colgen_bound; /* the column generation proved a bound */
+	int colgen_ran;   /* the column generation's root LP was solved */
 };
 
 static int interval_demand(const struct state *st);
@@ -1813,7 +1813,7 @@ static int colgen_phase(struct state *st, double *x, struct rota_error *err)
 		goto out;
 	}
 	improve_bound(st, bound);
-	st->colgen_bound = isfinite(bound);
+	st->colgen_ran = 1;
 	solver_budget_report(&st->bu, 1);
 	if (r != SUB_OPTIMAL ||
 	    solver_rel_gap(st->inc_obj, st->bound) <= 0 ||
@@ -2006,13 +2006,15 @@ int rota_solve(const struct rota_problem *p,
 
 	/* the LP relaxation of the whole model, computed on the model where
 	 * identical employees are merged (same value); then a second start
-	 * that rounds that LP.  Not after a column generation that proved a
-	 * bound: the compact model's LP bound is weaker than the set
-	 * partitioning one; and under a time cap only in the cap's first
-	 * half, since its interior-point run cannot be stopped (Curtois
-	 * Instance 20: started at 96 s of a 120 s cap, the run ended at
-	 * 248 s) */
-	if (solver_budget_left(&st.bu) && !st.colgen_bound &&
+	 * that rounds that LP.  Not after column generation: the compact
+	 * model's LP bound is weaker than the set partitioning one, and
+	 * where the column generation's root did not converge, the compact
+	 * LP is slow and rounds poorly (Curtois Instance 13: 80 s of
+	 * interior point that cannot be stopped, 30 s past a 120 s cap, for
+	 * no better roster); and under a time cap only in the cap's first
+	 * half (Instance 20: started at 96 s of a 120 s cap, the run ended
+	 * at 248 s) */
+	if (solver_budget_left(&st.bu) && !st.colgen_ran &&
 	    interior_fits(&st.bu) &&
 	    solver_rel_gap(st.inc_obj, st.bound) > opt.gap &&
 	    (rc = bound_and_round(&st, x, err)) < 0)
