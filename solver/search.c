@@ -84,7 +84,8 @@ struct state {
 	/* construction: how often the cost-ranked beam ran and lost every
 	 * week (then the pace-ranked beam goes first) */
 	int beam_runs, beam_lost;
-	int colgen_ran;   /* the column generation's root LP was solved */
+	int colgen_bound; /* the column generation proved a bound */
+	int colgen_ran;   /* its root LP was solved */
 };
 
 static int interval_demand(const struct state *st);
@@ -1701,6 +1702,8 @@ static int colgen_lns(struct state *st, struct solver_colgen *cg, double *x,
 {
 	int E = st->E, size = E < 4 ? E : 4, since = 0, iter = 0, rc = 0;
 	int stall = 10 + E / 2;
+	if (getenv("CG_STALL") && stall > atoi(getenv("CG_STALL")))
+		stall = atoi(getenv("CG_STALL"));
 	size_t ed = (size_t)E * (size_t)st->D;
 	uint8_t *freed = calloc((size_t)E + 1, 1);
 	int *cand = malloc(((size_t)E + 1) * sizeof(int));
@@ -1813,6 +1816,7 @@ static int colgen_phase(struct state *st, double *x, struct rota_error *err)
 		goto out;
 	}
 	improve_bound(st, bound);
+	st->colgen_bound = isfinite(bound);
 	st->colgen_ran = 1;
 	solver_budget_report(&st->bu, 1);
 	if (r != SUB_OPTIMAL ||
@@ -1844,6 +1848,22 @@ out:
 }
 
 /* ------------------------------------------------------------ solve */
+
+/* shift variables beyond which a column generation that ran, converged or
+ * not, leaves out the compact model's LP: there its interior point is
+ * slow and rounds poorly (Curtois Instance 13, 60,480 variables: 80 s of
+ * it, 30 s past a 120 s cap, for no better roster); below, it is the only
+ * bound an unconverged root leaves (Instance 10, 5,600: 4,616, 0.4% below
+ * the roster) */
+#define COMPACT_AFTER_COLGEN 20000
+
+/* The compact model's LP bound and rounding are worth running. */
+static int compact_lp(const struct state *st)
+{
+	if (st->colgen_bound)
+		return 0;
+	return !st->colgen_ran || st->full.n_x <= COMPACT_AFTER_COLGEN;
+}
 
 /*
  * The default work budget: GLPK simplex iterations (and nodes at
@@ -2006,15 +2026,14 @@ int rota_solve(const struct rota_problem *p,
 
 	/* the LP relaxation of the whole model, computed on the model where
 	 * identical employees are merged (same value); then a second start
-	 * that rounds that LP.  Not after column generation: the compact
-	 * model's LP bound is weaker than the set partitioning one, and
-	 * where the column generation's root did not converge, the compact
-	 * LP is slow and rounds poorly (Curtois Instance 13: 80 s of
-	 * interior point that cannot be stopped, 30 s past a 120 s cap, for
-	 * no better roster); and under a time cap only in the cap's first
-	 * half (Instance 20: started at 96 s of a 120 s cap, the run ended
-	 * at 248 s) */
-	if (solver_budget_left(&st.bu) && !st.colgen_ran &&
+	 * that rounds that LP.  Not after a column generation that proved a
+	 * bound: the compact model's LP bound is weaker than the set
+	 * partitioning one; nor after one whose root did not converge on a
+	 * model of more than COMPACT_AFTER_COLGEN shift variables (compact_lp
+	 * below); and under a time cap only in the cap's first half, since
+	 * its interior-point run cannot be stopped (Curtois Instance 20:
+	 * started at 96 s of a 120 s cap, the run ended at 248 s) */
+	if (solver_budget_left(&st.bu) && compact_lp(&st) &&
 	    interior_fits(&st.bu) &&
 	    solver_rel_gap(st.inc_obj, st.bound) > opt.gap &&
 	    (rc = bound_and_round(&st, x, err)) < 0)
