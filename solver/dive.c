@@ -55,36 +55,23 @@ static void fix_at_least(struct solver_colgen *cg, size_t i, int lb)
 	cg->cls[cg->col[i].cls].fixed += lb - old;
 }
 
-/* The roster the fixed columns make (every class wholly fixed). */
+/* The roster the fixed columns make (every class wholly fixed): their
+ * lower bounds read as schedule counts. */
 static void read_roster(const struct solver_colgen *cg, int *type)
 {
-	int *next = calloc((size_t)cg->ncls + 1, sizeof(int));
+	double *v = calloc((size_t)glp_get_num_cols(cg->P) + 1,
+			   sizeof(double));
 
-	for (int e = 0; e < cg->E; e++)
-		for (int d = 0; d < cg->D; d++)
-			type[e * cg->D + d] = -1;
-	if (!next)
+	if (!v) {
+		for (size_t i = 0; i < (size_t)cg->E * (size_t)cg->D; i++)
+			type[i] = -1;
 		return;
-	/* members in index order take the columns in index order */
-	for (size_t i = 0; i < cg->ncol; i++) {
-		int c = cg->col[i].cls;
-		int k = (int)floor(glp_get_col_lb(cg->P, cg->nbase + 1 + (int)i) +
-				   0.5);
-
-		while (k-- > 0) {
-			int m = -1, seen = 0;
-
-			for (int e = 0; e < cg->E && m < 0; e++)
-				if (cg->class_of[e] == c && seen++ == next[c])
-					m = e;
-			if (m < 0)
-				break;
-			next[c]++;
-			memcpy(type + (size_t)m * (size_t)cg->D, cg->col[i].week,
-			       (size_t)cg->D * sizeof(int));
-		}
 	}
-	free(next);
+	for (size_t i = 0; i < cg->ncol; i++)
+		v[cg->nbase + 1 + i] =
+			glp_get_col_lb(cg->P, cg->nbase + 1 + (int)i);
+	solver_colgen_read(cg, v, type);
+	free(v);
 }
 
 /* a dive step that lifts the LP past DIVE_DEGRADE is undone and the
