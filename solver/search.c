@@ -1702,8 +1702,6 @@ static int colgen_lns(struct state *st, struct solver_colgen *cg, double *x,
 {
 	int E = st->E, size = E < 4 ? E : 4, since = 0, iter = 0, rc = 0;
 	int stall = 10 + E / 2;
-	if (getenv("CG_STALL") && stall > atoi(getenv("CG_STALL")))
-		stall = atoi(getenv("CG_STALL"));
 	size_t ed = (size_t)E * (size_t)st->D;
 	uint8_t *freed = calloc((size_t)E + 1, 1);
 	int *cand = malloc(((size_t)E + 1) * sizeof(int));
