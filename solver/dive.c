@@ -99,15 +99,8 @@ struct dive_step {
 static int step_fix(struct solver_colgen *cg, struct dive_step *ds, size_t i,
 		    int lb)
 {
-	if (ds->n == ds->cap) {
-		size_t nc = ds->cap ? 2 * ds->cap : 64;
-		struct dive_fix *f = realloc(ds->fix, nc * sizeof(*f));
-
-		if (!f)
-			return ROTA_ENOMEM;
-		ds->fix = f;
-		ds->cap = nc;
-	}
+	if (ROTA_GROW(ds->fix, ds->cap, ds->n) < 0)
+		return ROTA_ENOMEM;
 	ds->fix[ds->n].col = i;
 	ds->fix[ds->n].old =
 		(int)glp_get_col_lb(cg->P, cg->nbase + 1 + (int)i);
@@ -352,15 +345,8 @@ struct cell_step {
 static int cell_push(struct cell_step *st, size_t cell, uint64_t old, int opt,
 		     double y)
 {
-	if (st->n == st->cap) {
-		size_t nc = st->cap ? 2 * st->cap : 64;
-		struct cell_fix *f = realloc(st->fix, nc * sizeof(*f));
-
-		if (!f)
-			return ROTA_ENOMEM;
-		st->fix = f;
-		st->cap = nc;
-	}
+	if (ROTA_GROW(st->fix, st->cap, st->n) < 0)
+		return ROTA_ENOMEM;
 	st->fix[st->n++] = (struct cell_fix){cell, old, opt, y};
 	return 0;
 }
