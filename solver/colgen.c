@@ -125,14 +125,10 @@ static int shift_rows(struct solver_colgen *cg, int e, int d, int s,
 	return 0;
 }
 
-/*
- * Add the schedule `week` of class c as a column (unless it is there);
- * returns its index in cg->col, or -1 when it breaks a hard rule, or
- * ROTA_ENOMEM.
- */
-/* The week takes an option a cell dive has taken from its class (the
+/* The week takes an option a cell dive has taken from class c (the
  * pricing offers no such week; a neighbourhood's roster may). */
-static int masked_out(const struct solver_colgen *cg, int c, const int *week)
+int solver_colgen_masked_out(const struct solver_colgen *cg, int c,
+			     const int *week)
 {
 	const uint64_t *m;
 
@@ -140,11 +136,16 @@ static int masked_out(const struct solver_colgen *cg, int c, const int *week)
 		return 0;
 	m = cg->mask + (size_t)c * (size_t)cg->D;
 	for (int d = 0; d < cg->D; d++)
-		if (!(m[d] >> (week[d] >= 0 ? week[d] : cg->S) & 1))
+		if (!(m[d] >> solver_colgen_option(cg, week[d]) & 1))
 			return 1;
 	return 0;
 }
 
+/*
+ * Add the schedule `week` of class c as a column (unless it is there);
+ * returns its index in cg->col, or -1 when it breaks a hard rule, or
+ * ROTA_ENOMEM.
+ */
 static long add_column(struct solver_colgen *cg, int c, const int *week)
 {
 	struct cg_class *k = &cg->cls[c];
@@ -182,7 +183,8 @@ static long add_column(struct solver_colgen *cg, int c, const int *week)
 	    add_nz(cg, &n, cg->base.changes_row, col->changes) < 0)
 		return ROTA_ENOMEM;
 	j = glp_add_cols(cg->P, 1);
-	glp_set_col_bnds(cg->P, j, masked_out(cg, c, week) ? GLP_FX : GLP_LO,
+	glp_set_col_bnds(cg->P, j,
+			 solver_colgen_masked_out(cg, c, week) ? GLP_FX : GLP_LO,
 			 0, 0);
 	glp_set_obj_coef(cg->P, j, z);
 	glp_set_mat_col(cg->P, j, (int)n, cg->rows, cg->vals);

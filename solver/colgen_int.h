@@ -63,6 +63,16 @@ struct solver_colgen {
  * max_rounds rounds (0: no limit); `root`: smoothed duals, and a proven
  * bound into cg->bound.  SUB_OPTIMAL, SUB_INFEASIBLE, or an error. */
 int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root);
+/* Option o of a week's day s: the shift, or S for the day off (the
+ * index of cost vectors and of cell masks). */
+static inline int solver_colgen_option(const struct solver_colgen *cg, int s)
+{
+	return s >= 0 ? s : cg->S;
+}
+/* The week takes an option cg->mask has taken from class c (never while
+ * no cell dive runs). */
+int solver_colgen_masked_out(const struct solver_colgen *cg, int c,
+			     const int *week);
 /* Every schedule count back to free (>= 0, continuous). */
 void solver_colgen_release(struct solver_colgen *cg);
 /* The roster of the integer values v (per GLPK column) of the schedules:

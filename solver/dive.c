@@ -282,27 +282,20 @@ out:
  * that no longer exists by the time the dive ends.
  */
 
-/* option o of a week's day: its shift, or S for the day off */
-static int option_of(const struct solver_colgen *cg, int s)
-{
-	return s >= 0 ? s : cg->S;
-}
-
 /* Bar (bounds fixed at 0) every schedule of a touched class that takes an
  * option its cells no longer allow; free again those that keep to them. */
 static void cell_bar(struct solver_colgen *cg, const uint8_t *touched)
 {
 	for (size_t i = 0; i < cg->ncol; i++) {
 		const struct cg_col *col = &cg->col[i];
-		const uint64_t *m = cg->mask + (size_t)col->cls * (size_t)cg->D;
-		int ok = 1;
 
-		if (!touched[col->cls])
-			continue;
-		for (int d = 0; d < cg->D && ok; d++)
-			ok = (int)(m[d] >> option_of(cg, col->week[d]) & 1);
-		glp_set_col_bnds(cg->P, cg->nbase + 1 + (int)i,
-				 ok ? GLP_LO : GLP_FX, 0, 0);
+		if (touched[col->cls])
+			glp_set_col_bnds(cg->P, cg->nbase + 1 + (int)i,
+					 solver_colgen_masked_out(cg, col->cls,
+								  col->week)
+						 ? GLP_FX
+						 : GLP_LO,
+					 0, 0);
 	}
 }
 
@@ -323,8 +316,11 @@ static int cell_weights(const struct solver_colgen *cg, double *y)
 		if (v < 1e-9)
 			continue;
 		yc = y + (size_t)col->cls * D * O;
-		for (size_t d = 0; d < D; d++)
-			yc[d * O + (size_t)option_of(cg, col->week[d])] += v;
+		for (size_t d = 0; d < D; d++) {
+			int o = solver_colgen_option(cg, col->week[d]);
+
+			yc[d * O + (size_t)o] += v;
+		}
 	}
 	return whole;
 }
