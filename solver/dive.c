@@ -60,23 +60,25 @@ static void fix_at_least(struct solver_colgen *cg, size_t i, int lb)
 	cg->cls[cg->col[i].cls].fixed += lb - old;
 }
 
-/* The roster the fixed columns make (every class wholly fixed): their
- * lower bounds read as schedule counts. */
-static void read_roster(const struct solver_colgen *cg, int *type)
+/* The roster of the schedule counts: the columns' lower bounds (a dive
+ * that fixed every class wholly) or, with `values`, the LP's whole
+ * values.  ROTA_ENOMEM or 0. */
+static int read_counts(const struct solver_colgen *cg, int values, int *type)
 {
 	double *v = calloc((size_t)glp_get_num_cols(cg->P) + 1,
 			   sizeof(double));
 
-	if (!v) {
-		for (size_t i = 0; i < (size_t)cg->E * (size_t)cg->D; i++)
-			type[i] = -1;
-		return;
+	if (!v)
+		return ROTA_ENOMEM;
+	for (size_t i = 0; i < cg->ncol; i++) {
+		int j = cg->nbase + 1 + (int)i;
+
+		v[j] = values ? glp_get_col_prim(cg->P, j)
+			      : glp_get_col_lb(cg->P, j);
 	}
-	for (size_t i = 0; i < cg->ncol; i++)
-		v[cg->nbase + 1 + i] =
-			glp_get_col_lb(cg->P, cg->nbase + 1 + (int)i);
 	solver_colgen_read(cg, v, type);
 	free(v);
+	return 0;
 }
 
 /* a dive step that lifts the LP past DIVE_DEGRADE is undone and the
@@ -261,8 +263,7 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 			goto out;
 		}
 	}
-	read_roster(cg, type);
-	r = SUB_OPTIMAL;
+	r = read_counts(cg, 0, type) < 0 ? ROTA_ENOMEM : SUB_OPTIMAL;
 out:
 	free(ds.fix);
 	return r;
@@ -412,21 +413,6 @@ static int cell_choose(const struct solver_colgen *cg, const double *y,
 	return 0;
 }
 
-/* The integral LP's roster into type. */
-static int cell_roster(const struct solver_colgen *cg, int *type)
-{
-	double *v = calloc((size_t)glp_get_num_cols(cg->P) + 1,
-			   sizeof(double));
-
-	if (!v)
-		return ROTA_ENOMEM;
-	for (size_t i = 0; i < cg->ncol; i++)
-		v[cg->nbase + 1 + i] = floor(value_of(cg, i) + 0.5);
-	solver_colgen_read(cg, v, type);
-	free(v);
-	return 0;
-}
-
 /*
  * The end of a cell dive that could not finish, from y (the weights of
  * the last LP it solved): the employees whose week there is whole keep
@@ -532,7 +518,7 @@ static int cell_loop(struct solver_colgen *cg, double *y, int *type)
 		}
 	}
 	solver_budget_log(cg->bu, "dive: an integral LP, %.4f\n", cg->lp);
-	r = cell_roster(cg, type) < 0 ? ROTA_ENOMEM : SUB_OPTIMAL;
+	r = read_counts(cg, 1, type) < 0 ? ROTA_ENOMEM : SUB_OPTIMAL;
 	goto out;
 nomem:
 	r = ROTA_ENOMEM;
@@ -623,10 +609,14 @@ static int dive_finish(struct solver_colgen *cg, const int *start, int *type)
 		free(placed);
 		return ROTA_ENOMEM;
 	}
-	read_roster(cg, type);
+	if (read_counts(cg, 0, type) < 0) {
+		free(open);
+		free(placed);
+		return ROTA_ENOMEM;
+	}
 	for (int c = 0; c < cg->ncls; c++)
 		placed[c] = cg->cls[c].fixed;
-	/* read_roster fills members in index order: the first `fixed` of
+	/* read_counts fills members in index order: the first `fixed` of
 	 * each class are placed, the rest are open */
 	for (int e = 0; e < cg->E; e++) {
 		int c = cg->class_of[e];
