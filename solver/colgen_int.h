@@ -73,8 +73,6 @@ static inline int solver_colgen_option(const struct solver_colgen *cg, int s)
  * no cell dive runs). */
 int solver_colgen_masked_out(const struct solver_colgen *cg, int c,
 			     const int *week);
-/* Every schedule count back to free (>= 0, continuous). */
-void solver_colgen_release(struct solver_colgen *cg);
 /* The roster of the integer values v (per GLPK column) of the schedules:
  * members of a class in index order take its columns in index order. */
 void solver_colgen_read(const struct solver_colgen *cg, const double *v,

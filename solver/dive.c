@@ -638,12 +638,3 @@ static int dive_finish(struct solver_colgen *cg, const int *start, int *type)
 	free(placed);
 	return r == SUB_FEASIBLE ? SUB_OPTIMAL : r;
 }
-
-/* Undo every fix of the dive (the columns stay). */
-void solver_colgen_unfix(struct solver_colgen *cg)
-{
-	for (size_t i = 0; i < cg->ncol; i++)
-		glp_set_col_bnds(cg->P, cg->nbase + 1 + (int)i, GLP_LO, 0, 0);
-	for (int c = 0; c < cg->ncls; c++)
-		cg->cls[c].fixed = 0;
-}

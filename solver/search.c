@@ -1822,7 +1822,7 @@ static int colgen_phase(struct state *st, double *x, struct rota_error *err)
 	    !solver_budget_left(&st->bu))
 		goto out;
 	r = solver_colgen_dive(cg, saved, st->type);
-	solver_colgen_unfix(cg);
+	solver_colgen_release(cg);
 	if (r == SUB_OPTIMAL) {
 		r = try_roster(st, x);
 		if (r < 0) {

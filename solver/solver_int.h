@@ -408,7 +408,9 @@ int solver_colgen_root(struct solver_colgen *cg, double *bound);
  * found.  What the dive cannot place, the restricted master places at
  * once, from those members' weeks in start (NULL: no such end). */
 int solver_colgen_dive(struct solver_colgen *cg, const int *start, int *type);
-void solver_colgen_unfix(struct solver_colgen *cg);
+/* Every schedule count back to free (>= 0, continuous): undoes a dive's
+ * fixes and bars (the columns stay). */
+void solver_colgen_release(struct solver_colgen *cg);
 /* A neighbourhood of roster type: the employees freed[e] re-planned with
  * new columns and the restricted master MIP, everybody else kept; the
  * roster in out (SUB_OPTIMAL / SUB_FEASIBLE). */

@@ -131,7 +131,7 @@ static void a_cell_dive_ends_on_a_whole_lp_that_keeps_the_hard_rules(
 		} else {
 			assert_int_equal(r, SUB_NONE);
 		}
-		solver_colgen_unfix(cg);
+		solver_colgen_release(cg);
 		assert_int_equal(solver_colgen_root(cg, &again), SUB_OPTIMAL);
 		assert_true(fabs(again - bound) < 1e-6 * fmax(1, bound));
 		solver_colgen_free(cg);
