@@ -1484,13 +1484,6 @@ static int fill_solution(struct state *st, struct rota_solution *sol)
 
 /* ------------------------------------------------------ bound, rounding */
 
-/*
- * The LP bound on the merged model (identical employees as one class with
- * multiplicity), and a second start from it: every class member in turn is
- * pulled towards the counts the LP gives its class, then the sweeps polish
- * that roster; it replaces the incumbent when better.  x is scratch of the
- * full model's size.
- */
 /* 1 when an interior-point run that cannot be stopped may start: no
  * time cap, or the cap's first half */
 static int interior_fits(const struct solver_budget *b)
@@ -1499,6 +1492,13 @@ static int interior_fits(const struct solver_budget *b)
 	       solver_now() < b->t_start + (b->deadline - b->t_start) / 2;
 }
 
+/*
+ * The LP bound on the merged model (identical employees as one class with
+ * multiplicity), and a second start from it: every class member in turn is
+ * pulled towards the counts the LP gives its class, then the sweeps polish
+ * that roster; it replaces the incumbent when better.  x is scratch of the
+ * full model's size.
+ */
 static int bound_and_round(struct state *st, double *x, struct rota_error *err)
 {
 	const struct rota_problem *p = st->p;
