@@ -579,7 +579,7 @@ int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 
 	for (int round = 0; max_rounds == 0 || round < max_rounds; round++) {
 		double sum;
-		int r = solve_lp(cg), added, stalled;
+		int r = solve_lp(cg), added, stalled, wide;
 
 		if (r == SUB_NONE)
 			return SUB_OPTIMAL; /* spent inside the LP: as below */
@@ -595,37 +595,15 @@ int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 				  TAIL_DROP * fabs(cg->lp);
 		tail[round % TAIL_ROUNDS] = cg->lp;
 		since = stalled ? 0 : since + 1;
-		/* at the root, smoothed duals first; then a beam; the exact
-		 * program only when the beam finds nothing (it alone proves
-		 * the LP optimal, and bounds).  A root that tails off prices
-		 * on the true duals with the wide beam: the narrow one, on
-		 * smoothed duals, keeps finding a few columns that barely
-		 * move the LP (Curtois 19: 60 rounds, 4 M work units, from
-		 * 3,798 to 3,784; one wide round then found 121 columns and
-		 * the LP fell to 3,537 in the next 7) */
-		if (root && stalled) {
-			added = price_round(cg, 8 * PRICE_BEAM, &sum);
-			if (added == 0)
-				added = price_round(cg, 0, &sum);
-			if (added < 0)
-				return added;
-			if (cg->all_exact)
-				cg->bound = fmax(cg->bound, cg->lp + sum);
-			solver_budget_log(cg->bu,
-					  "colgen round %d: lp %.4f, %zu "
-					  "columns, %d new (tailing off), "
-					  "lagrangian %.4f%s\n",
-					  round, cg->lp, cg->ncol, added,
-					  cg->lp + sum,
-					  cg->all_exact ? "" : " (inexact)");
-			if (added == 0) {
-				if (cg->all_exact)
-					cg->bound = fmax(cg->bound, cg->lp);
-				return SUB_OPTIMAL;
-			}
-			continue;
-		}
-		if (root && (added = smooth_round(cg)) != 0) {
+		wide = root && stalled;
+		/* at the root, smoothed duals first; then a beam, and the
+		 * wide beam when it finds nothing.  A root that tails off
+		 * goes to the wide beam on the true duals at once: the narrow
+		 * one, on smoothed duals, keeps finding a few columns that
+		 * barely move the LP (Curtois 19: 60 rounds, 4 M work units,
+		 * from 3,798 to 3,784; one wide round then found 121 columns
+		 * and the LP fell to 3,537 in the next 7) */
+		if (root && !wide && (added = smooth_round(cg)) != 0) {
 			if (added < 0)
 				return added;
 			solver_budget_log(cg->bu,
@@ -634,13 +612,14 @@ int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 					  round, cg->lp, cg->ncol, added);
 			continue;
 		}
-		added = price_round(cg, PRICE_BEAM, &sum);
+		added = wide ? 0 : price_round(cg, PRICE_BEAM, &sum);
 		if (added == 0)
 			added = price_round(cg, 8 * PRICE_BEAM, &sum);
-		/* the exact program proves the LP optimal, which only the
-		 * root needs (its bound); a dive's or a neighbourhood's
-		 * round stops where the wide beam does (Curtois 13 at
-		 * --effort 10: one exact round of the dive took 161 s) */
+		/* the exact program when the beams find nothing: it alone
+		 * proves the LP optimal, which only the root needs (its
+		 * bound); a dive's or a neighbourhood's round stops where
+		 * the wide beam does (Curtois 13 at --effort 10: one exact
+		 * round of the dive took 161 s) */
 		if (added == 0 && root)
 			added = price_round(cg, 0, &sum);
 		if (added < 0)
@@ -649,8 +628,9 @@ int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 			cg->bound = fmax(cg->bound, cg->lp + sum);
 		solver_budget_log(cg->bu,
 				  "colgen round %d: lp %.4f, %zu columns, "
-				  "%d new, lagrangian %.4f%s\n",
-				  round, cg->lp, cg->ncol, added, cg->lp + sum,
+				  "%d new%s, lagrangian %.4f%s\n",
+				  round, cg->lp, cg->ncol, added,
+				  wide ? " (tailing off)" : "", cg->lp + sum,
 				  cg->all_exact ? "" : " (inexact)");
 		if (added == 0) {
 			if (root && cg->all_exact)
