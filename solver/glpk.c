@@ -644,6 +644,12 @@ static int sub_intopt(struct sub *s, struct solver_budget *bu, double *x,
 		iocp.ps_tm_lim = 2000;
 	rc = glp_intopt(s->P, &iocp);
 	free(inj);
+	/* GLPK's own time limit may be the budget's cap: say so, as the
+	 * LP's path does through budget_spent (a whole MIP stopped there
+	 * had the search report "done" at the cap: Curtois 14 at --effort
+	 * 10, 600.0 s) */
+	if (rc == GLP_ETMLIM && bu)
+		(void)solver_budget_time_left(bu);
 	out->nodes = cb.nodes;
 	out->iters = glp_get_it_cnt(s->P);
 	switch (glp_mip_status(s->P)) {

@@ -2056,12 +2056,6 @@ int rota_solve(const struct rota_problem *p,
 	sol->stats.status = solver_rel_gap(st.inc_obj, st.bound) <= opt.gap + 1e-12
 				    ? ROTA_SOLVE_OPTIMAL
 				    : ROTA_SOLVE_FEASIBLE;
-	/* a phase GLPK's own time limit ended says nothing to the budget:
-	 * a search not proven optimal that ends at the cap was stopped by
-	 * it (Curtois 14 at --effort 10 said "done" at 600.0 s) */
-	if (sol->stats.status != ROTA_SOLVE_OPTIMAL &&
-	    st.bu.stopped_by == ROTA_STOP_DONE)
-		(void)solver_budget_time_left(&st.bu);
 	sol->stats.seconds = solver_budget_elapsed(&st.bu);
 	sol->stats.work = st.bu.work;
 	sol->stats.work_limit = st.bu.work_limit;
