@@ -179,9 +179,9 @@ static int create_x(struct builder *b)
 						tag);
 				if (j < 0)
 					return -1;
-				b->rm->xcol[((size_t)e * (size_t)b->D +
-					     (size_t)d) * (size_t)b->S +
-					    (size_t)s] = j;
+				b->rm->xcol[((size_t)(e - b->rm->x_lo) *
+						     (size_t)b->D + (size_t)d) *
+						    (size_t)b->S + (size_t)s] = j;
 				b->rm->n_x++;
 				if (rest_bad && rest->weight > 0 &&
 				    b->spec->objective) {
@@ -1134,8 +1134,7 @@ int solver_model_build(struct roster_model *rm, const struct rota_problem *p,
 		const struct model_spec *spec, struct rota_error *err)
 {
 	struct builder b;
-	size_t nx = (size_t)p->n_employees * (size_t)p->n_days *
-		    (size_t)p->n_types;
+	size_t nx;
 	size_t scratch = ((size_t)p->n_days + 2) * (size_t)p->n_types + 16;
 
 	memset(rm, 0, sizeof(*rm));
@@ -1151,6 +1150,19 @@ int solver_model_build(struct roster_model *rm, const struct rota_problem *p,
 	b.E = p->n_employees;
 	b.T = p->n_intervals;
 	b.K = p->n_skills;
+	/* the map covers the included employees' range only */
+	rm->x_lo = 0;
+	rm->x_hi = b.E - 1;
+	if (spec->employees) {
+		while (rm->x_lo < b.E && !spec->employees[rm->x_lo])
+			rm->x_lo++;
+		while (rm->x_hi >= rm->x_lo && !spec->employees[rm->x_hi])
+			rm->x_hi--;
+	}
+	nx = rm->x_hi >= rm->x_lo ? (size_t)(rm->x_hi - rm->x_lo + 1) *
+					     (size_t)p->n_days *
+					     (size_t)p->n_types
+				  : 0;
 	rm->xcol = malloc((nx ? nx : 1) * sizeof(int));
 	b.list = malloc(scratch * sizeof(int));
 	b.coef = malloc(scratch * sizeof(double));

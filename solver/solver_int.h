@@ -247,7 +247,12 @@ struct model_spec {
 struct roster_model {
 	struct mip mip;
 	const struct rota_problem *p;
-	int *xcol;        /* [(e*D + d)*S + s] -> column, -1 */
+	/* [((e - x_lo)*D + d)*S + s] -> column, -1: only the employees
+	 * x_lo..x_hi of the model have a row of the map (a model of one
+	 * employee, as the construction builds 3,000 times a sweep on a
+	 * 3,000-agent site, must not cost a map of the whole site) */
+	int *xcol;
+	int x_lo, x_hi;
 	int n_x;
 	int *ucol, *ocol; /* [t*K + k] -> under/over column, -1 */
 	int nprof;        /* distinct skill profiles, ascending masks */
@@ -267,8 +272,10 @@ static inline int model_x(const struct roster_model *rm, int e, int d, int s)
 {
 	const struct rota_problem *p = rm->p;
 
-	return rm->xcol[((size_t)e * (size_t)p->n_days + (size_t)d) *
-				(size_t)p->n_types + (size_t)s];
+	if (e < rm->x_lo || e > rm->x_hi)
+		return -1;
+	return rm->xcol[((size_t)(e - rm->x_lo) * (size_t)p->n_days +
+			 (size_t)d) * (size_t)p->n_types + (size_t)s];
 }
 
 /* The effective skill profile of e working type s (bit k). */

@@ -387,6 +387,59 @@ static void a_pace_beam_keeps_a_year_s_window_of_minutes(void **state)
 	rota_problem_free(p);
 }
 
+/* A model of one employee (the construction builds one per employee and
+ * sweep) maps that employee's shifts only, the same ones the whole model
+ * has for them; every other employee's lookup says "no column". */
+static void a_model_of_one_employee_maps_that_employee_only(void **state)
+{
+	struct rota_problem *p = rota_problem_new(7, 0, 0, 2, 4, NULL);
+	struct model_spec all = {NULL, 0, 1, 0, NULL, NULL, 0};
+	struct roster_model whole, one;
+	uint8_t mask[4] = {0, 0, 1, 0};
+	int mapped = 0;
+
+	(void)state;
+	assert_non_null(p);
+	for (int e = 0; e < 4; e++)
+		snprintf(p->employees[e].id, sizeof(p->employees[e].id),
+			 "E%d", e);
+	for (int s = 0; s < 2; s++) {
+		p->types[s].code[0] = "ED"[s];
+		p->types[s].length_min = p->types[s].paid_min = 480;
+		for (int d = 0; d < 7; d++) {
+			struct rota_slot *sl = rota_problem_slot(p, d, s);
+
+			sl->start = ((int64_t)d * 1440 + 360 + 480 * s) * 60;
+			sl->end = sl->start + 480 * 60;
+		}
+	}
+	p->unavailable[(2 * 7 + 3) * 2 + 1] = 1; /* E2 not on day 3 late */
+	assert_int_equal(solver_model_build(&whole, p, &all, NULL), 0);
+	{
+		struct model_spec spec = {mask, 0, 1, 0, NULL, NULL, 0};
+
+		assert_int_equal(solver_model_build(&one, p, &spec, NULL), 0);
+	}
+	for (int e = 0; e < 4; e++)
+		for (int d = 0; d < 7; d++)
+			for (int s = 0; s < 2; s++) {
+				int j = model_x(&one, e, d, s);
+
+				if (e != 2) {
+					assert_int_equal(j, -1);
+					continue;
+				}
+				assert_int_equal(j >= 0,
+						 model_x(&whole, e, d, s) >= 0);
+				mapped += j >= 0;
+			}
+	assert_int_equal(mapped, 13);
+	assert_int_equal(one.n_x, 13);
+	solver_model_free(&whole);
+	solver_model_free(&one);
+	rota_problem_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -394,6 +447,7 @@ int main(void)
 			the_program_finds_the_mip_optimum_on_random_employees),
 		cmocka_unit_test(a_cutoff_keeps_only_cheaper_schedules),
 		cmocka_unit_test(a_pace_beam_keeps_a_year_s_window_of_minutes),
+		cmocka_unit_test(a_model_of_one_employee_maps_that_employee_only),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
