@@ -67,6 +67,14 @@ static int changes_of(const struct solver_colgen *cg, int e, const int *week)
 
 static int add_nz(struct solver_colgen *cg, size_t *n, int row, double v)
 {
+	/* a row the column is in already takes the sum (a week's shifts
+	 * meet in one running-count row when one ends where the next day's
+	 * starts: GLPK refuses a column naming a row twice) */
+	for (size_t i = 1; i <= *n; i++)
+		if (cg->rows[i] == row + 1) {
+			cg->vals[i] += v;
+			return 0;
+		}
 	if (*n + 1 >= cg->capnz) {
 		size_t nc = cg->capnz ? cg->capnz * 2 : 256;
 		int *r = realloc(cg->rows, nc * sizeof(int));
@@ -127,6 +135,20 @@ static int shift_rows(struct solver_colgen *cg, int e, int d, int s,
 		}
 	}
 	return 0;
+}
+
+/* Entries that summed to zero leave the column (1-based, as GLPK). */
+static void drop_zeros(struct solver_colgen *cg, size_t *n)
+{
+	size_t k = 0;
+
+	for (size_t i = 1; i <= *n; i++)
+		if (cg->vals[i] != 0) {
+			k++;
+			cg->rows[k] = cg->rows[i];
+			cg->vals[k] = cg->vals[i];
+		}
+	*n = k;
 }
 
 /* The week takes an option a cell dive has taken from class c (the
@@ -191,6 +213,7 @@ static long add_column(struct solver_colgen *cg, int c, const int *week)
 			 solver_colgen_masked_out(cg, c, week) ? GLP_FX : GLP_LO,
 			 0, 0);
 	glp_set_obj_coef(cg->P, j, z);
+	drop_zeros(cg, &n);
 	glp_set_mat_col(cg->P, j, (int)n, cg->rows, cg->vals);
 	return (long)(cg->ncol - 1);
 }
