@@ -706,6 +706,28 @@ void solver_colgen_read(const struct solver_colgen *cg, const double *v,
 	free(next);
 }
 
+void solver_colgen_counts(const struct solver_colgen *cg, double *target,
+			  int *rep_of)
+{
+	size_t DS = (size_t)cg->D * (size_t)cg->S;
+
+	memset(target, 0, (size_t)cg->E * DS * sizeof(double));
+	for (int e = 0; e < cg->E; e++)
+		rep_of[e] = cg->cls[cg->class_of[e]].rep;
+	for (size_t i = 0; i < cg->ncol; i++) {
+		const struct cg_col *c = &cg->col[i];
+		double v = glp_get_col_prim(cg->P, cg->nbase + 1 + (int)i);
+		double *t = target + (size_t)cg->cls[c->cls].rep * DS;
+
+		if (!(v > 0))
+			continue;
+		for (int d = 0; d < cg->D; d++)
+			if (c->week[d] >= 0)
+				t[(size_t)d * (size_t)cg->S +
+				  (size_t)c->week[d]] += v;
+	}
+}
+
 /* --------------------------------------------- neighbourhoods of a roster */
 
 /*

@@ -415,6 +415,12 @@ int solver_colgen_root(struct solver_colgen *cg, double *bound);
  * found.  What the dive cannot place, the restricted master places at
  * once, from those members' weeks in start (NULL: no such end). */
 int solver_colgen_dive(struct solver_colgen *cg, const int *start, int *type);
+/* The master LP's shifts per class: target[(rep*D + d)*S + s] = how many
+ * of the class of rep work type s on day d (the LP's schedule counts
+ * summed), 0 elsewhere; rep_of[e] = the first member of e's class.
+ * target has E*D*S entries, rep_of E. */
+void solver_colgen_counts(const struct solver_colgen *cg, double *target,
+			  int *rep_of);
 /* Every schedule count back to free (>= 0, continuous): undoes a dive's
  * fixes and bars (the columns stay). */
 void solver_colgen_release(struct solver_colgen *cg);
