@@ -677,15 +677,15 @@ int solver_colgen_root(struct solver_colgen *cg, double *bound)
 /* ---------------------------------------------------- restricted master */
 
 /* The roster of the integer values v (per GLPK column) of the schedules. */
-void solver_colgen_read(const struct solver_colgen *cg, const double *v,
-			int *type)
+int solver_colgen_read(const struct solver_colgen *cg, const double *v,
+		       int *type)
 {
 	int *next = calloc((size_t)cg->ncls + 1, sizeof(int));
 
 	for (size_t i = 0; i < (size_t)cg->E * (size_t)cg->D; i++)
 		type[i] = -1;
 	if (!next)
-		return;
+		return ROTA_ENOMEM;
 	for (size_t i = 0; i < cg->ncol; i++) {
 		int c = cg->col[i].cls;
 		int k = (int)floor(v[cg->nbase + 1 + i] + 0.5);
@@ -704,6 +704,7 @@ void solver_colgen_read(const struct solver_colgen *cg, const double *v,
 		}
 	}
 	free(next);
+	return 0;
 }
 
 void solver_colgen_counts(const struct solver_colgen *cg, double *target,
@@ -1031,7 +1032,8 @@ int solver_colgen_neighbourhood(struct solver_colgen *cg, const int *type,
 		for (long k = 0; k < nl; k++)
 			v[cg->nbase + 1 + lam[k]] +=
 				floor(x[m.ncols - nl + k] + 0.5);
-		solver_colgen_read(cg, v, out);
+		if (solver_colgen_read(cg, v, out) < 0)
+			result = ROTA_ENOMEM;
 		free(v);
 	} else if (result == SUB_ERROR) {
 		result = SUB_NONE;

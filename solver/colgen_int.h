@@ -74,8 +74,9 @@ static inline int solver_colgen_option(const struct solver_colgen *cg, int s)
 int solver_colgen_masked_out(const struct solver_colgen *cg, int c,
 			     const int *week);
 /* The roster of the integer values v (per GLPK column) of the schedules:
- * members of a class in index order take its columns in index order. */
-void solver_colgen_read(const struct solver_colgen *cg, const double *v,
-			int *type);
+ * members of a class in index order take its columns in index order.
+ * 0, or ROTA_ENOMEM (type then all days off). */
+int solver_colgen_read(const struct solver_colgen *cg, const double *v,
+		       int *type);
 
 #endif

@@ -65,6 +65,7 @@ static void fix_at_least(struct solver_colgen *cg, size_t i, int lb)
  * values.  ROTA_ENOMEM or 0. */
 static int read_counts(const struct solver_colgen *cg, int values, int *type)
 {
+	int rc;
 	double *v = calloc((size_t)glp_get_num_cols(cg->P) + 1,
 			   sizeof(double));
 
@@ -76,9 +77,9 @@ static int read_counts(const struct solver_colgen *cg, int values, int *type)
 		v[j] = values ? glp_get_col_prim(cg->P, j)
 			      : glp_get_col_lb(cg->P, j);
 	}
-	solver_colgen_read(cg, v, type);
+	rc = solver_colgen_read(cg, v, type);
 	free(v);
-	return 0;
+	return rc;
 }
 
 /* a dive step that lifts the LP past DIVE_DEGRADE is undone and the
