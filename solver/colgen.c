@@ -167,6 +167,28 @@ int solver_colgen_masked_out(const struct solver_colgen *cg, int c,
 	return 0;
 }
 
+/* The rows column i appears in, with coefficients, into cg->rows/vals
+ * (1-based, GLPK rows; the convexity row first, no zero entry); returns
+ * how many. */
+static size_t column_rows(struct solver_colgen *cg, size_t i)
+{
+	const struct cg_col *col = &cg->col[i];
+	int rep = cg->cls[col->cls].rep;
+	size_t n = 0;
+
+	if (add_nz(cg, &n, cg->cls[col->cls].row - 1, 1) < 0)
+		return (size_t)-1;
+	for (int d = 0; d < cg->D; d++)
+		if (col->week[d] >= 0 &&
+		    shift_rows(cg, rep, d, col->week[d], &n) < 0)
+			return (size_t)-1;
+	if (cg->base.changes_row >= 0 && col->changes &&
+	    add_nz(cg, &n, cg->base.changes_row, col->changes) < 0)
+		return (size_t)-1;
+	drop_zeros(cg, &n);
+	return n;
+}
+
 /*
  * Add the schedule `week` of class c as a column (unless it is there);
  * returns its index in cg->col, or -1 when it breaks a hard rule, or
@@ -177,7 +199,7 @@ static long add_column(struct solver_colgen *cg, int c, const int *week)
 	struct cg_class *k = &cg->cls[c];
 	uint64_t h = week_hash(week, cg->D, c);
 	double z;
-	size_t n = 0;
+	size_t n;
 	struct cg_col *col;
 	int j;
 
@@ -200,20 +222,13 @@ static long add_column(struct solver_colgen *cg, int c, const int *week)
 	col->hash = h;
 	col->changes = changes_of(cg, k->rep, week);
 	cg->ncol++;
-	if (add_nz(cg, &n, k->row - 1, 1) < 0)
-		return ROTA_ENOMEM;
-	for (int d = 0; d < cg->D; d++)
-		if (week[d] >= 0 && shift_rows(cg, k->rep, d, week[d], &n) < 0)
-			return ROTA_ENOMEM;
-	if (cg->base.changes_row >= 0 && col->changes &&
-	    add_nz(cg, &n, cg->base.changes_row, col->changes) < 0)
+	if ((n = column_rows(cg, cg->ncol - 1)) == (size_t)-1)
 		return ROTA_ENOMEM;
 	j = glp_add_cols(cg->P, 1);
 	glp_set_col_bnds(cg->P, j,
 			 solver_colgen_masked_out(cg, c, week) ? GLP_FX : GLP_LO,
 			 0, 0);
 	glp_set_obj_coef(cg->P, j, z);
-	drop_zeros(cg, &n);
 	glp_set_mat_col(cg->P, j, (int)n, cg->rows, cg->vals);
 	return (long)(cg->ncol - 1);
 }
@@ -759,26 +774,6 @@ void solver_colgen_release(struct solver_colgen *cg)
 	}
 	for (int c = 0; c < cg->ncls; c++)
 		cg->cls[c].fixed = 0;
-}
-
-/* The rows column i appears in, with coefficients, into cg->rows/vals
- * (1-based, GLPK rows); returns how many. */
-static size_t column_rows(struct solver_colgen *cg, size_t i)
-{
-	const struct cg_col *col = &cg->col[i];
-	int rep = cg->cls[col->cls].rep;
-	size_t n = 0;
-
-	if (add_nz(cg, &n, cg->cls[col->cls].row - 1, 1) < 0)
-		return (size_t)-1;
-	for (int d = 0; d < cg->D; d++)
-		if (col->week[d] >= 0 &&
-		    shift_rows(cg, rep, d, col->week[d], &n) < 0)
-			return (size_t)-1;
-	if (cg->base.changes_row >= 0 && col->changes &&
-	    add_nz(cg, &n, cg->base.changes_row, col->changes) < 0)
-		return (size_t)-1;
-	return n;
 }
 
 /*
