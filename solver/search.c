@@ -1553,10 +1553,8 @@ static int round_lp(struct state *st, double *x, const double *target,
 
 /*
  * The LP bound on the merged model (identical employees as one class with
- * multiplicity), and a second start from it: every class member in turn is
- * pulled towards the counts the LP gives its class, then the sweeps polish
- * that roster; it replaces the incumbent when better.  x is scratch of the
- * full model's size.
+ * multiplicity), and a second start from it (round_lp).  x is scratch of
+ * the full model's size.
  */
 static int bound_and_round(struct state *st, double *x, struct rota_error *err)
 {
