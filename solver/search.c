@@ -40,24 +40,6 @@ static int term_hook(void *info, const char *s)
 	return 1;
 }
 
-/* ------------------------------------------------------ deterministic rng */
-
-static uint64_t rng_next(uint64_t *st)
-{
-	uint64_t x = *st;
-
-	x ^= x >> 12;
-	x ^= x << 25;
-	x ^= x >> 27;
-	*st = x;
-	return x * UINT64_C(0x2545F4914F6CDD1D);
-}
-
-static int rng_below(uint64_t *st, int n)
-{
-	return n <= 1 ? 0 : (int)(rng_next(st) % (uint64_t)n);
-}
-
 /* ------------------------------------------------------------- state */
 
 struct state {
@@ -946,7 +928,7 @@ static void pick(struct state *st, struct lns *ln, int kind, int size,
 	}
 	if (kind == 3 && p->n_groups > 0) {
 		/* a fairness group, then employees sharing its skills */
-		int g = rng_below(&st->rng, p->n_groups);
+		int g = solver_rng_below(&st->rng, p->n_groups);
 		uint64_t sk = 0;
 
 		for (int e = 0; e < E; e++)
@@ -967,7 +949,7 @@ static void pick(struct state *st, struct lns *ln, int kind, int size,
 		}
 	} else if (kind == 1 && st->K > 0) {
 		/* related: share skills with a random employee */
-		int e0 = rng_below(&st->rng, E);
+		int e0 = solver_rng_below(&st->rng, E);
 		uint64_t sk = p->employees[e0].skills;
 
 		for (int e = 0; e < E; e++)
@@ -984,7 +966,7 @@ static void pick(struct state *st, struct lns *ln, int kind, int size,
 			if (pass == 1) {
 				if (!(total > 0))
 					break;
-				draw = (double)(rng_next(&st->rng) >> 11) /
+				draw = (double)(solver_rng_next(&st->rng) >> 11) /
 				       9007199254740992.0 * total;
 			}
 			for (int i = 0; i < st->T * st->K; i++) {
@@ -1011,7 +993,7 @@ static void pick(struct state *st, struct lns *ln, int kind, int size,
 			int w = *d1 - *d0 + 1, wd = interval_day(st, wt);
 
 			if (wd >= 0) {
-				*d0 = wd - rng_below(&st->rng, w);
+				*d0 = wd - solver_rng_below(&st->rng, w);
 				if (*d0 < 0)
 					*d0 = 0;
 				if (*d0 > st->D - w)
@@ -1060,7 +1042,7 @@ static void pick(struct state *st, struct lns *ln, int kind, int size,
 	}
 	/* partial Fisher-Yates */
 	for (int i = 0; i < size && i < n; i++) {
-		int j = i + rng_below(&st->rng, n - i);
+		int j = i + solver_rng_below(&st->rng, n - i);
 		int t = ln->cand[i];
 
 		ln->cand[i] = ln->cand[j];
@@ -1159,7 +1141,8 @@ static int choose_shape(struct state *st, const double *score, int n,
 		best = fmax(best, score[i]);
 	for (int i = 0; i < n; i++)
 		total += score[i] + 0.1 * best + 1e-12;
-	pick = (double)(rng_next(&st->rng) >> 11) / 9007199254740992.0 * total;
+	pick = (double)(solver_rng_next(&st->rng) >> 11) / 9007199254740992.0 *
+	       total;
 	for (int i = 0; i < n; i++) {
 		pick -= score[i] + 0.1 * best + 1e-12;
 		if (pick < 0)
@@ -1222,13 +1205,13 @@ static int lns(struct state *st, double gap_target, struct rota_error *err)
 			/* a window of 2-3 days for more employees; once it
 			 * holds everybody, a longer window */
 			double per_day = (double)ln.bin_per_emp / D;
-			int w = 2 + rng_below(&st->rng, 2);
+			int w = 2 + solver_rng_below(&st->rng, 2);
 
 			if (*target / (w * per_day) > E)
 				w = (int)ceil(*target / (E * per_day));
 			if (w > D)
 				w = D;
-			d0 = rng_below(&st->rng, D - w + 1);
+			d0 = solver_rng_below(&st->rng, D - w + 1);
 			d1 = d0 + w - 1;
 			per_emp = per_day * w;
 		}
@@ -1747,7 +1730,8 @@ static int colgen_lns(struct state *st, struct solver_colgen *cg, double *x,
 		for (int e = 0; e < E; e++)
 			cand[e] = e;
 		for (int i = 0; i < size; i++) {
-			int j = i + rng_below(&st->rng, E - i), t = cand[i];
+			int j = i + solver_rng_below(&st->rng, E - i);
+			int t = cand[i];
 
 			cand[i] = cand[j];
 			cand[j] = t;

@@ -268,6 +268,25 @@ int solver_model_build(struct roster_model *rm, const struct rota_problem *p,
 		const struct model_spec *spec, struct rota_error *err);
 void solver_model_free(struct roster_model *rm);
 
+/* The search's deterministic generator (xorshift64*): the same seed, the
+ * same neighbourhoods on any machine. */
+static inline uint64_t solver_rng_next(uint64_t *st)
+{
+	uint64_t x = *st;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	*st = x;
+	return x * UINT64_C(0x2545F4914F6CDD1D);
+}
+
+/* uniform in [0, n); 0 when n <= 1 */
+static inline int solver_rng_below(uint64_t *st, int n)
+{
+	return n <= 1 ? 0 : (int)(solver_rng_next(st) % (uint64_t)n);
+}
+
 static inline int model_x(const struct roster_model *rm, int e, int d, int s)
 {
 	const struct rota_problem *p = rm->p;
