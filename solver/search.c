@@ -1714,8 +1714,9 @@ static int colgen_lns(struct state *st, struct solver_colgen *cg, double *x,
 	uint8_t *freed = calloc((size_t)E + 1, 1);
 	int *cand = malloc(((size_t)E + 1) * sizeof(int));
 	int *saved = malloc((ed + 1) * sizeof(int));
+	int *cnt = malloc(((size_t)st->D * (size_t)st->S + 1) * sizeof(int));
 
-	if (!freed || !cand || !saved) {
+	if (!freed || !cand || !saved || !cnt) {
 		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -1723,19 +1724,26 @@ static int colgen_lns(struct state *st, struct solver_colgen *cg, double *x,
 	while (since < stall && solver_budget_left(&st->bu) &&
 	       solver_rel_gap(st->inc_obj, st->bound) > st->bu.opt->gap) {
 		double before = st->bu.work;
-		int r;
+		int r, related;
 
-		/* a random set of `size` employees (partial Fisher-Yates) */
-		memset(freed, 0, (size_t)E);
-		for (int e = 0; e < E; e++)
-			cand[e] = e;
-		for (int i = 0; i < size; i++) {
-			int j = i + solver_rng_below(&st->rng, E - i);
-			int t = cand[i];
+		/* every other neighbourhood around a cell off its cover
+		 * (related.c), else a random set of `size` employees
+		 * (partial Fisher-Yates) */
+		related = iter % 2 == 1 &&
+			  solver_related(st->p, st->type, &st->rng, size,
+					 freed, cand, cnt);
+		if (!related) {
+			memset(freed, 0, (size_t)E);
+			for (int e = 0; e < E; e++)
+				cand[e] = e;
+			for (int i = 0; i < size; i++) {
+				int j = i + solver_rng_below(&st->rng, E - i);
+				int t = cand[i];
 
-			cand[i] = cand[j];
-			cand[j] = t;
-			freed[cand[i]] = 1;
+				cand[i] = cand[j];
+				cand[j] = t;
+				freed[cand[i]] = 1;
+			}
 		}
 		memcpy(saved, st->type, ed * sizeof(int));
 		r = solver_colgen_neighbourhood(cg, saved, freed, 2, 500,
@@ -1782,6 +1790,7 @@ out:
 	free(freed);
 	free(cand);
 	free(saved);
+	free(cnt);
 	return rc;
 }
 

@@ -287,6 +287,14 @@ static inline int solver_rng_below(uint64_t *st, int n)
 	return n <= 1 ? 0 : (int)(solver_rng_next(st) % (uint64_t)n);
 }
 
+/* related.c: a neighbourhood of `size` employees around a shift cover
+ * cell that roster type ([e*D + d], -1 off) misses, into freed ([E], 1 =
+ * free); 0 when type meets every cover (nothing freed).  cand: E ints,
+ * cnt: D*S ints of scratch. */
+int solver_related(const struct rota_problem *p, const int *type,
+		   uint64_t *rng, int size, uint8_t *freed, int *cand,
+		   int *cnt);
+
 static inline int model_x(const struct roster_model *rm, int e, int d, int s)
 {
 	const struct rota_problem *p = rm->p;
