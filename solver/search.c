@@ -1823,7 +1823,8 @@ static int round_master(struct state *st, struct solver_colgen *cg, double *x,
  * tighter than the compact model's, then a dive for a roster.  Skipped
  * when some employee's rules are beyond the pricing program.
  */
-static int colgen_phase(struct state *st, double *x, struct rota_error *err)
+static int colgen_phase(struct state *st, double *x,
+			struct solver_colgen **keep, struct rota_error *err)
 {
 	struct solver_colgen *cg = NULL;
 	size_t ed = (size_t)st->E * (size_t)st->D;
@@ -1889,6 +1890,12 @@ static int colgen_phase(struct state *st, double *x, struct rota_error *err)
 		memcpy(st->type, saved, ed * sizeof(int));
 	}
 	rc = colgen_lns(st, cg, x, err);
+	if (rc == 0) {
+		/* the master and its columns serve the next rounds of the
+		 * neighbourhood search (rota_solve) */
+		*keep = cg;
+		cg = NULL;
+	}
 out:
 	solver_colgen_free(cg);
 	free(saved);
@@ -1896,6 +1903,43 @@ out:
 }
 
 /* ------------------------------------------------------------ solve */
+
+/* cycles of both neighbourhood searches in a row that may bring nothing
+ * before the search stops alternating them */
+#define LNS_IDLE_CYCLES 3
+
+/*
+ * 3. Large neighbourhood search on the compact model (lns).  When the
+ * column generation's master was kept (colgen_phase: a roster problem
+ * without interval demand), its neighbourhoods (whole horizons of a few
+ * employees, colgen_lns) and the compact model's (day windows, employee
+ * sets) take turns, each until it stalls, while the budget lasts and a
+ * turn of both still improves the roster within LNS_IDLE_CYCLES.  Each
+ * is a local optimum the other can leave: on Curtois 8 at --effort 10
+ * the master's search stalled at 126 s of 600 and the compact search
+ * and branch-and-bound then had the rest for one unit.
+ */
+static int neighbourhoods(struct state *st, struct solver_colgen *cg,
+			  double *x, double gap, struct rota_error *err)
+{
+	int rc, idle = 0;
+
+	if ((rc = lns(st, gap, err)) < 0)
+		return rc;
+	while (cg && idle < LNS_IDLE_CYCLES && solver_budget_left(&st->bu) &&
+	       solver_rel_gap(st->inc_obj, st->bound) > gap) {
+		double before = st->inc_obj;
+
+		if ((rc = colgen_lns(st, cg, x, err)) < 0 ||
+		    (rc = lns(st, gap, err)) < 0)
+			return rc;
+		if (st->inc_obj < before - 1e-9 * fmax(1.0, fabs(before)))
+			idle = 0;
+		else
+			idle++;
+	}
+	return 0;
+}
 
 /* shift variables beyond which a column generation that ran, converged or
  * not, leaves out the compact model's LP: there its interior point is
@@ -1980,6 +2024,7 @@ int rota_solve(const struct rota_problem *p,
 	struct model_spec spec = {NULL, 1, 1, 0, NULL, NULL, 0};
 	struct rota_solution *sol = NULL;
 	struct state st;
+	struct solver_colgen *cg = NULL;
 	double *x = NULL;
 	int *mult = NULL;
 	int rc;
@@ -2072,7 +2117,7 @@ int rota_solve(const struct rota_problem *p,
 	 * the 3,000-agent week: a bound of 977,445 against the LP's
 	 * 1,025,419; docs/model.md, the decomposition) */
 	if (solver_budget_left(&st.bu) &&
-	    (rc = colgen_phase(&st, x, err)) < 0)
+	    (rc = colgen_phase(&st, x, &cg, err)) < 0)
 		goto out;
 
 	/* the LP relaxation of the whole model, computed on the model where
@@ -2092,8 +2137,10 @@ int rota_solve(const struct rota_problem *p,
 
 	/* 3. large neighbourhood search; models GLPK can take whole get
 	 * what is left for branch-and-bound when it stalls */
-	if ((rc = lns(&st, opt.gap, err)) < 0)
+	if ((rc = neighbourhoods(&st, cg, x, opt.gap, err)) < 0)
 		goto out;
+	solver_colgen_free(cg);
+	cg = NULL;
 
 	/* 4. the whole MIP, incumbent injected: proof or a better bound */
 	if (solver_budget_left(&st.bu) && st.full.n_x <= BNB_MAX_BINARIES &&
@@ -2119,6 +2166,7 @@ int rota_solve(const struct rota_problem *p,
 	sol = NULL;
 	rc = 0;
 out:
+	solver_colgen_free(cg);
 	glp_term_hook(NULL, NULL);
 	rota_solution_free(sol);
 	solver_model_free(&st.full);
