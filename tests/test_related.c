@@ -56,6 +56,21 @@ static int type_code(const struct rota_problem *p, const char *code)
 	return -1;
 }
 
+/* The roster both tests start from: A on N and B on D every day, the
+ * others off. */
+static void a_on_n_b_on_d(const struct rota_problem *p, int *type)
+{
+	int sD = type_code(p, "D"), sN = type_code(p, "N");
+
+	assert_int_equal(p->n_types, 2);
+	for (int i = 0; i < E * D; i++)
+		type[i] = -1;
+	for (int d = 0; d < D; d++) {
+		type[0 * D + d] = sN;
+		type[1 * D + d] = sD;
+	}
+}
+
 /*
  * Day 1's N is one short: A works it, B works D there (D is met, so B is
  * not a likely mover), C and D are off that day, E is on leave and F may
@@ -67,20 +82,12 @@ static int type_code(const struct rota_problem *p, const char *code)
 static void an_under_covered_cell_frees_who_could_fill_it(void **state)
 {
 	struct rota_problem *p = problem();
-	int sD = type_code(p, "D"), sN = type_code(p, "N");
 	int type[E * D], cand[E], cnt[D * 2];
 	uint8_t freed[E];
 	uint64_t rng = 7;
 
 	(void)state;
-	assert_int_equal(p->n_types, 2);
-	for (int i = 0; i < E * D; i++)
-		type[i] = -1;
-	/* day 0: A N, B D; day 1: A N, B D; day 2: A N, B D */
-	for (int d = 0; d < D; d++) {
-		type[0 * D + d] = sN;
-		type[1 * D + d] = sD;
-	}
+	a_on_n_b_on_d(p, type);
 	for (int round = 0; round < 50; round++) {
 		int n = 0;
 
@@ -124,12 +131,7 @@ static void an_over_covered_cell_frees_who_works_it_and_a_met_cover_none(
 	uint64_t rng = 3;
 
 	(void)state;
-	for (int i = 0; i < E * D; i++)
-		type[i] = -1;
-	for (int d = 0; d < D; d++) {
-		type[0 * D + d] = sN;
-		type[1 * D + d] = sD;
-	}
+	a_on_n_b_on_d(p, type);
 	type[2 * D + 1] = sN;  /* C: day 1's second N */
 	assert_int_equal(solver_related(p, type, &rng, 2, freed, cand, cnt),
 			 0);
