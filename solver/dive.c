@@ -510,26 +510,24 @@ static int cell_loop(struct solver_colgen *cg, double *y, int *type)
 			goto out;
 		jump = r == SUB_OPTIMAL && st.n == 1 && jumps < DIVE_JUMPS &&
 		       cg->lp > lp_step + DIVE_JUMP * fmax(1.0, fabs(lp0));
-		if (jump) {
-			jumps++;
-			solver_budget_log(cg->bu,
-					  "dive: a fix lifting the lp to %.4f "
-					  "barred\n", cg->lp);
-			cell_undo(cg, &st, &retry);
-			cell_bar(cg, touched);
-			r = solver_colgen_generate(cg, CELL_ROUNDS, 0);
-			if (r < 0 && r != SUB_INFEASIBLE)
-				goto out;
-		} else if (r == SUB_INFEASIBLE ||
+		if (jump || r == SUB_INFEASIBLE ||
 		    (r == SUB_OPTIMAL && degraded(cg, lp0))) {
-			if (backtracks++ >= DIVE_BACKTRACKS) {
+			if (jump) {
+				jumps++;
+				solver_budget_log(cg->bu,
+						  "dive: a fix lifting the lp "
+						  "to %.4f barred\n",
+						  cg->lp);
+			} else if (backtracks++ >= DIVE_BACKTRACKS) {
 				r = SUB_NONE;
 				goto out;
+			} else {
+				solver_budget_log(
+					cg->bu,
+					"dive: step of %zu fixes undone "
+					"(lp %.4f)\n",
+					st.n, r == SUB_OPTIMAL ? cg->lp : NAN);
 			}
-			solver_budget_log(cg->bu,
-					  "dive: step of %zu fixes undone "
-					  "(lp %.4f)\n",
-					  st.n, r == SUB_OPTIMAL ? cg->lp : NAN);
 			cell_undo(cg, &st, &retry);
 			cell_bar(cg, touched);
 			r = solver_colgen_generate(cg, CELL_ROUNDS, 0);
