@@ -1828,14 +1828,11 @@ static int colgen_phase(struct state *st, double *x,
 {
 	struct solver_colgen *cg = NULL;
 	size_t ed = (size_t)st->E * (size_t)st->D;
-	int *saved = malloc((ed + 1) * sizeof(int));
+	int *saved = NULL;
 	struct solver_hold hold;
 	double bound, w0;
 	int rc, r;
 
-	if (!saved)
-		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
-	memcpy(saved, st->type, ed * sizeof(int));
 	rc = solver_colgen_new(st->p, &st->bu, &cg, err);
 	if (rc == ROTA_ELIMIT) {
 		rc = 0;
@@ -1872,6 +1869,13 @@ static int colgen_phase(struct state *st, double *x,
 	    solver_rel_gap(st->inc_obj, st->bound) <= 0 ||
 	    !solver_budget_left(&st->bu))
 		goto out;
+	/* the incumbent's weeks: the dive's start, and the roster again
+	 * when the dive finds none better */
+	if (!(saved = malloc((ed + 1) * sizeof(int)))) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto out;
+	}
+	memcpy(saved, st->type, ed * sizeof(int));
 	r = solver_colgen_dive(cg, saved, st->type);
 	solver_colgen_release(cg);
 	if (r == SUB_OPTIMAL) {
