@@ -763,6 +763,24 @@ static int columns_of(struct solver_colgen *cg, const int *type, long *colof)
 	return 0;
 }
 
+/* The columns from the n-th on deleted (what was generated since cg->ncol
+ * was n); out of memory, they stay (harmless: more columns). */
+void solver_colgen_truncate(struct solver_colgen *cg, size_t n)
+{
+	int k = n < cg->ncol ? (int)(cg->ncol - n) : 0;
+	int *num = k ? malloc(((size_t)k + 1) * sizeof(int)) : NULL;
+
+	if (!num)
+		return;
+	for (int i = 0; i < k; i++)
+		num[i + 1] = cg->nbase + 1 + (int)n + i;
+	glp_del_cols(cg->P, k, num);
+	for (size_t i = n; i < cg->ncol; i++)
+		free(cg->col[i].week);
+	cg->ncol = n;
+	free(num);
+}
+
 /* Every schedule count back to free (>= 0, continuous). */
 void solver_colgen_release(struct solver_colgen *cg)
 {

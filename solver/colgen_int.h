@@ -73,6 +73,9 @@ static inline int solver_colgen_option(const struct solver_colgen *cg, int s)
  * no cell dive runs). */
 int solver_colgen_masked_out(const struct solver_colgen *cg, int c,
 			     const int *week);
+/* Delete the columns from the n-th on (those generated since cg->ncol was
+ * n). */
+void solver_colgen_truncate(struct solver_colgen *cg, size_t n);
 /* The roster of the integer values v (per GLPK column) of the schedules:
  * members of a class in index order take its columns in index order.
  * 0, or ROTA_ENOMEM (type then all days off). */

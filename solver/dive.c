@@ -50,6 +50,14 @@
  * Instances 5-7 and 9-18 the same) */
 #define DIVE_JUMP 0.02
 #define DIVE_JUMPS 16
+/* the careful cell dive (solver_colgen_dive's `careful`): a step keeps at
+ * once only the cells the LP has whole (within CELL_CAREFUL), else fixes
+ * the heaviest open cell alone; it may take CAREFUL_SHARE of the work
+ * left, and stops once it has spent CAREFUL_PROBE of that share when the
+ * cells it has settled so far, at the work they took, project past it */
+#define CELL_CAREFUL 0.01
+#define CAREFUL_SHARE 0.4
+#define CAREFUL_PROBE 0.1
 
 static int dive_finish(struct solver_colgen *cg, const int *start,
 		       int *type);
@@ -379,11 +387,13 @@ static void cell_undo(struct solver_colgen *cg, struct cell_step *st,
 
 /*
  * The fixes of the next step into st: every open cell the LP gives an
- * option at least 1 - DIVE_ROUND, else the open cell with the heaviest
- * option.  *open gets the classes the LP leaves fractional.
+ * option at least 1 - round, else the open cell with the heaviest
+ * option.  *open gets the classes the LP leaves fractional, *frac the
+ * open cells.
  */
 static int cell_choose(const struct solver_colgen *cg, const double *y,
-		       struct cell_step *st, int *open)
+		       double round, struct cell_step *st, int *open,
+		       int *frac)
 {
 	size_t O = (size_t)cg->S + 1, ncell = (size_t)cg->ncls * cg->D;
 	size_t best = SIZE_MAX;
@@ -391,6 +401,7 @@ static int cell_choose(const struct solver_colgen *cg, const double *y,
 	double best_y = -1;
 
 	*open = 0;
+	*frac = 0;
 	for (size_t k = 0; k < ncell; k++) {
 		uint64_t m = cg->mask[k];
 		const double *yk = y + k * O;
@@ -408,7 +419,8 @@ static int cell_choose(const struct solver_colgen *cg, const double *y,
 		}
 		if ((m & (m - 1)) == 0)
 			continue; /* one option left: fixed */
-		if (v >= 1 - DIVE_ROUND - 1e-6) {
+		*frac += v < 1 - 1e-6;
+		if (v >= 1 - round - 1e-6) {
 			if (cell_push(st, k, m, o, v) < 0)
 				return ROTA_ENOMEM;
 		} else if (v > best_y) {
@@ -461,13 +473,36 @@ static int cell_finish(struct solver_colgen *cg, const double *y,
 }
 
 /*
- * The cell dive's loop: SUB_OPTIMAL with the roster in type, SUB_NONE
- * when it ended without one (y then holds the weights of the last LP
- * solved), or a negative status.
+ * The careful dive's projection (CAREFUL_PROBE): frac0 open cells at its
+ * start, frac now, of a share of left0 work units.  1 when the cells it
+ * has settled, at the work they took, say the rest will not fit.
  */
-static int cell_loop(struct solver_colgen *cg, double *y, int *type)
+static int careful_short(struct solver_colgen *cg, double left0, int frac0,
+			 int frac)
 {
-	double lp0 = cg->lp;
+	double spent = left0 - solver_budget_work_left(cg->bu);
+
+	if (!isfinite(left0) || spent < CAREFUL_PROBE * left0)
+		return 0; /* no work limit, or too early to say */
+	if (frac < frac0 && spent / (frac0 - frac) * frac <= left0 - spent)
+		return 0;
+	solver_budget_log(cg->bu, "dive: careful, %d of %d cells open after "
+				  "%.0f work units: stopped\n",
+			  frac, frac0, spent);
+	return 1;
+}
+
+/*
+ * The cell dive's loop, its batches the cells at least 1 - round whole:
+ * SUB_OPTIMAL with the roster in type, SUB_NONE when it ended without
+ * one (y then holds the weights of the last LP solved), or a negative
+ * status.
+ */
+static int cell_loop(struct solver_colgen *cg, double *y, double round,
+		     int *type)
+{
+	double lp0 = cg->lp, left0 = solver_budget_work_left(cg->bu);
+	int frac = 0, frac0 = -1;
 	uint8_t *touched = calloc((size_t)cg->ncls + 1, 1);
 	struct cell_step st = {0, 0, NULL};
 	struct cell_fix retry = {SIZE_MAX, 0, -1, 0};
@@ -484,8 +519,15 @@ static int cell_loop(struct solver_colgen *cg, double *y, int *type)
 				      retry.opt, retry.y) < 0)
 				goto nomem;
 			retry.cell = SIZE_MAX;
-		} else if (cell_choose(cg, y, &st, &open) < 0) {
+		} else if (cell_choose(cg, y, round, &st, &open, &frac) < 0) {
 			goto nomem;
+		} else if (round < DIVE_ROUND) {
+			if (frac0 < 0)
+				frac0 = frac;
+			if (careful_short(cg, left0, frac0, frac)) {
+				r = SUB_NONE;
+				goto out;
+			}
 		}
 		if (st.n == 0 || (st.n == 1 && degraded(cg, lp0))) {
 			r = SUB_NONE;
@@ -550,9 +592,11 @@ out:
 	return r == SUB_OPTIMAL || r < 0 ? r : SUB_NONE;
 }
 
-/* The dive on cells (see above), its rounding within CELL_SHARE of the
- * work left; the restricted master finishes it when it cannot. */
-static int cell_dive(struct solver_colgen *cg, const int *start, int *type)
+/* The dive on cells (see above), its batches the cells at least 1 -
+ * round whole, within `share` of the work left; the restricted master
+ * finishes it when it cannot (with `start`). */
+static int cell_dive(struct solver_colgen *cg, const int *start,
+		     double round, double share, int *type)
 {
 	size_t O = (size_t)cg->S + 1, ncell = (size_t)cg->ncls * cg->D;
 	uint64_t all = O >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << O) - 1;
@@ -569,8 +613,8 @@ static int cell_dive(struct solver_colgen *cg, const int *start, int *type)
 	}
 	for (size_t k = 0; k < ncell; k++)
 		cg->mask[k] = all;
-	hold = solver_budget_hold(cg->bu, CELL_SHARE);
-	r = cell_loop(cg, y, type);
+	hold = solver_budget_hold(cg->bu, share);
+	r = cell_loop(cg, y, round, type);
 	solver_budget_release(cg->bu, hold);
 	free(cg->mask);
 	cg->mask = NULL;
@@ -599,20 +643,71 @@ static int column_dive(struct solver_colgen *cg, const int *start, int *type)
 }
 
 /*
+ * The careful cell dive (CELL_CAREFUL): SUB_OPTIMAL with a roster in
+ * type, SUB_NONE when it stopped short, or a negative status.  Stopped
+ * short, it leaves the master as it found it - its columns deleted, the
+ * LP's basis restored - so the usual dive after it takes the path it
+ * takes without it (Curtois 9 at the default budget: from the columns of
+ * a careful dive stopped short, the usual one ended at 649, not 439).
+ */
+static int careful_dive(struct solver_colgen *cg, int *type)
+{
+	size_t mark = cg->ncol;
+	int m = glp_get_num_rows(cg->P), n = glp_get_num_cols(cg->P), r;
+	int *row = malloc(((size_t)m + 1) * sizeof(int));
+	int *col = malloc(((size_t)n + 1) * sizeof(int));
+
+	if (!row || !col) {
+		free(row);
+		free(col);
+		return ROTA_ENOMEM;
+	}
+	for (int i = 1; i <= m; i++)
+		row[i] = glp_get_row_stat(cg->P, i);
+	for (int j = 1; j <= n; j++)
+		col[j] = glp_get_col_stat(cg->P, j);
+	r = cell_dive(cg, NULL, CELL_CAREFUL, CAREFUL_SHARE, type);
+	if (r == SUB_NONE) {
+		solver_budget_log(cg->bu, "dive: the careful dive stopped "
+					  "short; the usual one\n");
+		solver_colgen_release(cg);
+		solver_colgen_truncate(cg, mark);
+		if (glp_get_num_cols(cg->P) == n) {
+			for (int i = 1; i <= m; i++)
+				glp_set_row_stat(cg->P, i, row[i]);
+			for (int j = 1; j <= n; j++)
+				glp_set_col_stat(cg->P, j, col[j]);
+		}
+		r = solver_colgen_generate(cg, CELL_ROUNDS, 0);
+		r = r == SUB_OPTIMAL ? SUB_NONE : r < 0 ? r : SUB_INFEASIBLE;
+	}
+	free(row);
+	free(col);
+	return r;
+}
+
+/*
  * Dive to a roster: on cells when every class has one member (and the
  * options of a day fit a 64-bit mask), else on schedule counts.  On
  * success type[] holds the roster and SUB_OPTIMAL is returned; SUB_NONE
  * when the budget ran out or the LP became infeasible and `start` (the
- * weeks of the members not placed) could not finish it.
+ * weeks of the members not placed) could not finish it.  With `careful`,
+ * a cell dive is first tried with batches of whole cells only
+ * (CELL_CAREFUL); when it stops short, the dive starts again from the
+ * LP with the usual batches.
  */
-int solver_colgen_dive(struct solver_colgen *cg, const int *start, int *type)
+int solver_colgen_dive(struct solver_colgen *cg, const int *start,
+		       int careful, int *type)
 {
-	int cells = cg->S + 1 <= 64;
+	int cells = cg->S + 1 <= 64, r;
 
 	for (int c = 0; c < cg->ncls; c++)
 		cells &= cg->cls[c].n == 1;
-	return cells ? cell_dive(cg, start, type)
-		     : column_dive(cg, start, type);
+	if (!cells)
+		return column_dive(cg, start, type);
+	if (careful && (r = careful_dive(cg, type)) != SUB_NONE)
+		return r;
+	return cell_dive(cg, start, DIVE_ROUND, CELL_SHARE, type);
 }
 
 /*

@@ -440,8 +440,10 @@ int solver_colgen_add_roster(struct solver_colgen *cg, const int *type);
 int solver_colgen_root(struct solver_colgen *cg, double *bound);
 /* Dive to a roster (type[e*D + d]; dive.c); SUB_OPTIMAL when one was
  * found.  What the dive cannot place, the restricted master places at
- * once, from those members' weeks in start (NULL: no such end). */
-int solver_colgen_dive(struct solver_colgen *cg, const int *start, int *type);
+ * once, from those members' weeks in start (NULL: no such end).
+ * `careful`: a cell dive that fixes only whole cells in batches first. */
+int solver_colgen_dive(struct solver_colgen *cg, const int *start,
+		       int careful, int *type);
 /* The master LP's shifts per class: target[(rep*D + d)*S + s] = how many
  * of the class of rep work type s on day d (the LP's schedule counts
  * summed), 0 elsewhere; rep_of[e] = the first member of e's class.
