@@ -56,7 +56,6 @@ static char *instance(void)
 	return t;
 }
 
-/* The checker's objective of roster type; *hard = rules broken. */
 /* lines of the solver's log saying a careful dive stopped short */
 static int stopped_short;
 
@@ -67,6 +66,7 @@ static void count_short(const char *line, void *arg)
 		stopped_short++;
 }
 
+/* The checker's objective of roster type; *hard = rules broken. */
 static double checked(const struct rota_problem *p, const int *type, int *hard)
 {
 	struct rota_solution *s = rota_solution_new(p, NULL);
