@@ -1408,6 +1408,20 @@ static double pace_miss(const struct solver_pricer *pr, const struct label *l,
 	return fmax(0, fabs(proj - mid) - (hi - lo) / 2);
 }
 
+/* What a beam ranks label l of day d by, smallest first: its cost plus
+ * the bound on what is still to come, after how far it is off the pace
+ * a hard window asks for (pace_miss). */
+static double beam_prio(const struct solver_pricer *pr, const struct label *l,
+			int d)
+{
+	double v = l->cost +
+		   fmax(pr->lb[(size_t)(d + 1) * (size_t)(pr->S + 1) +
+			       (size_t)(l->last + 1)],
+			count_bound(pr, l, d));
+
+	return pr->pace_first ? v + 1e6 * pace_miss(pr, l, d) : v;
+}
+
 /* Keep the `beam` labels of day d with the smallest cost plus bound; 1
  * when some were dropped, -1 out of memory. */
 static int cut_beam(struct solver_pricer *pr, struct pool *pl, int d,
@@ -1427,12 +1441,7 @@ static int cut_beam(struct solver_pricer *pr, struct pool *pl, int d,
 
 		if (!l->alive)
 			continue;
-		pv[k].v = l->cost +
-			  fmax(pr->lb[(size_t)(d + 1) * (size_t)(pr->S + 1) +
-				      (size_t)(l->last + 1)],
-			       count_bound(pr, l, d));
-		if (pr->pace_first)
-			pv[k].v += 1e6 * pace_miss(pr, l, d);
+		pv[k].v = beam_prio(pr, l, d);
 		pv[k++].i = (int)i;
 	}
 	qsort(pv, alive, sizeof(*pv), cmp_prio);
@@ -1466,29 +1475,122 @@ int solver_price(struct solver_pricer *pr, const double *cost, double cutoff,
 			      labels);
 }
 
+/* The most paid minutes a label of day 0 in pl can end the horizon with
+ * (pace_miss's pace_r0). */
+static void pace_start(struct solver_pricer *pr, const struct pool *pl)
+{
+	pr->pace_r0 = 0;
+	for (size_t i = 0; i < pl->n; i++)
+		pr->pace_r0 = fmax(pr->pace_r0, pace_room(pr, at(pl, i), 0));
+}
+
+/* One search's state: the k best complete schedules (their last type
+ * and the label of the day before), what a label must beat (the k-th
+ * best so far, or the cutoff) and the labels made. */
+struct search {
+	const double *cost;
+	long beam, made;
+	int k, nk;
+	int s[PRICE_KMAX], pred[PRICE_KMAX];
+	double v[PRICE_KMAX], best;
+	struct label *n;       /* scratch: the label being made */
+};
+
+/* A complete schedule of value z, its last day's type s, among the k
+ * best. */
+static void keep_complete(struct search *se, double z, int s, int pred)
+{
+	int at_k = se->nk < se->k ? se->nk++ : se->k - 1;
+
+	while (at_k > 0 && se->v[at_k - 1] > z) {
+		se->v[at_k] = se->v[at_k - 1];
+		se->s[at_k] = se->s[at_k - 1];
+		se->pred[at_k] = se->pred[at_k - 1];
+		at_k--;
+	}
+	se->v[at_k] = z;
+	se->s[at_k] = s;
+	se->pred[at_k] = pred;
+	if (se->nk == se->k)
+		se->best = se->v[se->k - 1];
+}
+
+/*
+ * Day d of the search: every live label of the day before (or the start)
+ * extended by each option.  Those that keep the hard rules and can still
+ * beat se->best become day d's labels (through dominance), or on the last
+ * day complete schedules.  Returns 0, ROTA_ELIMIT (an exact search out of
+ * budget) or ROTA_ENOMEM.
+ */
+static int price_day(struct solver_pricer *pr, struct search *se,
+		     struct day_labels *days, const struct label *start,
+		     int d)
+{
+	const struct pool *prev = d ? &days[d - 1].pool : NULL;
+	size_t np = d ? prev->n : 1;
+	int S = pr->S, last = d == pr->D - 1;
+	struct label *n = se->n;
+
+	for (size_t i = 0; i < np; i++) {
+		const struct label *l = d ? at(prev, i) : start;
+
+		if (!l->alive)
+			continue;
+		for (int s = -1; s < S; s++) {
+			double c = extend(pr, se->cost, l, d, s, n), z;
+			struct label *slot;
+
+			se->made++;
+			if (se->beam <= 0 && exact_out(pr, se->made))
+				return ROTA_ELIMIT;
+			if (!(c < INF))
+				continue;
+			n->cost = l->cost + c;
+			n->pred = d ? (int)i : -1;
+			n->alive = 1;
+			if (n->cost + fmax(pr->lb[(size_t)(d + 1) *
+							  (size_t)(S + 1) +
+						  (size_t)(s + 1)],
+					   count_bound(pr, n, d)) >=
+				    se->best ||
+			    hopeless(pr, n, d))
+				continue;
+			if (last) {
+				z = n->cost + horizon_close(pr, n);
+				if (z < se->best)
+					keep_complete(se, z, s, n->pred);
+				continue;
+			}
+			if (!(slot = push(&days[d].pool)) ||
+			    day_insert_copy(pr, &days[d], slot, n) < 0)
+				return ROTA_ENOMEM;
+		}
+	}
+	return 0;
+}
+
 int solver_price_k(struct solver_pricer *pr, const double *cost,
 		   double cutoff, long beam, int k, int *weeks,
 		   double *values, int *found, long *labels)
 {
-	int D = pr->D, S = pr->S, rc = 0, nk = 0;
-	int best_s[PRICE_KMAX], best_pred[PRICE_KMAX];
-	double best_v[PRICE_KMAX];
+	int D = pr->D, S = pr->S, rc = 0;
 	size_t size = sizeof(struct label) + (size_t)pr->nres * sizeof(int);
 	struct day_labels *days = calloc((size_t)D, sizeof(*days));
-	struct label *start = calloc(1, size), *n = calloc(1, size);
-	double best = cutoff;   /* the k-th best so far, or the cutoff */
-	long made = 0;
+	struct label *start = calloc(1, size);
+	struct search se;
 	int inexact = 0;
 
-	if (k < 1)
-		k = 1;
-	if (k > PRICE_KMAX)
-		k = PRICE_KMAX;
+	memset(&se, 0, sizeof(se));
+	se.cost = cost;
+	se.beam = beam;
+	se.k = k < 1 ? 1 : k > PRICE_KMAX ? PRICE_KMAX : k;
+	se.best = cutoff;
+	se.n = calloc(1, size);
 	*found = 0;
 	values[0] = INF;
 	pr->lb = malloc(((size_t)D + 2) * ((size_t)S + 1) * sizeof(double));
 	pr->lbk = malloc(((size_t)D + 2) * ((size_t)D + 2) * sizeof(double));
-	if (!days || !start || !n || !pr->lb || !pr->lbk) {
+	if (!days || !start || !se.n || !pr->lb || !pr->lbk) {
 		rc = ROTA_ENOMEM;
 		goto out;
 	}
@@ -1498,113 +1600,48 @@ int solver_price_k(struct solver_pricer *pr, const double *cost,
 	start->pred = -1;
 	start->alive = 1;
 	for (int d = 0; d < D && rc == 0; d++) {
-		const struct pool *prev = d ? &days[d - 1].pool : NULL;
-		size_t np = d ? prev->n : 1;
+		struct pool *pl = &days[d].pool;
+		int cut = 0;
 
 		if (day_reset(&days[d], size) < 0) {
 			rc = ROTA_ENOMEM;
 			break;
 		}
 		pr->cur_day = d;
-		for (size_t i = 0; i < np && rc == 0; i++) {
-			const struct label *l = d ? at(prev, i) : start;
-
-			if (!l->alive)
-				continue;
-			for (int s = -1; s < S; s++) {
-				double c = extend(pr, cost, l, d, s, n), z;
-
-				made++;
-				if (beam <= 0 && exact_out(pr, made)) {
-					rc = ROTA_ELIMIT;
-					break;
-				}
-				if (!(c < INF))
-					continue;
-				n->cost = l->cost + c;
-				n->pred = d ? (int)i : -1;
-				n->alive = 1;
-				if (n->cost +
-					    fmax(pr->lb[(size_t)(d + 1) *
-								(size_t)(S + 1) +
-							(size_t)(s + 1)],
-						 count_bound(pr, n, d)) >=
-				    best ||
-				    hopeless(pr, n, d))
-					continue;
-				if (d == D - 1) {
-					/* complete: keep the k best */
-					int at_k;
-
-					z = n->cost + horizon_close(pr, n);
-					if (!(z < best))
-						continue;
-					at_k = nk < k ? nk++ : k - 1;
-					while (at_k > 0 &&
-					       best_v[at_k - 1] > z) {
-						best_v[at_k] = best_v[at_k - 1];
-						best_s[at_k] = best_s[at_k - 1];
-						best_pred[at_k] =
-							best_pred[at_k - 1];
-						at_k--;
-					}
-					best_v[at_k] = z;
-					best_s[at_k] = s;
-					best_pred[at_k] = n->pred;
-					if (nk == k)
-						best = best_v[k - 1];
-					continue;
-				}
-				{
-					struct label *slot = push(&days[d].pool);
-
-					if (!slot ||
-					    day_insert_copy(pr, &days[d], slot,
-							    n) < 0) {
-						rc = ROTA_ENOMEM;
-						break;
-					}
-				}
-			}
-		}
-		if (d == 0 && pr->pace_first) {
-			pr->pace_r0 = 0;
-			for (size_t i = 0; i < days[0].pool.n; i++)
-				pr->pace_r0 = fmax(pr->pace_r0,
-						   pace_room(pr, at(&days[0].pool,
-								    i), 0));
-		}
+		if ((rc = price_day(pr, &se, days, start, d)) < 0)
+			break;
+		if (d + 1 == D)
+			break;
+		if (d == 0 && pr->pace_first)
+			pace_start(pr, pl);
 		/* a beam keeps the most promising labels only (heuristic);
 		 * an exact search too, when it would outgrow memory */
-		if (rc == 0 && d + 1 < D &&
-		    (beam > 0 || days[d].pool.n > PRICE_MAX_DAY_LABELS)) {
-			int r = cut_beam(pr, &days[d].pool, d,
-					 beam > 0 ? beam : PRICE_MAX_DAY_LABELS);
-
-			if (r < 0)
-				rc = ROTA_ENOMEM;
-			else if (r > 0)
-				inexact = 1;
+		if (beam > 0 || pl->n > PRICE_MAX_DAY_LABELS)
+			cut = cut_beam(pr, pl, d,
+				       beam > 0 ? beam : PRICE_MAX_DAY_LABELS);
+		if (cut < 0) {
+			rc = ROTA_ENOMEM;
+			break;
 		}
-		if (rc == 0 && d + 1 < D)
-			day_compact(&days[d]);
+		inexact |= cut; /* labels left out: no proof */
+		day_compact(&days[d]);
 	}
 	if (rc == 0)
 		rc = inexact;
-	for (int j = 0; j < nk && rc >= 0; j++) {
-		int idx = best_pred[j], *week = weeks + (size_t)j * (size_t)D;
+	for (int j = 0; j < se.nk && rc >= 0; j++) {
+		int idx = se.pred[j], *week = weeks + (size_t)j * (size_t)D;
 
-		week[D - 1] = best_s[j];
+		week[D - 1] = se.s[j];
 		for (int d = D - 2; d >= 0; d--) {
 			const struct label *l = at(&days[d].pool, (size_t)idx);
 
 			week[d] = l->last;
 			idx = l->pred;
 		}
-		values[j] = best_v[j];
+		values[j] = se.v[j];
 	}
 	if (rc >= 0)
-		*found = nk;
+		*found = se.nk;
 out:
 	free(pr->lb);
 	free(pr->lbk);
@@ -1613,11 +1650,12 @@ out:
 		day_release(&days[d]);
 	free(days);
 	free(start);
-	free(n);
+	free(se.n);
 	if (labels)
-		*labels = made;
+		*labels = se.made;
 	if (pr->bu)
-		solver_budget_spend(pr->bu, (double)made / SOLVER_LABELS_PER_WORK);
+		solver_budget_spend(pr->bu,
+				    (double)se.made / SOLVER_LABELS_PER_WORK);
 	return rc;
 }
 

@@ -266,6 +266,66 @@ static void the_program_finds_the_mip_optimum_on_random_employees(
 	assert_true(infeasible >= 20);
 }
 
+/*
+ * A beam keeps each day's most promising labels (price.c, cut_beam).  One
+ * too wide ever to cut is the exact program (the same value, and it says
+ * it cut nothing); a narrow one returns a week that keeps the hard rules,
+ * costs what it says, and is never better than the optimum.
+ */
+static void a_beam_is_exact_when_wide_and_sound_when_narrow(void **state)
+{
+	int cut = 0, wide_found = 0;
+
+	(void)state;
+	rng = UINT64_C(0xD1B54A32D192ED03);
+	for (int round = 0; round < 400; round++) {
+		int D = round % 3 == 0 ? 11 : 7;
+		struct rota_problem *p = random_problem(D);
+		struct solver_pricer *pr = NULL;
+		double *cost = malloc((size_t)D * 4 * sizeof(double));
+		int week[16], rc;
+		double opt, value;
+
+		for (int i = 0; i < D * 4; i++)
+			cost[i] = rnd(200) - 120;
+		assert_int_equal(rota_problem_validate(p, NULL), 0);
+		if (solver_pricer_new(p, 0, &pr) == ROTA_ELIMIT) {
+			free(cost);
+			rota_problem_free(p);
+			continue;
+		}
+		assert_int_equal(solver_price(pr, cost, HUGE_VAL, 0, week, &opt,
+					      NULL),
+				 0);
+		assert_int_equal(solver_price(pr, cost, HUGE_VAL, 1L << 24,
+					      week, &value, NULL),
+				 0);
+		if (isfinite(opt) != isfinite(value) ||
+		    (isfinite(opt) && !(fabs(value - opt) < 1e-6)))
+			fail_msg("round %d: wide beam %.3f, exact %.3f", round,
+				 value, opt);
+		wide_found += isfinite(value);
+		rc = solver_price(pr, cost, HUGE_VAL, 2, week, &value, NULL);
+		assert_true(rc == 0 || rc == 1);
+		cut += rc == 1;
+		if (isfinite(value)) {
+			if (value < opt - 1e-6 ||
+			    (rc == 0 && !(fabs(value - opt) < 1e-6)))
+				fail_msg("round %d: narrow beam %.3f (rc %d), "
+					 "exact %.3f",
+					 round, value, rc, opt);
+			assert_true(fabs(checked(p, cost, week) - value) <
+				    1e-6);
+		}
+		solver_pricer_free(pr);
+		free(cost);
+		rota_problem_free(p);
+	}
+	/* both kinds of day were met: full and cut */
+	assert_true(wide_found >= 200);
+	assert_true(cut >= 100);
+}
+
 static void a_cutoff_keeps_only_cheaper_schedules(void **state)
 {
 	struct rota_problem *p;
@@ -445,6 +505,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(
 			the_program_finds_the_mip_optimum_on_random_employees),
+		cmocka_unit_test(a_beam_is_exact_when_wide_and_sound_when_narrow),
 		cmocka_unit_test(a_cutoff_keeps_only_cheaper_schedules),
 		cmocka_unit_test(a_pace_beam_keeps_a_year_s_window_of_minutes),
 		cmocka_unit_test(a_model_of_one_employee_maps_that_employee_only),
