@@ -510,6 +510,13 @@ static int price_round(struct solver_colgen *cg, long beam, double *sum)
 
 		if (k->fixed >= k->n)
 			continue;
+		/* a beam does not watch the clock: the round stops between
+		 * classes at the time cap (Curtois 21's wide round, 100
+		 * employees over 182 days, ran 113 s past a 120 s cap) */
+		if (!solver_budget_time_left(cg->bu)) {
+			cg->all_exact = 0;
+			break;
+		}
 		if (priced_costs(cg, c) < 0)
 			return ROTA_ENOMEM;
 		rc = solver_price_k(k->pr, cg->cost, pi - RC_EPS, beam,
@@ -574,6 +581,8 @@ static int smooth_round(struct solver_colgen *cg)
 
 		if (k->fixed >= k->n)
 			continue;
+		if (!solver_budget_time_left(cg->bu))
+			break; /* as in price_round */
 		cg->dual = cg->sdual;
 		rc = priced_costs(cg, c);
 		if (rc == 0)
