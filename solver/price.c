@@ -1408,16 +1408,22 @@ static double pace_miss(const struct solver_pricer *pr, const struct label *l,
 	return fmax(0, fabs(proj - mid) - (hi - lo) / 2);
 }
 
-/* What a beam ranks label l of day d by, smallest first: its cost plus
- * the bound on what is still to come, after how far it is off the pace
- * a hard window asks for (pace_miss). */
+/* Label l of day d's cost plus the bound on what is still to come (the
+ * completion and the count bounds): what it must beat a cutoff by. */
+static double label_bound(const struct solver_pricer *pr,
+			  const struct label *l, int d)
+{
+	return l->cost + fmax(pr->lb[(size_t)(d + 1) * (size_t)(pr->S + 1) +
+				     (size_t)(l->last + 1)],
+			      count_bound(pr, l, d));
+}
+
+/* What a beam ranks label l of day d by, smallest first: label_bound,
+ * after how far it is off the pace a hard window asks for (pace_miss). */
 static double beam_prio(const struct solver_pricer *pr, const struct label *l,
 			int d)
 {
-	double v = l->cost +
-		   fmax(pr->lb[(size_t)(d + 1) * (size_t)(pr->S + 1) +
-			       (size_t)(l->last + 1)],
-			count_bound(pr, l, d));
+	double v = label_bound(pr, l, d);
 
 	return pr->pace_first ? v + 1e6 * pace_miss(pr, l, d) : v;
 }
@@ -1548,11 +1554,7 @@ static int price_day(struct solver_pricer *pr, struct search *se,
 			n->cost = l->cost + c;
 			n->pred = d ? (int)i : -1;
 			n->alive = 1;
-			if (n->cost + fmax(pr->lb[(size_t)(d + 1) *
-							  (size_t)(S + 1) +
-						  (size_t)(s + 1)],
-					   count_bound(pr, n, d)) >=
-				    se->best ||
+			if (label_bound(pr, n, d) >= se->best ||
 			    hopeless(pr, n, d))
 				continue;
 			if (last) {
