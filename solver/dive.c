@@ -435,33 +435,70 @@ static int cell_choose(const struct solver_colgen *cg, const double *y,
 	return 0;
 }
 
+/* The LP's own rounding (solver_int.h): the schedule dive's loop with
+ * no column generation after its fixes. */
+int solver_colgen_round(struct solver_colgen *cg, int *type)
+{
+	int starved = 0;
+	/* first the LP itself: a cell dive may have stopped between its
+	 * fixes and its LP */
+	int r = solver_colgen_generate(cg, -1, 0);
+
+	return r == SUB_OPTIMAL ? dive_loop(cg, -1, NULL, 0, type, &starved)
+				: r;
+}
+
+/* The option o a day's weights yd (O of them) give whole, or -1. */
+static int whole_option(const double *yd, size_t O)
+{
+	for (size_t o = 0; o < O; o++)
+		if (yd[o] > 1 - 1e-6)
+			return (int)o;
+	return -1;
+}
+
 /*
  * The end of a cell dive that could not finish, from y (the weights of
  * the last LP it solved): the employees whose week there is whole keep
- * it, the others take theirs in `start`, and the restricted master
- * decides those at once.
+ * it, and the restricted master decides the others (open) at once.  It
+ * starts from the LP's own rounding (the schedule dive's loop on the
+ * master as the cell dive left it, no column generation after its
+ * fixes), or, when that LP turns infeasible (a rule between employees),
+ * with the open employees in their weeks of `start`.  From `start`
+ * alone, Curtois 13 at --effort 10 ended on its first roster (7,344):
+ * the dive ran out of its share with 36 employees open at an LP of
+ * 1,858, and the restricted master found nothing better within its
+ * limits.
  */
 static int cell_finish(struct solver_colgen *cg, const double *y,
 		       const int *start, int *type)
 {
 	size_t O = (size_t)cg->S + 1, D = (size_t)cg->D;
 	uint8_t *open = calloc((size_t)cg->E + 1, 1);
-	int r;
+	int r, rounded;
 
 	if (!open)
 		return ROTA_ENOMEM;
+	r = solver_colgen_round(cg, type);
+	if (r < 0) {
+		free(open);
+		return r;
+	}
+	rounded = r == SUB_OPTIMAL;
+	solver_budget_log(cg->bu, "dive: the LP's own rounding: %s\n",
+			  rounded ? "a roster" : "none");
 	for (int e = 0; e < cg->E; e++) {
 		const double *ye = y + (size_t)cg->class_of[e] * D * O;
 		int *w = type + (size_t)e * D;
 
 		for (size_t d = 0; d < D && !open[e]; d++) {
-			w[d] = -2;
-			for (size_t o = 0; o < O; o++)
-				if (ye[d * O + o] > 1 - 1e-6)
-					w[d] = o == O - 1 ? -1 : (int)o;
-			open[e] = w[d] == -2;
+			int o = whole_option(ye + d * O, O);
+
+			open[e] = o < 0;
+			if (!rounded && o >= 0)
+				w[d] = o == (int)O - 1 ? -1 : o;
 		}
-		if (open[e])
+		if (open[e] && !rounded)
 			memcpy(w, start + (size_t)e * D, D * sizeof(int));
 	}
 	solver_colgen_release(cg);
@@ -469,6 +506,8 @@ static int cell_finish(struct solver_colgen *cg, const double *y,
 	solver_budget_log(cg->bu, "dive: the restricted master on the open "
 				  "employees: result %d\n", r);
 	free(open);
+	if (r == SUB_NONE && rounded)
+		return SUB_OPTIMAL; /* the rounding itself */
 	return r == SUB_FEASIBLE ? SUB_OPTIMAL : r;
 }
 

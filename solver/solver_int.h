@@ -444,6 +444,14 @@ int solver_colgen_root(struct solver_colgen *cg, double *bound);
  * `careful`: a cell dive that fixes only whole cells in batches first. */
 int solver_colgen_dive(struct solver_colgen *cg, const int *start,
 		       int careful, int *type);
+/* The LP's own rounding (dive.c): the master's LP as it stands, its
+ * nearly whole schedules fixed in batches, else its most nearly whole
+ * one, the LP solved again after each step with no new columns, until
+ * it is whole.  SUB_OPTIMAL with the roster in type (it costs the LP's
+ * value); SUB_NONE or SUB_INFEASIBLE when an LP had no solution (a rule
+ * between employees) or the budget ended it; or a negative status.
+ * solver_colgen_release undoes its fixes. */
+int solver_colgen_round(struct solver_colgen *cg, int *type);
 /* The master LP's shifts per class: target[(rep*D + d)*S + s] = how many
  * of the class of rep work type s on day d (the LP's schedule counts
  * summed), 0 elsewhere; rep_of[e] = the first member of e's class.
