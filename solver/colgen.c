@@ -688,6 +688,11 @@ int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 	return solve_lp(cg);
 }
 
+int solver_colgen_resolve(struct solver_colgen *cg)
+{
+	return solver_colgen_generate(cg, -1, 0);
+}
+
 int solver_colgen_root(struct solver_colgen *cg, double *bound)
 {
 	int r;

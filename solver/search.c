@@ -1796,6 +1796,43 @@ out:
 
 /* the share of the work left that the root column generation may take */
 #define ROOT_SHARE 0.5
+/* a second dive runs when this many default work budgets are left after
+ * the first (long runs only: never at --effort 1) */
+#define SECOND_DIVE 2.0
+
+static double default_work(const struct rota_problem *p);
+
+/*
+ * One dive from the master's LP as it stands (solver_colgen_dive), the
+ * incumbent's weeks its start (kept in saved): a better roster becomes
+ * the incumbent, else the incumbent's weeks stay in st->type.  A dive
+ * that ends without a roster is no error.  0, or a negative status with
+ * err set.
+ */
+static int dive_once(struct state *st, struct solver_colgen *cg, double *x,
+		     int *saved, int careful, const char *which,
+		     struct rota_error *err)
+{
+	size_t ed = (size_t)st->E * (size_t)st->D;
+	int r;
+
+	memcpy(saved, st->type, ed * sizeof(int));
+	r = solver_colgen_dive(cg, saved, careful, st->type);
+	solver_colgen_release(cg);
+	if (r != SUB_OPTIMAL) {
+		memcpy(st->type, saved, ed * sizeof(int));
+		return 0;
+	}
+	if ((r = try_roster(st, x)) < 0)
+		return rota_error_set(err, r, "evaluating a roster failed");
+	solver_budget_log(&st->bu, "dive%s: %s, incumbent %.2f\n", which,
+			  r ? "a better roster" : "no better roster",
+			  st->inc_obj);
+	if (r == 0)
+		memcpy(st->type, saved, ed * sizeof(int));
+	solver_budget_report(&st->bu, 1);
+	return 0;
+}
 
 /* The root's LP rounded to a roster (round_lp), for interval demand. */
 static int round_master(struct state *st, struct solver_colgen *cg, double *x,
@@ -1875,28 +1912,21 @@ static int colgen_phase(struct state *st, double *x,
 		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 		goto out;
 	}
-	memcpy(saved, st->type, ed * sizeof(int));
 	/* careful (dive.c: whole cells only in its batches, many more
 	 * steps) after a root that proved a bound; one that did not has
 	 * spent its share, and a careful dive would leave the usual one
 	 * less (Curtois 8, 12, 15 and 18 at the default budget) */
-	r = solver_colgen_dive(cg, saved, st->colgen_bound, st->type);
-	solver_colgen_release(cg);
-	if (r == SUB_OPTIMAL) {
-		r = try_roster(st, x);
-		if (r < 0) {
-			rc = rota_error_set(err, r, "evaluating a roster failed");
-			goto out;
-		}
-		solver_budget_log(&st->bu, "dive: %s, incumbent %.2f\n",
-				  r ? "a better roster" : "no better roster",
-				  st->inc_obj);
-		if (r == 0)
-			memcpy(st->type, saved, ed * sizeof(int));
-		solver_budget_report(&st->bu, 1);
-	} else {
-		memcpy(st->type, saved, ed * sizeof(int));
-	}
+	if ((rc = dive_once(st, cg, x, saved, st->colgen_bound, "", err)) < 0)
+		goto out;
+	/* a second dive, careful first, while SECOND_DIVE default budgets
+	 * are left: from the root's LP again, with the columns the first
+	 * one generated besides (docs/model.md) */
+	if (solver_budget_work_left(&st->bu) >=
+		    SECOND_DIVE * default_work(st->p) &&
+	    solver_rel_gap(st->inc_obj, st->bound) > 0 &&
+	    solver_colgen_resolve(cg) == SUB_OPTIMAL &&
+	    (rc = dive_once(st, cg, x, saved, 1, " (second)", err)) < 0)
+		goto out;
 	rc = colgen_lns(st, cg, x, err);
 	if (rc == 0) {
 		/* the master and its columns serve the next rounds of the

@@ -438,6 +438,10 @@ int solver_colgen_add_roster(struct solver_colgen *cg, const int *type);
 /* Column generation at the root: *bound = the proven lower bound
  * (-HUGE_VAL when none).  SUB_* result or a negative status. */
 int solver_colgen_root(struct solver_colgen *cg, double *bound);
+/* The master's LP solved again as it stands, no columns generated (after
+ * solver_colgen_release, before another dive).  SUB_OPTIMAL, or a SUB_*
+ * result / negative status when it has no solution. */
+int solver_colgen_resolve(struct solver_colgen *cg);
 /* Dive to a roster (type[e*D + d]; dive.c); SUB_OPTIMAL when one was
  * found.  What the dive cannot place, the restricted master places at
  * once, from those members' weeks in start (NULL: no such end).

@@ -236,6 +236,70 @@ static void the_lps_own_rounding_is_a_roster_at_its_cost(void **state)
 }
 
 /*
+ * A second dive (search.c, in long searches): after a dive and its
+ * release, the master's LP solved again as it stands
+ * (solver_colgen_resolve) is the root's LP or lower (the dive's columns
+ * only add to it), and a careful dive from there ends on a roster that
+ * keeps every hard rule at the LP's cost, no better than the bound.
+ */
+static void a_second_dive_starts_from_the_roots_lp_again(void **state)
+{
+	struct rota_solve_options quiet = ROTA_SOLVE_OPTIONS_INIT;
+	int twice = 0;
+
+	(void)state;
+	quiet.time_limit_s = 0;
+	rng = 11;
+	for (int round = 0; round < 8; round++) {
+		char *text = instance();
+		struct rota_problem *p = NULL;
+		struct rota_error err = {0};
+		struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+		struct rota_solution *start = NULL;
+		struct solver_budget bu;
+		struct solver_colgen *cg = NULL;
+		int type[NURSES * DAYS], hard = -1;
+		double bound, root_lp, z;
+
+		assert_int_equal(rota_curtois_parse(text, strlen(text),
+						    "gen.txt", &p, &err),
+				 0);
+		opt.time_limit_s = 0;
+		opt.work_limit = 2000;
+		if (rota_solve(p, &opt, &start, &err) < 0)
+			fail_msg("solve: %s", err.msg);
+		solver_budget_init(&bu, &quiet, 0);
+		assert_int_equal(solver_colgen_new(p, &bu, &cg, &err), 0);
+		assert_int_equal(solver_colgen_add_roster(cg, start->type), 0);
+		assert_int_equal(solver_colgen_root(cg, &bound), SUB_OPTIMAL);
+		root_lp = cg->lp;
+		if (solver_colgen_dive(cg, start->type, 0, type) ==
+		    SUB_OPTIMAL) {
+			solver_colgen_release(cg);
+			assert_int_equal(solver_colgen_resolve(cg),
+					 SUB_OPTIMAL);
+			assert_true(cg->lp <= root_lp + 1e-6 * fmax(1, root_lp));
+			assert_true(cg->lp >= bound - 1e-6 * fmax(1, bound));
+			if (solver_colgen_dive(cg, NULL, 1, type) ==
+			    SUB_OPTIMAL) {
+				z = checked(p, type, &hard);
+				assert_int_equal(hard, 0);
+				assert_true(fabs(z - cg->lp) <
+					    1e-6 * fmax(1, z));
+				assert_true(z >= bound - 1e-6);
+				twice++;
+			}
+		}
+		assert_null(cg->mask);
+		solver_colgen_free(cg);
+		rota_solution_free(start);
+		rota_problem_free(p);
+		free(text);
+	}
+	assert_true(twice >= 6);
+}
+
+/*
  * A week with interval demand, round the clock by the hour: early 06-14,
  * late 14-22, night 22-06 (a night's end meets the next early's start in
  * one running-count row), two skills, agents in classes of three identical
@@ -353,6 +417,7 @@ int main(void)
 		cmocka_unit_test(
 			a_cell_dive_ends_on_a_whole_lp_that_keeps_the_hard_rules),
 		cmocka_unit_test(the_lps_own_rounding_is_a_roster_at_its_cost),
+		cmocka_unit_test(a_second_dive_starts_from_the_roots_lp_again),
 		cmocka_unit_test(the_root_bounds_a_week_with_interval_demand),
 	};
 
