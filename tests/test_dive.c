@@ -85,6 +85,48 @@ static double checked(const struct rota_problem *p, const int *type, int *hard)
 	return z;
 }
 
+/* One generated instance at its root: the master from a short search's
+ * roster (a feasible start), column generation run to the bound. */
+struct rooted {
+	char *text;
+	struct rota_problem *p;
+	struct rota_solution *start;
+	struct solver_budget bu;
+	struct solver_colgen *cg;
+	double bound;
+};
+
+static void root_open(struct rooted *rt, const struct rota_solve_options *log)
+{
+	struct rota_error err = {0};
+	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+
+	memset(rt, 0, sizeof(*rt));
+	rt->text = instance();
+	assert_int_equal(rota_curtois_parse(rt->text, strlen(rt->text),
+					    "gen.txt", &rt->p, &err),
+			 0);
+	opt.time_limit_s = 0;
+	opt.work_limit = 2000;
+	if (rota_solve(rt->p, &opt, &rt->start, &err) < 0)
+		fail_msg("solve: %s", err.msg);
+	solver_budget_init(&rt->bu, log, 0);
+	assert_int_equal(solver_colgen_new(rt->p, &rt->bu, &rt->cg, &err), 0);
+	for (int c = 0; c < rt->cg->ncls; c++)
+		assert_int_equal(rt->cg->cls[c].n, 1);
+	assert_int_equal(solver_colgen_add_roster(rt->cg, rt->start->type), 0);
+	assert_int_equal(solver_colgen_root(rt->cg, &rt->bound), SUB_OPTIMAL);
+	assert_true(isfinite(rt->bound));
+}
+
+static void root_close(struct rooted *rt)
+{
+	solver_colgen_free(rt->cg);
+	rota_solution_free(rt->start);
+	rota_problem_free(rt->p);
+	free(rt->text);
+}
+
 /*
  * From the root's LP, the dive on its own (no restricted master to end
  * it: start NULL) reaches a whole LP; the roster read from it keeps every
@@ -109,32 +151,17 @@ static void a_cell_dive_ends_on_a_whole_lp_that_keeps_the_hard_rules(
 	stopped_short = 0;
 	rng = 11;
 	for (int round = 0; round < 8; round++) {
-		char *text = instance();
-		struct rota_problem *p = NULL;
-		struct rota_error err = {0};
-		struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
-		struct rota_solution *start = NULL;
-		struct solver_budget bu;
-		struct solver_colgen *cg = NULL;
+		struct rooted rt;
+		struct solver_colgen *cg;
+		struct rota_problem *p;
 		int type[NURSES * DAYS], hard = -1, r;
 		size_t mark;
 		double bound, again, z;
 
-		assert_int_equal(rota_curtois_parse(text, strlen(text),
-						    "gen.txt", &p, &err),
-				 0);
-		/* a feasible start for the master: a short search's roster */
-		opt.time_limit_s = 0;
-		opt.work_limit = 2000;
-		if (rota_solve(p, &opt, &start, &err) < 0)
-			fail_msg("solve: %s", err.msg);
-		solver_budget_init(&bu, &logged, 0);
-		assert_int_equal(solver_colgen_new(p, &bu, &cg, &err), 0);
-		for (int c = 0; c < cg->ncls; c++)
-			assert_int_equal(cg->cls[c].n, 1);
-		assert_int_equal(solver_colgen_add_roster(cg, start->type), 0);
-		assert_int_equal(solver_colgen_root(cg, &bound), SUB_OPTIMAL);
-		assert_true(isfinite(bound));
+		root_open(&rt, &logged);
+		cg = rt.cg;
+		p = rt.p;
+		bound = rt.bound;
 		mark = cg->ncol;
 		for (int careful = 0; careful < 2; careful++) {
 			r = solver_colgen_dive(cg, NULL, careful, type);
@@ -162,10 +189,7 @@ static void a_cell_dive_ends_on_a_whole_lp_that_keeps_the_hard_rules(
 			assert_true(fabs(again - bound) <
 				    1e-6 * fmax(1, bound));
 		}
-		solver_colgen_free(cg);
-		rota_solution_free(start);
-		rota_problem_free(p);
-		free(text);
+		root_close(&rt);
 	}
 	/* the dive may give up on an instance, not on most; and it ends
 	 * near the bound (1.5% above it in all when written: on two of the
@@ -197,40 +221,23 @@ static void the_lps_own_rounding_is_a_roster_at_its_cost(void **state)
 	quiet.time_limit_s = 0;
 	rng = 11;
 	for (int round = 0; round < 8; round++) {
-		char *text = instance();
-		struct rota_problem *p = NULL;
-		struct rota_error err = {0};
-		struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
-		struct rota_solution *start = NULL;
-		struct solver_budget bu;
-		struct solver_colgen *cg = NULL;
+		struct rooted rt;
 		int type[NURSES * DAYS], hard = -1;
-		double bound, again, z;
+		double again, z;
 
-		assert_int_equal(rota_curtois_parse(text, strlen(text),
-						    "gen.txt", &p, &err),
-				 0);
-		opt.time_limit_s = 0;
-		opt.work_limit = 2000;
-		if (rota_solve(p, &opt, &start, &err) < 0)
-			fail_msg("solve: %s", err.msg);
-		solver_budget_init(&bu, &quiet, 0);
-		assert_int_equal(solver_colgen_new(p, &bu, &cg, &err), 0);
-		assert_int_equal(solver_colgen_add_roster(cg, start->type), 0);
-		assert_int_equal(solver_colgen_root(cg, &bound), SUB_OPTIMAL);
-		assert_int_equal(solver_colgen_round(cg, type), SUB_OPTIMAL);
-		z = checked(p, type, &hard);
+		root_open(&rt, &quiet);
+		assert_int_equal(solver_colgen_round(rt.cg, type), SUB_OPTIMAL);
+		z = checked(rt.p, type, &hard);
 		assert_int_equal(hard, 0);
-		assert_true(fabs(z - cg->lp) < 1e-6 * fmax(1, z));
-		assert_true(z >= bound - 1e-6);
-		above += z > bound + 1e-6;
-		solver_colgen_release(cg);
-		assert_int_equal(solver_colgen_root(cg, &again), SUB_OPTIMAL);
-		assert_true(fabs(again - bound) < 1e-6 * fmax(1, bound));
-		solver_colgen_free(cg);
-		rota_solution_free(start);
-		rota_problem_free(p);
-		free(text);
+		assert_true(fabs(z - rt.cg->lp) < 1e-6 * fmax(1, z));
+		assert_true(z >= rt.bound - 1e-6);
+		above += z > rt.bound + 1e-6;
+		solver_colgen_release(rt.cg);
+		assert_int_equal(solver_colgen_root(rt.cg, &again),
+				 SUB_OPTIMAL);
+		assert_true(fabs(again - rt.bound) <
+			    1e-6 * fmax(1, rt.bound));
+		root_close(&rt);
 	}
 	assert_true(above >= 2);
 }
@@ -251,50 +258,34 @@ static void a_second_dive_starts_from_the_roots_lp_again(void **state)
 	quiet.time_limit_s = 0;
 	rng = 11;
 	for (int round = 0; round < 8; round++) {
-		char *text = instance();
-		struct rota_problem *p = NULL;
-		struct rota_error err = {0};
-		struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
-		struct rota_solution *start = NULL;
-		struct solver_budget bu;
-		struct solver_colgen *cg = NULL;
+		struct rooted rt;
+		struct solver_colgen *cg;
 		int type[NURSES * DAYS], hard = -1;
-		double bound, root_lp, z;
+		double root_lp, z;
 
-		assert_int_equal(rota_curtois_parse(text, strlen(text),
-						    "gen.txt", &p, &err),
-				 0);
-		opt.time_limit_s = 0;
-		opt.work_limit = 2000;
-		if (rota_solve(p, &opt, &start, &err) < 0)
-			fail_msg("solve: %s", err.msg);
-		solver_budget_init(&bu, &quiet, 0);
-		assert_int_equal(solver_colgen_new(p, &bu, &cg, &err), 0);
-		assert_int_equal(solver_colgen_add_roster(cg, start->type), 0);
-		assert_int_equal(solver_colgen_root(cg, &bound), SUB_OPTIMAL);
+		root_open(&rt, &quiet);
+		cg = rt.cg;
 		root_lp = cg->lp;
-		if (solver_colgen_dive(cg, start->type, 0, type) ==
+		if (solver_colgen_dive(cg, rt.start->type, 0, type) ==
 		    SUB_OPTIMAL) {
 			solver_colgen_release(cg);
 			assert_int_equal(solver_colgen_resolve(cg),
 					 SUB_OPTIMAL);
 			assert_true(cg->lp <= root_lp + 1e-6 * fmax(1, root_lp));
-			assert_true(cg->lp >= bound - 1e-6 * fmax(1, bound));
+			assert_true(cg->lp >=
+				    rt.bound - 1e-6 * fmax(1, rt.bound));
 			if (solver_colgen_dive(cg, NULL, 1, type) ==
 			    SUB_OPTIMAL) {
-				z = checked(p, type, &hard);
+				z = checked(rt.p, type, &hard);
 				assert_int_equal(hard, 0);
 				assert_true(fabs(z - cg->lp) <
 					    1e-6 * fmax(1, z));
-				assert_true(z >= bound - 1e-6);
+				assert_true(z >= rt.bound - 1e-6);
 				twice++;
 			}
 		}
 		assert_null(cg->mask);
-		solver_colgen_free(cg);
-		rota_solution_free(start);
-		rota_problem_free(p);
-		free(text);
+		root_close(&rt);
 	}
 	assert_true(twice >= 6);
 }
