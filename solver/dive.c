@@ -681,6 +681,58 @@ static int column_dive(struct solver_colgen *cg, const int *start, int *type)
 	return r;
 }
 
+/* The master as a dive found it: its columns (the first `mark`) and the
+ * LP's basis. */
+struct solver_colgen_snap {
+	size_t mark;
+	int m, n;
+	int *row, *col;
+};
+
+struct solver_colgen_snap *solver_colgen_snap(struct solver_colgen *cg)
+{
+	struct solver_colgen_snap *sn = malloc(sizeof(*sn));
+
+	if (!sn)
+		return NULL;
+	sn->mark = cg->ncol;
+	sn->m = glp_get_num_rows(cg->P);
+	sn->n = glp_get_num_cols(cg->P);
+	sn->row = malloc(((size_t)sn->m + 1) * sizeof(int));
+	sn->col = malloc(((size_t)sn->n + 1) * sizeof(int));
+	if (!sn->row || !sn->col) {
+		solver_colgen_snap_free(sn);
+		return NULL;
+	}
+	for (int i = 1; i <= sn->m; i++)
+		sn->row[i] = glp_get_row_stat(cg->P, i);
+	for (int j = 1; j <= sn->n; j++)
+		sn->col[j] = glp_get_col_stat(cg->P, j);
+	return sn;
+}
+
+void solver_colgen_restore(struct solver_colgen *cg,
+			   const struct solver_colgen_snap *sn)
+{
+	solver_colgen_release(cg);
+	solver_colgen_truncate(cg, sn->mark);
+	if (glp_get_num_cols(cg->P) != sn->n)
+		return; /* out of memory in the truncation: columns stay */
+	for (int i = 1; i <= sn->m; i++)
+		glp_set_row_stat(cg->P, i, sn->row[i]);
+	for (int j = 1; j <= sn->n; j++)
+		glp_set_col_stat(cg->P, j, sn->col[j]);
+}
+
+void solver_colgen_snap_free(struct solver_colgen_snap *sn)
+{
+	if (!sn)
+		return;
+	free(sn->row);
+	free(sn->col);
+	free(sn);
+}
+
 /*
  * The careful cell dive (CELL_CAREFUL): SUB_OPTIMAL with a roster in
  * type, SUB_NONE when it stopped short, or a negative status.  Stopped
@@ -691,37 +743,20 @@ static int column_dive(struct solver_colgen *cg, const int *start, int *type)
  */
 static int careful_dive(struct solver_colgen *cg, int *type)
 {
-	size_t mark = cg->ncol;
-	int m = glp_get_num_rows(cg->P), n = glp_get_num_cols(cg->P), r;
-	int *row = malloc(((size_t)m + 1) * sizeof(int));
-	int *col = malloc(((size_t)n + 1) * sizeof(int));
+	struct solver_colgen_snap *sn = solver_colgen_snap(cg);
+	int r;
 
-	if (!row || !col) {
-		free(row);
-		free(col);
+	if (!sn)
 		return ROTA_ENOMEM;
-	}
-	for (int i = 1; i <= m; i++)
-		row[i] = glp_get_row_stat(cg->P, i);
-	for (int j = 1; j <= n; j++)
-		col[j] = glp_get_col_stat(cg->P, j);
 	r = cell_dive(cg, NULL, CELL_CAREFUL, CAREFUL_SHARE, type);
 	if (r == SUB_NONE) {
 		solver_budget_log(cg->bu, "dive: the careful dive stopped "
 					  "short; the usual one\n");
-		solver_colgen_release(cg);
-		solver_colgen_truncate(cg, mark);
-		if (glp_get_num_cols(cg->P) == n) {
-			for (int i = 1; i <= m; i++)
-				glp_set_row_stat(cg->P, i, row[i]);
-			for (int j = 1; j <= n; j++)
-				glp_set_col_stat(cg->P, j, col[j]);
-		}
+		solver_colgen_restore(cg, sn);
 		r = solver_colgen_generate(cg, CELL_ROUNDS, 0);
 		r = r == SUB_OPTIMAL ? SUB_NONE : r < 0 ? r : SUB_INFEASIBLE;
 	}
-	free(row);
-	free(col);
+	solver_colgen_snap_free(sn);
 	return r;
 }
 

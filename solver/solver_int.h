@@ -442,6 +442,14 @@ int solver_colgen_root(struct solver_colgen *cg, double *bound);
  * solver_colgen_release, before another dive).  SUB_OPTIMAL, or a SUB_*
  * result / negative status when it has no solution. */
 int solver_colgen_resolve(struct solver_colgen *cg);
+/* The master's columns and its LP's basis, taken before a dive (dive.c)
+ * and put back after one whose roster is not kept: the master then goes
+ * on as if the dive had not run.  NULL: out of memory. */
+struct solver_colgen_snap;
+struct solver_colgen_snap *solver_colgen_snap(struct solver_colgen *cg);
+void solver_colgen_restore(struct solver_colgen *cg,
+			   const struct solver_colgen_snap *sn);
+void solver_colgen_snap_free(struct solver_colgen_snap *sn);
 /* Dive to a roster (type[e*D + d]; dive.c); SUB_OPTIMAL when one was
  * found.  What the dive cannot place, the restricted master places at
  * once, from those members' weeks in start (NULL: no such end).
