@@ -248,6 +248,8 @@ static void the_lps_own_rounding_is_a_roster_at_its_cost(void **state)
  * (solver_colgen_resolve) is the root's LP or lower (the dive's columns
  * only add to it), and a careful dive from there ends on a roster that
  * keeps every hard rule at the LP's cost, no better than the bound.
+ * Put back (solver_colgen_restore, what a second dive that keeps nothing
+ * does), the master has the columns it had before and the same LP.
  */
 static void a_second_dive_starts_from_the_roots_lp_again(void **state)
 {
@@ -268,12 +270,19 @@ static void a_second_dive_starts_from_the_roots_lp_again(void **state)
 		root_lp = cg->lp;
 		if (solver_colgen_dive(cg, rt.start->type, 0, type) ==
 		    SUB_OPTIMAL) {
+			struct solver_colgen_snap *sn;
+			size_t ncol;
+			double lp1;
+
 			solver_colgen_release(cg);
+			assert_non_null(sn = solver_colgen_snap(cg));
+			ncol = cg->ncol;
 			assert_int_equal(solver_colgen_resolve(cg),
 					 SUB_OPTIMAL);
 			assert_true(cg->lp <= root_lp + 1e-6 * fmax(1, root_lp));
 			assert_true(cg->lp >=
 				    rt.bound - 1e-6 * fmax(1, rt.bound));
+			lp1 = cg->lp;
 			if (solver_colgen_dive(cg, NULL, 1, type) ==
 			    SUB_OPTIMAL) {
 				z = checked(rt.p, type, &hard);
@@ -283,6 +292,16 @@ static void a_second_dive_starts_from_the_roots_lp_again(void **state)
 				assert_true(z >= rt.bound - 1e-6);
 				twice++;
 			}
+			/* put back: the columns of before the second
+			 * dive, and the same LP */
+			solver_colgen_restore(cg, sn);
+			solver_colgen_snap_free(sn);
+			assert_int_equal(cg->ncol, ncol);
+			assert_int_equal(glp_get_num_cols(cg->P),
+					 cg->nbase + (int)ncol);
+			assert_int_equal(solver_colgen_resolve(cg),
+					 SUB_OPTIMAL);
+			assert_true(fabs(cg->lp - lp1) < 1e-6 * fmax(1, lp1));
 		}
 		assert_null(cg->mask);
 		root_close(&rt);
