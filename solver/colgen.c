@@ -615,9 +615,9 @@ static int smooth_round(struct solver_colgen *cg)
  * Column generation until no schedule prices out, the budget is spent or
  * max_rounds rounds (0: no limit; below 0: none, the LP alone) have run.
  * With `root`, a proven bound (the LP value at the end, or the best
- * Lagrangian bound on the way) goes into cg->bound.  Returns SUB_OPTIMAL (LP solved, columns may
- * still price out when stopped early), SUB_INFEASIBLE, or SUB_ERROR /
- * a negative status.
+ * Lagrangian bound on the way) goes into cg->bound.  Returns SUB_OPTIMAL
+ * (LP solved, columns may still price out when stopped early),
+ * SUB_INFEASIBLE, or SUB_ERROR / a negative status.
  */
 int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 {

@@ -442,7 +442,7 @@ int solver_colgen_round(struct solver_colgen *cg, int *type)
 	int starved = 0;
 	/* first the LP itself: a cell dive may have stopped between its
 	 * fixes and its LP */
-	int r = solver_colgen_generate(cg, -1, 0);
+	int r = solver_colgen_resolve(cg);
 
 	return r == SUB_OPTIMAL ? dive_loop(cg, -1, NULL, 0, type, &starved)
 				: r;

@@ -85,6 +85,21 @@ static double checked(const struct rota_problem *p, const int *type, int *hard)
 	return z;
 }
 
+/* Roster type read from cg's whole LP: it keeps every hard rule and
+ * costs what that LP says, no less than the bound; its cost. */
+static double at_lp_cost(const struct rota_problem *p,
+			 const struct solver_colgen *cg, const int *type,
+			 double bound)
+{
+	int hard = -1;
+	double z = checked(p, type, &hard);
+
+	assert_int_equal(hard, 0);
+	assert_true(fabs(z - cg->lp) < 1e-6 * fmax(1, z));
+	assert_true(z >= bound - 1e-6);
+	return z;
+}
+
 /* One generated instance at its root: the master from a short search's
  * roster (a feasible start), column generation run to the bound. */
 struct rooted {
@@ -154,9 +169,9 @@ static void a_cell_dive_ends_on_a_whole_lp_that_keeps_the_hard_rules(
 		struct rooted rt;
 		struct solver_colgen *cg;
 		struct rota_problem *p;
-		int type[NURSES * DAYS], hard = -1, r;
+		int type[NURSES * DAYS], r;
 		size_t mark;
-		double bound, again, z;
+		double bound, again;
 
 		root_open(&rt, &logged);
 		cg = rt.cg;
@@ -168,11 +183,7 @@ static void a_cell_dive_ends_on_a_whole_lp_that_keeps_the_hard_rules(
 			assert_null(cg->mask);
 			if (r == SUB_OPTIMAL) {
 				dove++;
-				z = checked(p, type, &hard);
-				assert_int_equal(hard, 0);
-				assert_true(fabs(z - cg->lp) < 1e-6 * fmax(1, z));
-				assert_true(z >= bound - 1e-6);
-				sum_z += z;
+				sum_z += at_lp_cost(p, cg, type, bound);
 				sum_bound += bound;
 			} else {
 				assert_int_equal(r, SUB_NONE);
@@ -222,15 +233,12 @@ static void the_lps_own_rounding_is_a_roster_at_its_cost(void **state)
 	rng = 11;
 	for (int round = 0; round < 8; round++) {
 		struct rooted rt;
-		int type[NURSES * DAYS], hard = -1;
+		int type[NURSES * DAYS];
 		double again, z;
 
 		root_open(&rt, &quiet);
 		assert_int_equal(solver_colgen_round(rt.cg, type), SUB_OPTIMAL);
-		z = checked(rt.p, type, &hard);
-		assert_int_equal(hard, 0);
-		assert_true(fabs(z - rt.cg->lp) < 1e-6 * fmax(1, z));
-		assert_true(z >= rt.bound - 1e-6);
+		z = at_lp_cost(rt.p, rt.cg, type, rt.bound);
 		above += z > rt.bound + 1e-6;
 		solver_colgen_release(rt.cg);
 		assert_int_equal(solver_colgen_root(rt.cg, &again),
@@ -262,8 +270,8 @@ static void a_second_dive_starts_from_the_roots_lp_again(void **state)
 	for (int round = 0; round < 8; round++) {
 		struct rooted rt;
 		struct solver_colgen *cg;
-		int type[NURSES * DAYS], hard = -1;
-		double root_lp, z;
+		int type[NURSES * DAYS];
+		double root_lp;
 
 		root_open(&rt, &quiet);
 		cg = rt.cg;
@@ -285,11 +293,7 @@ static void a_second_dive_starts_from_the_roots_lp_again(void **state)
 			lp1 = cg->lp;
 			if (solver_colgen_dive(cg, NULL, 1, type) ==
 			    SUB_OPTIMAL) {
-				z = checked(rt.p, type, &hard);
-				assert_int_equal(hard, 0);
-				assert_true(fabs(z - cg->lp) <
-					    1e-6 * fmax(1, z));
-				assert_true(z >= rt.bound - 1e-6);
+				at_lp_cost(rt.p, cg, type, rt.bound);
 				twice++;
 			}
 			/* put back: the columns of before the second
