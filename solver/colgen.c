@@ -38,6 +38,8 @@
 #define RC_EPS 1e-6
 /* labels a day the heuristic pricing keeps */
 #define PRICE_BEAM 256
+/* the days a window round leaves free around the LP's heaviest week */
+#define WINDOW_DAYS 14
 /* the root tails off when its LP falls less than TAIL_DROP (relative)
  * over TAIL_ROUNDS rounds */
 #define TAIL_ROUNDS 5
@@ -334,6 +336,7 @@ int solver_colgen_new(const struct rota_problem *p, struct solver_budget *bu,
 	cg->S = S;
 	cg->E = E;
 	cg->bound = -INF;
+	cg->window_after = INF;
 	mult = malloc(((size_t)E + 1) * sizeof(int));
 	rep_of = malloc(((size_t)E + 1) * sizeof(int));
 	cg->class_of = malloc(((size_t)E + 1) * sizeof(int));
@@ -611,6 +614,92 @@ static int smooth_round(struct solver_colgen *cg)
 	return added;
 }
 
+/* The classes with members the dive has not fixed. */
+static int open_classes(const struct solver_colgen *cg)
+{
+	int n = 0;
+
+	for (int c = 0; c < cg->ncls; c++)
+		n += cg->cls[c].fixed < cg->cls[c].n;
+	return n;
+}
+
+/*
+ * A window round: every open class priced on the true duals with the week
+ * the LP gives it most weight kept outside a window of WINDOW_DAYS days
+ * (a cell mask as the dive's, for this pricing only); the window moves
+ * with the round and the class.  A beam over a whole horizon misses the
+ * schedules that pay: on Curtois 13 (18 types, 28 days) the root's
+ * narrow beam found 3 columns at an LP of 2,740 where the dive, pricing
+ * under its masks, went on to an LP of 1,862 from the same master.  Over
+ * two weeks a beam of PRICE_BEAM labels a day nearly is the exact
+ * program.  Returns the columns added, or a negative status.
+ */
+static int window_round(struct solver_colgen *cg, int round)
+{
+	int D = cg->D, W = D < WINDOW_DAYS ? D : WINDOW_DAYS, added = 0;
+	size_t n = (size_t)cg->ncls * (size_t)D;
+	size_t *heavy = malloc(((size_t)cg->ncls + 1) * sizeof(size_t));
+	double *weight = malloc(((size_t)cg->ncls + 1) * sizeof(double));
+	uint64_t *mask = malloc((n + 1) * sizeof(uint64_t)), *own = cg->mask;
+
+	if (!heavy || !weight || !mask) {
+		added = ROTA_ENOMEM;
+		goto out;
+	}
+	for (int c = 0; c < cg->ncls; c++)
+		weight[c] = 0;
+	for (size_t i = 0; i < cg->ncol; i++) {
+		double v = glp_get_col_prim(cg->P, cg->nbase + 1 + (int)i);
+		int c = cg->col[i].cls;
+
+		if (v > weight[c]) {
+			weight[c] = v;
+			heavy[c] = i;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		mask[i] = own ? own[i] : ~(uint64_t)0;
+	cg->mask = mask;
+	for (int c = 0; c < cg->ncls && added >= 0; c++) {
+		struct cg_class *k = &cg->cls[c];
+		uint64_t *m = mask + (size_t)c * (size_t)D;
+		int d0 = (round * 5 + c * 11) % (D - W + 1), found = 0, rc;
+
+		if (k->fixed >= k->n || !(weight[c] > 0))
+			continue;
+		for (int d = 0; d < D; d++)
+			if (d < d0 || d >= d0 + W)
+				m[d] &= (uint64_t)1 << solver_colgen_option(
+						cg, cg->col[heavy[c]].week[d]);
+		if ((rc = priced_costs(cg, c)) == 0)
+			rc = solver_price_k(k->pr, cg->cost,
+					    cg->dual[k->row] - RC_EPS,
+					    PRICE_BEAM, PRICE_COLS, cg->weeks,
+					    cg->values, &found, NULL);
+		for (int d = 0; d < D; d++)
+			m[d] = own ? own[(size_t)c * (size_t)D + (size_t)d]
+				   : ~(uint64_t)0;
+		if (rc < 0)
+			added = rc;
+		for (int j = 0; j < found && added >= 0; j++) {
+			long r = add_column(cg, c, cg->weeks +
+							   (size_t)j * (size_t)D);
+
+			if (r == ROTA_ENOMEM)
+				added = ROTA_ENOMEM;
+			else
+				added += r >= 0;
+		}
+	}
+	cg->mask = own;
+out:
+	free(heavy);
+	free(weight);
+	free(mask);
+	return added;
+}
+
 /*
  * Column generation until no schedule prices out, the budget is spent or
  * max_rounds rounds (0: no limit; below 0: none, the LP alone) have run.
@@ -621,7 +710,7 @@ static int smooth_round(struct solver_colgen *cg)
  */
 int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 {
-	double tail[TAIL_ROUNDS];
+	double tail[TAIL_ROUNDS], w0 = cg->bu->work;
 	int since = 0;
 
 	for (int round = 0; max_rounds == 0 || round < max_rounds; round++) {
@@ -657,6 +746,21 @@ int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 					  "colgen round %d: lp %.4f, %zu "
 					  "columns, %d new (smoothed)\n",
 					  round, cg->lp, cg->ncol, added);
+			/* a long root (window_after: one default budget, set
+			 * by the search) whose smoothed round found fewer
+			 * columns than there are classes: the beam has lost
+			 * its way, and a window round follows.  Long runs
+			 * only: at the default budget, where it rarely fires,
+			 * each instance it fired on ended worse (Curtois 9:
+			 * 6 columns from it, and 652 instead of 439) */
+			if (cg->bu->work - w0 < cg->window_after ||
+			    added >= open_classes(cg))
+				continue;
+			if ((added = window_round(cg, round)) < 0)
+				return added;
+			solver_budget_log(cg->bu,
+					  "colgen round %d: %d new (window)\n",
+					  round, added);
 			continue;
 		}
 		added = wide ? 0 : price_round(cg, PRICE_BEAM, &sum);
@@ -691,6 +795,11 @@ int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 int solver_colgen_resolve(struct solver_colgen *cg)
 {
 	return solver_colgen_generate(cg, -1, 0);
+}
+
+void solver_colgen_windows(struct solver_colgen *cg, double after_work)
+{
+	cg->window_after = after_work;
 }
 
 int solver_colgen_root(struct solver_colgen *cg, double *bound)

@@ -57,6 +57,7 @@ struct solver_colgen {
 	int all_exact;           /* the last pricing round was exact */
 	uint64_t *mask;          /* cell dive: [c*D + d] options allowed
 				  * (bit o: shift o, bit S: off); NULL */
+	double window_after;     /* the root's work before window rounds */
 };
 
 /* Column generation until no schedule prices out, the budget is spent or

@@ -1912,6 +1912,7 @@ static int colgen_phase(struct state *st, double *x,
 	 * master it has (no bound then) */
 	hold = solver_budget_hold(&st->bu, ROOT_SHARE);
 	w0 = st->bu.work;
+	solver_colgen_windows(cg, default_work(st->p));
 	r = solver_colgen_root(cg, &bound);
 	solver_budget_release(&st->bu, hold);
 	if (r < 0) {

@@ -438,6 +438,9 @@ int solver_colgen_add_roster(struct solver_colgen *cg, const int *type);
 /* Column generation at the root: *bound = the proven lower bound
  * (-HUGE_VAL when none).  SUB_* result or a negative status. */
 int solver_colgen_root(struct solver_colgen *cg, double *bound);
+/* Window rounds (colgen.c) once the root has spent this much work
+ * (HUGE_VAL, as solver_colgen_new leaves it: never). */
+void solver_colgen_windows(struct solver_colgen *cg, double after_work);
 /* The master's LP solved again as it stands, no columns generated (after
  * solver_colgen_release, before another dive).  SUB_OPTIMAL, or a SUB_*
  * result / negative status when it has no solution. */
