@@ -19,7 +19,7 @@
 #define DAYS 14
 
 /*
- * `days` days (a fortnight or four weeks), three shifts (E may not be
+ * `days` days (a fortnight, or three weeks), three shifts (E may not be
  * followed by D, N by D or E), ten nurses who differ in their requests (so
  * every class has one member and the dive fixes cells), cover 2-4/2/1-2
  * with under-cover at 100; minutes and weekends in proportion to the days.
@@ -369,14 +369,6 @@ static struct rota_problem *contact_week(void)
 	return p;
 }
 
-/*
- * On weeks with interval demand the root of the column generation is the
- * search's bound: it is never above the optimum GLPK's branch-and-bound
- * proves on the compact model, and it is the compact LP's value (no
- * fairness here, so nothing is left out of the master).  Its LP's counts
- * per class give each class at most its members a day, none negative, and
- * name the class's first member for all of them.
- */
 /* window rounds that found columns, from the solver's log */
 static int windows_found;
 
@@ -461,6 +453,14 @@ static void window_rounds_keep_the_roots_bound(void **state)
 	}
 }
 
+/*
+ * On weeks with interval demand the root of the column generation is the
+ * search's bound: it is never above the optimum GLPK's branch-and-bound
+ * proves on the compact model, and it is the compact LP's value (no
+ * fairness here, so nothing is left out of the master).  Its LP's counts
+ * per class give each class at most its members a day, none negative, and
+ * name the class's first member for all of them.
+ */
 static void the_root_bounds_a_week_with_interval_demand(void **state)
 {
 	(void)state;
