@@ -650,7 +650,7 @@ static int window_round(struct solver_colgen *cg, int round)
 	for (int c = 0; c < cg->ncls; c++)
 		weight[c] = 0;
 	for (size_t i = 0; i < cg->ncol; i++) {
-		double v = glp_get_col_prim(cg->P, cg->nbase + 1 + (int)i);
+		double v = solver_colgen_value(cg, i);
 		int c = cg->col[i].cls;
 
 		if (v > weight[c]) {
@@ -855,7 +855,7 @@ void solver_colgen_counts(const struct solver_colgen *cg, double *target,
 		rep_of[e] = cg->cls[cg->class_of[e]].rep;
 	for (size_t i = 0; i < cg->ncol; i++) {
 		const struct cg_col *c = &cg->col[i];
-		double v = glp_get_col_prim(cg->P, cg->nbase + 1 + (int)i);
+		double v = solver_colgen_value(cg, i);
 		double *t = target + (size_t)cg->cls[c->cls].rep * DS;
 
 		if (!(v > 0))

@@ -70,6 +70,12 @@ static inline int solver_colgen_option(const struct solver_colgen *cg, int s)
 {
 	return s >= 0 ? s : cg->S;
 }
+/* The LP's value of schedule i (cg->col[i]). */
+static inline double solver_colgen_value(const struct solver_colgen *cg,
+					 size_t i)
+{
+	return glp_get_col_prim(cg->P, cg->nbase + 1 + (int)i);
+}
 /* The week takes an option cg->mask has taken from class c (never while
  * no cell dive runs). */
 int solver_colgen_masked_out(const struct solver_colgen *cg, int c,

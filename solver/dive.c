@@ -62,11 +62,6 @@
 static int dive_finish(struct solver_colgen *cg, const int *start,
 		       int *type);
 
-static double value_of(const struct solver_colgen *cg, size_t i)
-{
-	return glp_get_col_prim(cg->P, cg->nbase + 1 + (int)i);
-}
-
 /* Fix column i to at least lb schedules. */
 static void fix_at_least(struct solver_colgen *cg, size_t i, int lb)
 {
@@ -125,7 +120,7 @@ static int step_fix(struct solver_colgen *cg, struct dive_step *ds, size_t i,
 	ds->fix[ds->n].old =
 		(int)glp_get_col_lb(cg->P, cg->nbase + 1 + (int)i);
 	ds->fix[ds->n].lb = lb;
-	ds->fix[ds->n++].v = value_of(cg, i);
+	ds->fix[ds->n++].v = solver_colgen_value(cg, i);
 	fix_at_least(cg, i, lb);
 	return 0;
 }
@@ -199,7 +194,7 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 		 * them */
 		for (size_t i = 0; i < cg->ncol && !fixed_any; i++) {
 			struct cg_class *k = &cg->cls[cg->col[i].cls];
-			double v = value_of(cg, i);
+			double v = solver_colgen_value(cg, i);
 			int lb = (int)glp_get_col_lb(cg->P, cg->nbase + 1 +
 								   (int)i);
 			int whole = (int)floor(v + DIVE_ROUND + 1e-6);
@@ -228,7 +223,7 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 			/* the most nearly whole fractional schedule */
 			for (size_t i = 0; i < cg->ncol; i++) {
 				struct cg_class *k = &cg->cls[cg->col[i].cls];
-				double v = value_of(cg, i);
+				double v = solver_colgen_value(cg, i);
 				double f = v - floor(v);
 
 				if (k->fixed >= k->n || f < 1e-6 ||
@@ -328,7 +323,7 @@ static int cell_weights(const struct solver_colgen *cg, double *y)
 	memset(y, 0, (size_t)cg->ncls * D * O * sizeof(double));
 	for (size_t i = 0; i < cg->ncol; i++) {
 		const struct cg_col *col = &cg->col[i];
-		double v = value_of(cg, i), *yc;
+		double v = solver_colgen_value(cg, i), *yc;
 
 		if (fabs(v - floor(v + 0.5)) > 1e-6)
 			whole = 0;
