@@ -640,15 +640,17 @@ static int window_round(struct solver_colgen *cg, int round)
 	int D = cg->D, W = D < WINDOW_DAYS ? D : WINDOW_DAYS, added = 0;
 	size_t n = (size_t)cg->ncls * (size_t)D;
 	size_t *heavy = malloc(((size_t)cg->ncls + 1) * sizeof(size_t));
-	double *weight = malloc(((size_t)cg->ncls + 1) * sizeof(double));
-	uint64_t *mask = malloc((n + 1) * sizeof(uint64_t)), *own = cg->mask;
+	double *weight = calloc((size_t)cg->ncls + 1, sizeof(double));
+	/* at the root the master has no cell mask: this one is the master's
+	 * only while class c's costs are priced (priced_costs reads c's
+	 * cells alone), so each class narrows its own cells, nothing is put
+	 * back, and the columns are added with no mask (add_column) */
+	uint64_t *mask = malloc((n + 1) * sizeof(uint64_t));
 
 	if (!heavy || !weight || !mask) {
 		added = ROTA_ENOMEM;
 		goto out;
 	}
-	for (int c = 0; c < cg->ncls; c++)
-		weight[c] = 0;
 	for (size_t i = 0; i < cg->ncol; i++) {
 		double v = solver_colgen_value(cg, i);
 		int c = cg->col[i].cls;
@@ -658,9 +660,6 @@ static int window_round(struct solver_colgen *cg, int round)
 			heavy[c] = i;
 		}
 	}
-	for (size_t i = 0; i < n; i++)
-		mask[i] = own ? own[i] : ~(uint64_t)0;
-	cg->mask = mask;
 	for (int c = 0; c < cg->ncls && added >= 0; c++) {
 		struct cg_class *k = &cg->cls[c];
 		uint64_t *m = mask + (size_t)c * (size_t)D;
@@ -669,17 +668,18 @@ static int window_round(struct solver_colgen *cg, int round)
 		if (k->fixed >= k->n || !(weight[c] > 0))
 			continue;
 		for (int d = 0; d < D; d++)
-			if (d < d0 || d >= d0 + W)
-				m[d] &= (uint64_t)1 << solver_colgen_option(
-						cg, cg->col[heavy[c]].week[d]);
-		if ((rc = priced_costs(cg, c)) == 0)
+			m[d] = d < d0 || d >= d0 + W
+				       ? (uint64_t)1 << solver_colgen_option(
+						 cg, cg->col[heavy[c]].week[d])
+				       : ~(uint64_t)0;
+		cg->mask = mask;
+		rc = priced_costs(cg, c);
+		cg->mask = NULL;
+		if (rc == 0)
 			rc = solver_price_k(k->pr, cg->cost,
 					    cg->dual[k->row] - RC_EPS,
 					    PRICE_BEAM, PRICE_COLS, cg->weeks,
 					    cg->values, &found, NULL);
-		for (int d = 0; d < D; d++)
-			m[d] = own ? own[(size_t)c * (size_t)D + (size_t)d]
-				   : ~(uint64_t)0;
 		if (rc < 0)
 			added = rc;
 		for (int j = 0; j < found && added >= 0; j++) {
@@ -692,7 +692,6 @@ static int window_round(struct solver_colgen *cg, int round)
 				added += r >= 0;
 		}
 	}
-	cg->mask = own;
 out:
 	free(heavy);
 	free(weight);
