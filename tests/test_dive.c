@@ -113,13 +113,15 @@ struct rooted {
 	double bound;
 };
 
-static void root_open(struct rooted *rt, const struct rota_solve_options *log)
+/* A generated instance of `days` days and a short search's roster for it;
+ * no master yet. */
+static void problem_open(struct rooted *rt, int days)
 {
 	struct rota_error err = {0};
 	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
 
 	memset(rt, 0, sizeof(*rt));
-	rt->text = instance(DAYS);
+	rt->text = instance(days);
 	assert_int_equal(rota_curtois_parse(rt->text, strlen(rt->text),
 					    "gen.txt", &rt->p, &err),
 			 0);
@@ -127,13 +129,29 @@ static void root_open(struct rooted *rt, const struct rota_solve_options *log)
 	opt.work_limit = 2000;
 	if (rota_solve(rt->p, &opt, &rt->start, &err) < 0)
 		fail_msg("solve: %s", err.msg);
+}
+
+/* The master from the start roster, its root run to the bound, window
+ * rounds once it has spent window_after work (HUGE_VAL: none). */
+static void root_run(struct rooted *rt, const struct rota_solve_options *log,
+		     double window_after)
+{
+	struct rota_error err = {0};
+
 	solver_budget_init(&rt->bu, log, 0);
 	assert_int_equal(solver_colgen_new(rt->p, &rt->bu, &rt->cg, &err), 0);
 	for (int c = 0; c < rt->cg->ncls; c++)
 		assert_int_equal(rt->cg->cls[c].n, 1);
 	assert_int_equal(solver_colgen_add_roster(rt->cg, rt->start->type), 0);
+	solver_colgen_windows(rt->cg, window_after);
 	assert_int_equal(solver_colgen_root(rt->cg, &rt->bound), SUB_OPTIMAL);
 	assert_true(isfinite(rt->bound));
+}
+
+static void root_open(struct rooted *rt, const struct rota_solve_options *log)
+{
+	problem_open(rt, DAYS);
+	root_run(rt, log, HUGE_VAL);
 }
 
 static void root_close(struct rooted *rt)
@@ -405,51 +423,29 @@ static void window_rounds_keep_the_roots_bound(void **state)
 	windows_found = 0;
 	rng = 21;
 	for (int round = 0; round < 2; round++) {
-		char *text = instance(21);
-		struct rota_problem *p = NULL;
-		struct rota_solution *start = NULL;
-		struct rota_error err = {0};
-		struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+		struct rooted rt;
 		double bound[2];
 
-		assert_int_equal(rota_curtois_parse(text, strlen(text),
-						    "gen.txt", &p, &err),
-				 0);
-		opt.time_limit_s = 0;
-		opt.work_limit = 2000;
-		if (rota_solve(p, &opt, &start, &err) < 0)
-			fail_msg("solve: %s", err.msg);
+		problem_open(&rt, 21);
 		for (int w = 0; w < 2; w++) {
-			struct solver_budget bu;
-			struct solver_colgen *cg = NULL;
 			int before = windows_found;
 
-			solver_budget_init(&bu, &logged, 0);
-			assert_int_equal(solver_colgen_new(p, &bu, &cg, &err),
-					 0);
-			assert_int_equal(solver_colgen_add_roster(cg,
-								  start->type),
-					 0);
-			if (w)
-				solver_colgen_windows(cg, 0);
-			assert_int_equal(solver_colgen_root(cg, &bound[w]),
-					 SUB_OPTIMAL);
-			assert_true(isfinite(bound[w]));
-			assert_true(fabs(bound[w] - cg->lp) <
+			root_run(&rt, &logged, w ? 0 : HUGE_VAL);
+			bound[w] = rt.bound;
+			assert_true(fabs(bound[w] - rt.cg->lp) <
 				    1e-6 * fmax(1, bound[w]));
-			assert_null(cg->mask);
+			assert_null(rt.cg->mask);
 			/* none without windows; some with them */
 			if (w)
 				assert_true(windows_found > before);
 			else
 				assert_int_equal(windows_found, before);
-			solver_colgen_free(cg);
+			solver_colgen_free(rt.cg);
+			rt.cg = NULL;
 		}
 		assert_true(fabs(bound[1] - bound[0]) <
 			    1e-6 * fmax(1, fabs(bound[0])));
-		rota_solution_free(start);
-		rota_problem_free(p);
-		free(text);
+		root_close(&rt);
 	}
 }
 
