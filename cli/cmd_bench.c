@@ -11,8 +11,8 @@
 
 static const char usage[] =
 	"usage: rota bench curtois FILE... [--effort E] [--time-limit S]\n"
-	"                  [--solution OUT.csv] [--format table|csv|json]\n"
-	"                  [--verbose]\n"
+	"                  [--seed N] [--solution OUT.csv]\n"
+	"                  [--format table|csv|json] [--verbose]\n"
 	"       rota bench generate --agents N [--seed S] [--week DATE]\n"
 	"                  --out DIR\n"
 	"\n"
@@ -29,7 +29,9 @@ static const char usage[] =
 	"The search is bounded by work (--effort scales it, default 1) with\n"
 	"--time-limit as a safety cap (default 600 s; 0: none).  --solution\n"
 	"(one instance) writes the roster as employee,day,shift rows, day\n"
-	"0-based, worked days only.  --verbose: the search's log on stderr.\n"
+	"0-based, worked days only.  --seed N (default 0) takes another of\n"
+	"the neighbourhood search's random paths, as deterministic: the same\n"
+	"seed gives the same roster.  --verbose: the search's log on stderr.\n"
 	"\n"
 	"generate: write a generated contact-centre site into DIR - site.ini,\n"
 	"contracts.csv, staff.csv, shifts.csv, timeoff.csv and a week of\n"
@@ -219,11 +221,12 @@ static int run_curtois(struct cli_ctx *ctx, int argc, char **argv)
 		CLI_COL_NUM, CLI_COL_NUM, CLI_COL_STR, CLI_COL_NUM, CLI_COL_NUM,
 		CLI_COL_NUM, CLI_COL_NUM, CLI_COL_NUM};
 	const char *tl = NULL, *effort = NULL, *solution = NULL,
-		   *format = NULL, *pos[64];
+		   *format = NULL, *seed = NULL, *pos[64];
 	int verbose = 0;
 	const struct cli_option opts[] = {
 		{"time-limit", CLI_OPT_STRING, &tl, NULL},
 		{"effort", CLI_OPT_STRING, &effort, NULL},
+		{"seed", CLI_OPT_STRING, &seed, NULL},
 		{"solution", CLI_OPT_STRING, &solution, NULL},
 		{"format", CLI_OPT_STRING, &format, NULL},
 		{"verbose", CLI_OPT_FLAG, NULL, &verbose},
@@ -248,6 +251,13 @@ static int run_curtois(struct cli_ctx *ctx, int argc, char **argv)
 	if (!(so.time_limit_s >= 0) || !(so.effort > 0) || so.effort > 1000)
 		return cli_usage_error(ctx, "--time-limit: seconds >= 0; "
 					    "--effort: a factor in (0, 1000]");
+	if (seed) {
+		long v;
+
+		if (cli_int_arg(ctx, "--seed", seed, 0, 2147483647L, &v) < 0)
+			return CLI_EXIT_USAGE;
+		so.seed = (unsigned)v;
+	}
 	if (cli_format_arg(ctx, format, &fmt) < 0)
 		return CLI_EXIT_USAGE;
 	so.gap = 0;

@@ -2111,6 +2111,15 @@ int rota_solve(const struct rota_problem *p,
 	st.T = p->n_intervals;
 	st.K = p->n_skills;
 	st.rng = UINT64_C(0x9E3779B97F4A7C15);
+	if (opt.seed) {
+		/* splitmix64's finaliser: nearby seeds, unrelated paths */
+		uint64_t z = st.rng + opt.seed * UINT64_C(0x9E3779B97F4A7C15);
+
+		z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+		z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+		z ^= z >> 31;
+		st.rng = z ? z : st.rng;
+	}
 	solver_budget_init(&st.bu, &opt,
 			   opt.work_limit > 0
 				   ? opt.work_limit

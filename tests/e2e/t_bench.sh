@@ -46,6 +46,10 @@ head -n 1 sol.csv | grep -qx "employee,day,shift" || fail "solution header"
 [ "$(grep -c ',D$' sol.csv)" -eq 7 ] || { cat sol.csv; fail "7 shifts expected"; }
 grep -q "^A,0,D$" sol.csv || fail "A's request for Monday not granted"
 grep -q "^A,2,D$" sol.csv || fail "A works Wednesday, the cheaper request broken"
+expect_exit 0 rota bench curtois ./tiny.txt --format csv --seed 5
+expect_grep "tiny,optimal,2,2,0.0000," out
+expect_exit 2 rota bench curtois ./tiny.txt --seed -1
+expect_grep "seed" err
 expect_exit 1 rota bench curtois nosuch.txt
 expect_exit 2 rota bench curtois tiny.txt tiny.txt --solution x.csv
 expect_exit 2 rota bench nosuch
