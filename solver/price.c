@@ -795,7 +795,8 @@ static void compare_order(struct solver_pricer *pr)
  * Dominance between two labels of one bucket (same key), both ways in
  * one pass: of `want`, bit 1 stays when a is at least as good as b in
  * every resource, bit 2 when b is as good as a.  The hot loop of the
- * exact pricing (Curtois 13's root spends half its time here).
+ * exact pricing: two calls of a one-way check, each switching on every
+ * resource's order, were a third of Curtois 13's root at --effort 10.
  */
 static int dominance(const struct solver_pricer *pr, const struct label *a,
 		     const struct label *b, int want)
