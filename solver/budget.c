@@ -34,6 +34,7 @@ void solver_budget_init(struct solver_budget *b,
 	b->work = 0;
 	b->work_limit = work_limit > 0 ? work_limit : HUGE_VAL;
 	b->stopped_by = ROTA_STOP_DONE;
+	b->time_cut = 0;
 	b->phase = "start";
 	b->incumbent = HUGE_VAL;
 	b->bound = -HUGE_VAL;
@@ -49,9 +50,15 @@ int solver_budget_time_left(struct solver_budget *b)
 {
 	if (b->deadline < HUGE_VAL && solver_now() >= b->deadline) {
 		b->stopped_by = ROTA_STOP_TIME;
+		b->time_cut = 1;
 		return 0;
 	}
 	return 1;
+}
+
+void solver_budget_time_cut(struct solver_budget *b)
+{
+	b->time_cut = 1;
 }
 
 int solver_budget_left(struct solver_budget *b)

@@ -433,8 +433,10 @@ static int sub_interior(struct sub *s, struct solver_budget *bu, double *x,
 			break;
 		if (i > 0 && bu && !s->sp->must_finish &&
 		    bu->deadline < HUGE_VAL &&
-		    solver_now() + took > bu->deadline)
+		    solver_now() + took > bu->deadline) {
+			solver_budget_time_cut(bu);
 			break;
+		}
 		t0 = solver_now();
 		Li = interior_run(s, tries[i][0], tries[i][1], &rc);
 		took = solver_now() - t0;
@@ -581,6 +583,8 @@ static int sub_simplex(struct sub *s, struct solver_budget *bu, double *x,
 	}
 	out->iters = glp_get_it_cnt(s->P);
 	if (rc == GLP_ETMLIM || rc == GLP_EITLIM) {
+		if (rc == GLP_ETMLIM && bu)
+			solver_budget_time_cut(bu);
 		budget_spent(bu, sp, iter_work(s) * (double)out->iters);
 		return SUB_NONE;
 	}
@@ -648,8 +652,10 @@ static int sub_intopt(struct sub *s, struct solver_budget *bu, double *x,
 	 * LP's path does through budget_spent (a whole MIP stopped there
 	 * had the search report "done" at the cap: Curtois 14 at --effort
 	 * 10, 600.0 s) */
-	if (rc == GLP_ETMLIM && bu)
+	if (rc == GLP_ETMLIM && bu) {
+		solver_budget_time_cut(bu);
 		(void)solver_budget_time_left(bu);
+	}
 	out->nodes = cb.nodes;
 	out->iters = glp_get_it_cnt(s->P);
 	switch (glp_mip_status(s->P)) {

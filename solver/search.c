@@ -1468,11 +1468,15 @@ static int fill_solution(struct state *st, struct rota_solution *sol)
 /* ------------------------------------------------------ bound, rounding */
 
 /* 1 when an interior-point run that cannot be stopped may start: no
- * time cap, or the cap's first half */
-static int interior_fits(const struct solver_budget *b)
+ * time cap, or the cap's first half (else the clock has decided, and
+ * the budget says so) */
+static int interior_fits(struct solver_budget *b)
 {
-	return !(b->deadline < HUGE_VAL) ||
-	       solver_now() < b->t_start + (b->deadline - b->t_start) / 2;
+	if (!(b->deadline < HUGE_VAL) ||
+	    solver_now() < b->t_start + (b->deadline - b->t_start) / 2)
+		return 1;
+	solver_budget_time_cut(b);
+	return 0;
 }
 
 /*
@@ -2230,9 +2234,12 @@ int rota_solve(const struct rota_problem *p,
 	sol->stats.seconds = solver_budget_elapsed(&st.bu);
 	sol->stats.work = st.bu.work;
 	sol->stats.work_limit = st.bu.work_limit;
+	/* a search the clock has cut anywhere (a phase's share of the cap
+	 * included) is the machine's, even when the work budget ended it */
 	sol->stats.stopped_by = sol->stats.status == ROTA_SOLVE_OPTIMAL
 					? ROTA_STOP_DONE
-					: st.bu.stopped_by;
+				: st.bu.time_cut ? ROTA_STOP_TIME
+						 : st.bu.stopped_by;
 	*out = sol;
 	sol = NULL;
 	rc = 0;

@@ -115,6 +115,12 @@ struct solver_budget {
 	double work;            /* units spent */
 	double work_limit;      /* HUGE_VAL: none */
 	int stopped_by;         /* enum rota_stop */
+	int time_cut;           /* the clock (the cap, or a phase's share of
+				   it) has cut something short or turned the
+				   search aside: the roster is the machine's,
+				   and the result says the time limit stopped
+				   it even when the work budget ran out after
+				   (solver_budget_time_cut) */
 	const char *phase;
 	double incumbent, bound;   /* for the progress reports */
 	double last_report;
@@ -129,6 +135,10 @@ double solver_budget_elapsed(const struct solver_budget *b);
 int solver_budget_left(struct solver_budget *b);
 /* the time cap only (turning a roster we have into a result) */
 int solver_budget_time_left(struct solver_budget *b);
+/* the clock has decided something (GLPK's time limit stopped a run, a
+ * step was skipped because it would not fit in the time left): from now
+ * on the roster depends on the machine */
+void solver_budget_time_cut(struct solver_budget *b);
 double solver_budget_work_left(const struct solver_budget *b);
 struct solver_hold {
 	double work_limit, deadline;

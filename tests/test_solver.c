@@ -1063,6 +1063,7 @@ static void a_time_limit_returns_the_roster_found_not_proven(void **state)
 	opt.gap = 0;
 	assert_int_equal(rota_solve(p, &opt, &s, NULL), 0);
 	assert_int_equal(s->stats.status, ROTA_SOLVE_FEASIBLE);
+	assert_int_equal(s->stats.stopped_by, ROTA_STOP_TIME);
 	assert_true(s->stats.gap > 0);
 	assert_true(s->stats.bound < s->stats.objective);
 	assert_int_equal(rota_check(p, s, &r, NULL), 0);

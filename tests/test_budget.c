@@ -1,0 +1,109 @@
+/*
+ * tests/test_budget.c - the search's budget (solver/budget.c): a phase's
+ * share of the work and of the time, and the record that the clock, not
+ * the work, decided something (time_cut), which rota_solve reports as
+ * "stopped by the time limit" even when the work budget ran out later.
+ * The waits below wait for the clock to pass a deadline (bounded); no
+ * assertion depends on how fast the machine is.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <math.h>
+
+#include "solver/solver_int.h"
+
+/* Wait until the clock passes t (at most 5 s): 1 when it did. */
+static int wait_past(double t)
+{
+	double give_up = solver_now() + 5;
+
+	while (solver_now() <= t)
+		if (solver_now() > give_up)
+			return 0;
+	return 1;
+}
+
+static void work_alone_never_marks_the_clock(void **state)
+{
+	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+	struct solver_budget b;
+	struct solver_hold h;
+
+	(void)state;
+	opt.time_limit_s = 3600;
+	solver_budget_init(&b, &opt, 1000);
+	h = solver_budget_hold(&b, 0.5);
+	assert_true(fabs(b.work_limit - 500) < 1e-9);
+	solver_budget_spend(&b, 600);
+	assert_false(solver_budget_left(&b));
+	assert_int_equal(b.stopped_by, ROTA_STOP_WORK);
+	solver_budget_release(&b, h);
+	/* the phase's share ran out, not the budget */
+	assert_int_equal(b.stopped_by, ROTA_STOP_DONE);
+	assert_true(solver_budget_left(&b));
+	solver_budget_spend(&b, 400);
+	assert_false(solver_budget_left(&b));
+	assert_int_equal(b.stopped_by, ROTA_STOP_WORK);
+	assert_int_equal(b.time_cut, 0);
+}
+
+/*
+ * A phase cut by its share of the time cap: released, the search goes on
+ * (the cap itself is far), but the budget remembers that the clock cut
+ * it, so the result cannot claim the work budget alone ended the search.
+ */
+static void a_phase_cut_by_its_share_of_the_time_is_remembered(void **state)
+{
+	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+	struct solver_budget b;
+	struct solver_hold h;
+
+	(void)state;
+	opt.time_limit_s = 3600;
+	solver_budget_init(&b, &opt, 1000);
+	/* a share of one millionth of an hour: 3.6 ms */
+	h = solver_budget_hold(&b, 1e-6);
+	assert_true(wait_past(b.deadline));
+	assert_false(solver_budget_left(&b));
+	assert_int_equal(b.stopped_by, ROTA_STOP_TIME);
+	solver_budget_release(&b, h);
+	assert_int_equal(b.stopped_by, ROTA_STOP_DONE);
+	assert_true(solver_budget_left(&b));
+	assert_int_equal(b.time_cut, 1);
+	/* and the work budget ends the search afterwards */
+	solver_budget_spend(&b, 1000);
+	assert_false(solver_budget_left(&b));
+	assert_int_equal(b.stopped_by, ROTA_STOP_WORK);
+	assert_int_equal(b.time_cut, 1);
+}
+
+static void a_decision_of_the_clock_is_marked_by_hand(void **state)
+{
+	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+	struct solver_budget b;
+
+	(void)state;
+	opt.time_limit_s = 0;
+	solver_budget_init(&b, &opt, 1000);
+	assert_true(solver_budget_time_left(&b));
+	assert_int_equal(b.time_cut, 0);
+	solver_budget_time_cut(&b);
+	assert_int_equal(b.time_cut, 1);
+	/* marking is no stop */
+	assert_true(solver_budget_left(&b));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(work_alone_never_marks_the_clock),
+		cmocka_unit_test(
+			a_phase_cut_by_its_share_of_the_time_is_remembered),
+		cmocka_unit_test(a_decision_of_the_clock_is_marked_by_hand),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
