@@ -1803,6 +1803,12 @@ out:
 /* a second dive runs when this many default work budgets are left after
  * the first (long runs only: never at --effort 1) */
 #define SECOND_DIVE 2.0
+/* and, under a time cap, when the time left is at least this many times
+ * what the first dive took: a careful dive and the usual one after it,
+ * on a master the first one made bigger (Curtois 13 at --effort 10: the
+ * first dive took 70 s, the second had 225 s left and the cap stopped
+ * it with nothing better; with 2.0 it ran) */
+#define SECOND_DIVE_TIME 4.0
 
 static double default_work(const struct rota_problem *p);
 
@@ -1861,7 +1867,10 @@ static int round_master(struct state *st, struct solver_colgen *cg, double *x,
 
 /*
  * A second dive, careful first, while SECOND_DIVE default budgets are
- * left: from the root's LP again, with the columns the first one
+ * left (and, under a cap, SECOND_DIVE_TIME times the first dive's
+ * `first_s` seconds: else the cap would cut it and leave the
+ * neighbourhood search nothing; a decision of the clock, recorded as
+ * such): from the root's LP again, with the columns the first one
  * generated besides (docs/model.md).  When it brings no better roster,
  * the master is put back as it was (its columns and basis), as after a
  * careful dive stopped short.  That does not make the search after it
@@ -1869,16 +1878,24 @@ static int round_master(struct state *st, struct solver_colgen *cg, double *x,
  * 10 ends at 1,395 either way, 1,309 with no second dive.
  */
 static int second_dive(struct state *st, struct solver_colgen *cg, double *x,
-		       int *saved, struct rota_error *err)
+		       int *saved, double first_s, struct rota_error *err)
 {
 	struct solver_colgen_snap *sn;
-	double before = st->inc_obj;
+	double before = st->inc_obj, left = st->bu.deadline - solver_now();
 	int rc = 0;
 
 	if (solver_budget_work_left(&st->bu) <
 		    SECOND_DIVE * default_work(st->p) ||
 	    !(solver_rel_gap(st->inc_obj, st->bound) > 0))
 		return 0;
+	if (left < SECOND_DIVE_TIME * first_s) {
+		solver_budget_time_cut(&st->bu);
+		solver_budget_log(&st->bu,
+				  "dive (second): skipped, %.0f s left, the "
+				  "first took %.0f s\n",
+				  left, first_s);
+		return 0;
+	}
 	if (!(sn = solver_colgen_snap(cg)))
 		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
 	if (solver_colgen_resolve(cg) == SUB_OPTIMAL)
@@ -1901,7 +1918,7 @@ static int colgen_phase(struct state *st, double *x,
 	size_t ed = (size_t)st->E * (size_t)st->D;
 	int *saved = NULL;
 	struct solver_hold hold;
-	double bound, w0;
+	double bound, w0, t_dive;
 	int rc, r;
 
 	rc = solver_colgen_new(st->p, &st->bu, &cg, err);
@@ -1951,9 +1968,11 @@ static int colgen_phase(struct state *st, double *x,
 	 * steps) after a root that proved a bound; one that did not has
 	 * spent its share, and a careful dive would leave the usual one
 	 * less (Curtois 8, 12, 15 and 18 at the default budget) */
+	t_dive = solver_now();
 	if ((rc = dive_once(st, cg, x, saved, st->colgen_bound, "", err)) < 0)
 		goto out;
-	if ((rc = second_dive(st, cg, x, saved, err)) < 0)
+	if ((rc = second_dive(st, cg, x, saved, solver_now() - t_dive, err)) <
+	    0)
 		goto out;
 	rc = colgen_lns(st, cg, x, err);
 	if (rc == 0) {
