@@ -26,27 +26,48 @@ static int wait_past(double t)
 	return 1;
 }
 
+/* the options of the budget under test (it keeps a pointer to them) */
+static struct rota_solve_options options;
+
+/* A budget of 1,000 work units under a cap of cap_s seconds (0: none). */
+static void start(struct solver_budget *b, double cap_s)
+{
+	const struct rota_solve_options o = ROTA_SOLVE_OPTIONS_INIT;
+
+	options = o;
+	options.time_limit_s = cap_s;
+	solver_budget_init(b, &options, 1000);
+}
+
+/* Spend `units`: that ends the budget (or the phase's share) on work. */
+static void spend_out(struct solver_budget *b, double units)
+{
+	solver_budget_spend(b, units);
+	assert_false(solver_budget_left(b));
+	assert_int_equal(b->stopped_by, ROTA_STOP_WORK);
+}
+
+/* Release a phase that ended: the search may go on. */
+static void release_and_go_on(struct solver_budget *b, struct solver_hold h)
+{
+	solver_budget_release(b, h);
+	assert_int_equal(b->stopped_by, ROTA_STOP_DONE);
+	assert_true(solver_budget_left(b));
+}
+
 static void work_alone_never_marks_the_clock(void **state)
 {
-	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
 	struct solver_budget b;
 	struct solver_hold h;
 
 	(void)state;
-	opt.time_limit_s = 3600;
-	solver_budget_init(&b, &opt, 1000);
+	start(&b, 3600);
 	h = solver_budget_hold(&b, 0.5);
 	assert_true(fabs(b.work_limit - 500) < 1e-9);
-	solver_budget_spend(&b, 600);
-	assert_false(solver_budget_left(&b));
-	assert_int_equal(b.stopped_by, ROTA_STOP_WORK);
-	solver_budget_release(&b, h);
+	spend_out(&b, 600);
 	/* the phase's share ran out, not the budget */
-	assert_int_equal(b.stopped_by, ROTA_STOP_DONE);
-	assert_true(solver_budget_left(&b));
-	solver_budget_spend(&b, 400);
-	assert_false(solver_budget_left(&b));
-	assert_int_equal(b.stopped_by, ROTA_STOP_WORK);
+	release_and_go_on(&b, h);
+	spend_out(&b, 400);
 	assert_int_equal(b.time_cut, 0);
 }
 
@@ -57,37 +78,29 @@ static void work_alone_never_marks_the_clock(void **state)
  */
 static void a_phase_cut_by_its_share_of_the_time_is_remembered(void **state)
 {
-	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
 	struct solver_budget b;
 	struct solver_hold h;
 
 	(void)state;
-	opt.time_limit_s = 3600;
-	solver_budget_init(&b, &opt, 1000);
+	start(&b, 3600);
 	/* a share of one millionth of an hour: 3.6 ms */
 	h = solver_budget_hold(&b, 1e-6);
 	assert_true(wait_past(b.deadline));
 	assert_false(solver_budget_left(&b));
 	assert_int_equal(b.stopped_by, ROTA_STOP_TIME);
-	solver_budget_release(&b, h);
-	assert_int_equal(b.stopped_by, ROTA_STOP_DONE);
-	assert_true(solver_budget_left(&b));
+	release_and_go_on(&b, h);
 	assert_int_equal(b.time_cut, 1);
 	/* and the work budget ends the search afterwards */
-	solver_budget_spend(&b, 1000);
-	assert_false(solver_budget_left(&b));
-	assert_int_equal(b.stopped_by, ROTA_STOP_WORK);
+	spend_out(&b, 1000);
 	assert_int_equal(b.time_cut, 1);
 }
 
 static void a_decision_of_the_clock_is_marked_by_hand(void **state)
 {
-	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
 	struct solver_budget b;
 
 	(void)state;
-	opt.time_limit_s = 0;
-	solver_budget_init(&b, &opt, 1000);
+	start(&b, 0);
 	assert_true(solver_budget_time_left(&b));
 	assert_int_equal(b.time_cut, 0);
 	solver_budget_time_cut(&b);
