@@ -59,6 +59,8 @@ int solver_budget_time_left(struct solver_budget *b)
 void solver_budget_time_cut(struct solver_budget *b)
 {
 	b->time_cut = 1;
+	/* a run GLPK's time limit stopped: the cap is (about) reached */
+	(void)solver_budget_time_left(b);
 }
 
 int solver_budget_left(struct solver_budget *b)

@@ -442,10 +442,8 @@ static int solve_lp(struct solver_colgen *cg)
 			    (glp_get_it_cnt(cg->P) - before) * per_iter);
 	if (rc == GLP_EITLIM || rc == GLP_ETMLIM) {
 		/* out of budget: the caller finds the budget spent */
-		if (rc == GLP_ETMLIM) {
+		if (rc == GLP_ETMLIM)
 			solver_budget_time_cut(cg->bu);
-			(void)solver_budget_time_left(cg->bu);
-		}
 		return SUB_NONE;
 	}
 	if (rc != 0)

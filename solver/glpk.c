@@ -652,10 +652,8 @@ static int sub_intopt(struct sub *s, struct solver_budget *bu, double *x,
 	 * LP's path does through budget_spent (a whole MIP stopped there
 	 * had the search report "done" at the cap: Curtois 14 at --effort
 	 * 10, 600.0 s) */
-	if (rc == GLP_ETMLIM && bu) {
+	if (rc == GLP_ETMLIM && bu)
 		solver_budget_time_cut(bu);
-		(void)solver_budget_time_left(bu);
-	}
 	out->nodes = cb.nodes;
 	out->iters = glp_get_it_cnt(s->P);
 	switch (glp_mip_status(s->P)) {

@@ -137,7 +137,8 @@ int solver_budget_left(struct solver_budget *b);
 int solver_budget_time_left(struct solver_budget *b);
 /* the clock has decided something (GLPK's time limit stopped a run, a
  * step was skipped because it would not fit in the time left): from now
- * on the roster depends on the machine */
+ * on the roster depends on the machine; and past the cap, stopped_by
+ * says so (as solver_budget_time_left) */
 void solver_budget_time_cut(struct solver_budget *b);
 double solver_budget_work_left(const struct solver_budget *b);
 struct solver_hold {
