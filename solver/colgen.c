@@ -997,6 +997,112 @@ nomem:
 }
 
 /*
+ * A neighbourhood's pricing (solver_colgen_neighbourhood): new schedules
+ * for the freed employees' classes, price_rounds rounds on the duals of
+ * the master with everybody else held at their schedules (colof[e]);
+ * then the master released.  SUB_* result or a negative status.
+ */
+static int nb_price(struct solver_colgen *cg, const long *colof,
+		    const uint8_t *freed, int price_rounds)
+{
+	int *kept = calloc(cg->ncol + 1, sizeof(int));
+	int r;
+
+	if (!kept)
+		return ROTA_ENOMEM;
+	for (int c = 0; c < cg->ncls; c++)
+		cg->cls[c].fixed = cg->cls[c].n;
+	for (int e = 0; e < cg->E; e++) {
+		if (freed[e])
+			cg->cls[cg->class_of[e]].fixed--;
+		else
+			kept[colof[e]]++;
+	}
+	for (size_t i = 0; i < cg->ncol; i++) {
+		const struct cg_class *k = &cg->cls[cg->col[i].cls];
+		int j = cg->nbase + 1 + (int)i;
+
+		glp_set_col_bnds(cg->P, j, k->fixed == k->n ? GLP_FX : GLP_LO,
+				 kept[i], kept[i]);
+	}
+	r = solver_colgen_generate(cg, price_rounds, 0);
+	solver_colgen_release(cg);
+	free(kept);
+	return r;
+}
+
+/*
+ * What the freed can reach in the neighbourhood's MIP m: the intervals
+ * (touched, T of them) and cells (cell, D*S) of the nl schedules lam[]
+ * offered to them; fr[k] = 1 for the schedule and shift columns and for
+ * the coverage columns of what they reach, 0 for the other coverage
+ * columns (those stay at the roster's values).
+ */
+static void nb_reach(const struct solver_colgen *cg, const struct mip *m,
+		     const long *lam, long nl, uint8_t *touched, uint8_t *cell,
+		     uint8_t *fr)
+{
+	int S = cg->S;
+
+	for (long k = 0; k < nl; k++) {
+		const int *w = cg->col[lam[k]].week;
+
+		for (int d = 0; d < cg->D; d++) {
+			const struct rota_slot *sl;
+
+			if (w[d] < 0)
+				continue;
+			cell[d * S + w[d]] = 1;
+			sl = rota_problem_slot(cg->p, d, w[d]);
+			for (int t = sl->first_interval; t < sl->end_interval;
+			     t++)
+				touched[t] = 1;
+		}
+	}
+	for (int k = 0; k < m->ncols; k++) {
+		const struct col_tag *t = &m->ctag[k];
+
+		switch (t->kind) {
+		case COL_COUNT:
+		case COL_ALLOC:
+		case COL_UNDER:
+		case COL_OVER:
+			fr[k] = touched[t->a];
+			break;
+		case COL_CUNDER:
+		case COL_COVER:
+			fr[k] = cell[t->a * S + t->b];
+			break;
+		default: /* COL_X and the rest */
+			fr[k] = 1;
+			break;
+		}
+	}
+}
+
+/*
+ * The neighbourhood's roster into out: everybody kept on their schedules
+ * (kept[i] of schedule i), the freed on the nl schedules lam[] as the
+ * MIP's values xl[] (one per schedule) choose them.  0, or ROTA_ENOMEM.
+ */
+static int nb_read(const struct solver_colgen *cg, const int *kept,
+		   const long *lam, long nl, const double *xl, int *out)
+{
+	double *v = calloc((size_t)glp_get_num_cols(cg->P) + 1, sizeof(double));
+	int r;
+
+	if (!v)
+		return ROTA_ENOMEM;
+	for (size_t i = 0; i < cg->ncol; i++)
+		v[cg->nbase + 1 + i] = kept[i];
+	for (long k = 0; k < nl; k++)
+		v[cg->nbase + 1 + lam[k]] += floor(xl[k] + 0.5);
+	r = solver_colgen_read(cg, v, out);
+	free(v);
+	return r;
+}
+
+/*
  * One neighbourhood of the roster `type`: the employees with freed[e]
  * set may take any schedule, everybody else keeps theirs.  Columns are
  * first generated for the freed employees' classes (price_rounds rounds
@@ -1029,36 +1135,9 @@ int solver_colgen_neighbourhood(struct solver_colgen *cg, const int *type,
 		free(colof);
 		return result;
 	}
-	if (price_rounds > 0) {
-		/* new schedules for the freed, against the others */
-		for (int c = 0; c < cg->ncls; c++)
-			cg->cls[c].fixed = cg->cls[c].n;
-		for (int e = 0; e < cg->E; e++)
-			if (freed[e])
-				cg->cls[cg->class_of[e]].fixed--;
-		kept = calloc(cg->ncol + 1, sizeof(int));
-		if (!kept) {
-			result = ROTA_ENOMEM;
-			goto out;
-		}
-		for (int e = 0; e < cg->E; e++)
-			if (!freed[e])
-				kept[colof[e]]++;
-		for (size_t i = 0; i < cg->ncol; i++) {
-			const struct cg_class *k = &cg->cls[cg->col[i].cls];
-			int j = cg->nbase + 1 + (int)i;
-
-			glp_set_col_bnds(cg->P, j,
-					 k->fixed == k->n ? GLP_FX : GLP_LO,
-					 kept[i], kept[i]);
-		}
-		result = solver_colgen_generate(cg, price_rounds, 0);
-		solver_colgen_release(cg);
-		free(kept);
-		kept = NULL;
-		if (result < 0)
-			goto out;
-	}
+	if (price_rounds > 0 &&
+	    (result = nb_price(cg, colof, freed, price_rounds)) < 0)
+		goto out;
 	kept = calloc(cg->ncol + 1, sizeof(int));
 	used = calloc(cg->ncol + 1, sizeof(int));
 	nfree = calloc((size_t)cg->ncls + 1, sizeof(int));
@@ -1106,44 +1185,7 @@ int solver_colgen_neighbourhood(struct solver_colgen *cg, const int *type,
 		goto out;
 	}
 	memcpy(val, x, (size_t)m.ncols * sizeof(double));
-	/* what the freed can reach: their schedules' intervals and cells */
-	for (long k = 0; k < nl; k++) {
-		const int *w = cg->col[lam[k]].week;
-
-		for (int d = 0; d < cg->D; d++) {
-			const struct rota_slot *sl;
-
-			if (w[d] < 0)
-				continue;
-			cell[d * S + w[d]] = 1;
-			sl = rota_problem_slot(p, d, w[d]);
-			for (int t = sl->first_interval; t < sl->end_interval;
-			     t++)
-				touched[t] = 1;
-		}
-	}
-	for (int k = 0; k < m.ncols; k++) {
-		const struct col_tag *t = &m.ctag[k];
-
-		switch (t->kind) {
-		case COL_X:
-			fr[k] = 1;
-			break;
-		case COL_COUNT:
-		case COL_ALLOC:
-		case COL_UNDER:
-		case COL_OVER:
-			fr[k] = touched[t->a];
-			break;
-		case COL_CUNDER:
-		case COL_COVER:
-			fr[k] = cell[t->a * S + t->b];
-			break;
-		default:
-			fr[k] = 1;
-			break;
-		}
-	}
+	nb_reach(cg, &m, lam, nl, touched, cell, fr);
 	memset(&sp, 0, sizeof(sp));
 	sp.free = fr;
 	sp.val = val;
@@ -1154,22 +1196,8 @@ int solver_colgen_neighbourhood(struct solver_colgen *cg, const int *type,
 	solver_sub_solve(cg->bu, &m, &sp, x, &so);
 	result = so.result;
 	if (result == SUB_OPTIMAL || result == SUB_FEASIBLE) {
-		/* the freed take the schedules chosen; the others keep theirs */
-		double *v = calloc((size_t)glp_get_num_cols(cg->P) + 1,
-				   sizeof(double));
-
-		if (!v) {
+		if (nb_read(cg, kept, lam, nl, x + (m.ncols - nl), out) < 0)
 			result = ROTA_ENOMEM;
-			goto out;
-		}
-		for (size_t i = 0; i < cg->ncol; i++)
-			v[cg->nbase + 1 + i] = kept[i];
-		for (long k = 0; k < nl; k++)
-			v[cg->nbase + 1 + lam[k]] +=
-				floor(x[m.ncols - nl + k] + 0.5);
-		if (solver_colgen_read(cg, v, out) < 0)
-			result = ROTA_ENOMEM;
-		free(v);
 	} else if (result == SUB_ERROR) {
 		result = SUB_NONE;
 	}
