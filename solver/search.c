@@ -2101,6 +2101,90 @@ static int whole_mip(struct state *st, double *x, double gap,
 	return 0;
 }
 
+/*
+ * The search's state for p under opt: its budget (opt's work limit, else
+ * effort x the default), its generator (seeded), the roster all days
+ * off, the classes.  0, or -1 out of memory (state_close frees what was
+ * made either way).
+ */
+static int state_open(struct state *st, const struct rota_problem *p,
+		      const struct rota_solve_options *opt)
+{
+	int *mult;
+	int ok;
+
+	memset(st, 0, sizeof(*st));
+	st->p = p;
+	st->D = p->n_days;
+	st->S = p->n_types;
+	st->E = p->n_employees;
+	st->T = p->n_intervals;
+	st->K = p->n_skills;
+	st->rng = UINT64_C(0x9E3779B97F4A7C15);
+	if (opt->seed) {
+		/* splitmix64's finaliser: nearby seeds, unrelated paths */
+		uint64_t z = st->rng + opt->seed * UINT64_C(0x9E3779B97F4A7C15);
+
+		z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+		z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+		z ^= z >> 31;
+		st->rng = z ? z : st->rng;
+	}
+	solver_budget_init(&st->bu, opt,
+			   opt->work_limit > 0
+				   ? opt->work_limit
+				   : opt->effort * default_work(p));
+	st->bound = -HUGE_VAL;
+	st->inc_obj = HUGE_VAL;
+	st->type = malloc(((size_t)st->E * (size_t)st->D + 1) * sizeof(int));
+	st->rep_of = malloc(((size_t)st->E + 1) * sizeof(int));
+	st->pricer = calloc((size_t)st->E + 1, sizeof(*st->pricer));
+	st->tried = calloc((size_t)st->E + 1, 1);
+	st->own = malloc(((size_t)st->D * (size_t)(st->S + 1) + 1) *
+			 sizeof(double));
+	mult = malloc(((size_t)st->E + 1) * sizeof(int));
+	ok = st->type && st->rep_of && st->pricer && st->tried && st->own &&
+	     mult && solver_classes(p, mult, st->rep_of) >= 0;
+	free(mult);
+	if (!ok)
+		return -1;
+	for (int i = 0; i < st->E * st->D; i++)
+		st->type[i] = -1;
+	return 0;
+}
+
+static void state_close(struct state *st)
+{
+	solver_model_free(&st->full);
+	free(st->type);
+	free(st->start);
+	for (int e = 0; st->pricer && e < st->E; e++)
+		solver_pricer_free(st->pricer[e]);
+	free(st->pricer);
+	free(st->tried);
+	free(st->rep_of);
+	free(st->own);
+	free(st->inc);
+}
+
+/* The search's end in stats: optimal within the gap or feasible, its
+ * time and work, and what stopped it. */
+static void search_stats(const struct state *st, struct rota_solve_stats *s)
+{
+	s->status = solver_rel_gap(st->inc_obj, st->bound) <=
+				    st->bu.opt->gap + 1e-12
+			    ? ROTA_SOLVE_OPTIMAL
+			    : ROTA_SOLVE_FEASIBLE;
+	s->seconds = solver_budget_elapsed(&st->bu);
+	s->work = st->bu.work;
+	s->work_limit = st->bu.work_limit;
+	/* a search the clock has cut anywhere (a phase's share of the cap
+	 * included) is the machine's, even when the work budget ended it */
+	s->stopped_by = s->status == ROTA_SOLVE_OPTIMAL ? ROTA_STOP_DONE
+			: st->bu.time_cut		? ROTA_STOP_TIME
+							: st->bu.stopped_by;
+}
+
 int rota_solve(const struct rota_problem *p,
 	       const struct rota_solve_options *opt_in,
 	       struct rota_solution **out, struct rota_error *err)
@@ -2111,7 +2195,6 @@ int rota_solve(const struct rota_problem *p,
 	struct state st;
 	struct solver_colgen *cg = NULL;
 	double *x = NULL;
-	int *mult = NULL;
 	int rc;
 
 	if (opt_in)
@@ -2126,46 +2209,12 @@ int rota_solve(const struct rota_problem *p,
 		return rota_error_set(err, ROTA_EINVAL,
 				      "time limit must be >= 0, gap in [0, 1), "
 				      "effort > 0 and work limit >= 0");
-	memset(&st, 0, sizeof(st));
-	st.p = p;
-	st.D = p->n_days;
-	st.S = p->n_types;
-	st.E = p->n_employees;
-	st.T = p->n_intervals;
-	st.K = p->n_skills;
-	st.rng = UINT64_C(0x9E3779B97F4A7C15);
-	if (opt.seed) {
-		/* splitmix64's finaliser: nearby seeds, unrelated paths */
-		uint64_t z = st.rng + opt.seed * UINT64_C(0x9E3779B97F4A7C15);
-
-		z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-		z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-		z ^= z >> 31;
-		st.rng = z ? z : st.rng;
-	}
-	solver_budget_init(&st.bu, &opt,
-			   opt.work_limit > 0
-				   ? opt.work_limit
-				   : opt.effort * default_work(p));
-	st.bound = -HUGE_VAL;
-	st.inc_obj = HUGE_VAL;
 	glp_term_hook(term_hook, &opt);
-
-	sol = rota_solution_new(p, err);
-	st.type = malloc(((size_t)st.E * (size_t)st.D + 1) * sizeof(int));
-	st.rep_of = malloc(((size_t)st.E + 1) * sizeof(int));
-	st.pricer = calloc((size_t)st.E + 1, sizeof(*st.pricer));
-	st.tried = calloc((size_t)st.E + 1, 1);
-	st.own = malloc(((size_t)st.D * (size_t)(st.S + 1) + 1) *
-			sizeof(double));
-	mult = malloc(((size_t)st.E + 1) * sizeof(int));
-	if (!sol || !st.type || !st.rep_of || !st.pricer || !st.tried ||
-	    !st.own || !mult || solver_classes(p, mult, st.rep_of) < 0) {
+	if (state_open(&st, p, &opt) < 0 ||
+	    !(sol = rota_solution_new(p, err))) {
 		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 		goto out;
 	}
-	for (int i = 0; i < st.E * st.D; i++)
-		st.type[i] = -1;
 
 	/* the whole model, which every roster is evaluated on; built first
 	 * because on a long horizon it takes a while (Curtois Instance 24:
@@ -2247,18 +2296,7 @@ int rota_solve(const struct rota_problem *p,
 		rc = rota_error_set(err, rc, "out of memory");
 		goto out;
 	}
-	sol->stats.status = solver_rel_gap(st.inc_obj, st.bound) <= opt.gap + 1e-12
-				    ? ROTA_SOLVE_OPTIMAL
-				    : ROTA_SOLVE_FEASIBLE;
-	sol->stats.seconds = solver_budget_elapsed(&st.bu);
-	sol->stats.work = st.bu.work;
-	sol->stats.work_limit = st.bu.work_limit;
-	/* a search the clock has cut anywhere (a phase's share of the cap
-	 * included) is the machine's, even when the work budget ended it */
-	sol->stats.stopped_by = sol->stats.status == ROTA_SOLVE_OPTIMAL
-					? ROTA_STOP_DONE
-				: st.bu.time_cut ? ROTA_STOP_TIME
-						 : st.bu.stopped_by;
+	search_stats(&st, &sol->stats);
 	*out = sol;
 	sol = NULL;
 	rc = 0;
@@ -2266,17 +2304,7 @@ out:
 	solver_colgen_free(cg);
 	glp_term_hook(NULL, NULL);
 	rota_solution_free(sol);
-	solver_model_free(&st.full);
-	free(st.type);
-	free(st.start);
-	for (int e = 0; st.pricer && e < st.E; e++)
-		solver_pricer_free(st.pricer[e]);
-	free(st.pricer);
-	free(st.tried);
-	free(st.rep_of);
-	free(st.own);
-	free(mult);
-	free(st.inc);
+	state_close(&st);
 	free(x);
 	return rc;
 }
