@@ -58,6 +58,11 @@ struct solver_colgen {
 	uint64_t *mask;          /* cell dive: [c*D + d] options allowed
 				  * (bit o: shift o, bit S: off); NULL */
 	double window_after;     /* the root's work before window rounds */
+	/* cell dive: a single fix takes the open cell whose heaviest option
+	 * plus jitter x U[0,1) (drawn from rng) is largest; 0: the heaviest
+	 * (solver_colgen_jitter) */
+	double jitter;
+	uint64_t rng;
 };
 
 /* Column generation until no schedule prices out, the budget is spent or

@@ -383,17 +383,17 @@ static void cell_undo(struct solver_colgen *cg, struct cell_step *st,
 /*
  * The fixes of the next step into st: every open cell the LP gives an
  * option at least 1 - round, else the open cell with the heaviest
- * option.  *open gets the classes the LP leaves fractional, *frac the
+ * option (with cg->jitter: the heaviest plus a draw up to the jitter).  *open gets the classes the LP leaves fractional, *frac the
  * open cells.
  */
-static int cell_choose(const struct solver_colgen *cg, const double *y,
+static int cell_choose(struct solver_colgen *cg, const double *y,
 		       double round, struct cell_step *st, int *open,
 		       int *frac)
 {
 	size_t O = (size_t)cg->S + 1, ncell = (size_t)cg->ncls * cg->D;
 	size_t best = SIZE_MAX;
 	int best_o = -1, last = -1;
-	double best_y = -1;
+	double best_y = -1, best_key = -1;
 
 	*open = 0;
 	*frac = 0;
@@ -418,16 +418,33 @@ static int cell_choose(const struct solver_colgen *cg, const double *y,
 		if (v >= 1 - round - 1e-6) {
 			if (cell_push(st, k, m, o, v) < 0)
 				return ROTA_ENOMEM;
-		} else if (v > best_y) {
-			best_y = v;
-			best = k;
-			best_o = o;
+		} else {
+			double key = v;
+
+			if (cg->jitter > 0)
+				key += cg->jitter *
+				       ((double)(solver_rng_next(&cg->rng) >>
+						 11) *
+					0x1p-53);
+			if (key > best_key) {
+				best_key = key;
+				best_y = v;
+				best = k;
+				best_o = o;
+			}
 		}
 	}
 	if (st->n == 0 && best != SIZE_MAX &&
 	    cell_push(st, best, cg->mask[best], best_o, best_y) < 0)
 		return ROTA_ENOMEM;
 	return 0;
+}
+
+void solver_colgen_jitter(struct solver_colgen *cg, double jitter,
+			  uint64_t seed)
+{
+	cg->jitter = jitter;
+	cg->rng = seed;
 }
 
 /* The LP's own rounding (solver_int.h): the schedule dive's loop with
@@ -765,14 +782,21 @@ static int careful_dive(struct solver_colgen *cg, int *type)
  * (CELL_CAREFUL); when it stops short, the dive starts again from the
  * LP with the usual batches.
  */
-int solver_colgen_dive(struct solver_colgen *cg, const int *start,
-		       int careful, int *type)
+int solver_colgen_cell_dive(const struct solver_colgen *cg)
 {
-	int cells = cg->S + 1 <= 64, r;
+	int cells = cg->S + 1 <= 64;
 
 	for (int c = 0; c < cg->ncls; c++)
 		cells &= cg->cls[c].n == 1;
-	if (!cells)
+	return cells;
+}
+
+int solver_colgen_dive(struct solver_colgen *cg, const int *start,
+		       int careful, int *type)
+{
+	int r;
+
+	if (!solver_colgen_cell_dive(cg))
 		return column_dive(cg, start, type);
 	if (careful && (r = careful_dive(cg, type)) != SUB_NONE)
 		return r;

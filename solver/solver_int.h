@@ -470,6 +470,14 @@ void solver_colgen_snap_free(struct solver_colgen_snap *sn);
  * `careful`: a cell dive that fixes only whole cells in batches first. */
 int solver_colgen_dive(struct solver_colgen *cg, const int *start,
 		       int careful, int *type);
+/* The dives are on cells (every class has one member, the options of a
+ * day fit a 64-bit mask), not on schedule counts. */
+int solver_colgen_cell_dive(const struct solver_colgen *cg);
+/* The cell dives after this take their single fixes by the heaviest
+ * option plus up to `jitter` drawn from `seed` (another dive from the
+ * same LP); jitter 0: by the heaviest again (dive.c). */
+void solver_colgen_jitter(struct solver_colgen *cg, double jitter,
+			  uint64_t seed);
 /* The LP's own rounding (dive.c): the master's LP as it stands, its
  * nearly whole schedules fixed in batches, else its most nearly whole
  * one, the LP solved again after each step with no new columns, until

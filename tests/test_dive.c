@@ -334,6 +334,66 @@ static void a_second_dive_starts_from_the_roots_lp_again(void **state)
 }
 
 /*
+ * A jittered dive (solver_colgen_jitter, what a restart of the search
+ * dives with) from the root's LP: a roster that keeps every hard rule at
+ * the LP's cost, no better than the bound; the same seed from the same
+ * root gives the same roster, and on some of eight generated instances
+ * a seed gives another roster than the dive by the heaviest cell (fails
+ * when the jitter is ignored).  Each dive starts from the root as it
+ * was: its columns deleted again, the root run again.
+ */
+static void a_jittered_dive_takes_another_path_and_repeats_it(void **state)
+{
+	struct rota_solve_options quiet = ROTA_SOLVE_OPTIONS_INIT;
+	int other = 0, dove = 0;
+
+	(void)state;
+	quiet.time_limit_s = 0;
+	rng = 11;
+	for (int round = 0; round < 8; round++) {
+		struct rooted rt;
+		struct solver_colgen *cg;
+		int plain[NURSES * DAYS], a[NURSES * DAYS], b[NURSES * DAYS];
+		size_t mark;
+		double again;
+		int r = SUB_NONE, plain_ok;
+
+		root_open(&rt, &quiet);
+		cg = rt.cg;
+		mark = cg->ncol;
+		plain_ok = solver_colgen_dive(cg, NULL, 1, plain) ==
+			   SUB_OPTIMAL;
+		for (uint64_t seed = 1; seed <= 2; seed++) {
+			int *out[2] = {a, b};
+
+			for (int k = 0; k < 2; k++) {
+				/* back to the root */
+				solver_colgen_release(cg);
+				solver_colgen_truncate(cg, mark);
+				assert_int_equal(
+					solver_colgen_root(cg, &again),
+					SUB_OPTIMAL);
+				solver_colgen_jitter(cg, 0.2, seed);
+				r = solver_colgen_dive(cg, NULL, 1, out[k]);
+				solver_colgen_jitter(cg, 0, 0);
+				if (r != SUB_OPTIMAL)
+					break;
+				at_lp_cost(rt.p, cg, out[k], rt.bound);
+			}
+			if (r != SUB_OPTIMAL)
+				continue;
+			dove++;
+			assert_memory_equal(a, b, sizeof(a));
+			other += plain_ok && memcmp(a, plain, sizeof(a)) != 0;
+		}
+		assert_null(cg->mask);
+		root_close(&rt);
+	}
+	assert_true(dove >= 12);
+	assert_true(other >= 1);
+}
+
+/*
  * A week with interval demand, round the clock by the hour: early 06-14,
  * late 14-22, night 22-06 (a night's end meets the next early's start in
  * one running-count row), two skills, agents in classes of three identical
@@ -514,6 +574,8 @@ int main(void)
 			a_cell_dive_ends_on_a_whole_lp_that_keeps_the_hard_rules),
 		cmocka_unit_test(the_lps_own_rounding_is_a_roster_at_its_cost),
 		cmocka_unit_test(a_second_dive_starts_from_the_roots_lp_again),
+		cmocka_unit_test(
+			a_jittered_dive_takes_another_path_and_repeats_it),
 		cmocka_unit_test(window_rounds_keep_the_roots_bound),
 		cmocka_unit_test(the_root_bounds_a_week_with_interval_demand),
 	};
