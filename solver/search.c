@@ -68,6 +68,7 @@ struct state {
 	int beam_runs, beam_lost;
 	int colgen_bound; /* the column generation proved a bound */
 	int colgen_ran;   /* its root LP was solved */
+	double dive_s;    /* seconds the first dive took (colgen_phase) */
 };
 
 static int interval_demand(const struct state *st);
@@ -849,7 +850,9 @@ static void accept(struct state *st, const double *x, double obj)
 	memcpy(st->inc, x, (size_t)st->full.mip.ncols * sizeof(double));
 	st->inc_obj = obj;
 	st->have_inc = 1;
-	st->bu.incumbent = obj;
+	/* the progress reports show the best roster, also while a restart
+	 * searches from a worse one (restart) */
+	st->bu.incumbent = fmin(obj, st->bu.incumbent);
 	x_to_roster(st, x);
 }
 
@@ -1971,8 +1974,8 @@ static int colgen_phase(struct state *st, double *x,
 	t_dive = solver_now();
 	if ((rc = dive_once(st, cg, x, saved, st->colgen_bound, "", err)) < 0)
 		goto out;
-	if ((rc = second_dive(st, cg, x, saved, solver_now() - t_dive, err)) <
-	    0)
+	st->dive_s = solver_now() - t_dive;
+	if ((rc = second_dive(st, cg, x, saved, st->dive_s, err)) < 0)
 		goto out;
 	rc = colgen_lns(st, cg, x, err);
 	if (rc == 0) {
@@ -1992,25 +1995,26 @@ out:
 /* cycles of both neighbourhood searches in a row that may bring nothing
  * before the search stops alternating them */
 #define LNS_IDLE_CYCLES 3
+/* restarts (long runs only): while this many default work budgets are
+ * left after the searches' first segment, another dive from the master's
+ * LP (its single fixes drawn with RESTART_JITTER, dive.c) and a segment
+ * of the searches from its roster; each segment (and each restart's
+ * dive) may take RESTART_SEGMENT default budgets, the best roster then
+ * gets what is left */
+#define RESTART_LEFT 3.0
+#define RESTART_SEGMENT 1.0
+#define RESTART_JITTER 0.2
 
 /*
- * 3. Large neighbourhood search on the compact model (lns).  When the
- * column generation's master was kept (colgen_phase: a roster problem
- * without interval demand), its neighbourhoods (whole horizons of a few
- * employees, colgen_lns) and the compact model's (day windows, employee
- * sets) take turns, each until it stalls, while the budget lasts and a
- * turn of both still improves the roster within LNS_IDLE_CYCLES.  Each
- * is a local optimum the other can leave: on Curtois 8 at --effort 10
- * the master's search stalled at 126 s of 600 and the compact search
- * and branch-and-bound then had the rest for one unit.
+ * Both neighbourhood searches in turn (colgen_lns, lns), each until it
+ * stalls, while the budget lasts and a turn of both still improves the
+ * roster within LNS_IDLE_CYCLES.
  */
-static int neighbourhoods(struct state *st, struct solver_colgen *cg,
-			  double *x, double gap, struct rota_error *err)
+static int turns(struct state *st, struct solver_colgen *cg, double *x,
+		 double gap, struct rota_error *err)
 {
 	int rc, idle = 0;
 
-	if ((rc = lns(st, gap, err)) < 0)
-		return rc;
 	while (cg && idle < LNS_IDLE_CYCLES && solver_budget_left(&st->bu) &&
 	       solver_rel_gap(st->inc_obj, st->bound) > gap) {
 		double before = st->inc_obj;
@@ -2024,6 +2028,140 @@ static int neighbourhoods(struct state *st, struct solver_colgen *cg,
 			idle++;
 	}
 	return 0;
+}
+
+/* A hold of RESTART_SEGMENT default budgets of the work left (and the
+ * same share of the time left under a cap). */
+static struct solver_hold segment_hold(struct state *st)
+{
+	double left = solver_budget_work_left(&st->bu);
+	double seg = RESTART_SEGMENT * default_work(st->p);
+
+	return solver_budget_hold(&st->bu, seg < left ? seg / left : 1.0);
+}
+
+/* A restart fits: a master kept, cell dives (only they take the jitter),
+ * `defaults` default budgets left and, under a cap, SECOND_DIVE_TIME
+ * times the first dive's seconds (else a decision of the clock, told
+ * when `say`). */
+static int restart_fits(struct state *st, const struct solver_colgen *cg,
+			double gap, double defaults, int say)
+{
+	double left = st->bu.deadline - solver_now();
+
+	if (!cg || !solver_colgen_cell_dive(cg) ||
+	    solver_budget_work_left(&st->bu) <
+		    defaults * default_work(st->p) ||
+	    !(solver_rel_gap(st->inc_obj, st->bound) > gap))
+		return 0;
+	if (left < SECOND_DIVE_TIME * st->dive_s) {
+		if (say) {
+			solver_budget_time_cut(&st->bu);
+			solver_budget_log(&st->bu,
+					  "restart: skipped, %.0f s left, the "
+					  "first dive took %.0f s\n",
+					  left, st->dive_s);
+		}
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * Restart n: a dive from the master's LP as it stands (every column so
+ * far), its single fixes drawn with jitter, becomes the roster the
+ * searches go on from (even when worse); when they end above the best
+ * roster, the best is put back.
+ */
+static int restart(struct state *st, struct solver_colgen *cg, double *x,
+		   double gap, int n, struct rota_error *err)
+{
+	size_t ed = (size_t)st->E * (size_t)st->D;
+	size_t nx = (size_t)st->full.mip.ncols;
+	int *dived = malloc((ed + 1) * sizeof(int));
+	double *best_x = malloc((nx + 1) * sizeof(double));
+	double best = st->inc_obj, z;
+	struct solver_hold h;
+	int r, rc = 0;
+
+	if (!dived || !best_x) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		goto out;
+	}
+	memcpy(best_x, st->inc, nx * sizeof(double));
+	solver_colgen_jitter(cg, RESTART_JITTER, solver_rng_next(&st->rng));
+	h = segment_hold(st);
+	r = solver_colgen_resolve(cg);
+	if (r == SUB_OPTIMAL)
+		r = solver_colgen_dive(cg, st->type, 1, dived);
+	solver_budget_release(&st->bu, h);
+	solver_colgen_jitter(cg, 0, 0);
+	solver_colgen_release(cg);
+	if (r < 0) {
+		rc = rota_error_set(err, r, "a restart's dive failed");
+		goto out;
+	}
+	if (r != SUB_OPTIMAL) {
+		solver_budget_log(&st->bu, "restart %d: no roster\n", n);
+		goto out;
+	}
+	memcpy(st->type, dived, ed * sizeof(int));
+	roster_to_x(st, x);
+	if ((rc = evaluate(st, x, &z)) < 0) {
+		rc = rota_error_set(err, rc, "evaluating a roster failed");
+		goto out;
+	}
+	solver_budget_log(&st->bu, "restart %d: dive %.2f, best %.2f\n", n,
+			  z, best);
+	accept(st, x, z);
+	h = segment_hold(st);
+	rc = turns(st, cg, x, gap, err);
+	solver_budget_release(&st->bu, h);
+	solver_budget_log(&st->bu,
+			  "restart %d: searched to %.2f, best before %.2f\n",
+			  n, st->inc_obj, best);
+	if (rc == 0 && !(st->inc_obj < best - 1e-9 * fmax(1.0, fabs(best))))
+		accept(st, best_x, best);
+out:
+	free(dived);
+	free(best_x);
+	return rc;
+}
+
+/*
+ * 3. Large neighbourhood search on the compact model (lns).  When the
+ * column generation's master was kept (colgen_phase: a roster problem
+ * without interval demand), its neighbourhoods (whole horizons of a few
+ * employees, colgen_lns) and the compact model's (day windows, employee
+ * sets) take turns, each until it stalls, while the budget lasts and a
+ * turn of both still improves the roster within LNS_IDLE_CYCLES.  Each
+ * is a local optimum the other can leave: on Curtois 8 at --effort 10
+ * the master's search stalled at 126 s of 600 and the compact search
+ * and branch-and-bound then had the rest for one unit.  On long runs
+ * (restart_fits) the searches take a segment at a time, and restarts
+ * from new dives come between (docs/model.md: Curtois 18 at --effort 20,
+ * 4,566 where the searches alone stayed at 4,676).
+ */
+static int neighbourhoods(struct state *st, struct solver_colgen *cg,
+			  double *x, double gap, struct rota_error *err)
+{
+	struct solver_hold h;
+	int rc, n = 0;
+
+	if (!restart_fits(st, cg, gap, RESTART_LEFT + RESTART_SEGMENT, 0)) {
+		if ((rc = lns(st, gap, err)) < 0)
+			return rc;
+		return turns(st, cg, x, gap, err);
+	}
+	h = segment_hold(st);
+	if ((rc = lns(st, gap, err)) == 0)
+		rc = turns(st, cg, x, gap, err);
+	solver_budget_release(&st->bu, h);
+	while (rc == 0 && restart_fits(st, cg, gap, RESTART_LEFT, 1))
+		rc = restart(st, cg, x, gap, ++n, err);
+	if (rc == 0)
+		rc = turns(st, cg, x, gap, err);
+	return rc;
 }
 
 /* shift variables beyond which a column generation that ran, converged or

@@ -661,10 +661,11 @@ struct rota_solve_options {
 				  default, 2: twice the work, ...); > 0 */
 	double work_limit;     /* > 0: this many work units instead of
 				  effort x the default budget */
-	unsigned seed;         /* the neighbourhood search's random choices:
-				  0 the default path; another value another
-				  path, as deterministic (judging a change
-				  over several paths, bench curtois --seed) */
+	unsigned seed;         /* the neighbourhood search's random choices
+				  (and a long run's restarts' dives): 0 the
+				  default path; another value another path,
+				  as deterministic (judging a change over
+				  several paths, bench curtois --seed) */
 };
 
 #define ROTA_SOLVE_OPTIONS_INIT {60.0, 1e-4, NULL, NULL, NULL, NULL, 1.0, 0, 0}
