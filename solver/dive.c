@@ -383,7 +383,8 @@ static void cell_undo(struct solver_colgen *cg, struct cell_step *st,
 /*
  * The fixes of the next step into st: every open cell the LP gives an
  * option at least 1 - round, else the open cell with the heaviest
- * option (with cg->jitter: the heaviest plus a draw up to the jitter).  *open gets the classes the LP leaves fractional, *frac the
+ * option (with cg->jitter, the heaviest plus a draw of up to the
+ * jitter).  *open gets the classes the LP leaves fractional, *frac the
  * open cells.
  */
 static int cell_choose(struct solver_colgen *cg, const double *y,
