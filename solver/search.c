@@ -1869,36 +1869,50 @@ static int round_master(struct state *st, struct solver_colgen *cg, double *x,
 }
 
 /*
+ * Another dive (`what`: the second, a restart) fits in the time left:
+ * under a cap, SECOND_DIVE_TIME times what the first dive took
+ * (st->dive_s); else the cap would cut it and leave the neighbourhood
+ * search nothing.  Not fitting is a decision of the clock, recorded as
+ * such and logged when `say`.
+ */
+static int dive_time_fits(struct state *st, const char *what, int say)
+{
+	double left = st->bu.deadline - solver_now();
+
+	if (!(left < SECOND_DIVE_TIME * st->dive_s))
+		return 1;
+	if (say) {
+		solver_budget_time_cut(&st->bu);
+		solver_budget_log(&st->bu,
+				  "%s: skipped, %.0f s left, the first dive "
+				  "took %.0f s\n",
+				  what, left, st->dive_s);
+	}
+	return 0;
+}
+
+/*
  * A second dive, careful first, while SECOND_DIVE default budgets are
- * left (and, under a cap, SECOND_DIVE_TIME times the first dive's
- * `first_s` seconds: else the cap would cut it and leave the
- * neighbourhood search nothing; a decision of the clock, recorded as
- * such): from the root's LP again, with the columns the first one
- * generated besides (docs/model.md).  When it brings no better roster,
+ * left and it fits in the time (dive_time_fits): from the root's LP
+ * again, with the columns the first one generated besides
+ * (docs/model.md).  When it brings no better roster,
  * the master is put back as it was (its columns and basis), as after a
  * careful dive stopped short.  That does not make the search after it
  * the one without it (the work it spent is gone): Curtois 8 at --effort
  * 10 ends at 1,395 either way, 1,309 with no second dive.
  */
 static int second_dive(struct state *st, struct solver_colgen *cg, double *x,
-		       int *saved, double first_s, struct rota_error *err)
+		       int *saved, struct rota_error *err)
 {
 	struct solver_colgen_snap *sn;
-	double before = st->inc_obj, left = st->bu.deadline - solver_now();
+	double before = st->inc_obj;
 	int rc = 0;
 
 	if (solver_budget_work_left(&st->bu) <
 		    SECOND_DIVE * default_work(st->p) ||
-	    !(solver_rel_gap(st->inc_obj, st->bound) > 0))
+	    !(solver_rel_gap(st->inc_obj, st->bound) > 0) ||
+	    !dive_time_fits(st, "dive (second)", 1))
 		return 0;
-	if (left < SECOND_DIVE_TIME * first_s) {
-		solver_budget_time_cut(&st->bu);
-		solver_budget_log(&st->bu,
-				  "dive (second): skipped, %.0f s left, the "
-				  "first took %.0f s\n",
-				  left, first_s);
-		return 0;
-	}
 	if (!(sn = solver_colgen_snap(cg)))
 		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
 	if (solver_colgen_resolve(cg) == SUB_OPTIMAL)
@@ -1975,7 +1989,7 @@ static int colgen_phase(struct state *st, double *x,
 	if ((rc = dive_once(st, cg, x, saved, st->colgen_bound, "", err)) < 0)
 		goto out;
 	st->dive_s = solver_now() - t_dive;
-	if ((rc = second_dive(st, cg, x, saved, st->dive_s, err)) < 0)
+	if ((rc = second_dive(st, cg, x, saved, err)) < 0)
 		goto out;
 	rc = colgen_lns(st, cg, x, err);
 	if (rc == 0) {
@@ -2041,30 +2055,16 @@ static struct solver_hold segment_hold(struct state *st)
 }
 
 /* A restart fits: a master kept, cell dives (only they take the jitter),
- * `defaults` default budgets left and, under a cap, SECOND_DIVE_TIME
- * times the first dive's seconds (else a decision of the clock, told
- * when `say`). */
+ * `defaults` default budgets left, and the time for a dive
+ * (dive_time_fits, told when `say`). */
 static int restart_fits(struct state *st, const struct solver_colgen *cg,
 			double gap, double defaults, int say)
 {
-	double left = st->bu.deadline - solver_now();
-
-	if (!cg || !solver_colgen_cell_dive(cg) ||
-	    solver_budget_work_left(&st->bu) <
-		    defaults * default_work(st->p) ||
-	    !(solver_rel_gap(st->inc_obj, st->bound) > gap))
-		return 0;
-	if (left < SECOND_DIVE_TIME * st->dive_s) {
-		if (say) {
-			solver_budget_time_cut(&st->bu);
-			solver_budget_log(&st->bu,
-					  "restart: skipped, %.0f s left, the "
-					  "first dive took %.0f s\n",
-					  left, st->dive_s);
-		}
-		return 0;
-	}
-	return 1;
+	return cg && solver_colgen_cell_dive(cg) &&
+	       solver_budget_work_left(&st->bu) >=
+		       defaults * default_work(st->p) &&
+	       solver_rel_gap(st->inc_obj, st->bound) > gap &&
+	       dive_time_fits(st, "restart", say);
 }
 
 /*
