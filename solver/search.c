@@ -69,6 +69,9 @@ struct state {
 	int colgen_bound; /* the column generation proved a bound */
 	int colgen_ran;   /* its root LP was solved */
 	double dive_s;    /* seconds the first dive took (colgen_phase) */
+	double unit;      /* the default work budget (opt's work_unit, else
+			     default_work): effort scales it, the long
+			     run's steps are counted in it */
 };
 
 static int interval_demand(const struct state *st);
@@ -1813,8 +1816,6 @@ out:
  * it with nothing better; with 2.0 it ran) */
 #define SECOND_DIVE_TIME 4.0
 
-static double default_work(const struct rota_problem *p);
-
 /*
  * One dive from the master's LP as it stands (solver_colgen_dive), the
  * incumbent's weeks its start (kept in saved): a better roster becomes
@@ -1909,7 +1910,7 @@ static int second_dive(struct state *st, struct solver_colgen *cg, double *x,
 	int rc = 0;
 
 	if (solver_budget_work_left(&st->bu) <
-		    SECOND_DIVE * default_work(st->p) ||
+		    SECOND_DIVE * st->unit ||
 	    !(solver_rel_gap(st->inc_obj, st->bound) > 0) ||
 	    !dive_time_fits(st, "dive (second)", 1))
 		return 0;
@@ -1950,7 +1951,7 @@ static int colgen_phase(struct state *st, double *x,
 	 * master it has (no bound then) */
 	hold = solver_budget_hold(&st->bu, ROOT_SHARE);
 	w0 = st->bu.work;
-	solver_colgen_windows(cg, default_work(st->p));
+	solver_colgen_windows(cg, st->unit);
 	r = solver_colgen_root(cg, &bound);
 	solver_budget_release(&st->bu, hold);
 	if (r < 0) {
@@ -2049,7 +2050,7 @@ static int turns(struct state *st, struct solver_colgen *cg, double *x,
 static struct solver_hold segment_hold(struct state *st)
 {
 	double left = solver_budget_work_left(&st->bu);
-	double seg = RESTART_SEGMENT * default_work(st->p);
+	double seg = RESTART_SEGMENT * st->unit;
 
 	return solver_budget_hold(&st->bu, seg < left ? seg / left : 1.0);
 }
@@ -2062,7 +2063,7 @@ static int restart_fits(struct state *st, const struct solver_colgen *cg,
 {
 	return cg && solver_colgen_cell_dive(cg) &&
 	       solver_budget_work_left(&st->bu) >=
-		       defaults * default_work(st->p) &&
+		       defaults * st->unit &&
 	       solver_rel_gap(st->inc_obj, st->bound) > gap &&
 	       dive_time_fits(st, "restart", say);
 }
@@ -2268,10 +2269,10 @@ static int state_open(struct state *st, const struct rota_problem *p,
 		z ^= z >> 31;
 		st->rng = z ? z : st->rng;
 	}
+	st->unit = opt->work_unit > 0 ? opt->work_unit : default_work(p);
 	solver_budget_init(&st->bu, opt,
-			   opt->work_limit > 0
-				   ? opt->work_limit
-				   : opt->effort * default_work(p));
+			   opt->work_limit > 0 ? opt->work_limit
+					       : opt->effort * st->unit);
 	st->bound = -HUGE_VAL;
 	st->inc_obj = HUGE_VAL;
 	st->type = malloc(((size_t)st->E * (size_t)st->D + 1) * sizeof(int));
@@ -2343,10 +2344,12 @@ int rota_solve(const struct rota_problem *p,
 	if ((rc = rota_problem_validate(p, err)) < 0)
 		return rc;
 	if (!(opt.time_limit_s >= 0) || !(opt.gap >= 0) || opt.gap >= 1 ||
-	    !(opt.effort > 0) || !(opt.work_limit >= 0))
+	    !(opt.effort > 0) || !(opt.work_limit >= 0) ||
+	    !(opt.work_unit >= 0))
 		return rota_error_set(err, ROTA_EINVAL,
 				      "time limit must be >= 0, gap in [0, 1), "
-				      "effort > 0 and work limit >= 0");
+				      "effort > 0, work limit and work unit "
+				      ">= 0");
 	glp_term_hook(term_hook, &opt);
 	if (state_open(&st, p, &opt) < 0 ||
 	    !(sol = rota_solution_new(p, err))) {

@@ -666,9 +666,19 @@ struct rota_solve_options {
 				  default path; another value another path,
 				  as deterministic (judging a change over
 				  several paths, bench curtois --seed) */
+	double work_unit;      /* > 0: the default work budget, in work
+				  units, instead of the one the problem's
+				  size gives (1.5 M + 100 per cell of
+				  employee, day and shift type); effort
+				  scales it, and a long run's steps (the
+				  second dive, the restarts) are counted in
+				  it.  A small unit runs a long run's whole
+				  schedule on a small problem (the restart
+				  test, tests/test_restart.c) */
 };
 
-#define ROTA_SOLVE_OPTIONS_INIT {60.0, 1e-4, NULL, NULL, NULL, NULL, 1.0, 0, 0}
+#define ROTA_SOLVE_OPTIONS_INIT \
+	{60.0, 1e-4, NULL, NULL, NULL, NULL, 1.0, 0, 0, 0}
 
 /*
  * Find the best roster for p.  Returns 0 with *out set when a roster was

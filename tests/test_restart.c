@@ -1,0 +1,219 @@
+/* tests/test_restart.c - the long run's restarts (solver/search.c:
+ * restart, neighbourhoods): a jittered dive's roster is searched from
+ * even when worse, and the best roster is what the run returns.  On small
+ * generated instances with a small default budget (work_unit), so that a
+ * run of a second or two goes through the schedule a long run on the
+ * benchmark does (several segments, a restart between each two). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "solver/solver.h"
+#include "test_rng.h"
+#include "curtois_gen.h"
+
+#define DAYS 14
+/* the default budget the runs count in, and how many of them they take:
+ * a segment of the searches is 3,000 units, a few of their rounds */
+#define UNIT 3000.0
+#define EFFORT 30.0
+#define MAX_RESTARTS 64
+
+/* What the solver's log says of its restarts. */
+struct restarts {
+	int n;
+	double dive[MAX_RESTARTS];     /* the restart's dive's roster */
+	double before[MAX_RESTARTS];   /* the best roster before it */
+	double searched[MAX_RESTARTS]; /* where its searches ended */
+	int ended;                     /* restarts that told both */
+};
+
+static void on_log(const char *line, void *arg)
+{
+	struct restarts *r = arg;
+	const char *s = strstr(line, "restart ");
+	double a, b;
+	int k;
+
+	if (!s)
+		return;
+	if (sscanf(s, "restart %d: dive %lf, best %lf", &k, &a, &b) == 3) {
+		assert_int_equal(k, r->n + 1);
+		assert_true(r->n < MAX_RESTARTS);
+		r->dive[r->n] = a;
+		r->before[r->n] = b;
+		r->n++;
+	} else if (sscanf(s, "restart %d: searched to %lf, best before %lf",
+			  &k, &a, &b) == 3) {
+		assert_int_equal(k, r->n);
+		assert_true(fabs(b - r->before[k - 1]) < 1e-9);
+		r->searched[k - 1] = a;
+		r->ended++;
+	}
+}
+
+/* Generated instance `seed` (nurses nurses, DAYS days). */
+static struct rota_problem *generated(int nurses, int seed, char **text)
+{
+	struct rota_problem *p = NULL;
+	struct rota_error err = {0};
+
+	rng = (uint64_t)seed * 2654435761u + 7;
+	(void)rnd(2);
+	*text = curtois_gen(nurses, DAYS);
+	if (rota_curtois_parse(*text, strlen(*text), "gen.txt", &p, &err) < 0)
+		fail_msg("parse: %s", err.msg);
+	return p;
+}
+
+/* The run of p with restarts (work-bounded, no cap), its log read into
+ * r; the roster keeps every hard rule and costs what the checker says. */
+static struct rota_solution *run(const struct rota_problem *p, double unit,
+				 double effort, struct restarts *r)
+{
+	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+	struct rota_solution *s = NULL;
+	struct rota_check_report *rep = NULL;
+	struct rota_error err = {0};
+
+	memset(r, 0, sizeof(*r));
+	opt.time_limit_s = 0;
+	opt.work_unit = unit;
+	opt.effort = effort;
+	opt.log = on_log;
+	opt.log_arg = r;
+	if (rota_solve(p, &opt, &s, &err) < 0)
+		fail_msg("solve: %s", err.msg);
+	assert_int_equal(s->stats.stopped_by == ROTA_STOP_TIME, 0);
+	assert_int_equal(rota_check(p, s, &rep, &err), 0);
+	assert_int_equal(rep->hard_broken, 0);
+	assert_true(fabs(rep->objective - s->stats.objective) < 1e-6);
+	rota_check_report_free(rep);
+	return s;
+}
+
+/*
+ * A restart whose searches end above the best roster gives the best one
+ * back: on three generated instances with a gap the searches do not
+ * close, the run returns the best roster any restart ended on or started
+ * from, never a worse restart's, and the same run again gives the same
+ * roster.  Some restart on them ends worse than the best before it (else
+ * the test would not test the putting back: 8 of 14 restarts do on the
+ * first, when written).
+ */
+static void a_restart_that_ends_worse_gives_the_best_back(void **state)
+{
+	static const int cases[][2] = {{8, 30}, {9, 5}, {10, 14}};
+	int worse = 0;
+
+	(void)state;
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		char *text;
+		struct rota_problem *p = generated(cases[c][0], cases[c][1],
+						   &text);
+		struct restarts r, again;
+		struct rota_solution *s = run(p, UNIT, EFFORT, &r);
+		double best;
+
+		assert_true(r.n >= 1);
+		best = r.before[0];
+		for (int k = 0; k < r.ended; k++) {
+			assert_true(r.before[k] <= best + 1e-9);
+			best = fmin(best, r.searched[k]);
+			if (r.searched[k] > r.before[k] + 1e-9)
+				worse++;
+		}
+		/* nothing after the last restart makes the roster worse */
+		assert_true(s->stats.objective <= best + 1e-9);
+		if (r.ended > 0 && r.searched[r.ended - 1] >
+					   r.before[r.ended - 1] + 1e-9)
+			assert_true(s->stats.objective <
+				    r.searched[r.ended - 1] - 1e-9);
+		if (c == 1) {
+			/* the same roster again, byte for byte */
+			struct rota_solution *t = run(p, UNIT, EFFORT, &again);
+
+			assert_int_equal(again.n, r.n);
+			assert_memory_equal(t->type, s->type,
+					    (size_t)p->n_employees *
+						    (size_t)p->n_days *
+						    sizeof(int));
+			rota_solution_free(t);
+		}
+		rota_solution_free(s);
+		rota_problem_free(p);
+		free(text);
+	}
+	assert_true(worse >= 1);
+}
+
+/*
+ * A restart can also find the better roster: on these two instances
+ * (the second with a unit where a restart's searches have more rounds)
+ * some restart ends below the best before it, and the run returns at
+ * most that roster.
+ */
+static void a_restart_can_find_a_better_roster(void **state)
+{
+	static const struct {
+		int nurses, seed;
+		double unit, effort;
+	} cases[] = {{9, 5, UNIT, EFFORT}, {11, 23, 10000, 10}};
+	int better = 0;
+
+	(void)state;
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		char *text;
+		struct rota_problem *p = generated(cases[c].nurses,
+						   cases[c].seed, &text);
+		struct restarts r;
+		struct rota_solution *s =
+			run(p, cases[c].unit, cases[c].effort, &r);
+
+		for (int k = 0; k < r.ended; k++)
+			if (r.searched[k] < r.before[k] - 1e-9) {
+				better++;
+				assert_true(s->stats.objective <=
+					    r.searched[k] + 1e-9);
+			}
+		rota_solution_free(s);
+		rota_problem_free(p);
+		free(text);
+	}
+	assert_true(better >= 1);
+}
+
+/* A work unit below zero is refused, as a negative work limit is. */
+static void a_negative_work_unit_is_refused(void **state)
+{
+	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+	struct rota_solution *s = NULL;
+	struct rota_error err = {0};
+	char *text;
+	struct rota_problem *p = generated(8, 1, &text);
+
+	(void)state;
+	opt.work_unit = -1;
+	assert_int_equal(rota_solve(p, &opt, &s, &err), ROTA_EINVAL);
+	assert_null(s);
+	assert_non_null(strstr(err.msg, "work unit"));
+	rota_problem_free(p);
+	free(text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_restart_that_ends_worse_gives_the_best_back),
+		cmocka_unit_test(a_restart_can_find_a_better_roster),
+		cmocka_unit_test(a_negative_work_unit_is_refused),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
