@@ -1,6 +1,6 @@
-/* solver/related.c - neighbourhoods related by the shift cover, for the
- * large neighbourhood search on the set-partitioning master (search.c,
- * colgen_lns). */
+/* solver/related.c - neighbourhoods related by the shift cover or by a
+ * request, for the large neighbourhood search on the set-partitioning
+ * master (search.c, colgen_lns). */
 #include <string.h>
 
 #include "solver/solver_int.h"
@@ -16,6 +16,25 @@ static int may_work(const struct rota_problem *p, int e, int d, int s)
 			   (size_t)s])
 		return 0;
 	return !(cap->value == 0 && cap->weight == 0);
+}
+
+/* freed (E): the first `size` of cand's n, and while fewer, others at
+ * random. */
+static void free_first(int E, const int *cand, int n, int size,
+		       uint64_t *rng, uint8_t *freed)
+{
+	memset(freed, 0, (size_t)E);
+	for (int i = 0; i < n && i < size; i++)
+		freed[cand[i]] = 1;
+	for (int k = n < size ? size - n : 0, tries = 0;
+	     k > 0 && tries < 4 * E; tries++) {
+		int e = solver_rng_below(rng, E);
+
+		if (!freed[e]) {
+			freed[e] = 1;
+			k--;
+		}
+	}
 }
 
 /* A cell of the cover chosen uniformly (reservoir) among those under
@@ -89,17 +108,68 @@ int solver_related(const struct rota_problem *p, const int *type,
 			cand[i] = j;
 		}
 	}
-	memset(freed, 0, (size_t)E);
-	for (int i = 0; i < n && i < size; i++)
-		freed[cand[i]] = 1;
-	for (int k = n < size ? size - n : 0, tries = 0;
-	     k > 0 && tries < 4 * E; tries++) {
-		int e = solver_rng_below(rng, E);
+	free_first(E, cand, n, size, rng, freed);
+	return 1;
+}
 
-		if (!freed[e]) {
-			freed[e] = 1;
-			k--;
-		}
+/* Request r is not granted by roster type. */
+static int broken(const struct rota_problem *p, const int *type,
+		  const struct rota_request *r)
+{
+	int t = type[(size_t)r->employee * (size_t)p->n_days +
+		     (size_t)r->day];
+	int on = r->type < 0 ? t >= 0 : t == r->type;
+
+	return r->on ? !on : on;
+}
+
+/*
+ * Related removal on a request: a request the roster does not grant,
+ * drawn with probability in proportion to its weight, its employee and
+ * those who could trade the day with them (for a request to work, those
+ * on the shift asked for; for one not to, those off that day who may work
+ * the shift the employee has), in random order; fewer than `size`: the
+ * rest at random.  A request is granted by moving its shift to someone
+ * else, which a neighbourhood drawn from the whole site seldom frees both
+ * ends of (Curtois 8: 122 of its 1,422 is requests, none of it forced).
+ */
+int solver_related_request(const struct rota_problem *p, const int *type,
+			   uint64_t *rng, int size, uint8_t *freed, int *cand)
+{
+	int D = p->n_days, E = p->n_employees, n = 0, d, s, t;
+	const struct rota_request *pick = NULL;
+	double total = 0;
+
+	for (size_t i = 0; i < p->n_requests; i++) {
+		const struct rota_request *r = &p->requests[i];
+
+		if (r->weight <= 0 || !broken(p, type, r))
+			continue;
+		total += r->weight;
+		/* weighted reservoir: r replaces the pick w.p. w / total */
+		if ((double)(solver_rng_next(rng) >> 11) * 0x1p-53 * total <
+		    r->weight)
+			pick = r;
 	}
+	if (!pick)
+		return 0;
+	d = pick->day;
+	t = type[(size_t)pick->employee * (size_t)D + (size_t)d];
+	cand[n++] = pick->employee;
+	for (int e = 0; e < E; e++) {
+		if (e == pick->employee)
+			continue;
+		s = type[(size_t)e * (size_t)D + (size_t)d];
+		if (pick->on ? s >= 0 && (pick->type < 0 || s == pick->type)
+			     : s < 0 && t >= 0 && may_work(p, e, d, t))
+			cand[n++] = e;
+	}
+	for (int i = 1; i < n; i++) {
+		int j = i + solver_rng_below(rng, n - i), k = cand[i];
+
+		cand[i] = cand[j];
+		cand[j] = k;
+	}
+	free_first(E, cand, n, size, rng, freed);
 	return 1;
 }

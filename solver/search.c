@@ -1736,12 +1736,17 @@ static int colgen_lns(struct state *st, struct solver_colgen *cg, double *x,
 		double before = st->bu.work;
 		int r, related;
 
-		/* every other neighbourhood around a cell off its cover
-		 * (related.c), else a random set of `size` employees
-		 * (partial Fisher-Yates) */
-		related = iter % 2 == 1 &&
-			  solver_related(st->p, st->type, &st->rng, size,
-					 freed, cand, cnt);
+		/* every other neighbourhood related (related.c): around
+		 * a request not granted on one turn in two, else around a
+		 * cell off its cover; else a random set of `size`
+		 * employees (partial Fisher-Yates) */
+		related = iter % 4 == 3 &&
+			  solver_related_request(st->p, st->type, &st->rng,
+						 size, freed, cand);
+		related = related ||
+			  (iter % 2 == 1 &&
+			   solver_related(st->p, st->type, &st->rng, size,
+					  freed, cand, cnt));
 		if (!related) {
 			memset(freed, 0, (size_t)E);
 			for (int e = 0; e < E; e++)

@@ -305,6 +305,10 @@ static inline int solver_rng_below(uint64_t *st, int n)
 int solver_related(const struct rota_problem *p, const int *type,
 		   uint64_t *rng, int size, uint8_t *freed, int *cand,
 		   int *cnt);
+/* related.c: the same around a request type does not grant (drawn by
+ * weight); 0 when it grants every request. */
+int solver_related_request(const struct rota_problem *p, const int *type,
+			   uint64_t *rng, int size, uint8_t *freed, int *cand);
 
 static inline int model_x(const struct roster_model *rm, int e, int d, int s)
 {

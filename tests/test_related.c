@@ -1,5 +1,5 @@
-/* tests/test_related.c - neighbourhoods related by the shift cover
- * (solver/related.c, solver_related). */
+/* tests/test_related.c - neighbourhoods related by the shift cover or by
+ * a request (solver/related.c, solver_related, solver_related_request). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -146,12 +146,112 @@ static void an_over_covered_cell_frees_who_works_it_and_a_met_cover_none(
 	rota_problem_free(p);
 }
 
+/* e asks to work (on) or not to work shift `code` on day d, weight w. */
+static void ask(struct rota_problem *p, int e, int d, const char *code,
+		int on, double w)
+{
+	struct rota_request r = {e, d, type_code(p, code), on, w};
+
+	assert_true(rota_problem_add_request(p, &r, NULL) >= 0);
+}
+
+static int freed_count(const uint8_t *freed)
+{
+	int n = 0;
+
+	for (int e = 0; e < E; e++)
+		n += freed[e];
+	return n;
+}
+
+/*
+ * A request to work not granted (C off on day 1, asking for D there):
+ * its employee first, then who works that shift that day (B), then the
+ * rest at random.  Once granted, nothing is freed.
+ */
+static void a_request_to_work_frees_its_employee_and_who_has_the_shift(
+	void **state)
+{
+	struct rota_problem *p = problem();
+	int type[E * D], cand[E];
+	uint8_t freed[E];
+	uint64_t rng = 5;
+
+	(void)state;
+	a_on_n_b_on_d(p, type);
+	assert_int_equal(solver_related_request(p, type, &rng, 2, freed,
+						cand),
+			 0);
+	ask(p, 2, 1, "D", 1, 3);
+	for (int round = 0; round < 20; round++) {
+		assert_int_equal(solver_related_request(p, type, &rng, 1, freed,
+							cand),
+				 1);
+		assert_true(freed[2]);
+		assert_int_equal(freed_count(freed), 1);
+		assert_int_equal(solver_related_request(p, type, &rng, 2, freed,
+							cand),
+				 1);
+		assert_true(freed[2] && freed[1]);
+		assert_int_equal(freed_count(freed), 2);
+		assert_int_equal(solver_related_request(p, type, &rng, 4, freed,
+							cand),
+				 1);
+		assert_true(freed[2] && freed[1]);
+		assert_int_equal(freed_count(freed), 4);
+	}
+	type[2 * D + 1] = type_code(p, "D");
+	assert_int_equal(solver_related_request(p, type, &rng, 2, freed, cand),
+			 0);
+	rota_problem_free(p);
+}
+
+/*
+ * A request not to work broken (A on N on day 2): A and those off that
+ * day who may work N (C, D, E; not F, who may not work N, nor B, on D).
+ * Beside a request to work of weight 1 (C's, as above), the one of
+ * weight 1,000 is drawn nearly always.
+ */
+static void a_request_off_frees_who_could_take_the_shift_drawn_by_weight(
+	void **state)
+{
+	struct rota_problem *p = problem();
+	int type[E * D], cand[E], heavy = 0;
+	uint8_t freed[E];
+	uint64_t rng = 11;
+
+	(void)state;
+	a_on_n_b_on_d(p, type);
+	ask(p, 0, 2, "N", 0, 1000);
+	for (int round = 0; round < 20; round++) {
+		assert_int_equal(solver_related_request(p, type, &rng, 4, freed,
+							cand),
+				 1);
+		assert_true(freed[0] && freed[2] && freed[3] && freed[4]);
+		assert_false(freed[1] || freed[5]);
+	}
+	ask(p, 2, 1, "D", 1, 1);
+	for (int round = 0; round < 200; round++) {
+		assert_int_equal(solver_related_request(p, type, &rng, 1, freed,
+							cand),
+				 1);
+		assert_true(freed[0] || freed[2]);
+		heavy += freed[0];
+	}
+	assert_true(heavy >= 190);
+	rota_problem_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(an_under_covered_cell_frees_who_could_fill_it),
 		cmocka_unit_test(
 			an_over_covered_cell_frees_who_works_it_and_a_met_cover_none),
+		cmocka_unit_test(
+			a_request_to_work_frees_its_employee_and_who_has_the_shift),
+		cmocka_unit_test(
+			a_request_off_frees_who_could_take_the_shift_drawn_by_weight),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
