@@ -112,20 +112,29 @@ int solver_related(const struct rota_problem *p, const int *type,
 	return 1;
 }
 
-/* Request r is not granted by roster type. */
+/* Request r is not granted by roster type, and could be: a request to
+ * work a shift its employee may not work that day (leave, a cap at 0)
+ * is broken by every roster, and freeing its employee wins nothing. */
 static int broken(const struct rota_problem *p, const int *type,
 		  const struct rota_request *r)
 {
 	int t = type[(size_t)r->employee * (size_t)p->n_days +
 		     (size_t)r->day];
-	int on = r->type < 0 ? t >= 0 : t == r->type;
+	int on = r->type < 0 ? t >= 0 : t == r->type, may = 0;
 
-	return r->on ? !on : on;
+	if (!r->on)
+		return on;
+	if (on)
+		return 0;
+	for (int s = 0; s < p->n_types && !may; s++)
+		may = (r->type < 0 || s == r->type) &&
+		      may_work(p, r->employee, r->day, s);
+	return may;
 }
 
 /*
- * Related removal on a request: a request the roster does not grant,
- * drawn with probability in proportion to its weight, its employee and
+ * Related removal on a request: a request the roster does not grant
+ * (and could: broken above), drawn with probability in proportion to its weight, its employee and
  * those who could trade the day with them (for a request to work, those
  * on the shift asked for; for one not to, those off that day who may work
  * the shift the employee has), in random order; fewer than `size`: the

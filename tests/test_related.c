@@ -167,7 +167,8 @@ static int freed_count(const uint8_t *freed)
 /*
  * A request to work not granted (C off on day 1, asking for D there):
  * its employee first, then who works that shift that day (B), then the
- * rest at random.  Once granted, nothing is freed.
+ * rest at random.  Once granted, nothing is freed; nor for a request the
+ * employee may not be granted.
  */
 static void a_request_to_work_frees_its_employee_and_who_has_the_shift(
 	void **state)
@@ -201,6 +202,12 @@ static void a_request_to_work_frees_its_employee_and_who_has_the_shift(
 		assert_int_equal(freed_count(freed), 4);
 	}
 	type[2 * D + 1] = type_code(p, "D");
+	assert_int_equal(solver_related_request(p, type, &rng, 2, freed, cand),
+			 0);
+	/* nor for requests no roster grants: E asks for D on day 1, a day
+	 * of leave, and F for N, which F may not work */
+	ask(p, 4, 1, "D", 1, 5);
+	ask(p, 5, 0, "N", 1, 5);
 	assert_int_equal(solver_related_request(p, type, &rng, 2, freed, cand),
 			 0);
 	rota_problem_free(p);
