@@ -423,10 +423,7 @@ static int cell_choose(struct solver_colgen *cg, const double *y,
 			double key = v;
 
 			if (cg->jitter > 0)
-				key += cg->jitter *
-				       ((double)(solver_rng_next(&cg->rng) >>
-						 11) *
-					0x1p-53);
+				key += cg->jitter * solver_rng_unit(&cg->rng);
 			if (key > best_key) {
 				best_key = key;
 				best_y = v;

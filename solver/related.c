@@ -156,8 +156,7 @@ int solver_related_request(const struct rota_problem *p, const int *type,
 			continue;
 		total += r->weight;
 		/* weighted reservoir: r replaces the pick w.p. w / total */
-		if ((double)(solver_rng_next(rng) >> 11) * 0x1p-53 * total <
-		    r->weight)
+		if (solver_rng_unit(rng) * total < r->weight)
 			pick = r;
 	}
 	if (!pick)

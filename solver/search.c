@@ -972,8 +972,7 @@ static void pick(struct state *st, struct lns *ln, int kind, int size,
 			if (pass == 1) {
 				if (!(total > 0))
 					break;
-				draw = (double)(solver_rng_next(&st->rng) >> 11) /
-				       9007199254740992.0 * total;
+				draw = solver_rng_unit(&st->rng) * total;
 			}
 			for (int i = 0; i < st->T * st->K; i++) {
 				double pen = 0;
@@ -1147,8 +1146,7 @@ static int choose_shape(struct state *st, const double *score, int n,
 		best = fmax(best, score[i]);
 	for (int i = 0; i < n; i++)
 		total += score[i] + 0.1 * best + 1e-12;
-	pick = (double)(solver_rng_next(&st->rng) >> 11) / 9007199254740992.0 *
-	       total;
+	pick = solver_rng_unit(&st->rng) * total;
 	for (int i = 0; i < n; i++) {
 		pick -= score[i] + 0.1 * best + 1e-12;
 		if (pick < 0)

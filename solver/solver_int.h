@@ -298,6 +298,12 @@ static inline int solver_rng_below(uint64_t *st, int n)
 	return n <= 1 ? 0 : (int)(solver_rng_next(st) % (uint64_t)n);
 }
 
+/* uniform in [0, 1), in steps of 2^-53 */
+static inline double solver_rng_unit(uint64_t *st)
+{
+	return (double)(solver_rng_next(st) >> 11) * 0x1p-53;
+}
+
 /* related.c: a neighbourhood of `size` employees around a shift cover
  * cell that roster type ([e*D + d], -1 off) misses, into freed ([E], 1 =
  * free); 0 when type meets every cover (nothing freed).  cand: E ints,
