@@ -848,6 +848,13 @@ static void x_to_roster(struct state *st, const double *x)
 	}
 }
 
+/* z is better than `than` by more than rounding: every "better roster"
+ * of the search is judged by this one tolerance. */
+static int better(double z, double than)
+{
+	return z < than - 1e-9 * fmax(1.0, fabs(than));
+}
+
 static void accept(struct state *st, const double *x, double obj)
 {
 	memcpy(st->inc, x, (size_t)st->full.mip.ncols * sizeof(double));
@@ -1527,8 +1534,7 @@ static int round_lp(struct state *st, double *x, const double *target,
 		double z;
 
 		roster_to_x(st, x);
-		if (evaluate(st, x, &z) == 0 &&
-		    z < st->inc_obj - 1e-9 * fmax(1.0, fabs(st->inc_obj))) {
+		if (evaluate(st, x, &z) == 0 && better(z, st->inc_obj)) {
 			accept(st, x, z);
 			solver_budget_report(&st->bu, 1);
 			free(saved);
@@ -1698,7 +1704,7 @@ static int try_roster(struct state *st, double *x)
 	roster_to_x(st, x);
 	if ((rc = evaluate(st, x, &z)) < 0)
 		return rc;
-	if (z < st->inc_obj - 1e-9 * fmax(1.0, fabs(st->inc_obj))) {
+	if (better(z, st->inc_obj)) {
 		accept(st, x, z);
 		return 1;
 	}
@@ -2040,7 +2046,7 @@ static int turns(struct state *st, struct solver_colgen *cg, double *x,
 		if ((rc = colgen_lns(st, cg, x, err)) < 0 ||
 		    (rc = lns(st, gap, err)) < 0)
 			return rc;
-		if (st->inc_obj < before - 1e-9 * fmax(1.0, fabs(before)))
+		if (better(st->inc_obj, before))
 			idle = 0;
 		else
 			idle++;
@@ -2124,7 +2130,7 @@ static int restart(struct state *st, struct solver_colgen *cg, double *x,
 	solver_budget_log(&st->bu,
 			  "restart %d: searched to %.2f, best before %.2f\n",
 			  n, st->inc_obj, best);
-	if (rc == 0 && !(st->inc_obj < best - 1e-9 * fmax(1.0, fabs(best))))
+	if (rc == 0 && !better(st->inc_obj, best))
 		accept(st, best_x, best);
 out:
 	free(dived);
