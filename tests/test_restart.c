@@ -90,7 +90,7 @@ static struct rota_solution *run(const struct rota_problem *p, double unit,
 	opt.log_arg = r;
 	if (rota_solve(p, &opt, &s, &err) < 0)
 		fail_msg("solve: %s", err.msg);
-	assert_int_equal(s->stats.stopped_by == ROTA_STOP_TIME, 0);
+	assert_int_not_equal(s->stats.stopped_by, ROTA_STOP_TIME);
 	assert_int_equal(rota_check(p, s, &rep, &err), 0);
 	assert_int_equal(rep->hard_broken, 0);
 	assert_true(fabs(rep->objective - s->stats.objective) < 1e-6);
