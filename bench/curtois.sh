@@ -46,21 +46,22 @@ for i in $which; do
 done
 
 # csv: instance,status,objective,bound,gap,seconds,work,stopped_by,
-#      best_known,gap_to_best,days,employees,types
+#      best_known,gap_to_best,days,employees,types,shifts_short,
+#      cover_under,cover_over,requests
 table=$tmp/table.md
 {
 	echo "<!-- curtois:table begin (written by bench/curtois.sh) -->"
 	echo "Measured $started-$(date -u '+%H:%M') UTC on $(uname -m), $(nproc 2>/dev/null || echo '?') cores, load average $load at the start;"
 	echo "\`ROTA_CURTOIS_INSTANCES=\"$which\" ROTA_CURTOIS_TIME_LIMIT=$limit ROTA_CURTOIS_EFFORT=$effort sh bench/curtois.sh\`."
 	echo
-	echo "| instance | days | staff | types | status | objective | bound | gap | best known | gap to best | seconds | work | stopped by |"
-	echo "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"
+	echo "| instance | days | staff | types | status | objective | bound | gap | best known | gap to best | seconds | work | stopped by | shifts short | requests |"
+	echo "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"
 	awk -F, '
 	function pct(v) { return v == "" ? "-" : sprintf("%.2f%%", v * 100) }
 	{
-		printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+		printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
 			$1, $11, $12, $13, $2, $3, ($4 == "" ? "-" : $4),
-			pct($5), $9, pct($10), $6, $7, $8
+			pct($5), $9, pct($10), $6, $7, $8, $14, $17
 	}' "$tmp/rows.csv"
 	awk -F, '$10 != "" && $10 + 0 <= 0 { n++; s = s (s ? ", " : "") substr($1, 9) }
 		END { printf "\nAt the best known value: %d of %d (%s).\n", n, NR, n ? s : "none" }' "$tmp/rows.csv"

@@ -21,11 +21,15 @@ static const char usage[] =
 	"with rota's solver, check each roster with the independent checker\n"
 	"and print one row per instance:\n"
 	"  instance,status,objective,bound,gap,seconds,work,stopped_by,\n"
-	"  best_known,gap_to_best,days,employees,types\n"
+	"  best_known,gap_to_best,days,employees,types,\n"
+	"  shifts_short,cover_under,cover_over,requests\n"
 	"The objective is the checker's, recomputed from the roster; a roster\n"
 	"breaking a hard rule is an internal error (its violations go to\n"
 	"stderr, exit 1).  gap = (objective - bound) / objective; best_known\n"
 	"comes from BEST_KNOWN.csv beside the instance when there is one.\n"
+	"The last four split the objective: shifts short of the cover, their\n"
+	"penalty, the penalty of shifts over it, and of requests not granted\n"
+	"(the checker's terms; the objective is their sum).\n"
 	"The search is bounded by work (--effort scales it, default 1) with\n"
 	"--time-limit as a safety cap (default 600 s; 0: none).  --solution\n"
 	"(one instance) writes the roster as employee,day,shift rows, day\n"
@@ -122,6 +126,23 @@ static void cell_num(struct cli_table *t, double v, int decimals)
 		cli_table_cell(t, "%s", "");
 }
 
+/* Shifts the roster leaves short of the cover, by the checker's counts. */
+static int shifts_short(const struct rota_problem *p,
+			const struct rota_check_report *r)
+{
+	int n = 0;
+
+	for (int d = 0; d < p->n_days; d++)
+		for (int s = 0; s < p->n_types; s++) {
+			int k = r->cover_n[(size_t)d * (size_t)p->n_types +
+					   (size_t)s];
+			int need = rota_problem_cover(p, d, s)->required;
+
+			n += need > k ? need - k : 0;
+		}
+	return n;
+}
+
 /* One instance: solve, check, one row; CLI exit code. */
 static int curtois_one(struct cli_ctx *ctx, const char *path,
 		       const struct rota_solve_options *so,
@@ -186,6 +207,10 @@ static int curtois_one(struct cli_ctx *ctx, const char *path,
 	cli_table_cell(t, "%d", p->n_days);
 	cli_table_cell(t, "%d", p->n_employees);
 	cli_table_cell(t, "%d", p->n_types);
+	cli_table_cell(t, "%d", shifts_short(p, r));
+	cell_num(t, r->term[ROTA_TERM_cover_under], 0);
+	cell_num(t, r->term[ROTA_TERM_cover_over], 0);
+	cell_num(t, r->term[ROTA_TERM_requests], 0);
 	cli_table_end_row(t);
 	rc = solution ? write_solution(ctx, p, sol, solution) : CLI_EXIT_OK;
 out:
@@ -218,11 +243,13 @@ static int run_curtois(struct cli_ctx *ctx, int argc, char **argv)
 		"instance", "status",	  "objective",	 "bound",
 		"gap",	    "seconds",	  "work",	 "stopped_by",
 		"best_known", "gap_to_best", "days",	 "employees",
-		"types"};
+		"types",    "shifts_short", "cover_under", "cover_over",
+		"requests"};
 	static const int types[] = {
 		CLI_COL_STR, CLI_COL_STR, CLI_COL_NUM, CLI_COL_NUM, CLI_COL_NUM,
 		CLI_COL_NUM, CLI_COL_NUM, CLI_COL_STR, CLI_COL_NUM, CLI_COL_NUM,
-		CLI_COL_NUM, CLI_COL_NUM, CLI_COL_NUM};
+		CLI_COL_NUM, CLI_COL_NUM, CLI_COL_NUM, CLI_COL_NUM, CLI_COL_NUM,
+		CLI_COL_NUM, CLI_COL_NUM};
 	const char *tl = NULL, *effort = NULL, *solution = NULL,
 		   *format = NULL, *seed = NULL, *pos[64];
 	int verbose = 0;
@@ -272,7 +299,7 @@ static int run_curtois(struct cli_ctx *ctx, int argc, char **argv)
 		so.log = log_line;
 		so.log_arg = ctx;
 	}
-	if (!(t = cli_table_new(cols, types, 13))) {
+	if (!(t = cli_table_new(cols, types, 17))) {
 		fprintf(ctx->err, "%s bench: out of memory\n", ctx->prog);
 		return CLI_EXIT_FAIL;
 	}

@@ -41,11 +41,23 @@ printf 'instance,best_upper\r\ntiny,2\r\n' >BEST_KNOWN.csv
 expect_exit 0 rota bench curtois ./tiny.txt --format csv --solution sol.csv
 expect_grep "instance,status,objective,bound,gap,seconds,work,stopped_by,best_known,gap_to_best,days,employees,types" out
 expect_grep "tiny,optimal,2,2,0.0000," out
-expect_grep ",done,2,0.0000,7,2,1" out
+expect_grep ",done,2,0.0000,7,2,1,0,0,0,2" out
+expect_grep ",types,shifts_short,cover_under,cover_over,requests" out
 head -n 1 sol.csv | grep -qx "employee,day,shift" || fail "solution header"
 [ "$(grep -c ',D$' sol.csv)" -eq 7 ] || { cat sol.csv; fail "7 shifts expected"; }
 grep -q "^A,0,D$" sol.csv || fail "A's request for Monday not granted"
 grep -q "^A,2,D$" sol.csv || fail "A works Wednesday, the cheaper request broken"
+# the objective split: two wanted on Monday, when B is off (one short at
+# 100, the request still granted); then nobody wanted after Tuesday, when
+# both must still work two days (two over at 1, no request broken)
+sed 's/^0,D,1,100,1/0,D,2,100,1/' tiny.txt >short.txt
+expect_exit 0 rota bench curtois ./short.txt --format csv
+expect_grep "short,optimal,102,102,0.0000," out
+expect_grep ",done,,,7,2,1,1,100,0,2" out
+sed 's/^\([2-6]\),D,1,100,1/\1,D,0,100,1/' tiny.txt >over.txt
+expect_exit 0 rota bench curtois ./over.txt --format csv
+expect_grep "over,optimal,2,2,0.0000," out
+expect_grep ",done,,,7,2,1,0,0,2,0" out
 expect_exit 0 rota bench curtois ./tiny.txt --format csv --seed 5
 expect_grep "tiny,optimal,2,2,0.0000," out
 expect_exit 2 rota bench curtois ./tiny.txt --seed -1
