@@ -952,10 +952,11 @@ static int check_coverage(struct ctx *c, struct rota_error *err)
 			int n = r->cover_n[(size_t)d * (size_t)p->n_types +
 					   (size_t)s];
 
-			if (n < cv->required)
+			if (n < cv->required) {
+				r->cover_short += cv->required - n;
 				r->term[ROTA_TERM_cover_under] +=
 					cv->under_weight * (cv->required - n);
-			else
+			} else
 				r->term[ROTA_TERM_cover_over] +=
 					cv->over_weight * (n - cv->required);
 		}

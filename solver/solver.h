@@ -806,6 +806,8 @@ struct rota_check_report {
 
 	int n_days, n_types, n_intervals, n_skills, n_employees;
 	int *cover_n;         /* [d * n_types + s]: employees working s on d */
+	int cover_short;      /* shifts short of the shift cover: the sum of
+				 required - cover_n where it is under */
 	int *headcount;       /* [t]: agents at work in interval t, not on
 			         their break (any skill) */
 	double *served;       /* [t * n_skills + k]: the checker's allocation;

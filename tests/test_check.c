@@ -182,6 +182,7 @@ static void objective_is_the_sum_of_its_terms_with_paid_time(void **state)
 	assert_true(r->term[ROTA_TERM_cost] == 0.5 * 3 * 480);
 	assert_true(r->term[ROTA_TERM_cover_under] == 100);
 	assert_true(r->term[ROTA_TERM_cover_over] == 3);
+	assert_int_equal(r->cover_short, 1);
 	assert_int_equal(r->cover_n[0 * 3 + T_E], 1);
 	assert_int_equal(r->cover_n[0 * 3 + T_L], 1);
 	for (int t = 0; t < ROTA_TERM_COUNT; t++)
