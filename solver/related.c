@@ -134,13 +134,14 @@ static int broken(const struct rota_problem *p, const int *type,
 
 /*
  * Related removal on a request: a request the roster does not grant
- * (and could: broken above), drawn with probability in proportion to its weight, its employee and
- * those who could trade the day with them (for a request to work, those
- * on the shift asked for; for one not to, those off that day who may work
- * the shift the employee has), in random order; fewer than `size`: the
- * rest at random.  A request is granted by moving its shift to someone
- * else, which a neighbourhood drawn from the whole site seldom frees both
- * ends of (Curtois 8: 122 of its 1,422 is requests, none of it forced).
+ * (and could: broken above), drawn with probability in proportion to
+ * its weight, its employee and those who could trade the day with them
+ * (for a request to work, those on the shift asked for; for one not to,
+ * those off that day who may work the shift the employee has), in random
+ * order; fewer than `size`: the rest at random.  A request is granted by
+ * moving its shift to someone else, which a neighbourhood drawn from the
+ * whole site seldom frees both ends of (Curtois 8: 120 of its 1,420 is
+ * requests).
  */
 int solver_related_request(const struct rota_problem *p, const int *type,
 			   uint64_t *rng, int size, uint8_t *freed, int *cand)
