@@ -549,6 +549,39 @@ static int price_round(struct solver_colgen *cg, long beam, double *sum)
 	return added;
 }
 
+int solver_colgen_mask_columns(struct solver_colgen *cg)
+{
+	uint8_t *has = calloc((size_t)cg->ncls + 1, 1);
+	int rc = 0;
+
+	if (!has)
+		return ROTA_ENOMEM;
+	for (size_t i = 0; i < cg->ncol; i++)
+		if (!solver_colgen_masked_out(cg, cg->col[i].cls,
+					      cg->col[i].week))
+			has[cg->col[i].cls] = 1;
+	for (int c = 0; c < cg->ncls && rc == 0; c++) {
+		struct cg_class *k = &cg->cls[c];
+		int found = 0;
+
+		if (has[c] || k->fixed >= k->n)
+			continue;
+		if ((rc = priced_costs(cg, c)) < 0)
+			break;
+		rc = solver_price_k(k->pr, cg->cost, INF, PRICE_BEAM, 1,
+				    cg->weeks, cg->values, &found, NULL);
+		if (rc < 0)
+			break;
+		rc = 0;
+		if (!found || cg->values[0] >= INF)
+			rc = 1;
+		else if (add_column(cg, c, cg->weeks) == ROTA_ENOMEM)
+			rc = ROTA_ENOMEM;
+	}
+	free(has);
+	return rc;
+}
+
 /*
  * Dual smoothing at the root (Wentges 1997; Pessoa et al. 2018): the
  * master's duals jump from round to round, and schedules priced on them

@@ -94,4 +94,24 @@ void solver_colgen_truncate(struct solver_colgen *cg, size_t n);
 int solver_colgen_read(const struct solver_colgen *cg, const double *v,
 		       int *type);
 
+/* Bar (bounds fixed at 0) every schedule of a touched class (touched[c])
+ * that takes an option cg->mask no longer allows; free again those that
+ * keep to it (dive.c). */
+void solver_colgen_cell_bar(struct solver_colgen *cg, const uint8_t *touched);
+/* y[(c*D + d)*(S+1) + o]: the LP's weight on option o of class c's day d;
+ * returns 1 when every schedule count is whole (dive.c). */
+int solver_colgen_cell_weights(const struct solver_colgen *cg, double *y);
+/* The roster of the schedule counts: the columns' lower bounds (a dive
+ * that fixed every class wholly) or, with `values`, the LP's whole
+ * values.  ROTA_ENOMEM or 0 (dive.c). */
+int solver_colgen_read_counts(const struct solver_colgen *cg, int values,
+			      int *type);
+/* Every open class that has no column cg->mask allows gets the cheapest
+ * week it allows under the last LP's duals, whatever its reduced cost
+ * (a Farkas-free repair: the master stays feasible after a branch that
+ * bars every column of a class).  0 when every class has one; 1 when
+ * some class has no week its mask allows (the branch is infeasible);
+ * or a negative status (colgen.c). */
+int solver_colgen_mask_columns(struct solver_colgen *cg);
+
 #endif

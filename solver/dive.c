@@ -72,10 +72,8 @@ static void fix_at_least(struct solver_colgen *cg, size_t i, int lb)
 	cg->cls[cg->col[i].cls].fixed += lb - old;
 }
 
-/* The roster of the schedule counts: the columns' lower bounds (a dive
- * that fixed every class wholly) or, with `values`, the LP's whole
- * values.  ROTA_ENOMEM or 0. */
-static int read_counts(const struct solver_colgen *cg, int values, int *type)
+int solver_colgen_read_counts(const struct solver_colgen *cg, int values,
+			      int *type)
 {
 	int rc;
 	double *v = calloc((size_t)glp_get_num_cols(cg->P) + 1,
@@ -276,7 +274,7 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 			goto out;
 		}
 	}
-	r = read_counts(cg, 0, type) < 0 ? ROTA_ENOMEM : SUB_OPTIMAL;
+	r = solver_colgen_read_counts(cg, 0, type) < 0 ? ROTA_ENOMEM : SUB_OPTIMAL;
 out:
 	free(ds.fix);
 	return r;
@@ -296,9 +294,7 @@ out:
  * that no longer exists by the time the dive ends.
  */
 
-/* Bar (bounds fixed at 0) every schedule of a touched class that takes an
- * option its cells no longer allow; free again those that keep to them. */
-static void cell_bar(struct solver_colgen *cg, const uint8_t *touched)
+void solver_colgen_cell_bar(struct solver_colgen *cg, const uint8_t *touched)
 {
 	for (size_t i = 0; i < cg->ncol; i++) {
 		const struct cg_col *col = &cg->col[i];
@@ -313,9 +309,7 @@ static void cell_bar(struct solver_colgen *cg, const uint8_t *touched)
 	}
 }
 
-/* y[(c*D + d)*(S+1) + o]: the LP's weight on option o of class c's day d;
- * returns 1 when every schedule count is whole. */
-static int cell_weights(const struct solver_colgen *cg, double *y)
+int solver_colgen_cell_weights(const struct solver_colgen *cg, double *y)
 {
 	size_t O = (size_t)cg->S + 1, D = (size_t)cg->D;
 	int whole = 1;
@@ -561,7 +555,7 @@ static int cell_loop(struct solver_colgen *cg, double *y, double round,
 	if (!touched)
 		return ROTA_ENOMEM;
 	cg->bu->phase = "diving";
-	while (!cell_weights(cg, y)) {
+	while (!solver_colgen_cell_weights(cg, y)) {
 		st.n = 0;
 		if (retry.cell != SIZE_MAX) {
 			if (cell_push(&st, retry.cell, cg->mask[retry.cell],
@@ -588,7 +582,7 @@ static int cell_loop(struct solver_colgen *cg, double *y, double round,
 			cg->mask[st.fix[k].cell] = (uint64_t)1 << st.fix[k].opt;
 			touched[st.fix[k].cell / (size_t)cg->D] = 1;
 		}
-		cell_bar(cg, touched);
+		solver_colgen_cell_bar(cg, touched);
 		solver_budget_log(cg->bu, "dive: lp %.4f, %d employees open, "
 					  "%zu cells fixed\n",
 				  cg->lp, open, st.n);
@@ -620,7 +614,7 @@ static int cell_loop(struct solver_colgen *cg, double *y, double round,
 					st.n, r == SUB_OPTIMAL ? cg->lp : NAN);
 			}
 			cell_undo(cg, &st, &retry);
-			cell_bar(cg, touched);
+			solver_colgen_cell_bar(cg, touched);
 			r = solver_colgen_generate(cg, CELL_ROUNDS, 0);
 			if (r < 0 && r != SUB_INFEASIBLE)
 				goto out;
@@ -631,7 +625,7 @@ static int cell_loop(struct solver_colgen *cg, double *y, double round,
 		}
 	}
 	solver_budget_log(cg->bu, "dive: an integral LP, %.4f\n", cg->lp);
-	r = read_counts(cg, 1, type) < 0 ? ROTA_ENOMEM : SUB_OPTIMAL;
+	r = solver_colgen_read_counts(cg, 1, type) < 0 ? ROTA_ENOMEM : SUB_OPTIMAL;
 	goto out;
 nomem:
 	r = ROTA_ENOMEM;
@@ -817,7 +811,7 @@ static int dive_finish(struct solver_colgen *cg, const int *start, int *type)
 		free(placed);
 		return ROTA_ENOMEM;
 	}
-	if (read_counts(cg, 0, type) < 0) {
+	if (solver_colgen_read_counts(cg, 0, type) < 0) {
 		free(open);
 		free(placed);
 		return ROTA_ENOMEM;

@@ -488,6 +488,16 @@ int solver_colgen_cell_dive(const struct solver_colgen *cg);
  * same LP); jitter 0: by the heaviest again (dive.c). */
 void solver_colgen_jitter(struct solver_colgen *cg, double jitter,
 			  uint64_t seed);
+/* Branch-and-price on cells (branch.c), depth first from the master's LP
+ * as it stands, for a roster that costs at most incumbent - step: a node
+ * fixes a cell to its heaviest option, its sibling bars it, and a node
+ * whose LP cannot beat the best roster so far by step is pruned.  Within
+ * the budget (hold a share of it).  SUB_OPTIMAL with the best roster
+ * found in type and its cost (its LP's value) in *value, SUB_NONE when
+ * none was found, or a negative status.  solver_colgen_release undoes
+ * its bars. */
+int solver_colgen_branch(struct solver_colgen *cg, double incumbent,
+			 double step, int *type, double *value);
 /* The LP's own rounding (dive.c): the master's LP as it stands, its
  * nearly whole schedules fixed in batches, else its most nearly whole
  * one, the LP solved again after each step with no new columns, until

@@ -1,5 +1,6 @@
-/* tests/test_dive.c - the column generation's dive on cells (solver/dive.c),
- * on small generated instances in the benchmark's format. */
+/* tests/test_dive.c - the column generation's dive on cells (solver/dive.c)
+ * and the branch-and-price it is one path of (solver/branch.c), on small
+ * generated instances in the benchmark's format. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -48,19 +49,26 @@ static double checked(const struct rota_problem *p, const int *type, int *hard)
 	return z;
 }
 
-/* Roster type read from cg's whole LP: it keeps every hard rule and
- * costs what that LP says, no less than the bound; its cost. */
-static double at_lp_cost(const struct rota_problem *p,
-			 const struct solver_colgen *cg, const int *type,
-			 double bound)
+/* Roster type read from a whole LP of value lp: it keeps every hard rule
+ * and costs what that LP says, no less than the bound; its cost. */
+static double at_cost(const struct rota_problem *p, double lp,
+		      const int *type, double bound)
 {
 	int hard = -1;
 	double z = checked(p, type, &hard);
 
 	assert_int_equal(hard, 0);
-	assert_true(fabs(z - cg->lp) < 1e-6 * fmax(1, z));
+	assert_true(fabs(z - lp) < 1e-6 * fmax(1, z));
 	assert_true(z >= bound - 1e-6);
 	return z;
+}
+
+/* at_cost of cg's last LP */
+static double at_lp_cost(const struct rota_problem *p,
+			 const struct solver_colgen *cg, const int *type,
+			 double bound)
+{
+	return at_cost(p, cg->lp, type, bound);
 }
 
 /* One generated instance at its root: the master from a short search's
@@ -528,6 +536,151 @@ static void the_root_bounds_a_week_with_interval_demand(void **state)
 	}
 }
 
+/* lines of the solver's log of a branch-and-price that searched its
+ * whole tree */
+static int trees_done;
+
+static void count_trees(const char *line, void *arg)
+{
+	(void)arg;
+	if (strstr(line, "the tree searched"))
+		trees_done++;
+}
+
+/*
+ * Branch-and-price on cells (solver_colgen_branch) below a dive's roster,
+ * from the root's LP again: a roster it returns keeps every hard rule,
+ * costs what its whole LP says, at least a unit below the dive's and no
+ * less than the bound; when it returns none, the dive's roster stands.
+ * It leaves no mask behind, and once released the root proves the same
+ * bound again.  On eight generated instances, where the dive ends above
+ * the bound rounded up on most: the tree finds a better roster on some,
+ * and none is ever worse (fails when the cutoff is not kept, or when the
+ * search returns a roster it did not read from a whole LP).  Without a
+ * work limit each tree is searched to its end.
+ */
+static void branch_and_price_finds_a_roster_below_the_dives(void **state)
+{
+	struct rota_solve_options logged = ROTA_SOLVE_OPTIONS_INIT;
+	int better = 0, gaps = 0, searched = 0;
+
+	(void)state;
+	logged.time_limit_s = 0;
+	logged.log = count_trees;
+	trees_done = 0;
+	rng = 11;
+	for (int round = 0; round < 8; round++) {
+		struct rooted rt;
+		struct solver_colgen *cg;
+		int type[NURSES * DAYS], r;
+		double z_dive, z_tree, again;
+
+		root_open(&rt, &logged);
+		cg = rt.cg;
+		if (solver_colgen_dive(cg, NULL, 0, type) != SUB_OPTIMAL) {
+			root_close(&rt);
+			continue;
+		}
+		z_dive = at_lp_cost(rt.p, cg, type, rt.bound);
+		solver_colgen_release(cg);
+		if (z_dive < ceil(rt.bound - 1e-6) + 1) {
+			root_close(&rt);
+			continue; /* nothing to find below it */
+		}
+		gaps++;
+		assert_int_equal(solver_colgen_resolve(cg), SUB_OPTIMAL);
+		r = solver_colgen_branch(cg, z_dive, 1.0, type, &z_tree);
+		assert_null(cg->mask);
+		searched++;
+		if (r == SUB_OPTIMAL) {
+			double z = at_cost(rt.p, z_tree, type, rt.bound);
+
+			assert_true(z <= z_dive - 1 + 1e-6);
+			better++;
+		} else {
+			assert_int_equal(r, SUB_NONE);
+		}
+		solver_colgen_release(cg);
+		assert_int_equal(solver_colgen_root(cg, &again), SUB_OPTIMAL);
+		assert_true(fabs(again - rt.bound) < 1e-6 * fmax(1, rt.bound));
+		root_close(&rt);
+	}
+	print_message("branch-and-price: %d of %d dives above the bound "
+		      "bettered\n", better, gaps);
+	assert_true(gaps >= 3);
+	assert_true(better >= 1);
+	assert_int_equal(trees_done, searched);
+}
+
+/*
+ * The repair after a branch (solver_colgen_mask_columns): a class whose
+ * every column its mask bars gets one that keeps to the mask (a day
+ * restricted to an option none of its columns takes there), and a class
+ * whose mask leaves a day no option has no week: the branch is pruned.
+ */
+static void a_branch_that_bars_every_column_gets_one_it_allows(void **state)
+{
+	struct rota_solve_options quiet = ROTA_SOLVE_OPTIONS_INIT;
+	struct rooted rt;
+	struct solver_colgen *cg;
+	size_t O, ncell;
+	int c = 0, d = 0, opt = -1;
+
+	(void)state;
+	quiet.time_limit_s = 0;
+	rng = 11;
+	root_open(&rt, &quiet);
+	cg = rt.cg;
+	O = (size_t)cg->S + 1;
+	ncell = (size_t)cg->ncls * (size_t)cg->D;
+	/* a cell (class c, day d) and an option none of c's columns takes
+	 * on d */
+	for (int k = 0; k < cg->ncls * cg->D && opt < 0; k++) {
+		uint64_t used = 0;
+
+		c = k / cg->D;
+		d = k % cg->D;
+		for (size_t i = 0; i < cg->ncol; i++)
+			if (cg->col[i].cls == c)
+				used |= (uint64_t)1 << solver_colgen_option(
+						cg, cg->col[i].week[d]);
+		for (size_t o = 0; o < O && opt < 0; o++)
+			if (!(used >> o & 1))
+				opt = (int)o;
+	}
+	assert_true(opt >= 0);
+	assert_non_null(cg->mask = malloc(ncell * sizeof(uint64_t)));
+	for (size_t k = 0; k < ncell; k++)
+		cg->mask[k] = ((uint64_t)1 << O) - 1;
+	cg->mask[(size_t)c * (size_t)cg->D + (size_t)d] = (uint64_t)1 << opt;
+	{
+		size_t before = cg->ncol;
+		uint8_t touched[NURSES] = {0};
+
+		touched[c] = 1;
+
+		solver_colgen_cell_bar(cg, touched);
+		assert_int_equal(solver_colgen_mask_columns(cg), 0);
+		assert_int_equal(cg->ncol, before + 1);
+		assert_int_equal(cg->col[before].cls, c);
+		assert_int_equal(
+			solver_colgen_option(cg, cg->col[before].week[d]), opt);
+		assert_false(solver_colgen_masked_out(cg, c,
+						      cg->col[before].week));
+		/* and its LP has a solution again */
+		assert_int_equal(solver_colgen_resolve(cg), SUB_OPTIMAL);
+		/* a day with no option left: no week */
+		cg->mask[(size_t)c * (size_t)cg->D + (size_t)(d + 1) % (size_t)cg->D] = 0;
+		solver_colgen_cell_bar(cg, touched);
+		assert_int_equal(solver_colgen_mask_columns(cg), 1);
+		assert_int_equal(cg->ncol, before + 1);
+	}
+	free(cg->mask);
+	cg->mask = NULL;
+	solver_colgen_release(cg);
+	root_close(&rt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -539,6 +692,10 @@ int main(void)
 			a_jittered_dive_takes_another_path_and_repeats_it),
 		cmocka_unit_test(window_rounds_keep_the_roots_bound),
 		cmocka_unit_test(the_root_bounds_a_week_with_interval_demand),
+		cmocka_unit_test(
+			branch_and_price_finds_a_roster_below_the_dives),
+		cmocka_unit_test(
+			a_branch_that_bars_every_column_gets_one_it_allows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

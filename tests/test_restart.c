@@ -104,12 +104,15 @@ static struct rota_solution *run(const struct rota_problem *p, double unit,
  * close, the run returns the best roster any restart ended on or started
  * from, never a worse restart's, and the same run again gives the same
  * roster.  Some restart on them ends worse than the best before it (else
- * the test would not test the putting back: 8 of 14 restarts do on the
- * first, when written).
+ * the test would not test the putting back: 7 of 13 restarts do on the
+ * first, when written).  The branch-and-price (solver/branch.c) took
+ * (9, 5) out of these: it reaches that instance's bound before a restart
+ * runs, as it does on five more of nurses 8-11 and seeds 1-40 where a
+ * restart used to find the bound.
  */
 static void a_restart_that_ends_worse_gives_the_best_back(void **state)
 {
-	static const int cases[][2] = {{8, 30}, {9, 5}, {10, 14}};
+	static const int cases[][2] = {{8, 30}, {9, 28}, {10, 14}};
 	int worse = 0;
 
 	(void)state;
@@ -157,14 +160,14 @@ static void a_restart_that_ends_worse_gives_the_best_back(void **state)
  * A restart can also find the better roster: on these two instances
  * (the second with a unit where a restart's searches have more rounds)
  * some restart ends below the best before it, and the run returns at
- * most that roster.
+ * most that roster (on the first when written: one of its three).
  */
 static void a_restart_can_find_a_better_roster(void **state)
 {
 	static const struct {
 		int nurses, seed;
 		double unit, effort;
-	} cases[] = {{9, 5, UNIT, EFFORT}, {11, 23, 10000, 10}};
+	} cases[] = {{11, 40, UNIT, EFFORT}, {11, 23, 10000, 10}};
 	int better = 0;
 
 	(void)state;
