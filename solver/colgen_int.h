@@ -1,7 +1,8 @@
 /*
- * solver/colgen_int.h - the column generation's state, shared by its two
- * files: colgen.c (the master, its pricing and its neighbourhoods) and
- * dive.c (rounding the master's LP to a roster).  Inside the solver only.
+ * solver/colgen_int.h - the column generation's state, shared by its
+ * three files: colgen.c (the master, its pricing and its neighbourhoods),
+ * dive.c (rounding the master's LP to a roster) and branch.c (the dive's
+ * branching searched as a tree).  Inside the solver only.
  */
 #ifndef ROTA_SOLVER_COLGEN_INT_H
 #define ROTA_SOLVER_COLGEN_INT_H

@@ -107,7 +107,7 @@ static struct rota_solution *run(const struct rota_problem *p, double unit,
  * the test would not test the putting back: 7 of 13 restarts do on the
  * first, when written).  The branch-and-price (solver/branch.c) took
  * (9, 5) out of these: it reaches that instance's bound before a restart
- * runs, as it does on five more of nurses 8-11 and seeds 1-40 where a
+ * runs, as it does on two more of nurses 8-11 and seeds 1-40 where a
  * restart used to find the bound.
  */
 static void a_restart_that_ends_worse_gives_the_best_back(void **state)
