@@ -1,6 +1,7 @@
 /* tests/test_restart.c - the long run's restarts (solver/search.c:
  * restart, neighbourhoods): a jittered dive's roster is searched from
- * even when worse, and the best roster is what the run returns.  On small
+ * even when worse, and the best roster is what the run returns; and the
+ * branch-and-price the search runs near the bound (branch_once).  On small
  * generated instances with a small default budget (work_unit), so that a
  * run of a second or two goes through the schedule a long run on the
  * benchmark does (several segments, a restart between each two). */
@@ -192,6 +193,70 @@ static void a_restart_can_find_a_better_roster(void **state)
 	assert_true(better >= 1);
 }
 
+/* What the solver's log says of its branch-and-price: trees run, and
+ * the last roster one found that became the incumbent. */
+struct trees {
+	int n, kept;
+	double roster, incumbent;
+};
+
+static void on_tree(const char *line, void *arg)
+{
+	struct trees *t = arg;
+	const char *s = strstr(line, "branch: ");
+	double a, b;
+
+	if (!s)
+		return;
+	if (strstr(s, " nodes, "))
+		t->n++;
+	if (sscanf(s, "branch: a roster of %lf, better, incumbent %lf", &a,
+		   &b) == 2) {
+		t->kept++;
+		t->roster = a;
+		t->incumbent = b;
+	}
+}
+
+/*
+ * The search keeps what its branch-and-price finds (search.c,
+ * branch_once): on a generated instance (9 nurses, seed 2) a tree runs
+ * near the bound and finds a roster better than the incumbent, which
+ * becomes the incumbent at the tree's cost; the run returns a roster no
+ * worse, which keeps every hard rule (run), and here is the bound itself.
+ */
+static void the_search_keeps_a_roster_its_tree_finds(void **state)
+{
+	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
+	struct rota_solution *s = NULL;
+	struct rota_check_report *rep = NULL;
+	struct rota_error err = {0};
+	struct trees t = {0, 0, 0, 0};
+	char *text;
+	struct rota_problem *p = generated(9, 2, &text);
+
+	(void)state;
+	opt.time_limit_s = 0;
+	opt.work_unit = UNIT;
+	opt.effort = 5;
+	opt.log = on_tree;
+	opt.log_arg = &t;
+	if (rota_solve(p, &opt, &s, &err) < 0)
+		fail_msg("solve: %s", err.msg);
+	assert_true(t.n >= 1);
+	assert_true(t.kept >= 1);
+	assert_true(fabs(t.incumbent - t.roster) < 1e-9);
+	assert_true(s->stats.objective <= t.roster + 1e-9);
+	assert_int_equal(rota_check(p, s, &rep, &err), 0);
+	assert_int_equal(rep->hard_broken, 0);
+	assert_true(fabs(rep->objective - s->stats.objective) < 1e-6);
+	assert_true(fabs(s->stats.objective - s->stats.bound) < 1e-9);
+	rota_check_report_free(rep);
+	rota_solution_free(s);
+	rota_problem_free(p);
+	free(text);
+}
+
 /* A work unit below zero is refused, as a negative work limit is. */
 static void a_negative_work_unit_is_refused(void **state)
 {
@@ -216,6 +281,7 @@ int main(void)
 		cmocka_unit_test(a_restart_that_ends_worse_gives_the_best_back),
 		cmocka_unit_test(a_restart_can_find_a_better_roster),
 		cmocka_unit_test(a_negative_work_unit_is_refused),
+		cmocka_unit_test(the_search_keeps_a_roster_its_tree_finds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
