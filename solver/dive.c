@@ -274,7 +274,8 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 			goto out;
 		}
 	}
-	r = solver_colgen_read_counts(cg, 0, type) < 0 ? ROTA_ENOMEM : SUB_OPTIMAL;
+	r = solver_colgen_read_counts(cg, 0, type) < 0 ? ROTA_ENOMEM
+							 : SUB_OPTIMAL;
 out:
 	free(ds.fix);
 	return r;
@@ -625,7 +626,8 @@ static int cell_loop(struct solver_colgen *cg, double *y, double round,
 		}
 	}
 	solver_budget_log(cg->bu, "dive: an integral LP, %.4f\n", cg->lp);
-	r = solver_colgen_read_counts(cg, 1, type) < 0 ? ROTA_ENOMEM : SUB_OPTIMAL;
+	r = solver_colgen_read_counts(cg, 1, type) < 0 ? ROTA_ENOMEM
+							 : SUB_OPTIMAL;
 	goto out;
 nomem:
 	r = ROTA_ENOMEM;

@@ -1858,8 +1858,10 @@ static int colgen_lns(struct state *st, struct solver_colgen *cg, double *x,
 				  "objective %.2f\n",
 				  iter, size, r, st->inc_obj);
 		/* neighbourhoods of nearly everybody: the restricted
-		 * master's MIP is the tree now, and branch-and-price
-		 * searches it better (Curtois 7) */
+		 * master's MIP is nearly the whole problem's, and the
+		 * tree is the other way to search it (Curtois 16 at
+		 * --effort 10: its trees here found 3,226, then the best
+		 * known 3,225) */
 		if (size >= E - E / 4 &&
 		    (rc = branch_once(st, cg, x, err)) < 0)
 			goto out;

@@ -670,7 +670,8 @@ static void a_branch_that_bars_every_column_gets_one_it_allows(void **state)
 		/* and its LP has a solution again */
 		assert_int_equal(solver_colgen_resolve(cg), SUB_OPTIMAL);
 		/* a day with no option left: no week */
-		cg->mask[(size_t)c * (size_t)cg->D + (size_t)(d + 1) % (size_t)cg->D] = 0;
+		cg->mask[(size_t)c * (size_t)cg->D +
+			 (size_t)(d + 1) % (size_t)cg->D] = 0;
 		solver_colgen_cell_bar(cg, touched);
 		assert_int_equal(solver_colgen_mask_columns(cg), 1);
 		assert_int_equal(cg->ncol, before + 1);
