@@ -51,26 +51,32 @@ struct btree {
 	long nodes, found;
 };
 
+/* Cell `cell` given the options m, the columns of its class barred or
+ * freed to match. */
+static void set_cell(struct btree *t, size_t cell, uint64_t m)
+{
+	struct solver_colgen *cg = t->cg;
+
+	cg->mask[cell] = m;
+	memset(t->touched, 0, (size_t)cg->ncls);
+	t->touched[cell / (size_t)cg->D] = 1;
+	solver_colgen_cell_bar(cg, t->touched);
+}
+
 /* The masks of the branch at the top set on its side, the columns they
  * bar barred. */
 static void branch_apply(struct btree *t)
 {
-	struct solver_colgen *cg = t->cg;
 	const struct bnode *b = &t->stack[t->depth - 1];
 	uint64_t bit = (uint64_t)1 << b->opt;
 
-	cg->mask[b->cell] = b->side == 0 ? bit : b->old & ~bit;
-	memset(t->touched, 0, (size_t)cg->ncls);
-	t->touched[b->cell / (size_t)cg->D] = 1;
-	solver_colgen_cell_bar(cg, t->touched);
+	set_cell(t, b->cell, b->side == 0 ? bit : b->old & ~bit);
 }
 
 /* Back up to the deepest branch with a side left and take it: 1, or 0
  * when the tree is done (every mask as it was). */
 static int backtrack(struct btree *t)
 {
-	struct solver_colgen *cg = t->cg;
-
 	while (t->depth > 0) {
 		struct bnode *b = &t->stack[t->depth - 1];
 
@@ -79,10 +85,7 @@ static int backtrack(struct btree *t)
 			branch_apply(t);
 			return 1;
 		}
-		cg->mask[b->cell] = b->old;
-		memset(t->touched, 0, (size_t)cg->ncls);
-		t->touched[b->cell / (size_t)cg->D] = 1;
-		solver_colgen_cell_bar(cg, t->touched);
+		set_cell(t, b->cell, b->old);
 		t->depth--;
 	}
 	return 0;
@@ -105,17 +108,12 @@ static int choose(struct btree *t)
 	memset(t->touched, 0, (size_t)cg->ncls);
 	for (size_t k = 0; k < ncell; k++) {
 		uint64_t m = cg->mask[k];
-		const double *yk = t->y + k * O;
-		double v = -1;
-		int o = -1;
+		int o;
+		double v;
 
 		if ((m & (m - 1)) == 0)
 			continue;
-		for (size_t a = 0; a < O; a++)
-			if (yk[a] > v) {
-				v = yk[a];
-				o = (int)a;
-			}
+		v = solver_colgen_heaviest(t->y + k * O, O, &o);
 		if (v > 1 - 1e-6 || v < 1e-6)
 			continue;
 		if (v >= 1 - BRANCH_ROUND) {

@@ -76,6 +76,21 @@ static inline int solver_colgen_option(const struct solver_colgen *cg, int s)
 {
 	return s >= 0 ? s : cg->S;
 }
+/* The heaviest of a day's O option weights yd (the first of equals): its
+ * weight, the option into *o (cell dives, dive.c and branch.c). */
+static inline double solver_colgen_heaviest(const double *yd, size_t O,
+					    int *o)
+{
+	double v = -1;
+
+	*o = -1;
+	for (size_t a = 0; a < O; a++)
+		if (yd[a] > v) {
+			v = yd[a];
+			*o = (int)a;
+		}
+	return v;
+}
 /* The LP's value of schedule i (cg->col[i]). */
 static inline double solver_colgen_value(const struct solver_colgen *cg,
 					 size_t i)

@@ -395,15 +395,9 @@ static int cell_choose(struct solver_colgen *cg, const double *y,
 	*frac = 0;
 	for (size_t k = 0; k < ncell; k++) {
 		uint64_t m = cg->mask[k];
-		const double *yk = y + k * O;
-		double v = -1;
-		int o = -1;
+		int o;
+		double v = solver_colgen_heaviest(y + k * O, O, &o);
 
-		for (size_t a = 0; a < O; a++)
-			if (yk[a] > v) {
-				v = yk[a];
-				o = (int)a;
-			}
 		if (v < 1 - 1e-6 && (int)(k / (size_t)cg->D) != last) {
 			last = (int)(k / (size_t)cg->D);
 			(*open)++;
