@@ -1712,6 +1712,19 @@ static int try_roster(struct state *st, double *x)
 	return 0;
 }
 
+/* try_roster on the roster a step left in st->type, made from the weeks
+ * in saved, which come back unless it is better: 1 when it is, 0, or a
+ * negative status. */
+static int keep_better(struct state *st, double *x, const int *saved)
+{
+	int r = try_roster(st, x);
+
+	if (r != 1)
+		memcpy(st->type, saved,
+		       (size_t)st->E * (size_t)st->D * sizeof(int));
+	return r;
+}
+
 /* the share of the work left a branch-and-price may take, and the
  * relative gap of the incumbent to the bound it runs within (Curtois 6
  * after its dive: 1,952 on a bound of 1,949, 0.15%; 7 after its dive,
@@ -1751,12 +1764,12 @@ static int branch_once(struct state *st, struct solver_colgen *cg,
 		r = solver_colgen_branch(cg, st->inc_obj, 1.0, st->type, &z);
 	solver_budget_release(&st->bu, hold);
 	solver_colgen_release(cg);
-	if (r == SUB_OPTIMAL && (r = try_roster(st, x)) >= 0)
+	if (r != SUB_OPTIMAL)
+		memcpy(st->type, saved, ed * sizeof(int));
+	else if ((r = keep_better(st, x, saved)) >= 0)
 		solver_budget_log(&st->bu, "branch: a roster of %.2f, %s, "
 					   "incumbent %.2f\n",
 				  z, r ? "better" : "no better", st->inc_obj);
-	if (r != 1)
-		memcpy(st->type, saved, ed * sizeof(int));
 	free(saved);
 	if (r < 0)
 		return rota_error_set(err, r, "branch-and-price failed");
@@ -1831,7 +1844,7 @@ static int colgen_lns(struct state *st, struct solver_colgen *cg, double *x,
 			goto out;
 		}
 		if (r == SUB_OPTIMAL || r == SUB_FEASIBLE) {
-			int better = try_roster(st, x);
+			int better = keep_better(st, x, saved);
 
 			if (better < 0) {
 				rc = rota_error_set(err, better,
@@ -1841,8 +1854,6 @@ static int colgen_lns(struct state *st, struct solver_colgen *cg, double *x,
 			if (better) {
 				since = 0;
 				solver_budget_report(&st->bu, 0);
-			} else {
-				memcpy(st->type, saved, ed * sizeof(int));
 			}
 		} else {
 			memcpy(st->type, saved, ed * sizeof(int));
@@ -1907,13 +1918,11 @@ static int dive_once(struct state *st, struct solver_colgen *cg, double *x,
 		memcpy(st->type, saved, ed * sizeof(int));
 		return 0;
 	}
-	if ((r = try_roster(st, x)) < 0)
+	if ((r = keep_better(st, x, saved)) < 0)
 		return rota_error_set(err, r, "evaluating a roster failed");
 	solver_budget_log(&st->bu, "dive%s: %s, incumbent %.2f\n", which,
 			  r ? "a better roster" : "no better roster",
 			  st->inc_obj);
-	if (r == 0)
-		memcpy(st->type, saved, ed * sizeof(int));
 	solver_budget_report(&st->bu, 1);
 	return 0;
 }
