@@ -12,8 +12,10 @@
  * the rules still need (minutes and days of the current week, nights,
  * minutes of the horizon, shifts per capped type, weekends worked).
  * Labels are pruned by hard rules, by a lower bound on the cost still to
- * come (a backward pass over (day, type) without the resource rules), and
- * by dominance among labels of the same day, type and block.
+ * come (a backward pass over (day, type) without the resource rules, and
+ * one for each hard limit on a count - a capped type's shifts, weekends
+ * worked - with that limit kept), and by dominance among labels of the
+ * same day, type and block.  A beam ranks by the same bound.
  *
  * What it does not model, it says so when built (solver_pricer_new
  * returns ROTA_ELIMIT): rest conflicts between shifts two or more days
@@ -119,6 +121,14 @@ struct solver_pricer {
 				  (SOLVER_PACE_*), 0 not */
 	double pace_r0;        /* the most paid minutes a day-0 label can
 				  end with (pace_room), 0 unknown */
+	/* the count bounds of the hard limits on counts (a capped type's
+	 * shifts, weekends worked) small enough to tabulate: for limit i,
+	 * rbt + rb_off[i] holds at [(d * (S + 1) + last + 1) * (rb_max[i] +
+	 * 1) + r] the cheapest completion of days d..D-1 after `last` that
+	 * counts at most r more (resource_bound) */
+	int nrb, rb_res[8 + 64], rb_max[8 + 64];
+	size_t rb_off[8 + 64 + 1];
+	double *rbt;
 	struct solver_budget *bu; /* an exact search stops when it is out */
 	long max_labels;       /* an exact search making more gives up
 				  (ROTA_ELIMIT); 0: no limit */
@@ -180,6 +190,7 @@ void solver_pricer_free(struct solver_pricer *pr)
 	solver_pace_free(&pr->pace);
 	free(pr->bypaid);
 	free(pr->capres);
+	free(pr->rbt);
 	free(pr->lb);
 	free(pr->lbk);
 	free(pr->ge_h);
@@ -289,6 +300,7 @@ static void count_limits(struct solver_pricer *pr);
 static int reach_tables(struct solver_pricer *pr);
 static int pace_tables(struct solver_pricer *pr);
 static void compare_order(struct solver_pricer *pr);
+static int resource_tables(struct solver_pricer *pr);
 static int res_index(const struct solver_pricer *pr, int kind, int type);
 
 int solver_pricer_new(const struct rota_problem *p, int e,
@@ -421,7 +433,8 @@ int solver_pricer_new(const struct rota_problem *p, int e,
 		pr->weekremmax[d] = best + (d % 7 == 6 ? 0 : pr->weekremmax[d + 1]);
 	}
 	count_limits(pr);
-	if (reach_tables(pr) < 0 || pace_tables(pr) < 0) {
+	if (reach_tables(pr) < 0 || pace_tables(pr) < 0 ||
+	    resource_tables(pr) < 0) {
 		solver_pricer_free(pr);
 		return ROTA_ENOMEM;
 	}
@@ -1312,6 +1325,124 @@ static double extend(const struct solver_pricer *pr, const double *cost,
 	return c;
 }
 
+/* The most work (entries times options) one resource bound's table may
+ * take per pricing: a count limit beyond it goes without. */
+#define RB_MAX_WORK 4000000.0
+
+/* Which hard count limits get a resource bound (see struct
+ * solver_pricer), and room for their tables.  0, or -1 out of memory. */
+static int resource_tables(struct solver_pricer *pr)
+{
+	int S = pr->S;
+
+	pr->nrb = 0;
+	pr->rb_off[0] = 0;
+	for (int i = 0; i < pr->nres; i++) {
+		const struct resource *r = &pr->res[i];
+		int max;
+
+		if (r->kind == RES_CAP && pr->capres[r->type] == i)
+			max = pr->cap[r->type].value;
+		else if (r->kind == RES_WEEKENDS && pr->weekends.weight == 0)
+			max = pr->weekends.value;
+		else
+			continue;
+		if (max < 0 || (double)(pr->D + 1) * (S + 1) * (S + 1) *
+					       (max + 1) > RB_MAX_WORK)
+			continue;
+		pr->rb_res[pr->nrb] = i;
+		pr->rb_max[pr->nrb] = max;
+		pr->rb_off[pr->nrb + 1] = pr->rb_off[pr->nrb] +
+					  (size_t)(pr->D + 1) *
+						  (size_t)(S + 1) *
+						  (size_t)(max + 1);
+		pr->nrb++;
+	}
+	if (pr->nrb &&
+	    !(pr->rbt = malloc(pr->rb_off[pr->nrb] * sizeof(double))))
+		return -1;
+	return 0;
+}
+
+/* How much of resource bound i's count option s (-1 off) on day d after
+ * `last` takes. */
+static int rb_uses(const struct solver_pricer *pr, int i, int d, int last,
+		   int s)
+{
+	const struct resource *r = &pr->res[pr->rb_res[i]];
+
+	if (s < 0)
+		return 0;
+	if (r->kind == RES_CAP)
+		return s == r->type;
+	return pr->weekend[d] == 1 || (pr->weekend[d] == 2 && last < 0);
+}
+
+/* Resource bound i's table for the costs: completion_bounds with one
+ * count limit kept. */
+static void resource_bound(struct solver_pricer *pr, const double *cost,
+			   int i)
+{
+	int D = pr->D, S = pr->S, R = pr->rb_max[i];
+	double *t = pr->rbt + pr->rb_off[i];
+	size_t row = (size_t)(S + 1) * (size_t)(R + 1);
+
+	for (size_t j = 0; j < row; j++)
+		t[(size_t)D * row + j] = 0;
+	for (int d = D - 1; d >= 0; d--) {
+		const double *c = cost + (size_t)d * (size_t)(S + 1);
+		const double *next = t + (size_t)(d + 1) * row;
+
+		for (int l = -1; l < S; l++) {
+			double *here = t + (size_t)d * row +
+				       (size_t)(l + 1) * (size_t)(R + 1);
+
+			for (int r = 0; r <= R; r++)
+				here[r] = pr->offok[d] ? c[S] + next[r] : INF;
+			for (int s = 0; s < S; s++) {
+				int u = rb_uses(pr, i, d, l, s);
+				double v;
+
+				if (!pr->allowed[d * S + s])
+					continue;
+				v = c[s] + pr->bpen[d * S + s];
+				if (d > 0 && l >= 0)
+					v += trans_of(pr, d - 1)[l * S + s];
+				for (int r = u; r <= R; r++) {
+					double w = v + next[(size_t)(s + 1) *
+								    (size_t)(R + 1) +
+							    (size_t)(r - u)];
+
+					if (w < here[r])
+						here[r] = w;
+				}
+			}
+		}
+	}
+}
+
+/* What label l (decided up to day d) must still pay by the resource
+ * bounds: the largest of them, -INF with none. */
+static double resource_bound_of(const struct solver_pricer *pr,
+				const struct label *l, int d)
+{
+	double best = -INF;
+
+	for (int i = 0; i < pr->nrb; i++) {
+		int R = pr->rb_max[i], left = R - l->res[pr->rb_res[i]];
+		const double *t = pr->rbt + pr->rb_off[i];
+
+		if (left < 0)
+			return INF;
+		best = fmax(best,
+			    t[((size_t)(d + 1) * (size_t)(pr->S + 1) +
+			       (size_t)(l->last + 1)) *
+				      (size_t)(R + 1) +
+			      (size_t)left]);
+	}
+	return best;
+}
+
 /* Lower bound on the cost of days d..D-1 after `last` on day d-1:
  * costs, boundary penalties and transitions only. */
 static void completion_bounds(struct solver_pricer *pr, const double *cost)
@@ -1474,9 +1605,11 @@ static double pace_miss(const struct solver_pricer *pr, const struct label *l,
 static double label_bound(const struct solver_pricer *pr,
 			  const struct label *l, int d)
 {
-	return l->cost + fmax(pr->lb[(size_t)(d + 1) * (size_t)(pr->S + 1) +
-				     (size_t)(l->last + 1)],
-			      count_bound(pr, l, d));
+	return l->cost + fmax(fmax(pr->lb[(size_t)(d + 1) *
+						  (size_t)(pr->S + 1) +
+					  (size_t)(l->last + 1)],
+				   count_bound(pr, l, d)),
+			      resource_bound_of(pr, l, d));
 }
 
 /* What a beam ranks label l of day d by, smallest first: label_bound,
@@ -1659,6 +1792,8 @@ int solver_price_k(struct solver_pricer *pr, const double *cost,
 	}
 	completion_bounds(pr, cost);
 	count_bounds(pr, cost);
+	for (int i = 0; i < pr->nrb; i++)
+		resource_bound(pr, cost, i);
 	start->last = -1;
 	start->pred = -1;
 	start->alive = 1;

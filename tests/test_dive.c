@@ -440,7 +440,10 @@ static void count_windows(const char *line, void *arg)
  * its masks on the pricing that proves the bound, would move it.  Two
  * generated instances (when written, six gave the same bounds and 9 to
  * 20 window rounds with new schedules each; about 10 s an instance, the
- * exact pricing's proof over three weeks).
+ * exact pricing's proof over three weeks).  Since the pricing's beams
+ * rank by the bounds that keep a count limit (price.c), they lose their
+ * way less often and window rounds fire less: the instances of rng 21
+ * had none, those of rng 7 have 6 and 4 with new schedules.
  */
 static void window_rounds_keep_the_roots_bound(void **state)
 {
@@ -450,7 +453,7 @@ static void window_rounds_keep_the_roots_bound(void **state)
 	logged.time_limit_s = 0;
 	logged.log = count_windows;
 	windows_found = 0;
-	rng = 21;
+	rng = 7;
 	for (int round = 0; round < 2; round++) {
 		struct rooted rt;
 		double bound[2];

@@ -500,6 +500,76 @@ static void a_model_of_one_employee_maps_that_employee_only(void **state)
 	rota_problem_free(p);
 }
 
+/*
+ * A hard limit on a count (one type's shifts, weekends worked) gets a
+ * completion bound of its own (price.c, resource_bound): the cheapest
+ * rest of the horizon within what the limit has left.  With that limit
+ * the employee's only rule, the bound is exact, so a beam of one label a
+ * day, ranked by it, follows an optimal week.  Ranked by the bound
+ * without the limit, such a beam spends the cheap capped shifts early
+ * (Curtois 15: a root LP of 3,967 where the optimum is 3,828).
+ */
+static void a_count_limit_s_bound_leads_a_beam_of_one(void **state)
+{
+	int bound = 0;
+
+	(void)state;
+	rng = UINT64_C(0x2545F4914F6CDD1D);
+	for (int round = 0; round < 300; round++) {
+		int D = 14, S = 3, week[14], w1[14], capped = -1;
+		struct rota_problem *p = random_problem(D);
+		struct rota_problem_employee *pe = &p->employees[0];
+		struct solver_pricer *pr = NULL;
+		double cost[14 * 4], zero[14 * 4] = {0}, opt, one, free_opt;
+
+		for (int r = 0; r < ROTA_PROBLEM_RULE_COUNT; r++) {
+			pe->rule[r].value = ROTA_UNSET;
+			pe->rule[r].weight = 0;
+		}
+		for (int s = 0; s < S; s++)
+			p->type_max[s].value = ROTA_UNSET;
+		pe->history.known = pe->future.known = 0;
+		memset(p->unavailable, 0, (size_t)D * (size_t)S);
+		for (int d = 0; d < D; d++)
+			p->fixed[d] = ROTA_FREE;
+		if (round % 2) {
+			capped = rnd(S);
+			p->type_max[capped].value = 1 + rnd(D / 2);
+			p->type_max[capped].weight = 0;
+		} else {
+			pe->rule[ROTA_RULE_max_weekends].value = rnd(2);
+		}
+		for (int i = 0; i < D * 4; i++)
+			cost[i] = rnd(200) - 120;
+		assert_int_equal(rota_problem_validate(p, NULL), 0);
+		assert_int_equal(solver_pricer_new(p, 0, &pr), 0);
+		assert_int_equal(solver_price(pr, cost, HUGE_VAL, 0, week, &opt,
+					      NULL),
+				 0);
+		assert_true(solver_price(pr, cost, HUGE_VAL, 1, w1, &one,
+					 NULL) >= 0);
+		if (!(fabs(one - opt) < 1e-6))
+			fail_msg("round %d: a beam of one %.3f, exact %.3f",
+				 round, one, opt);
+		assert_true(checked(p, zero, w1) >= 0);
+		assert_true(fabs(checked(p, cost, w1) - one) < 1e-6);
+		/* the limit bound (the optimum without it is cheaper) */
+		solver_pricer_free(pr);
+		if (capped >= 0)
+			p->type_max[capped].value = ROTA_UNSET;
+		else
+			pe->rule[ROTA_RULE_max_weekends].value = ROTA_UNSET;
+		assert_int_equal(solver_pricer_new(p, 0, &pr), 0);
+		assert_int_equal(solver_price(pr, cost, HUGE_VAL, 0, week,
+					      &free_opt, NULL),
+				 0);
+		bound += free_opt < opt - 1e-6;
+		solver_pricer_free(pr);
+		rota_problem_free(p);
+	}
+	assert_true(bound >= 100);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -507,6 +577,7 @@ int main(void)
 			the_program_finds_the_mip_optimum_on_random_employees),
 		cmocka_unit_test(a_beam_is_exact_when_wide_and_sound_when_narrow),
 		cmocka_unit_test(a_cutoff_keeps_only_cheaper_schedules),
+		cmocka_unit_test(a_count_limit_s_bound_leads_a_beam_of_one),
 		cmocka_unit_test(a_pace_beam_keeps_a_year_s_window_of_minutes),
 		cmocka_unit_test(a_model_of_one_employee_maps_that_employee_only),
 	};
