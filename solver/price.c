@@ -1329,6 +1329,16 @@ static double extend(const struct solver_pricer *pr, const double *cost,
  * take per pricing: a count limit beyond it goes without. */
 #define RB_MAX_WORK 4000000.0
 
+/* The weekends the horizon opens (a Saturday, or a Sunday on day 0). */
+static int weekends_in(const struct solver_pricer *pr)
+{
+	int n = 0;
+
+	for (int d = 0; d < pr->D; d++)
+		n += pr->weekend[d] == 1;
+	return n;
+}
+
 /* Which hard count limits get a resource bound (see struct
  * solver_pricer), and room for their tables.  0, or -1 out of memory. */
 static int resource_tables(struct solver_pricer *pr)
@@ -1343,10 +1353,11 @@ static int resource_tables(struct solver_pricer *pr)
 
 		if (r->kind == RES_CAP && pr->capres[r->type] == i)
 			max = pr->cap[r->type].value;
-		else if (r->kind == RES_WEEKENDS && pr->weekends.weight == 0)
+		else if (r->kind == RES_WEEKENDS && pr->weekends.weight == 0 &&
+			 weekends_in(pr) > pr->weekends.value)
 			max = pr->weekends.value;
 		else
-			continue;
+			continue; /* soft, or a limit the horizon cannot reach */
 		if (max < 0 || (double)(pr->D + 1) * (S + 1) * (S + 1) *
 					       (max + 1) > RB_MAX_WORK)
 			continue;
