@@ -121,12 +121,12 @@ struct solver_pricer {
 				  (SOLVER_PACE_*), 0 not */
 	double pace_r0;        /* the most paid minutes a day-0 label can
 				  end with (pace_room), 0 unknown */
-	/* the count bounds of the hard limits on counts (a capped type's
-	 * shifts, weekends worked) small enough to tabulate: for limit i,
-	 * rbt + rb_off[i] holds at [(d * (S + 1) + last + 1) * (rb_max[i] +
-	 * 1) + r] the cheapest completion of days d..D-1 after `last` that
-	 * counts at most r more (resource_bound; rbt is scratch of one
-	 * solver_price_k call) */
+	/* the limit bounds (not the count bound of lbk) of the hard limits
+	 * on counts (a capped type's shifts, weekends worked) small enough
+	 * to tabulate: for limit i, rbt + rb_off[i] holds at [(d * (S + 1)
+	 * + last + 1) * (rb_max[i] + 1) + r] the cheapest completion of days
+	 * d..D-1 after `last` that counts at most r more (resource_bound;
+	 * rbt is scratch of one solver_price_k call) */
 	int nrb, rb_res[8 + 64], rb_max[8 + 64];
 	size_t rb_off[8 + 64 + 1];
 	double *rbt;
