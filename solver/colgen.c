@@ -742,7 +742,7 @@ out:
  */
 int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 {
-	double tail[TAIL_ROUNDS], w0 = cg->bu->work;
+	double tail[TAIL_ROUNDS], w0 = cg->bu->work, lp_first = 0;
 	int since = 0;
 
 	for (int round = 0; max_rounds == 0 || round < max_rounds; round++) {
@@ -757,10 +757,17 @@ int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 			return SUB_OPTIMAL;
 		/* tailing off: the LP fell less than TAIL_DROP over the last
 		 * TAIL_ROUNDS rounds (its history restarts after each check
-		 * that fires) */
+		 * that fires), after it left its first value.  An LP that has
+		 * not moved yet is degenerate, not tailing off: Curtois 13's
+		 * stayed at its first roster's 6,420 for 8 rounds of 480 new
+		 * columns each, and the wide beam and the exact program of a
+		 * tailing-off round at round 5 took 31 s of its root */
+		if (round == 0)
+			lp_first = cg->lp;
 		stalled = since >= TAIL_ROUNDS &&
 			  tail[round % TAIL_ROUNDS] - cg->lp <
-				  TAIL_DROP * fabs(cg->lp);
+				  TAIL_DROP * fabs(cg->lp) &&
+			  cg->lp < lp_first - 1e-6 * fmax(1.0, fabs(lp_first));
 		tail[round % TAIL_ROUNDS] = cg->lp;
 		since = stalled ? 0 : since + 1;
 		wide = root && stalled;
