@@ -56,6 +56,12 @@
  * left, and stops once it has spent CAREFUL_PROBE of that share when the
  * cells it has settled so far, at the work they took, project past it */
 #define CELL_CAREFUL 0.01
+/* the most cells a step picks by weight when none is whole enough for a
+ * batch (cell_loop doubles its count while the LP stays where it is):
+ * on Curtois 13 at --effort 10 the LP stayed at 1,372 for 200 s of
+ * single fixes, and the dive ran out of its share with 39 employees
+ * open (4,099); picking up to 32, it ends whole at 1,362 */
+#define CELL_MANY 32
 #define CAREFUL_SHARE 0.4
 #define CAREFUL_PROBE 0.1
 
@@ -375,22 +381,48 @@ static void cell_undo(struct solver_colgen *cg, struct cell_step *st,
 	}
 }
 
+/* A cell the next step may fix by weight, ranked by key (its LP weight,
+ * plus a draw with cg->jitter). */
+struct cell_pick {
+	double key, y;
+	size_t cell;
+	int opt;
+};
+
+/* Rank (key, y, cell, opt) into top[0..*n), the heaviest first, keeping
+ * at most `many`; ties keep the earlier cell. */
+static void pick_rank(struct cell_pick *top, int *n, int many,
+		      struct cell_pick c)
+{
+	int i;
+
+	if (*n == many && !(c.key > top[many - 1].key))
+		return;
+	i = *n < many ? (*n)++ : many - 1;
+	while (i > 0 && c.key > top[i - 1].key) {
+		top[i] = top[i - 1];
+		i--;
+	}
+	top[i] = c;
+}
+
 /*
  * The fixes of the next step into st: every open cell the LP gives an
- * option at least 1 - round, else the open cell with the heaviest
- * option (with cg->jitter, the heaviest plus a draw of up to the
- * jitter).  *open gets the classes the LP leaves fractional, *frac the
- * open cells.
+ * option at least 1 - round, else the `many` (at most CELL_MANY) open
+ * cells with the heaviest options (with cg->jitter, the heaviest plus a
+ * draw of up to the jitter), *picked their number (0 for a batch).
+ * *open gets the classes the LP leaves fractional, *frac the open cells.
  */
 static int cell_choose(struct solver_colgen *cg, const double *y,
-		       double round, struct cell_step *st, int *open,
-		       int *frac)
+		       double round, int many, struct cell_step *st,
+		       int *picked, int *open, int *frac)
 {
 	size_t O = (size_t)cg->S + 1, ncell = (size_t)cg->ncls * cg->D;
-	size_t best = SIZE_MAX;
-	int best_o = -1, last = -1;
-	double best_y = -1, best_key = -1;
+	struct cell_pick top[CELL_MANY];
+	int ntop = 0, last = -1;
 
+	many = many < 1 ? 1 : many > CELL_MANY ? CELL_MANY : many;
+	*picked = 0;
 	*open = 0;
 	*frac = 0;
 	for (size_t k = 0; k < ncell; k++) {
@@ -413,17 +445,17 @@ static int cell_choose(struct solver_colgen *cg, const double *y,
 
 			if (cg->jitter > 0)
 				key += cg->jitter * solver_rng_unit(&cg->rng);
-			if (key > best_key) {
-				best_key = key;
-				best_y = v;
-				best = k;
-				best_o = o;
-			}
+			pick_rank(top, &ntop, many,
+				  (struct cell_pick){key, v, k, o});
 		}
 	}
-	if (st->n == 0 && best != SIZE_MAX &&
-	    cell_push(st, best, cg->mask[best], best_o, best_y) < 0)
-		return ROTA_ENOMEM;
+	if (st->n > 0)
+		return 0;
+	for (int i = 0; i < ntop; i++)
+		if (cell_push(st, top[i].cell, cg->mask[top[i].cell],
+			      top[i].opt, top[i].y) < 0)
+			return ROTA_ENOMEM;
+	*picked = ntop;
 	return 0;
 }
 
@@ -530,34 +562,68 @@ static int careful_short(struct solver_colgen *cg, double left0, int frac0,
 	return 1;
 }
 
+/* Fix the cells of step st (touched: their classes; `picked` of them by
+ * weight, 0 for a batch), bar the schedules that disagree and generate
+ * columns again: the step's LP status. */
+static int cell_apply(struct solver_colgen *cg, const struct cell_step *st,
+		      int picked, uint8_t *touched, int open)
+{
+	memset(touched, 0, (size_t)cg->ncls);
+	for (size_t k = 0; k < st->n; k++) {
+		cg->mask[st->fix[k].cell] = (uint64_t)1 << st->fix[k].opt;
+		touched[st->fix[k].cell / (size_t)cg->D] = 1;
+	}
+	solver_colgen_cell_bar(cg, touched);
+	solver_budget_log(cg->bu, "dive: lp %.4f, %d employees open, "
+				  "%zu cells fixed%s\n",
+			  cg->lp, open, st->n, picked ? " (picked)" : "");
+	if (!solver_budget_left(cg->bu))
+		return SUB_NONE;
+	return solver_colgen_generate(cg, CELL_ROUNDS, 0);
+}
+
+/* Undo step st (cell_undo, *retry its retry) and generate columns
+ * again: the LP's status. */
+static int cell_back(struct solver_colgen *cg, struct cell_step *st,
+		     struct cell_fix *retry, const uint8_t *touched)
+{
+	cell_undo(cg, st, retry);
+	solver_colgen_cell_bar(cg, touched);
+	return solver_colgen_generate(cg, CELL_ROUNDS, 0);
+}
+
 /*
  * The cell dive's loop, its batches the cells at least 1 - round whole:
  * SUB_OPTIMAL with the roster in type, SUB_NONE when it ended without
  * one (y then holds the weights of the last LP solved), or a negative
- * status.
+ * status.  A step of cells picked by weight (no batch) fixes `many` of
+ * them, doubled after a step that left the LP where it was and back to
+ * one after any that lifted it (CELL_MANY).
  */
 static int cell_loop(struct solver_colgen *cg, double *y, double round,
 		     int *type)
 {
 	double lp0 = cg->lp, left0 = solver_budget_work_left(cg->bu);
-	int frac = 0, frac0 = -1;
+	double tol = fmax(1.0, fabs(lp0)), rise;
+	int frac = 0, frac0 = -1, many = 1, picked;
 	uint8_t *touched = calloc((size_t)cg->ncls + 1, 1);
 	struct cell_step st = {0, 0, NULL};
 	struct cell_fix retry = {SIZE_MAX, 0, -1, 0};
-	int r = SUB_NONE, backtracks = 0, open = 0, jumps = 0, jump;
-	double lp_step;
+	int r = SUB_NONE, backtracks = 0, open = 0, jumps = 0, jump, wide;
 
 	if (!touched)
 		return ROTA_ENOMEM;
 	cg->bu->phase = "diving";
 	while (!solver_colgen_cell_weights(cg, y)) {
 		st.n = 0;
+		picked = 0;
 		if (retry.cell != SIZE_MAX) {
 			if (cell_push(&st, retry.cell, cg->mask[retry.cell],
 				      retry.opt, retry.y) < 0)
 				goto nomem;
 			retry.cell = SIZE_MAX;
-		} else if (cell_choose(cg, y, round, &st, &open, &frac) < 0) {
+		} else if (cell_choose(cg, y, round, many, &st, &picked,
+				       &open, &frac) < 0) {
 			goto nomem;
 		} else if (round < DIVE_ROUND) {
 			if (frac0 < 0)
@@ -571,28 +637,28 @@ static int cell_loop(struct solver_colgen *cg, double *y, double round,
 			r = SUB_NONE;
 			goto out;
 		}
-		lp_step = cg->lp;
-		memset(touched, 0, (size_t)cg->ncls);
-		for (size_t k = 0; k < st.n; k++) {
-			cg->mask[st.fix[k].cell] = (uint64_t)1 << st.fix[k].opt;
-			touched[st.fix[k].cell / (size_t)cg->D] = 1;
-		}
-		solver_colgen_cell_bar(cg, touched);
-		solver_budget_log(cg->bu, "dive: lp %.4f, %d employees open, "
-					  "%zu cells fixed\n",
-				  cg->lp, open, st.n);
-		if (!solver_budget_left(cg->bu)) {
-			r = SUB_NONE;
+		rise = cg->lp;
+		r = cell_apply(cg, &st, picked, touched, open);
+		if (r == SUB_NONE || (r < 0 && r != SUB_INFEASIBLE))
 			goto out;
-		}
-		r = solver_colgen_generate(cg, CELL_ROUNDS, 0);
-		if (r < 0 && r != SUB_INFEASIBLE)
-			goto out;
-		jump = r == SUB_OPTIMAL && st.n == 1 && jumps < DIVE_JUMPS &&
-		       cg->lp > lp_step + DIVE_JUMP * fmax(1.0, fabs(lp0));
-		if (jump || r == SUB_INFEASIBLE ||
+		rise = r == SUB_OPTIMAL ? cg->lp - rise : INFINITY;
+		if (picked)
+			many = rise > 1e-6 * tol ? 1
+			       : 2 * many < CELL_MANY ? 2 * many
+						   : CELL_MANY;
+		/* several picked cells that lift the LP too far: undone, and
+		 * retried as the heaviest alone */
+		wide = picked > 1 && r == SUB_OPTIMAL && rise > DIVE_JUMP * tol;
+		jump = !wide && r == SUB_OPTIMAL && st.n == 1 &&
+		       jumps < DIVE_JUMPS && rise > DIVE_JUMP * tol;
+		if (wide || jump || r == SUB_INFEASIBLE ||
 		    (r == SUB_OPTIMAL && degraded(cg, lp0))) {
-			if (jump) {
+			if (wide) {
+				solver_budget_log(cg->bu,
+						  "dive: %d cells lifting the "
+						  "lp to %.4f undone\n",
+						  picked, cg->lp);
+			} else if (jump) {
 				jumps++;
 				solver_budget_log(cg->bu,
 						  "dive: a fix lifting the lp "
@@ -608,9 +674,7 @@ static int cell_loop(struct solver_colgen *cg, double *y, double round,
 					"(lp %.4f)\n",
 					st.n, r == SUB_OPTIMAL ? cg->lp : NAN);
 			}
-			cell_undo(cg, &st, &retry);
-			solver_colgen_cell_bar(cg, touched);
-			r = solver_colgen_generate(cg, CELL_ROUNDS, 0);
+			r = cell_back(cg, &st, &retry, touched);
 			if (r < 0 && r != SUB_INFEASIBLE)
 				goto out;
 		}

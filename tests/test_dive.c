@@ -203,6 +203,101 @@ static void a_cell_dive_ends_on_a_whole_lp_that_keeps_the_hard_rules(
 	assert_true(sum_z <= 1.03 * sum_bound);
 }
 
+/* The steps of a cell dive, from the solver's log: each step's LP when
+ * it began, its cells, whether they were picked by weight; and whether
+ * a step of picked cells was undone just before it. */
+#define MAX_STEPS 4096
+
+struct steps {
+	int n;
+	double lp[MAX_STEPS];
+	int cells[MAX_STEPS], picked[MAX_STEPS], after_undo[MAX_STEPS];
+	int undone;   /* a "cells lifting the lp ... undone" line pending */
+	int undos;
+};
+
+static void read_steps(const char *line, void *arg)
+{
+	struct steps *st = arg;
+	const char *s = strstr(line, "dive: ");
+	double lp;
+	int open, cells, k;
+
+	if (!s)
+		return;
+	if (sscanf(s, "dive: %d cells lifting the lp to %lf undone", &k,
+		   &lp) == 2) {
+		st->undone = 1;
+		st->undos++;
+	} else if (sscanf(s, "dive: lp %lf, %d employees open, %d cells fixed",
+			  &lp, &open, &cells) == 3 &&
+		   st->n < MAX_STEPS) {
+		st->lp[st->n] = lp;
+		st->cells[st->n] = cells;
+		st->picked[st->n] = strstr(s, "(picked)") != NULL;
+		st->after_undo[st->n] = st->undone;
+		st->undone = 0;
+		st->n++;
+	}
+}
+
+/*
+ * When no cell is whole enough for a batch, a step fixes the heaviest
+ * cells by weight: twice as many as the last such step when that one
+ * left the LP where it was, one when it lifted it, and a step of several
+ * that lifted the LP too far is undone and retried as its heaviest cell
+ * alone.  On forty generated instances from their roots, read from the
+ * log: some step picks several cells (fails when it always picks one);
+ * a picked step after one whose LP rose picks one (when written, 20
+ * such steps; the small dives pick 54 times in all); a step right after
+ * such an undo fixes one cell.  The rosters keep every hard rule at the
+ * LP's cost, as above.
+ */
+static void a_dive_picks_more_cells_while_its_lp_stays(void **state)
+{
+	static struct steps st;
+	struct rota_solve_options logged = ROTA_SOLVE_OPTIONS_INIT;
+	int several = 0, checked_rise = 0;
+
+	(void)state;
+	logged.time_limit_s = 0;
+	logged.log = read_steps;
+	logged.log_arg = &st;
+	rng = 11;
+	for (int round = 0; round < 40; round++) {
+		struct rooted rt;
+		int type[NURSES * DAYS], r, last = -1;
+
+		root_open(&rt, &logged);
+		memset(&st, 0, sizeof(st));
+		r = solver_colgen_dive(rt.cg, NULL, 0, type);
+		if (r == SUB_OPTIMAL)
+			at_lp_cost(rt.p, rt.cg, type, rt.bound);
+		assert_true(st.n < MAX_STEPS);
+		for (int i = 0; i < st.n; i++) {
+			if (st.after_undo[i])
+				assert_int_equal(st.cells[i], 1);
+			if (!st.picked[i])
+				continue;
+			several += st.cells[i] > 1;
+			/* the last picked step's LP rose by this one's
+			 * start: this one picks one cell */
+			if (last >= 0 && !st.after_undo[i] &&
+			    last + 1 < st.n && !st.after_undo[last + 1] &&
+			    st.lp[last + 1] >
+				    st.lp[last] + 1e-4 * fmax(1, st.lp[last])) {
+				assert_int_equal(st.cells[i], 1);
+				checked_rise++;
+			}
+			last = i;
+		}
+		solver_colgen_release(rt.cg);
+		root_close(&rt);
+	}
+	assert_true(several >= 1);
+	assert_true(checked_rise >= 1);
+}
+
 /*
  * The LP's own rounding (the end of a cell dive that ran out of its
  * share: its fixes with no new columns) from the root's LP: a roster
@@ -690,6 +785,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(
 			a_cell_dive_ends_on_a_whole_lp_that_keeps_the_hard_rules),
+		cmocka_unit_test(a_dive_picks_more_cells_while_its_lp_stays),
 		cmocka_unit_test(the_lps_own_rounding_is_a_roster_at_its_cost),
 		cmocka_unit_test(a_second_dive_starts_from_the_roots_lp_again),
 		cmocka_unit_test(

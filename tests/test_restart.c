@@ -158,17 +158,21 @@ static void a_restart_that_ends_worse_gives_the_best_back(void **state)
 }
 
 /*
- * A restart can also find the better roster: on these two instances
- * (the second with a unit where a restart's searches have more rounds)
- * some restart ends below the best before it, and the run returns at
- * most that roster (on the first when written: one of its three).
+ * A restart can also find the better roster: on this instance (with a
+ * unit where a restart's searches have more rounds) some restart ends
+ * below the best before it, and the run returns at most that roster
+ * (when written: one of its three).  Since the cell dive fixes several
+ * cells a step while its LP stays put (dive.c, CELL_MANY), the first
+ * dive closes the gap on most small instances and no restart runs: of
+ * 8-11 nurses with seeds 1-40 and 12-13 with seeds 1-30 at the unit of
+ * 3,000, and 10-11 with seeds 1-40 at 10,000, this was the one.
  */
 static void a_restart_can_find_a_better_roster(void **state)
 {
 	static const struct {
 		int nurses, seed;
 		double unit, effort;
-	} cases[] = {{11, 40, UNIT, EFFORT}, {11, 23, 10000, 10}};
+	} cases[] = {{10, 31, 10000, 10}};
 	int better = 0;
 
 	(void)state;
