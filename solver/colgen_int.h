@@ -59,6 +59,10 @@ struct solver_colgen {
 	uint64_t *mask;          /* cell dive: [c*D + d] options allowed
 				  * (bit o: shift o, bit S: off); NULL */
 	double window_after;     /* the root's work before window rounds */
+	/* a dive's step: the LP before it.  A round of the step whose
+	 * narrow beam finds nothing, with the LP no higher than that, ends
+	 * the generation without the wide beam (-INF: never) */
+	double step_lp;
 	/* cell dive: a single fix takes the open cell whose heaviest option
 	 * plus jitter x U[0,1) (drawn from rng) is largest; 0: the heaviest
 	 * (solver_colgen_jitter) */

@@ -60,7 +60,8 @@
  * batch (cell_loop doubles its count while the LP stays where it is):
  * on Curtois 13 at --effort 10 the LP stayed at 1,372 for 200 s of
  * single fixes, and the dive ran out of its share with 39 employees
- * open (4,099); picking up to 32, it ends whole at 1,362 */
+ * open (4,099); picking up to 32, it ends whole at 1,366, and at 1,362
+ * when a step that leaves the LP put skips the wide beam (colgen.c) */
 #define CELL_MANY 32
 #define CAREFUL_SHARE 0.4
 #define CAREFUL_PROBE 0.1
@@ -568,6 +569,8 @@ static int careful_short(struct solver_colgen *cg, double left0, int frac0,
 static int cell_apply(struct solver_colgen *cg, const struct cell_step *st,
 		      int picked, uint8_t *touched, int open)
 {
+	int r;
+
 	memset(touched, 0, (size_t)cg->ncls);
 	for (size_t k = 0; k < st->n; k++) {
 		cg->mask[st->fix[k].cell] = (uint64_t)1 << st->fix[k].opt;
@@ -579,7 +582,10 @@ static int cell_apply(struct solver_colgen *cg, const struct cell_step *st,
 			  cg->lp, open, st->n, picked ? " (picked)" : "");
 	if (!solver_budget_left(cg->bu))
 		return SUB_NONE;
-	return solver_colgen_generate(cg, CELL_ROUNDS, 0);
+	cg->step_lp = cg->lp;
+	r = solver_colgen_generate(cg, CELL_ROUNDS, 0);
+	cg->step_lp = -INFINITY;
+	return r;
 }
 
 /* Undo step st (cell_undo, *retry its retry) and generate columns
