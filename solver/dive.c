@@ -60,8 +60,9 @@
  * batch (cell_loop doubles its count while the LP stays where it is):
  * on Curtois 13 at --effort 10 the LP stayed at 1,372 for 200 s of
  * single fixes, and the dive ran out of its share with 39 employees
- * open (4,099); picking up to 32, it ends whole at 1,366, and at 1,362
- * when a step that leaves the LP put skips the wide beam (colgen.c) */
+ * open (4,099); picking up to 32, it ended whole at 1,366, and at 1,362
+ * when a step that leaves the LP put skips the wide beam (colgen.c) -
+ * in two of four runs: the others ran out again (docs/model.md) */
 #define CELL_MANY 32
 #define CAREFUL_SHARE 0.4
 #define CAREFUL_PROBE 0.1
