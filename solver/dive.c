@@ -611,12 +611,12 @@ static int cell_loop(struct solver_colgen *cg, double *y, double round,
 		     int *type)
 {
 	double lp0 = cg->lp, left0 = solver_budget_work_left(cg->bu);
-	double tol = fmax(1.0, fabs(lp0)), rise;
+	double tol = fmax(1.0, fabs(lp0)), lp_step, rise;
 	int frac = 0, frac0 = -1, many = 1, picked;
 	uint8_t *touched = calloc((size_t)cg->ncls + 1, 1);
 	struct cell_step st = {0, 0, NULL};
 	struct cell_fix retry = {SIZE_MAX, 0, -1, 0};
-	int r = SUB_NONE, backtracks = 0, open = 0, jumps = 0, jump, wide;
+	int r = SUB_NONE, backtracks = 0, open = 0, jumps = 0, jump, spread;
 
 	if (!touched)
 		return ROTA_ENOMEM;
@@ -644,23 +644,24 @@ static int cell_loop(struct solver_colgen *cg, double *y, double round,
 			r = SUB_NONE;
 			goto out;
 		}
-		rise = cg->lp;
+		lp_step = cg->lp;
 		r = cell_apply(cg, &st, picked, touched, open);
 		if (r == SUB_NONE || (r < 0 && r != SUB_INFEASIBLE))
 			goto out;
-		rise = r == SUB_OPTIMAL ? cg->lp - rise : INFINITY;
+		rise = r == SUB_OPTIMAL ? cg->lp - lp_step : INFINITY;
 		if (picked)
 			many = rise > 1e-6 * tol ? 1
 			       : 2 * many < CELL_MANY ? 2 * many
 						   : CELL_MANY;
 		/* several picked cells that lift the LP too far: undone, and
 		 * retried as the heaviest alone */
-		wide = picked > 1 && r == SUB_OPTIMAL && rise > DIVE_JUMP * tol;
-		jump = !wide && r == SUB_OPTIMAL && st.n == 1 &&
+		spread = picked > 1 && r == SUB_OPTIMAL &&
+			 rise > DIVE_JUMP * tol;
+		jump = !spread && r == SUB_OPTIMAL && st.n == 1 &&
 		       jumps < DIVE_JUMPS && rise > DIVE_JUMP * tol;
-		if (wide || jump || r == SUB_INFEASIBLE ||
+		if (spread || jump || r == SUB_INFEASIBLE ||
 		    (r == SUB_OPTIMAL && degraded(cg, lp0))) {
-			if (wide) {
+			if (spread) {
 				solver_budget_log(cg->bu,
 						  "dive: %d cells lifting the "
 						  "lp to %.4f undone\n",
