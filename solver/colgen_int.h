@@ -63,9 +63,9 @@ struct solver_colgen {
 	 * narrow beam finds nothing, with the LP no higher than that, ends
 	 * the generation without the wide beam (-INF: never) */
 	double step_lp;
-	/* cell dive: a single fix takes the open cell whose heaviest option
-	 * plus jitter x U[0,1) (drawn from rng) is largest; 0: the heaviest
-	 * (solver_colgen_jitter) */
+	/* cell dive: a step of picked cells takes the open cells whose
+	 * heaviest option plus jitter x U[0,1) (drawn from rng) is largest;
+	 * 0: the heaviest (solver_colgen_jitter) */
 	double jitter;
 	uint64_t rng;
 };

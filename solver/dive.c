@@ -51,10 +51,11 @@
 #define DIVE_JUMP 0.02
 #define DIVE_JUMPS 16
 /* the careful cell dive (solver_colgen_dive's `careful`): a step keeps at
- * once only the cells the LP has whole (within CELL_CAREFUL), else fixes
- * the heaviest open cell alone; it may take CAREFUL_SHARE of the work
- * left, and stops once it has spent CAREFUL_PROBE of that share when the
- * cells it has settled so far, at the work they took, project past it */
+ * once only the cells the LP has whole (within CELL_CAREFUL), else the
+ * heaviest open cells picked (CELL_MANY); it may take CAREFUL_SHARE of
+ * the work left, and stops once it has spent CAREFUL_PROBE of that share
+ * when the cells it has settled so far, at the work they took, project
+ * past it */
 #define CELL_CAREFUL 0.01
 /* the most cells a step picks by weight when none is whole enough for a
  * batch (cell_loop doubles its count while the LP stays where it is):

@@ -2092,7 +2092,7 @@ out:
 #define LNS_IDLE_CYCLES 3
 /* restarts (long runs only): while this many default work budgets are
  * left after the searches' first segment, another dive from the master's
- * LP (its single fixes drawn with RESTART_JITTER, dive.c) and a segment
+ * LP (its picked cells drawn with RESTART_JITTER, dive.c) and a segment
  * of the searches from its roster; each segment (and each restart's
  * dive) may take RESTART_SEGMENT default budgets, the best roster then
  * gets what is left */
@@ -2151,7 +2151,7 @@ static int restart_fits(struct state *st, const struct solver_colgen *cg,
 
 /*
  * Restart n: a dive from the master's LP as it stands (every column so
- * far), its single fixes drawn with jitter, becomes the roster the
+ * far), its picked cells drawn with jitter, becomes the roster the
  * searches go on from (even when worse); when they end above the best
  * roster, the best is put back.
  */

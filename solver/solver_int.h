@@ -483,9 +483,9 @@ int solver_colgen_dive(struct solver_colgen *cg, const int *start,
 /* The dives are on cells (every class has one member, the options of a
  * day fit a 64-bit mask), not on schedule counts. */
 int solver_colgen_cell_dive(const struct solver_colgen *cg);
-/* The cell dives after this take their single fixes by the heaviest
- * option plus up to `jitter` drawn from `seed` (another dive from the
- * same LP); jitter 0: by the heaviest again (dive.c). */
+/* The cell dives after this pick their cells by the heaviest option
+ * plus up to `jitter` drawn from `seed` (another dive from the same
+ * LP); jitter 0: by the heaviest again (dive.c). */
 void solver_colgen_jitter(struct solver_colgen *cg, double jitter,
 			  uint64_t seed);
 /* Branch-and-price on cells (branch.c), depth first from the master's LP
