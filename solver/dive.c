@@ -62,8 +62,8 @@
  * on Curtois 13 at --effort 10 the LP stayed at 1,372 for 200 s of
  * single fixes, and the dive ran out of its share with 39 employees
  * open (4,099); picking up to 32, it ended whole at 1,366, and at 1,362
- * when a step that leaves the LP put skips the wide beam (colgen.c) -
- * in two of four runs: the others ran out again (docs/model.md) */
+ * when a step that leaves the LP put skips the wide beam (colgen.c);
+ * 1,357 in a third run, and a fourth ran out again (docs/model.md) */
 #define CELL_MANY 32
 #define CAREFUL_SHARE 0.4
 #define CAREFUL_PROBE 0.1
