@@ -142,6 +142,13 @@ static const double *trans_of(const struct solver_pricer *pr, int d)
 	return pr->trans + (size_t)pr->tid[d] * (size_t)pr->S * (size_t)pr->S;
 }
 
+/* Working on day d counts a weekend more (after a day worked: was_on):
+ * a day that opens one, or its Sunday after a Saturday off. */
+static int weekend_opens(const struct solver_pricer *pr, int d, int was_on)
+{
+	return pr->weekend[d] == 1 || (pr->weekend[d] == 2 && !was_on);
+}
+
 static struct prule prule_of(const struct rota_rule_value *v)
 {
 	struct prule r = {v->value, v->weight};
@@ -1311,9 +1318,7 @@ static double extend(const struct solver_pricer *pr, const double *cost,
 			n->res[i] += paid(pr, s);
 			break;
 		case RES_WEEKENDS:
-			if (pr->weekend[d] == 1 ||
-			    (pr->weekend[d] == 2 && !was_on))
-				n->res[i]++;
+			n->res[i] += weekend_opens(pr, d, was_on);
 			break;
 		default:
 			if (r->type == s)
@@ -1385,7 +1390,7 @@ static int rb_uses(const struct solver_pricer *pr, int i, int d, int last,
 		return 0;
 	if (r->kind == RES_CAP)
 		return s == r->type;
-	return pr->weekend[d] == 1 || (pr->weekend[d] == 2 && last < 0);
+	return weekend_opens(pr, d, last >= 0);
 }
 
 /* Resource bound i's table for the costs: completion_bounds with one
