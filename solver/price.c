@@ -1436,6 +1436,20 @@ static void resource_bound(struct solver_pricer *pr, const double *cost,
 	}
 }
 
+/* fmax and fmin for the label loops: libm's are calls (their NaN rules
+ * keep the compiler from inlining them), a twentieth of Curtois 13's
+ * root at --effort 10.  The same values, NaN included: a NaN argument
+ * gives the other one. */
+static inline double max2(double a, double b)
+{
+	return a != a || b > a ? b : a;
+}
+
+static inline double min2(double a, double b)
+{
+	return a != a || b < a ? b : a;
+}
+
 /* What label l (decided up to day d) must still pay by the resource
  * bounds: the largest of them, -INF with none. */
 static double resource_bound_of(const struct solver_pricer *pr,
@@ -1449,7 +1463,7 @@ static double resource_bound_of(const struct solver_pricer *pr,
 
 		if (left < 0)
 			return INF;
-		best = fmax(best,
+		best = max2(best,
 			    t[((size_t)(d + 1) * (size_t)(pr->S + 1) +
 			       (size_t)(l->last + 1)) *
 				      (size_t)(R + 1) +
@@ -1550,7 +1564,7 @@ static double count_bound(const struct solver_pricer *pr,
 	if (pr->dres >= 0 && pr->kmax - l->res[pr->dres] < khi)
 		khi = pr->kmax - l->res[pr->dres];
 	for (int k = klo; k <= khi; k++)
-		best = fmin(best, row[k]);
+		best = min2(best, row[k]);
 	return best;
 }
 
@@ -1559,13 +1573,77 @@ struct prio {
 	int i;
 };
 
-static int cmp_prio(const void *a, const void *b)
+/* x before y: the smaller value, the earlier label of equals (a total
+ * order: which labels a beam keeps never depends on the sort). */
+static int prio_before(const struct prio *x, const struct prio *y)
 {
-	const struct prio *x = a, *y = b;
+	return x->v < y->v || (x->v == y->v && x->i < y->i);
+}
 
-	if (x->v != y->v)
-		return x->v < y->v ? -1 : 1;
-	return x->i - y->i;
+/* Sort pv[lo..hi) in prio_before's order (a short range). */
+static void sort_short(struct prio *pv, size_t lo, size_t hi)
+{
+	for (size_t a = lo + 1; a < hi; a++) {
+		struct prio t = pv[a];
+		size_t b = a;
+
+		for (; b > lo && prio_before(&t, &pv[b - 1]); b--)
+			pv[b] = pv[b - 1];
+		pv[b] = t;
+	}
+}
+
+/* Hoare's partition of pv[lo..hi) (at least three entries) around the
+ * median of its first, middle and last: returns j with pv[lo..j] no
+ * later than the pivot and pv[j+1..hi) no earlier, both parts non-empty
+ * (the median of three distinct entries is neither the first nor the
+ * last of the range). */
+static size_t partition(struct prio *pv, size_t lo, size_t hi)
+{
+	size_t i = lo, j = hi - 1;
+	struct prio a = pv[lo], b = pv[lo + (hi - lo) / 2], c = pv[hi - 1];
+	struct prio piv, t;
+
+	if (prio_before(&a, &b))
+		piv = prio_before(&b, &c) ? b : prio_before(&a, &c) ? c : a;
+	else
+		piv = prio_before(&a, &c) ? a : prio_before(&b, &c) ? c : b;
+	for (;;) {
+		while (prio_before(&pv[i], &piv))
+			i++;
+		while (prio_before(&piv, &pv[j]))
+			j--;
+		if (i >= j)
+			return j;
+		t = pv[i];
+		pv[i] = pv[j];
+		pv[j] = t;
+		i++;
+		j--;
+	}
+}
+
+/* Reorder pv[0..n) so that its first k are the k first in prio_before's
+ * order (in no order among themselves): a selection, not a sort.
+ * Sorting all of a day's labels to keep a beam's took a twentieth of
+ * Curtois 13's root at --effort 10. */
+static void select_first(struct prio *pv, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n;
+
+	while (k > lo && k < hi) {
+		size_t j;
+
+		if (hi - lo <= 16) {
+			sort_short(pv, lo, hi);
+			return;
+		}
+		j = partition(pv, lo, hi);
+		if (k <= j)
+			hi = j + 1;
+		else
+			lo = j + 1;
+	}
 }
 
 /* The most paid minutes l can end the horizon with (pace.c), 0 when
@@ -1620,7 +1698,7 @@ static double pace_miss(const struct solver_pricer *pr, const struct label *l,
 static double label_bound(const struct solver_pricer *pr,
 			  const struct label *l, int d)
 {
-	return l->cost + fmax(fmax(pr->lb[(size_t)(d + 1) *
+	return l->cost + max2(max2(pr->lb[(size_t)(d + 1) *
 						  (size_t)(pr->S + 1) +
 					  (size_t)(l->last + 1)],
 				   count_bound(pr, l, d)),
@@ -1659,7 +1737,7 @@ static int cut_beam(struct solver_pricer *pr, struct pool *pl, int d,
 		pv[k].v = beam_prio(pr, l, d);
 		pv[k++].i = (int)i;
 	}
-	qsort(pv, alive, sizeof(*pv), cmp_prio);
+	select_first(pv, alive, (size_t)beam);
 	for (size_t j = (size_t)beam; j < alive; j++)
 		at(pl, (size_t)pv[j].i)->alive = 0;
 	free(pv);
