@@ -1639,6 +1639,12 @@ static void select_first(struct prio *pv, size_t n, size_t k)
 			return;
 		}
 		j = partition(pv, lo, hi);
+		if (j + 1 >= hi) {
+			/* no progress: only a NaN value (no order) does
+			 * this; end rather than loop */
+			sort_short(pv, lo, hi);
+			return;
+		}
 		if (k <= j)
 			hi = j + 1;
 		else
