@@ -1568,23 +1568,19 @@ static double count_bound(const struct solver_pricer *pr,
 	return best;
 }
 
-struct prio {
-	double v;
-	int i;
-};
-
 /* x before y: the smaller value, the earlier label of equals (a total
  * order: which labels a beam keeps never depends on the sort). */
-static int prio_before(const struct prio *x, const struct prio *y)
+static int prio_before(const struct solver_prio *x,
+		       const struct solver_prio *y)
 {
 	return x->v < y->v || (x->v == y->v && x->i < y->i);
 }
 
 /* Sort pv[lo..hi) in prio_before's order (a short range). */
-static void sort_short(struct prio *pv, size_t lo, size_t hi)
+static void sort_short(struct solver_prio *pv, size_t lo, size_t hi)
 {
 	for (size_t a = lo + 1; a < hi; a++) {
-		struct prio t = pv[a];
+		struct solver_prio t = pv[a];
 		size_t b = a;
 
 		for (; b > lo && prio_before(&t, &pv[b - 1]); b--)
@@ -1598,11 +1594,11 @@ static void sort_short(struct prio *pv, size_t lo, size_t hi)
  * later than the pivot and pv[j+1..hi) no earlier, both parts non-empty
  * (the median of three distinct entries is neither the first nor the
  * last of the range). */
-static size_t partition(struct prio *pv, size_t lo, size_t hi)
+static size_t partition(struct solver_prio *pv, size_t lo, size_t hi)
 {
 	size_t i = lo, j = hi - 1;
-	struct prio a = pv[lo], b = pv[lo + (hi - lo) / 2], c = pv[hi - 1];
-	struct prio piv, t;
+	struct solver_prio a = pv[lo], b = pv[lo + (hi - lo) / 2];
+	struct solver_prio c = pv[hi - 1], piv, t;
 
 	if (prio_before(&a, &b))
 		piv = prio_before(&b, &c) ? b : prio_before(&a, &c) ? c : a;
@@ -1623,11 +1619,10 @@ static size_t partition(struct prio *pv, size_t lo, size_t hi)
 	}
 }
 
-/* Reorder pv[0..n) so that its first k are the k first in prio_before's
- * order (in no order among themselves): a selection, not a sort.
- * Sorting all of a day's labels to keep a beam's took a twentieth of
- * Curtois 13's root at --effort 10. */
-static void select_first(struct prio *pv, size_t n, size_t k)
+/* (solver_int.h) A selection, not a sort: sorting all of a day's labels
+ * to keep a beam's took a twentieth of Curtois 13's root at --effort
+ * 10. */
+void solver_price_select(struct solver_prio *pv, size_t n, size_t k)
 {
 	size_t lo = 0, hi = n;
 
@@ -1727,7 +1722,7 @@ static int cut_beam(struct solver_pricer *pr, struct pool *pl, int d,
 		    long beam)
 {
 	size_t alive = 0, k = 0;
-	struct prio *pv;
+	struct solver_prio *pv;
 
 	for (size_t i = 0; i < pl->n; i++)
 		alive += at(pl, i)->alive != 0;
@@ -1743,7 +1738,7 @@ static int cut_beam(struct solver_pricer *pr, struct pool *pl, int d,
 		pv[k].v = beam_prio(pr, l, d);
 		pv[k++].i = (int)i;
 	}
-	select_first(pv, alive, (size_t)beam);
+	solver_price_select(pv, alive, (size_t)beam);
 	for (size_t j = (size_t)beam; j < alive; j++)
 		at(pl, (size_t)pv[j].i)->alive = 0;
 	free(pv);

@@ -416,6 +416,15 @@ int solver_price(struct solver_pricer *pr, const double *cost, double cutoff,
 int solver_price_k(struct solver_pricer *pr, const double *cost,
 		   double cutoff, long beam, int k, int *weeks,
 		   double *values, int *found, long *labels);
+/* A label a beam ranks: its value v (smaller first) and its index i
+ * (the earlier of equal values first: a total order). */
+struct solver_prio {
+	double v;
+	int i;
+};
+/* Reorder pv[0..n) so that its first k come first in that order (in no
+ * order among themselves): the labels a beam of k keeps (price.c). */
+void solver_price_select(struct solver_prio *pv, size_t n, size_t k);
 /* The part of the objective an employee e pays by themselves, per day and
  * option (own[d*(S+1) + s], s = S the day off): paid time, requests,
  * changes to the reference.  With the soft rules' penalties it is what

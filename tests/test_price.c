@@ -570,6 +570,67 @@ static void a_count_limit_s_bound_leads_a_beam_of_one(void **state)
 	assert_true(bound >= 100);
 }
 
+/*
+ * The selection a beam keeps its labels by (solver_price_select): the
+ * first k after it are the k first of a sort by value, then index, on
+ * 20,000 random arrays of up to 600 entries with many equal values and
+ * some infinite ones, for every kind of k (0, all, one, the middle);
+ * fails when the selection keeps a label a sort would cut (a sort's
+ * order, or a pivot step that loses an entry).
+ */
+static int prio_cmp(const void *a, const void *b)
+{
+	const struct solver_prio *x = a, *y = b;
+
+	if (x->v != y->v)
+		return x->v < y->v ? -1 : 1;
+	return x->i - y->i;
+}
+
+static void a_beam_keeps_the_labels_a_sort_would_keep(void **state)
+{
+	static struct solver_prio pv[600], sorted[600];
+	static char kept[600];
+
+	(void)state;
+	rng = 7;
+	for (int round = 0; round < 20000; round++) {
+		size_t n = 1 + (size_t)rnd(600), k;
+		int values = 1 + rnd(round % 3 ? 40 : 600);
+
+		k = round % 4 == 0 ? (size_t)rnd((int)n + 1)
+		    : round % 4 == 1 ? n / 2
+		    : round % 4 == 2 ? 1 : n;
+		for (size_t a = 0; a < n; a++) {
+			pv[a].v = rnd(9) ? rnd(values) * 0.25 : HUGE_VAL;
+			pv[a].i = (int)a;
+		}
+		for (size_t a = n; a > 1; a--) {
+			size_t b = (size_t)rnd((int)a);
+			struct solver_prio t = pv[a - 1];
+
+			pv[a - 1] = pv[b];
+			pv[b] = t;
+		}
+		memcpy(sorted, pv, n * sizeof(*pv));
+		qsort(sorted, n, sizeof(*sorted), prio_cmp);
+		solver_price_select(pv, n, k);
+		memset(kept, 0, n);
+		for (size_t a = 0; a < k; a++)
+			kept[sorted[a].i] = 1;
+		for (size_t a = 0; a < k; a++)
+			if (!kept[pv[a].i])
+				fail_msg("round %d: n %zu, k %zu: label %d kept",
+					 round, n, k, pv[a].i);
+		/* nothing lost: every index is still there once */
+		memset(kept, 0, n);
+		for (size_t a = 0; a < n; a++)
+			kept[pv[a].i]++;
+		for (size_t a = 0; a < n; a++)
+			assert_int_equal(kept[a], 1);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -578,6 +639,7 @@ int main(void)
 		cmocka_unit_test(a_beam_is_exact_when_wide_and_sound_when_narrow),
 		cmocka_unit_test(a_cutoff_keeps_only_cheaper_schedules),
 		cmocka_unit_test(a_count_limit_s_bound_leads_a_beam_of_one),
+		cmocka_unit_test(a_beam_keeps_the_labels_a_sort_would_keep),
 		cmocka_unit_test(a_pace_beam_keeps_a_year_s_window_of_minutes),
 		cmocka_unit_test(a_model_of_one_employee_maps_that_employee_only),
 	};
