@@ -969,7 +969,8 @@ void solver_colgen_release(struct solver_colgen *cg)
  * The sub-problem of a neighbourhood as a MIP of its own: the master's
  * rows with what the kept schedules put in them moved into the bounds,
  * its continuous columns, and integer counts only for the schedules of
- * the freed employees' classes (convexity: the freed members).  lam[k]
+ * the freed employees' classes (convexity: the freed members) that a
+ * cell mask (cg->mask) leaves them.  lam[k]
  * = the column index of the MIP's k-th count.  Returns the number of
  * counts, or a negative status.
  */
@@ -1023,7 +1024,8 @@ static long nb_build(struct solver_colgen *cg, const int *kept,
 		struct col_tag tag = {COL_X, 0, -1, -1, (int)i, c};
 		size_t n;
 
-		if (nfree[c] <= 0)
+		if (nfree[c] <= 0 ||
+		    solver_colgen_masked_out(cg, c, cg->col[i].week))
 			continue;
 		if ((n = column_rows(cg, i)) == (size_t)-1)
 			goto nomem;
@@ -1048,8 +1050,9 @@ nomem:
 /*
  * A neighbourhood's pricing (solver_colgen_neighbourhood): new schedules
  * for the freed employees' classes, price_rounds rounds on the duals of
- * the master with everybody else held at their schedules (colof[e]);
- * then the master released.  SUB_* result or a negative status.
+ * the master with everybody else held at their schedules (colof[e]) and
+ * the schedules a cell mask takes out (cg->mask, a days neighbourhood's)
+ * barred; then the master released.  SUB_* result or a negative status.
  */
 static int nb_price(struct solver_colgen *cg, const long *colof,
 		    const uint8_t *freed, int price_rounds)
@@ -1071,8 +1074,13 @@ static int nb_price(struct solver_colgen *cg, const long *colof,
 		const struct cg_class *k = &cg->cls[cg->col[i].cls];
 		int j = cg->nbase + 1 + (int)i;
 
-		glp_set_col_bnds(cg->P, j, k->fixed == k->n ? GLP_FX : GLP_LO,
-				 kept[i], kept[i]);
+		if (solver_colgen_masked_out(cg, cg->col[i].cls,
+					     cg->col[i].week))
+			glp_set_col_bnds(cg->P, j, GLP_FX, 0, 0);
+		else
+			glp_set_col_bnds(cg->P, j,
+					 k->fixed == k->n ? GLP_FX : GLP_LO,
+					 kept[i], kept[i]);
 	}
 	r = solver_colgen_generate(cg, price_rounds, 0);
 	solver_colgen_release(cg);
@@ -1265,3 +1273,50 @@ out:
 	return result;
 }
 
+
+/*
+ * A days neighbourhood: every employee free on the days first ..
+ * first + ndays - 1 and held to roster `type` on the others.  A cell
+ * mask as the dive's keeps each employee's days outside the span, so the
+ * pricing offers only weeks that agree there (the rules across the
+ * span's edges are the pricer's as ever) and the restricted master's MIP
+ * takes only such weeks.  Classes of one member only (the cell dive's
+ * condition, solver_colgen_cell_dive).  As solver_colgen_neighbourhood.
+ */
+int solver_colgen_days_neighbourhood(struct solver_colgen *cg,
+				     const int *type, int first, int ndays,
+				     int price_rounds, long node_limit,
+				     long iter_limit, int *out)
+{
+	size_t D = (size_t)cg->D;
+	uint8_t *freed = malloc((size_t)cg->E + 1);
+	int r;
+
+	if (cg->mask || !solver_colgen_cell_dive(cg)) {
+		free(freed);
+		return ROTA_EINVAL;
+	}
+	cg->mask = malloc((size_t)cg->ncls * D * sizeof(uint64_t) + 1);
+	if (!freed || !cg->mask) {
+		free(freed);
+		free(cg->mask);
+		cg->mask = NULL;
+		return ROTA_ENOMEM;
+	}
+	for (int e = 0; e < cg->E; e++) {
+		uint64_t *m = cg->mask + (size_t)cg->class_of[e] * D;
+
+		freed[e] = 1;
+		for (size_t d = 0; d < D; d++)
+			m[d] = (int)d >= first && (int)d - first < ndays
+				       ? ~(uint64_t)0
+				       : (uint64_t)1 << solver_colgen_option(
+						 cg, type[(size_t)e * D + d]);
+	}
+	r = solver_colgen_neighbourhood(cg, type, freed, price_rounds,
+					node_limit, iter_limit, out);
+	free(cg->mask);
+	cg->mask = NULL;
+	free(freed);
+	return r;
+}

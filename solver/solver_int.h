@@ -530,6 +530,13 @@ void solver_colgen_release(struct solver_colgen *cg);
 int solver_colgen_neighbourhood(struct solver_colgen *cg, const int *type,
 				const uint8_t *freed, int price_rounds,
 				long node_limit, long iter_limit, int *out);
+/* A neighbourhood of roster type over days: every employee re-planned on
+ * days first .. first + ndays - 1 and kept on the others (classes of one
+ * member only: ROTA_EINVAL otherwise); as solver_colgen_neighbourhood. */
+int solver_colgen_days_neighbourhood(struct solver_colgen *cg,
+				     const int *type, int first, int ndays,
+				     int price_rounds, long node_limit,
+				     long iter_limit, int *out);
 
 /* Explain why employee e has no roster satisfying its hard rules; fills
  * err with ROTA_EINFEASIBLE.  Returns 1 when e is infeasible, 0 when
