@@ -1273,7 +1273,6 @@ out:
 	return result;
 }
 
-
 /*
  * A days neighbourhood: every employee free on the days first ..
  * first + ndays - 1 and held to roster `type` on the others.  A cell
@@ -1289,13 +1288,12 @@ int solver_colgen_days_neighbourhood(struct solver_colgen *cg,
 				     long iter_limit, int *out)
 {
 	size_t D = (size_t)cg->D;
-	uint8_t *freed = malloc((size_t)cg->E + 1);
+	uint8_t *freed;
 	int r;
 
-	if (cg->mask || !solver_colgen_cell_dive(cg)) {
-		free(freed);
+	if (cg->mask || !solver_colgen_cell_dive(cg))
 		return ROTA_EINVAL;
-	}
+	freed = malloc((size_t)cg->E + 1);
 	cg->mask = malloc((size_t)cg->ncls * D * sizeof(uint64_t) + 1);
 	if (!freed || !cg->mask) {
 		free(freed);

@@ -1831,9 +1831,11 @@ static void lns_pick(struct state *st, int iter, int size, uint8_t *freed,
  * (solver_colgen_days_neighbourhood), in place of the related ones: the
  * shifts the dive leaves short are a swap between several employees on
  * the same days, which a few employees' whole weeks rarely hold.
- * Curtois 8 at the default budget: 1,309 instead of 1,411; at --effort
- * 10, 1,302 instead of 1,318; 7 1,058 instead of 1,060; 5, 6, 9 and 18
- * as before (bench/RESULTS.md).
+ * Curtois 8 at the default budget: 1,308 instead of 1,411 (seeds 1-3:
+ * 1,311, 1,307, 1,314 against 1,504, 1,504, 1,417); 7 1,057 instead of
+ * 1,060; 1-6 and 9-11 as before.  At --effort 10: 15 3,866 instead of
+ * 3,975, 8 1,302 (1,318), 18 4,567 (4,571) (bench/RESULTS.md,
+ * 2026-12-07 09:30).
  */
 static int colgen_lns(struct state *st, struct solver_colgen *cg, double *x,
 		      struct rota_error *err)
