@@ -658,6 +658,18 @@ static int open_classes(const struct solver_colgen *cg)
 	return n;
 }
 
+/* A class's cell mask m[0..D) that holds `week` on every day outside
+ * first .. first + n - 1 and allows every option inside (window rounds,
+ * days neighbourhoods). */
+static void hold_outside(const struct solver_colgen *cg, uint64_t *m,
+			 const int *week, int first, int n)
+{
+	for (int d = 0; d < cg->D; d++)
+		m[d] = d < first || d >= first + n
+			       ? (uint64_t)1 << solver_colgen_option(cg, week[d])
+			       : ~(uint64_t)0;
+}
+
 /*
  * A window round: every open class priced on the true duals with the week
  * the LP gives it most weight kept outside a window of WINDOW_DAYS days
@@ -701,11 +713,7 @@ static int window_round(struct solver_colgen *cg, int round)
 
 		if (k->fixed >= k->n || !(weight[c] > 0))
 			continue;
-		for (int d = 0; d < D; d++)
-			m[d] = d < d0 || d >= d0 + W
-				       ? (uint64_t)1 << solver_colgen_option(
-						 cg, cg->col[heavy[c]].week[d])
-				       : ~(uint64_t)0;
+		hold_outside(cg, m, cg->col[heavy[c]].week, d0, W);
 		cg->mask = mask;
 		rc = priced_costs(cg, c);
 		cg->mask = NULL;
@@ -1305,11 +1313,7 @@ int solver_colgen_days_neighbourhood(struct solver_colgen *cg,
 		uint64_t *m = cg->mask + (size_t)cg->class_of[e] * D;
 
 		freed[e] = 1;
-		for (size_t d = 0; d < D; d++)
-			m[d] = (int)d >= first && (int)d - first < ndays
-				       ? ~(uint64_t)0
-				       : (uint64_t)1 << solver_colgen_option(
-						 cg, type[(size_t)e * D + d]);
+		hold_outside(cg, m, type + (size_t)e * D, first, ndays);
 	}
 	r = solver_colgen_neighbourhood(cg, type, freed, price_rounds,
 					node_limit, iter_limit, out);
