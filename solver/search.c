@@ -1808,6 +1808,21 @@ static void lns_pick(struct state *st, int iter, int size, uint8_t *freed,
 	}
 }
 
+/* A neighbourhood's size n (employees, or a span's days) after a result
+ * r that took `spent` work units: one more, up to hi, when GLPK proved
+ * its optimum within LNS_GROW_WORK; one less, down to lo, when it did
+ * not. */
+#define LNS_GROW_WORK 20000.0
+
+static int lns_follow(int n, int r, double spent, int lo, int hi)
+{
+	if (r == SUB_OPTIMAL && spent < LNS_GROW_WORK && n < hi)
+		return n + 1;
+	if (r != SUB_OPTIMAL && n > lo)
+		return n - 1;
+	return n;
+}
+
 /* a days neighbourhood's first span (colgen_lns), and the least; it grows
  * and shrinks as the employee neighbourhoods do.  Its rounds of column
  * generation: everybody is freed, so it needs more than the employee
@@ -1904,15 +1919,10 @@ static int colgen_lns(struct state *st, struct solver_colgen *cg, double *x,
 					  "%d, objective %.2f\n",
 					  iter, first, first + span - 1, r,
 					  st->inc_obj);
-			span += r == SUB_OPTIMAL &&
-				st->bu.work - before < 20000 && span < st->D;
-			span -= r != SUB_OPTIMAL && span > SPAN_MIN;
+			span = lns_follow(span, r, st->bu.work - before,
+					  SPAN_MIN, st->D);
 		} else {
-			if (r == SUB_OPTIMAL &&
-			    st->bu.work - before < 20000 && size < E)
-				size++;
-			else if (r != SUB_OPTIMAL && size > 2)
-				size--;
+			size = lns_follow(size, r, st->bu.work - before, 2, E);
 			solver_budget_log(&st->bu,
 					  "colgen lns %d: %d employees, "
 					  "result %d, objective %.2f\n",
