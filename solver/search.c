@@ -73,6 +73,9 @@ struct state {
 	double unit;      /* the default work budget (opt's work_unit, else
 			     default_work): effort scales it, the long
 			     run's steps are counted in it */
+	/* the options GLPK's terminal hook writes to (rota_solve's own
+	 * copy), put back after a nested solve (cover_first) */
+	struct rota_solve_options *hook;
 };
 
 static int interval_demand(const struct state *st);
@@ -2210,27 +2213,61 @@ static int restart_fits(struct state *st, const struct solver_colgen *cg,
 }
 
 /*
+ * The searches (turns, within a segment) from the roster in st->type,
+ * which becomes the incumbent even when worse; when they end above the
+ * best roster before, the best is put back.  The log names the search
+ * `what` ("restart 2", "cover first") and its start `from` ("dive",
+ * "start").  0, or a negative status with err set.
+ */
+static int search_from(struct state *st, struct solver_colgen *cg, double *x,
+		       double gap, const char *what, const char *from,
+		       struct rota_error *err)
+{
+	size_t nx = (size_t)st->full.mip.ncols;
+	double *best_x = malloc((nx + 1) * sizeof(double));
+	double best = st->inc_obj, z;
+	struct solver_hold h;
+	int rc;
+
+	if (!best_x)
+		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
+	memcpy(best_x, st->inc, nx * sizeof(double));
+	roster_to_x(st, x);
+	if ((rc = evaluate(st, x, &z)) < 0) {
+		rc = rota_error_set(err, rc, "evaluating a roster failed");
+		goto out;
+	}
+	solver_budget_log(&st->bu, "%s: %s %.2f, best %.2f\n", what, from, z,
+			  best);
+	accept(st, x, z);
+	h = segment_hold(st);
+	rc = turns(st, cg, x, gap, err);
+	solver_budget_release(&st->bu, h);
+	solver_budget_log(&st->bu, "%s: searched to %.2f, best before %.2f\n",
+			  what, st->inc_obj, best);
+	if (rc == 0 && !better(st->inc_obj, best))
+		accept(st, best_x, best);
+out:
+	free(best_x);
+	return rc;
+}
+
+/*
  * Restart n: a dive from the master's LP as it stands (every column so
- * far), its picked cells drawn with jitter, becomes the roster the
- * searches go on from (even when worse); when they end above the best
- * roster, the best is put back.
+ * far), its picked cells drawn with jitter, and the searches from its
+ * roster (search_from).
  */
 static int restart(struct state *st, struct solver_colgen *cg, double *x,
 		   double gap, int n, struct rota_error *err)
 {
 	size_t ed = (size_t)st->E * (size_t)st->D;
-	size_t nx = (size_t)st->full.mip.ncols;
 	int *dived = malloc((ed + 1) * sizeof(int));
-	double *best_x = malloc((nx + 1) * sizeof(double));
-	double best = st->inc_obj, z;
+	char what[32];
 	struct solver_hold h;
-	int r, rc = 0;
+	int r;
 
-	if (!dived || !best_x) {
-		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-		goto out;
-	}
-	memcpy(best_x, st->inc, nx * sizeof(double));
+	if (!dived)
+		return rota_error_set(err, ROTA_ENOMEM, "out of memory");
 	solver_colgen_jitter(cg, RESTART_JITTER, solver_rng_next(&st->rng));
 	h = segment_hold(st);
 	r = solver_colgen_resolve(cg);
@@ -2239,35 +2276,82 @@ static int restart(struct state *st, struct solver_colgen *cg, double *x,
 	solver_budget_release(&st->bu, h);
 	solver_colgen_jitter(cg, 0, 0);
 	solver_colgen_release(cg);
-	if (r < 0) {
-		rc = rota_error_set(err, r, "a restart's dive failed");
-		goto out;
-	}
-	if (r != SUB_OPTIMAL) {
+	if (r == SUB_OPTIMAL) {
+		memcpy(st->type, dived, ed * sizeof(int));
+		snprintf(what, sizeof(what), "restart %d", n);
+		r = search_from(st, cg, x, gap, what, "dive", err);
+	} else if (r < 0) {
+		r = rota_error_set(err, r, "a restart's dive failed");
+	} else {
 		solver_budget_log(&st->bu, "restart %d: no roster\n", n);
-		goto out;
+		r = 0;
 	}
-	memcpy(st->type, dived, ed * sizeof(int));
-	roster_to_x(st, x);
-	if ((rc = evaluate(st, x, &z)) < 0) {
-		rc = rota_error_set(err, rc, "evaluating a roster failed");
-		goto out;
-	}
-	solver_budget_log(&st->bu, "restart %d: dive %.2f, best %.2f\n", n,
-			  z, best);
-	accept(st, x, z);
-	h = segment_hold(st);
-	rc = turns(st, cg, x, gap, err);
-	solver_budget_release(&st->bu, h);
-	solver_budget_log(&st->bu,
-			  "restart %d: searched to %.2f, best before %.2f\n",
-			  n, st->inc_obj, best);
-	if (rc == 0 && !better(st->inc_obj, best))
-		accept(st, best_x, best);
-out:
 	free(dived);
-	free(best_x);
-	return rc;
+	return r;
+}
+
+/* the work the cover-first solve may take, in default budgets (Curtois
+ * 18: 43 shifts short after 8 s of its 70) */
+#define COVER_FIRST_UNITS 1.0
+
+/* The nested solve's log lines, marked as its own. */
+static void cover_first_log(const char *text, void *arg)
+{
+	const struct rota_solve_options *opt = arg;
+	char line[512];
+
+	snprintf(line, sizeof(line), "cover first | %s", text);
+	opt->log(line, opt->log_arg);
+}
+
+/*
+ * When the shifts short dominate the objective (cover_first.c), the
+ * roster a solve of them alone finds - one default budget, under half the
+ * time left - and the searches from it (search_from): Curtois 18 at
+ * --effort 10, 43 shifts short where every dive and search stayed at 44.
+ * Run once, before the restarts.  0, or a negative status with err set.
+ */
+static int cover_first(struct state *st, struct solver_colgen *cg, double *x,
+		       double gap, struct rota_error *err)
+{
+	struct rota_problem q;
+	struct rota_solve_options o = *st->bu.opt;
+	struct rota_solution *sol = NULL;
+	struct rota_error qerr = {0};
+	double left = solver_budget_work_left(&st->bu);
+	double now = solver_now();
+	int rc;
+
+	if ((rc = solver_cover_first_problem(st->p, &q)) < 0)
+		return rota_error_set(err, rc, "out of memory");
+	o.effort = 1;
+	o.work_limit = fmin(COVER_FIRST_UNITS * st->unit, left);
+	o.work_unit = st->unit;
+	o.time_limit_s = st->bu.deadline < HUGE_VAL
+				 ? fmax(0.5 * (st->bu.deadline - now), 1e-3)
+				 : 0;
+	o.progress = NULL;
+	o.log = st->bu.opt->log ? cover_first_log : NULL;
+	o.log_arg = st->hook;
+	solver_budget_log(&st->bu, "cover first: %.0f work units\n",
+			  o.work_limit);
+	rc = rota_solve(&q, &o, &sol, &qerr);
+	glp_term_hook(term_hook, st->hook);
+	solver_cover_first_free(&q);
+	if (rc < 0) {
+		if (rc == ROTA_ENOMEM)
+			return rota_error_set(err, rc, "out of memory");
+		solver_budget_log(&st->bu, "cover first: no roster (%s)\n",
+				  qerr.msg);
+		return 0;
+	}
+	solver_budget_spend(&st->bu, sol->stats.work);
+	if (sol->stats.stopped_by == ROTA_STOP_TIME)
+		solver_budget_time_cut(&st->bu);
+	memcpy(st->type, sol->type,
+	       (size_t)st->E * (size_t)st->D * sizeof(int));
+	rota_solution_free(sol);
+	return search_from(st, cg, x, gap, "cover first", "start", err);
 }
 
 /*
@@ -2299,6 +2383,9 @@ static int neighbourhoods(struct state *st, struct solver_colgen *cg,
 	if ((rc = lns(st, gap, err)) == 0)
 		rc = turns(st, cg, x, gap, err);
 	solver_budget_release(&st->bu, h);
+	if (rc == 0 && solver_cover_first_fits(st->p) &&
+	    restart_fits(st, cg, gap, RESTART_LEFT, 1))
+		rc = cover_first(st, cg, x, gap, err);
 	while (rc == 0 && restart_fits(st, cg, gap, RESTART_LEFT, 1))
 		rc = restart(st, cg, x, gap, ++n, err);
 	if (rc == 0)
@@ -2498,6 +2585,7 @@ int rota_solve(const struct rota_problem *p,
 		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 		goto out;
 	}
+	st.hook = &opt;
 
 	/* the whole model, which every roster is evaluated on; built first
 	 * because on a long horizon it takes a while (Curtois Instance 24:

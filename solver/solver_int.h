@@ -343,6 +343,22 @@ int solver_model_rest_conflict(const struct rota_problem *p, int d1, int s1,
  */
 int solver_classes(const struct rota_problem *p, int *mult, int *rep_of);
 
+/* ------------------------------------------------------- cover first */
+
+/*
+ * The shortage alone (cover_first.c).  solver_cover_first_fits: 1 when p
+ * is a roster with shift cover (no interval demand, no reference roster,
+ * no soft rules, fairness or pay) whose every under-cover weight is at
+ * least ten times each other weight, and something soft (a request, an
+ * over-cover weight) to leave out.  solver_cover_first_problem: q as p
+ * with no requests and no over-cover weights (q shares p's arrays but the
+ * cover, which solver_cover_first_free frees); 0 or ROTA_ENOMEM.
+ */
+int solver_cover_first_fits(const struct rota_problem *p);
+int solver_cover_first_problem(const struct rota_problem *p,
+			       struct rota_problem *q);
+void solver_cover_first_free(struct rota_problem *q);
+
 /* ------------------------------------------------------------ pricing */
 
 /*
