@@ -2341,6 +2341,11 @@ static int cover_first(struct state *st, struct solver_colgen *cg, double *x,
 	if (rc < 0) {
 		if (rc == ROTA_ENOMEM)
 			return rota_error_set(err, rc, "out of memory");
+		/* no roster: its whole budget counted as spent, and when its
+		 * cap ended it first, the clock has decided */
+		solver_budget_spend(&st->bu, o.work_limit);
+		if (rc == ROTA_ENOSOLUTION)
+			solver_budget_time_cut(&st->bu);
 		solver_budget_log(&st->bu, "cover first: no roster (%s)\n",
 				  qerr.msg);
 		return 0;
