@@ -22,15 +22,13 @@
  * weight for the shortage alone to be worth solving first */
 #define COVER_DOMINATES 10.0
 
-/* the per-type caps: one an employee and shift type */
-static size_t nc_caps(const struct rota_problem *p)
-{
-	return (size_t)p->n_employees * (size_t)p->n_types;
-}
-
 int solver_cover_first_fits(const struct rota_problem *p)
 {
 	size_t nc = (size_t)p->n_days * (size_t)p->n_types;
+	/* the per-type caps: one an employee and shift type */
+	size_t ncap = p->type_max ? (size_t)p->n_employees *
+					    (size_t)p->n_types
+				  : 0;
 	double soft = 0, under = -1;
 
 	if (p->n_intervals > 0 || p->reference || p->n_groups > 0 ||
@@ -41,11 +39,10 @@ int solver_cover_first_fits(const struct rota_problem *p)
 			if (p->employees[e].rule[r].value != ROTA_UNSET &&
 			    p->employees[e].rule[r].weight > 0)
 				return 0;
-	if (p->type_max)
-		for (size_t i = 0; i < nc_caps(p); i++)
-			if (p->type_max[i].value != ROTA_UNSET &&
-			    p->type_max[i].weight > 0)
-				return 0;
+	for (size_t i = 0; i < ncap; i++)
+		if (p->type_max[i].value != ROTA_UNSET &&
+		    p->type_max[i].weight > 0)
+			return 0;
 	for (size_t i = 0; i < p->n_requests; i++)
 		if (p->requests[i].weight > soft)
 			soft = p->requests[i].weight;

@@ -2388,8 +2388,10 @@ static int neighbourhoods(struct state *st, struct solver_colgen *cg,
 	if ((rc = lns(st, gap, err)) == 0)
 		rc = turns(st, cg, x, gap, err);
 	solver_budget_release(&st->bu, h);
+	/* told (0): when the time does not fit, the restarts' test below
+	 * says so, once */
 	if (rc == 0 && solver_cover_first_fits(st->p) &&
-	    restart_fits(st, cg, gap, RESTART_LEFT, 1))
+	    restart_fits(st, cg, gap, RESTART_LEFT, 0))
 		rc = cover_first(st, cg, x, gap, err);
 	while (rc == 0 && restart_fits(st, cg, gap, RESTART_LEFT, 1))
 		rc = restart(st, cg, x, gap, ++n, err);
