@@ -4,7 +4,9 @@
  * the work, decided something (time_cut), which rota_solve reports as
  * "stopped by the time limit" even when the work budget ran out later.
  * The waits below wait for the clock to pass a deadline (bounded); no
- * assertion depends on how fast the machine is.
+ * assertion depends on how fast the machine is.  And a whole solve whose
+ * cap has passed before its first roster: the roster is finished on a
+ * narrow beam (search.c, hurry).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,8 +14,11 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <math.h>
+#include <string.h>
 
+#include "solver/solver.h"
 #include "solver/solver_int.h"
+#include "curtois_gen.h"
 
 /* Wait until the clock passes t (at most 5 s): 1 when it did. */
 static int wait_past(double t)
@@ -109,6 +114,85 @@ static void a_decision_of_the_clock_is_marked_by_hand(void **state)
 	assert_true(solver_budget_left(&b));
 }
 
+/* The lines of a solve's log that tell of a hurried first roster. */
+struct hurried {
+	int lines, left;
+};
+
+static void on_hurry(const char *line, void *arg)
+{
+	struct hurried *h = arg;
+	const char *s = strstr(line, "construct: the ");
+	int left, beam;
+
+	if (s && sscanf(s, "construct: the %d employees left would take "
+			   "more than half the time left; a beam of %d",
+			&left, &beam) == 2) {
+		assert_int_equal(beam, 16);
+		h->lines++;
+		h->left = left;
+	}
+}
+
+/* The solve of p under a cap of cap_s seconds (0: none), its log read
+ * into h; the roster keeps every hard rule and costs what the checker
+ * says. */
+static struct rota_solution *solve_under(const struct rota_problem *p,
+					 double cap_s, struct hurried *h)
+{
+	struct rota_solve_options o = ROTA_SOLVE_OPTIONS_INIT;
+	struct rota_solution *s = NULL;
+	struct rota_check_report *rep = NULL;
+	struct rota_error err = {0};
+
+	memset(h, 0, sizeof(*h));
+	o.time_limit_s = cap_s;
+	o.work_unit = 2000;
+	o.log = on_hurry;
+	o.log_arg = h;
+	if (rota_solve(p, &o, &s, &err) < 0)
+		fail_msg("solve: %s", err.msg);
+	assert_int_equal(rota_check(p, s, &rep, &err), 0);
+	assert_int_equal(rep->hard_broken, 0);
+	assert_true(fabs(rep->objective - s->stats.objective) < 1e-6);
+	rota_check_report_free(rep);
+	return s;
+}
+
+/*
+ * A first roster is always finished, but under a cap it would overrun it
+ * finishes on a narrow beam (Curtois 24 at --time-limit 30 ran 125 s at
+ * the full one): with a cap of a microsecond, past before the first
+ * employee is rostered, every employee gets the narrow beam, the log
+ * says so once, and the result is stopped by the time limit.  Without a
+ * cap the beam is never narrowed.
+ */
+static void a_first_roster_past_the_cap_is_finished_narrow(void **state)
+{
+	struct rota_problem *p = NULL;
+	struct rota_solution *s;
+	struct rota_error err = {0};
+	struct hurried h;
+	char *text;
+
+	(void)state;
+	rng = 99;
+	text = curtois_gen(8, 14);
+	if (rota_curtois_parse(text, strlen(text), "gen.txt", &p, &err) < 0)
+		fail_msg("parse: %s", err.msg);
+	s = solve_under(p, 1e-6, &h);
+	assert_int_equal(h.lines, 1);
+	assert_int_equal(h.left, p->n_employees);
+	assert_int_equal(s->stats.stopped_by, ROTA_STOP_TIME);
+	rota_solution_free(s);
+	s = solve_under(p, 0, &h);
+	assert_int_equal(h.lines, 0);
+	assert_int_not_equal(s->stats.stopped_by, ROTA_STOP_TIME);
+	rota_solution_free(s);
+	rota_problem_free(p);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -116,6 +200,8 @@ int main(void)
 		cmocka_unit_test(
 			a_phase_cut_by_its_share_of_the_time_is_remembered),
 		cmocka_unit_test(a_decision_of_the_clock_is_marked_by_hand),
+		cmocka_unit_test(
+			a_first_roster_past_the_cap_is_finished_narrow),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
