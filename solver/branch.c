@@ -151,7 +151,8 @@ enum { NODE_BRANCH, NODE_PRUNED, NODE_ROSTER, NODE_STOP };
  * column is barred gets one its mask allows), its LP with column
  * generation.  NODE_PRUNED (no LP, or one that cannot beat the cutoff),
  * NODE_ROSTER when its LP is whole (the roster into type), NODE_BRANCH,
- * NODE_STOP when GLPK failed, or a negative status.
+ * NODE_STOP when GLPK failed or the time cap stopped a pricing, or a
+ * negative status.
  */
 static int node(struct btree *t, int *type)
 {
@@ -159,6 +160,8 @@ static int node(struct btree *t, int *type)
 	int r = solver_colgen_mask_columns(cg);
 
 	t->nodes++;
+	if (r == ROTA_ELIMIT)
+		return NODE_STOP; /* the time cap */
 	if (r != 0)
 		return r < 0 ? r : NODE_PRUNED;
 	/* BRANCH_ROUNDS rounds, and to the end before a prune */

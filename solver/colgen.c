@@ -366,8 +366,10 @@ int solver_colgen_new(const struct rota_problem *p, struct solver_budget *bu,
 		struct cg_class *k = &cg->cls[c];
 		int r = solver_pricer_new(p, k->rep, &k->pr);
 
-		if (r == 0)
+		if (r == 0) {
 			solver_pricer_budget(k->pr, bu);
+			solver_pricer_clock(k->pr, 1);
+		}
 		if (r < 0) {
 			/* not modelled by the program: no column generation */
 			rc = r == ROTA_ELIMIT
@@ -628,6 +630,8 @@ static int smooth_round(struct solver_colgen *cg)
 					    PRICE_BEAM, PRICE_COLS, cg->weeks,
 					    cg->values, &found, NULL);
 		cg->dual = truth;
+		if (rc == ROTA_ELIMIT)
+			break; /* the time cap, as above */
 		if (rc < 0 || (found && priced_costs(cg, c) < 0))
 			return rc < 0 ? rc : ROTA_ENOMEM;
 		for (int j = 0; j < found; j++) {
@@ -722,6 +726,8 @@ static int window_round(struct solver_colgen *cg, int round)
 					    cg->dual[k->row] - RC_EPS,
 					    PRICE_BEAM, PRICE_COLS, cg->weeks,
 					    cg->values, &found, NULL);
+		if (rc == ROTA_ELIMIT)
+			break; /* the time cap */
 		if (rc < 0)
 			added = rc;
 		for (int j = 0; j < found && added >= 0; j++) {

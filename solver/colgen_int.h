@@ -131,7 +131,8 @@ int solver_colgen_read_counts(const struct solver_colgen *cg, int values,
  * (a Farkas-free repair: the master stays feasible after a branch that
  * bars every column of a class).  0 when every class has one; 1 when
  * some class has no week its mask allows (the branch is infeasible);
- * or a negative status (colgen.c). */
+ * ROTA_ELIMIT when the time cap stopped a class's pricing (nothing
+ * proven); or another negative status (colgen.c). */
 int solver_colgen_mask_columns(struct solver_colgen *cg);
 
 #endif

@@ -133,6 +133,7 @@ struct solver_pricer {
 	struct solver_budget *bu; /* an exact search stops when it is out */
 	long max_labels;       /* an exact search making more gives up
 				  (ROTA_ELIMIT); 0: no limit */
+	int clock;             /* a beam too stops at bu's time cap */
 };
 
 /* ------------------------------------------------------------ building */
@@ -1896,6 +1897,11 @@ int solver_price_k(struct solver_pricer *pr, const double *cost,
 		struct pool *pl = &days[d].pool;
 		int cut = 0;
 
+		if (beam > 0 && pr->clock && pr->bu &&
+		    !solver_budget_time_left(pr->bu)) {
+			rc = ROTA_ELIMIT;
+			break;
+		}
 		if (day_reset(&days[d], size) < 0) {
 			rc = ROTA_ENOMEM;
 			break;
@@ -1956,6 +1962,11 @@ out:
 void solver_pricer_budget(struct solver_pricer *pr, struct solver_budget *bu)
 {
 	pr->bu = bu;
+}
+
+void solver_pricer_clock(struct solver_pricer *pr, int on)
+{
+	pr->clock = on;
 }
 
 void solver_pricer_limit(struct solver_pricer *pr, long max_labels)

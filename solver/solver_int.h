@@ -421,7 +421,8 @@ void solver_pricer_free(struct solver_pricer *pr);
  * Returns 0 (exact: nothing cheaper exists), 1 when labels were dropped
  * (the best found, perhaps not the cheapest), or a negative status:
  * ROTA_ELIMIT when an exact search (beam 0) gave up at its label limit
- * or on the budget (solver_pricer_limit, solver_pricer_budget).
+ * or on the budget (solver_pricer_limit, solver_pricer_budget), or a
+ * beam at the time cap (solver_pricer_clock).
  * *labels: labels made (work: SOLVER_LABELS_PER_WORK to a unit).
  */
 #define SOLVER_LABELS_PER_WORK 50.0
@@ -454,6 +455,11 @@ void solver_pricer_limit(struct solver_pricer *pr, long max_labels);
  * would overspend the work left in bu, or at bu's time cap; NULL: no
  * budget. */
 void solver_pricer_budget(struct solver_pricer *pr, struct solver_budget *bu);
+/* on: a beam, too, stops at that budget's time cap (ROTA_ELIMIT, nothing
+ * found), checked each day (the column generation's beam of 2,048 over
+ * Curtois 24's 364 days runs for about 12 s); off (the default) for the
+ * construction, whose first roster must be finished */
+void solver_pricer_clock(struct solver_pricer *pr, int on);
 /* From now on a beam keeps first the schedules on pace for a hard
  * minimum of paid minutes (the cheapest ones may lose it): mode
  * SOLVER_PACE_WINDOW those whose pace ends inside a hard window

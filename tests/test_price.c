@@ -326,6 +326,62 @@ static void a_beam_is_exact_when_wide_and_sound_when_narrow(void **state)
 	assert_true(cut >= 100);
 }
 
+/*
+ * A beam that watches the clock (the column generation's) stops at the
+ * time cap with nothing found (ROTA_ELIMIT); one that does not (the
+ * construction's) finishes its week; before the cap the watching beam
+ * finds the same week.  The cap is a deadline already past, set by hand:
+ * nothing depends on the machine's speed.
+ */
+static void a_beam_that_watches_the_clock_stops_at_the_cap(void **state)
+{
+	struct rota_solve_options o = ROTA_SOLVE_OPTIONS_INIT;
+	struct solver_budget bu;
+	int tried = 0;
+
+	(void)state;
+	rng = UINT64_C(0x2545F4914F6CDD1D);
+	o.time_limit_s = 3600;
+	for (int round = 0; round < 40 && tried < 5; round++) {
+		int D = 14, week[14], late[14], found = -1, rc;
+		struct rota_problem *p = random_problem(D);
+		struct solver_pricer *pr = NULL;
+		double cost[14 * 4], value, v2 = 0;
+
+		for (int i = 0; i < D * 4; i++)
+			cost[i] = rnd(200) - 120;
+		if (solver_pricer_new(p, 0, &pr) < 0) {
+			rota_problem_free(p);
+			continue;
+		}
+		solver_budget_init(&bu, &o, 0);
+		solver_pricer_budget(pr, &bu);
+		solver_pricer_clock(pr, 1);
+		rc = solver_price(pr, cost, HUGE_VAL, 4, week, &value, NULL);
+		assert_true(rc == 0 || rc == 1);
+		if (!isfinite(value)) {
+			solver_pricer_free(pr);
+			rota_problem_free(p);
+			continue;
+		}
+		tried++;
+		bu.deadline = solver_now() - 1; /* the cap has passed */
+		assert_int_equal(solver_price_k(pr, cost, HUGE_VAL, 4, 1, late,
+						&v2, &found, NULL),
+				 ROTA_ELIMIT);
+		assert_int_equal(found, 0);
+		assert_int_equal(bu.stopped_by, ROTA_STOP_TIME);
+		solver_pricer_clock(pr, 0);
+		rc = solver_price(pr, cost, HUGE_VAL, 4, late, &v2, NULL);
+		assert_true(rc == 0 || rc == 1);
+		assert_true(fabs(v2 - value) < 1e-9);
+		assert_memory_equal(late, week, sizeof(week));
+		solver_pricer_free(pr);
+		rota_problem_free(p);
+	}
+	assert_int_equal(tried, 5);
+}
+
 static void a_cutoff_keeps_only_cheaper_schedules(void **state)
 {
 	struct rota_problem *p;
@@ -638,6 +694,7 @@ int main(void)
 			the_program_finds_the_mip_optimum_on_random_employees),
 		cmocka_unit_test(a_beam_is_exact_when_wide_and_sound_when_narrow),
 		cmocka_unit_test(a_cutoff_keeps_only_cheaper_schedules),
+		cmocka_unit_test(a_beam_that_watches_the_clock_stops_at_the_cap),
 		cmocka_unit_test(a_count_limit_s_bound_leads_a_beam_of_one),
 		cmocka_unit_test(a_beam_keeps_the_labels_a_sort_would_keep),
 		cmocka_unit_test(a_pace_beam_keeps_a_year_s_window_of_minutes),
