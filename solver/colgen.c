@@ -416,7 +416,8 @@ int solver_colgen_add_roster(struct solver_colgen *cg, const int *type)
 #define MASTER_IT_SLACK 20000.0
 
 /* The master LP from the current basis; SUB_* result (SUB_NONE: stopped
- * by the work or the time cap). */
+ * by the work or the time cap, cg->cut_feasible saying whether the point
+ * it stopped at is one of the LP). */
 static int solve_lp(struct solver_colgen *cg)
 {
 	glp_smcp smcp;
@@ -447,6 +448,7 @@ static int solve_lp(struct solver_colgen *cg)
 		/* out of budget: the caller finds the budget spent */
 		if (rc == GLP_ETMLIM)
 			solver_budget_time_cut(cg->bu);
+		cg->cut_feasible = glp_get_prim_stat(cg->P) == GLP_FEAS;
 		return SUB_NONE;
 	}
 	if (rc != 0)
@@ -752,8 +754,9 @@ out:
  * max_rounds rounds (0: no limit; below 0: none, the LP alone) have run.
  * With `root`, a proven bound (the LP value at the end, or the best
  * Lagrangian bound on the way) goes into cg->bound.  Returns SUB_OPTIMAL
- * (LP solved, columns may still price out when stopped early),
- * SUB_INFEASIBLE, or SUB_ERROR / a negative status.
+ * (LP solved, columns may still price out when stopped early, or an LP
+ * stopped by the budget at a point of it), SUB_NONE (an LP stopped before
+ * it had one), SUB_INFEASIBLE, or SUB_ERROR / a negative status.
  */
 int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 {
@@ -764,8 +767,14 @@ int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 		double sum;
 		int r = solve_lp(cg), added, stalled, wide;
 
+		/* spent inside the LP: as below, when the simplex stopped at
+		 * a point of the LP (the dive reads its weights); not when
+		 * it stopped before it had one, its rows unmet (Curtois 24's
+		 * root, its first LP cut by the time cap, left every weight
+		 * 0: a dive read an empty roster from it, and the run failed
+		 * evaluating it) */
 		if (r == SUB_NONE)
-			return SUB_OPTIMAL; /* spent inside the LP: as below */
+			return cg->cut_feasible ? SUB_OPTIMAL : SUB_NONE;
 		if (r != SUB_OPTIMAL)
 			return r;
 		if (!solver_budget_left(cg->bu))

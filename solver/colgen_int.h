@@ -54,6 +54,8 @@ struct solver_colgen {
 	double *vals;
 	size_t capnz;
 	double lp;               /* last LP value */
+	int cut_feasible;        /* the last LP, stopped by the work or the
+				    cap, left a point of the LP (solve_lp) */
 	double bound;            /* best proven lower bound, -INF none */
 	int all_exact;           /* the last pricing round was exact */
 	uint64_t *mask;          /* cell dive: [c*D + d] options allowed
@@ -72,7 +74,9 @@ struct solver_colgen {
 
 /* Column generation until no schedule prices out, the budget is spent or
  * max_rounds rounds (0: no limit); `root`: smoothed duals, and a proven
- * bound into cg->bound.  SUB_OPTIMAL, SUB_INFEASIBLE, or an error. */
+ * bound into cg->bound.  SUB_OPTIMAL, SUB_NONE (an LP the budget stopped
+ * before it reached a point of the LP: no weights to read),
+ * SUB_INFEASIBLE, or an error. */
 int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root);
 /* Option o of a week's day s: the shift, or S for the day off (the
  * index of cost vectors and of cell masks). */
