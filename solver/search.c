@@ -652,13 +652,15 @@ out:
  * CONSTRUCT_BEAM_HURRIED: the searches after the first roster buy more
  * than its beam.  On Curtois Instance 24 (0.8 s an employee at the full
  * beam) --time-limit 30 ran for 125 s to 251,495; hurried, 33 s to
- * 233,942.  The clock decides, so the run is marked time-cut.
+ * 233,942.  The clock decides, so the run is marked time-cut.  Weeks
+ * with interval demand take each employee's MIP (pricer_of), no beam.
  */
 static void hurry(struct state *st, double t0, int done)
 {
 	double now = solver_now(), left = st->bu.deadline - now;
 
 	if (st->beam == CONSTRUCT_BEAM_HURRIED || !(left < HUGE_VAL) ||
+	    interval_demand(st) ||
 	    (left > 0 && done > 0 &&
 	     (now - t0) / done * (st->E - done) <= 0.5 * left) ||
 	    (left > 0 && done == 0))
