@@ -565,7 +565,7 @@ static int sub_simplex(struct sub *s, struct solver_budget *bu, double *x,
 
 	glp_init_smcp(&smcp);
 	smcp.msg_lev = GLP_MSG_OFF;
-	smcp.presolve = GLP_OFF;
+	smcp.presolve = sp->lp_presolve ? GLP_ON : GLP_OFF;
 	if (!(sp->inject && sp->warm && incumbent_basis(s) == 0) && sp->crash)
 		glp_adv_basis(s->P, 0);
 	if (bu && !sp->must_finish)

@@ -176,6 +176,11 @@ struct sub_params {
 				   (far faster on the whole roster LP; no
 				   basis) */
 	int presolve;           /* use GLPK's MIP presolver (no injection) */
+	int lp_presolve;        /* an LP (lp_only, or nothing integer free)
+				   through GLPK's LP presolver: no basis
+				   after it, for an LP solved once (a
+				   roster's evaluation, whose slacks it
+				   removes outright) */
 	long node_limit;        /* 0: none */
 	long iter_limit;        /* simplex iterations, 0: none (a
 				   deterministic measure of work) */

@@ -2,7 +2,9 @@
  * tests/test_glpk.c - solver/glpk.c: the interior-point LP bound is a true
  * lower bound (a Lagrangian value of the duals), equal to the simplex
  * optimum on LPs that converge; a sub-MIP started from the incumbent's
- * basis reaches the same optimum as one started from the slack basis.
+ * basis reaches the same optimum as one started from the slack basis; a
+ * roster's slacks, priced through GLPK's LP presolver, cost what the
+ * simplex says, with no simplex iteration.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -152,12 +154,82 @@ static void incumbent_basis_gives_the_same_optimum(void **state)
 	}
 }
 
+/* The LP of m's continuous columns with every shift fixed at val (a
+ * roster's evaluation), through the presolver or not: its objective,
+ * the iterations into *iters, the point into x (rows checked). */
+static double evaluate(const struct mip *m, const double *val, int presolve,
+		       long *iters, double *x)
+{
+	struct sub_params sp;
+	struct sub_out so;
+	uint8_t *fr = malloc((size_t)m->ncols);
+
+	assert_non_null(fr);
+	for (int j = 0; j < m->ncols; j++)
+		fr[j] = !m->is_int[j];
+	memset(&sp, 0, sizeof(sp));
+	sp.free = fr;
+	sp.val = val;
+	sp.must_finish = 1;
+	sp.lp_presolve = presolve;
+	assert_int_equal(solver_sub_solve(NULL, m, &sp, x, &so), 0);
+	assert_int_equal(so.result, SUB_OPTIMAL);
+	for (int i = 0; i < m->nrows; i++) {
+		double a = 0;
+
+		for (size_t k = m->rbeg[i]; k < m->rbeg[i + 1]; k++)
+			a += m->rval[k] * x[m->rind[k]];
+		assert_true(a >= m->rlo[i] - 1e-6 && a <= m->rhi[i] + 1e-6);
+	}
+	for (int j = 0; j < m->ncols; j++)
+		if (m->is_int[j])
+			assert_float_equal(x[j], val[j], 0);
+	free(fr);
+	*iters = so.iters;
+	return solver_mip_objective(m, x);
+}
+
+static void a_roster_s_slacks_are_priced_by_the_presolver(void **state)
+{
+	long pivots = 0;
+
+	(void)state;
+	for (int k = 0; k < 10; k++) {
+		struct mip m;
+		double *val, *x;
+		long with, without;
+
+		covering(&m, 30 + rnd(30), 10 + rnd(20));
+		val = calloc((size_t)m.ncols, sizeof(double));
+		x = calloc((size_t)m.ncols, sizeof(double));
+		assert_non_null(val);
+		assert_non_null(x);
+		/* a shift of each group of three, or none */
+		for (int j = 0; j + 2 < m.ncols && m.is_int[j + 2]; j += 3) {
+			int pick = rnd(4);
+
+			if (pick < 3)
+				val[j + pick] = 1;
+		}
+		assert_float_equal(evaluate(&m, val, 1, &with, x),
+				   evaluate(&m, val, 0, &without, x), 1e-6);
+		assert_int_equal(with, 0);
+		pivots += without;
+		free(val);
+		free(x);
+		solver_mip_free(&m);
+	}
+	/* the slack basis needed pivots: the cases were not trivial */
+	assert_true(pivots > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(
 			interior_bound_is_below_and_at_the_simplex_optimum),
 		cmocka_unit_test(incumbent_basis_gives_the_same_optimum),
+		cmocka_unit_test(a_roster_s_slacks_are_priced_by_the_presolver),
 	};
 
 	rng = 7; /* the cases this test was written with */
