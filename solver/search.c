@@ -67,7 +67,7 @@ struct state {
 	 * week (then the pace-ranked beam goes first) */
 	int beam_runs, beam_lost;
 	/* the construction's beam: CONSTRUCT_BEAM, or CONSTRUCT_BEAM_HURRIED
-	 * while a first roster would not otherwise be done by the cap */
+	 * for the rest of a first roster late for the cap (hurry) */
 	int beam;
 	int colgen_bound; /* the column generation proved a bound */
 	int colgen_ran;   /* its root LP was solved */
@@ -297,9 +297,9 @@ static double shift_value(struct state *st, struct cons *c, int e, int d,
 /* labels a day the construction's pricing program keeps (a beam: a start
  * need not be optimal, and long horizons make the exact program slow) */
 #define CONSTRUCT_BEAM 256
-/* the beam for the rest of a first roster that would not be done by the
- * time cap at the full beam's pace (Curtois Instance 24: 0.8 s an
- * employee at 256, 0.05 s at 16, the roster 4% dearer) */
+/* the beam for the rest of a first roster late for the time cap (hurry;
+ * Curtois Instance 24: 0.8 s an employee at 256, 0.05 s at 16, the
+ * roster 4% dearer) */
 #define CONSTRUCT_BEAM_HURRIED 16
 /* labels the construction's exact program may make before it gives up
  * (about a second); on some long horizons with many shift types it
@@ -639,13 +639,6 @@ out:
 #define LP_PULL 1000.0
 
 /*
- * lp_target: NULL for the coverage-driven construction; else, for each
- * class representative r, lp_target[r*D*S + d*S + s] = how many of its
- * class the LP puts on (d, s), and rep_of[e] the representative of e: the
- * first pass then pulls every member towards the counts its class still
- * misses (rounding the LP), before the coverage-driven sweeps polish it.
- */
-/*
  * Sweep 0 must finish (a roster for everyone, whatever the budget says).
  * Under a time cap, once the employees left would take more than half the
  * time left at the pace of the first `done`, the rest get
@@ -660,10 +653,11 @@ static void hurry(struct state *st, double t0, int done)
 	double now = solver_now(), left = st->bu.deadline - now;
 
 	if (st->beam == CONSTRUCT_BEAM_HURRIED || !(left < HUGE_VAL) ||
-	    interval_demand(st) ||
-	    (left > 0 && done > 0 &&
-	     (now - t0) / done * (st->E - done) <= 0.5 * left) ||
-	    (left > 0 && done == 0))
+	    interval_demand(st))
+		return;
+	/* nothing to go by yet, or on pace */
+	if (left > 0 &&
+	    (done == 0 || (now - t0) / done * (st->E - done) <= 0.5 * left))
 		return;
 	st->beam = CONSTRUCT_BEAM_HURRIED;
 	solver_budget_time_cut(&st->bu);
@@ -673,6 +667,13 @@ static void hurry(struct state *st, double t0, int done)
 			  st->bu.phase, st->E - done, CONSTRUCT_BEAM_HURRIED);
 }
 
+/*
+ * lp_target: NULL for the coverage-driven construction; else, for each
+ * class representative r, lp_target[r*D*S + d*S + s] = how many of its
+ * class the LP puts on (d, s), and rep_of[e] the representative of e: the
+ * first pass then pulls every member towards the counts its class still
+ * misses (rounding the LP), before the coverage-driven sweeps polish it.
+ */
 static int construct(struct state *st, const double *lp_target,
 		     const int *rep_of, struct rota_error *err)
 {
@@ -856,8 +857,8 @@ static int evaluate(struct state *st, double *x, double *obj_out)
 	/* the coverage LP of a week with interval demand: from the crash
 	 * basis, as in lns() (50-agent week: 250,000 of its 600,000 work
 	 * units before the LP bound were this LP from the slack basis).
-	 * Without interval demand every continuous column is the slack of
-	 * one row, and GLPK's presolver removes them all: Curtois 24's
+	 * Without interval demand the continuous columns are the soft
+	 * rules' slacks, and GLPK's presolver removes them: Curtois 24's
 	 * evaluation (1.7 M shift variables) took 2.9 s and 7,771 simplex
 	 * iterations from the slack basis, 0.34 s and none so */
 	sp.crash = interval_demand(st);
