@@ -21,6 +21,7 @@
 #include "solver/solver_int.h"
 #include "test_rng.h"
 #include "curtois_gen.h"
+#include "checked.h"
 
 #define DAYS 14
 /* the default budget the runs count in, and how many of them they take:
@@ -83,7 +84,6 @@ static struct rota_solution *run(const struct rota_problem *p, double unit,
 {
 	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
 	struct rota_solution *s = NULL;
-	struct rota_check_report *rep = NULL;
 	struct rota_error err = {0};
 
 	memset(r, 0, sizeof(*r));
@@ -95,10 +95,7 @@ static struct rota_solution *run(const struct rota_problem *p, double unit,
 	if (rota_solve(p, &opt, &s, &err) < 0)
 		fail_msg("solve: %s", err.msg);
 	assert_int_not_equal(s->stats.stopped_by, ROTA_STOP_TIME);
-	assert_int_equal(rota_check(p, s, &rep, &err), 0);
-	assert_int_equal(rep->hard_broken, 0);
-	assert_true(fabs(rep->objective - s->stats.objective) < 1e-6);
-	rota_check_report_free(rep);
+	assert_checked(p, s);
 	return s;
 }
 
@@ -241,7 +238,6 @@ static void the_search_keeps_a_roster_its_tree_finds(void **state)
 {
 	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
 	struct rota_solution *s = NULL;
-	struct rota_check_report *rep = NULL;
 	struct rota_error err = {0};
 	struct trees t = {0, 0, 0, 0};
 	char *text;
@@ -259,11 +255,8 @@ static void the_search_keeps_a_roster_its_tree_finds(void **state)
 	assert_true(t.kept >= 1);
 	assert_true(fabs(t.incumbent - t.roster) < 1e-9);
 	assert_true(s->stats.objective <= t.roster + 1e-9);
-	assert_int_equal(rota_check(p, s, &rep, &err), 0);
-	assert_int_equal(rep->hard_broken, 0);
-	assert_true(fabs(rep->objective - s->stats.objective) < 1e-6);
+	assert_checked(p, s);
 	assert_true(fabs(s->stats.objective - s->stats.bound) < 1e-9);
-	rota_check_report_free(rep);
 	rota_solution_free(s);
 	rota_problem_free(p);
 	free(text);
@@ -365,7 +358,6 @@ static void a_long_run_starts_once_from_the_shortage_alone(void **state)
 {
 	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
 	struct rota_solution *s = NULL, *t = NULL;
-	struct rota_check_report *rep = NULL;
 	struct rota_error err = {0};
 	struct cover_first c = {0}, again = {0};
 	char *text;
@@ -386,9 +378,7 @@ static void a_long_run_starts_once_from_the_shortage_alone(void **state)
 	assert_true(c.glpk_after > 0);
 	assert_true(fabs(c.before2 - c.before) < 1e-9);
 	assert_true(s->stats.objective <= fmin(c.before, c.to) + 1e-9);
-	assert_int_equal(rota_check(p, s, &rep, &err), 0);
-	assert_int_equal(rep->hard_broken, 0);
-	assert_true(fabs(rep->objective - s->stats.objective) < 1e-6);
+	assert_checked(p, s);
 	opt.log_arg = &again;
 	if (rota_solve(p, &opt, &t, &err) < 0)
 		fail_msg("solve: %s", err.msg);
@@ -396,7 +386,6 @@ static void a_long_run_starts_once_from_the_shortage_alone(void **state)
 	assert_memory_equal(t->type, s->type,
 			    (size_t)p->n_employees * (size_t)p->n_days *
 				    sizeof(int));
-	rota_check_report_free(rep);
 	rota_solution_free(s);
 	rota_solution_free(t);
 	rota_problem_free(p);
