@@ -416,8 +416,8 @@ int solver_colgen_add_roster(struct solver_colgen *cg, const int *type)
 #define MASTER_IT_SLACK 20000.0
 
 /* The master LP from the current basis; SUB_* result (SUB_NONE: stopped
- * by the work or the time cap, cg->cut_feasible saying whether the point
- * it stopped at is one of the LP). */
+ * by the work or the time cap; GLPK's primal status then says whether
+ * the point it stopped at is one of the LP). */
 static int solve_lp(struct solver_colgen *cg)
 {
 	glp_smcp smcp;
@@ -448,7 +448,6 @@ static int solve_lp(struct solver_colgen *cg)
 		/* out of budget: the caller finds the budget spent */
 		if (rc == GLP_ETMLIM)
 			solver_budget_time_cut(cg->bu);
-		cg->cut_feasible = glp_get_prim_stat(cg->P) == GLP_FEAS;
 		return SUB_NONE;
 	}
 	if (rc != 0)
@@ -774,7 +773,9 @@ int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 		 * 0: a dive read an empty roster from it, and the run failed
 		 * evaluating it) */
 		if (r == SUB_NONE)
-			return cg->cut_feasible ? SUB_OPTIMAL : SUB_NONE;
+			return glp_get_prim_stat(cg->P) == GLP_FEAS
+				       ? SUB_OPTIMAL
+				       : SUB_NONE;
 		if (r != SUB_OPTIMAL)
 			return r;
 		if (!solver_budget_left(cg->bu))

@@ -54,8 +54,6 @@ struct solver_colgen {
 	double *vals;
 	size_t capnz;
 	double lp;               /* last LP value */
-	int cut_feasible;        /* the last LP, stopped by the work or the
-				    cap, left a point of the LP (solve_lp) */
 	double bound;            /* best proven lower bound, -INF none */
 	int all_exact;           /* the last pricing round was exact */
 	uint64_t *mask;          /* cell dive: [c*D + d] options allowed
