@@ -56,6 +56,11 @@ int solver_budget_time_left(struct solver_budget *b)
 	return 1;
 }
 
+int solver_budget_past_cap(const struct solver_budget *b)
+{
+	return b->deadline < HUGE_VAL && solver_now() >= b->deadline;
+}
+
 void solver_budget_time_cut(struct solver_budget *b)
 {
 	b->time_cut = 1;

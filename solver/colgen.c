@@ -67,39 +67,40 @@ static int changes_of(const struct solver_colgen *cg, int e, const int *week)
 	return n;
 }
 
-static int add_nz(struct solver_colgen *cg, size_t *n, int row, double v)
+static int add_nz(struct cg_nz *z, size_t *n, int row, double v)
 {
 	/* a row the column is in already takes the sum (a week's shifts
 	 * meet in one running-count row when one ends where the next day's
 	 * starts: GLPK refuses a column naming a row twice) */
 	for (size_t i = 1; i <= *n; i++)
-		if (cg->rows[i] == row + 1) {
-			cg->vals[i] += v;
+		if (z->rows[i] == row + 1) {
+			z->vals[i] += v;
 			return 0;
 		}
-	if (*n + 1 >= cg->capnz) {
-		size_t nc = cg->capnz ? cg->capnz * 2 : 256;
-		int *r = realloc(cg->rows, nc * sizeof(int));
+	if (*n + 1 >= z->cap) {
+		size_t nc = z->cap ? z->cap * 2 : 256;
+		int *r = realloc(z->rows, nc * sizeof(int));
 		double *x;
 
 		if (!r)
 			return -1;
-		cg->rows = r;
-		if (!(x = realloc(cg->vals, nc * sizeof(double))))
+		z->rows = r;
+		if (!(x = realloc(z->vals, nc * sizeof(double))))
 			return -1;
-		cg->vals = x;
-		cg->capnz = nc;
+		z->vals = x;
+		z->cap = nc;
 	}
 	(*n)++;
-	cg->rows[*n] = row + 1;   /* our rows are 0-based, GLPK's 1-based */
-	cg->vals[*n] = v;
+	z->rows[*n] = row + 1;   /* our rows are 0-based, GLPK's 1-based */
+	z->vals[*n] = v;
 	return 0;
 }
 
 /* The master rows a shift of e (type s on day d) appears in, with their
- * coefficients, through f(row, value); returns -1 when f fails. */
-static int shift_rows(struct solver_colgen *cg, int e, int d, int s,
-		      size_t *n)
+ * coefficients, added to z's first *n; returns -1 out of memory.  Reads
+ * cg only: threads pricing a round call it, each with its own z. */
+static int shift_rows(const struct solver_colgen *cg, struct cg_nz *z, int e,
+		      int d, int s, size_t *n)
 {
 	const struct rota_problem *p = cg->p;
 	const struct roster_model *b = &cg->base;
@@ -107,7 +108,7 @@ static int shift_rows(struct solver_colgen *cg, int e, int d, int s,
 	int T = p->n_intervals;
 
 	if (b->coverrow[d * cg->S + s] >= 0 &&
-	    add_nz(cg, n, b->coverrow[d * cg->S + s], 1) < 0)
+	    add_nz(z, n, b->coverrow[d * cg->S + s], 1) < 0)
 		return -1;
 	if (b->chainrow && b->xprof && b->xprof[e * cg->S + s] >= 0) {
 		int pi = b->xprof[e * cg->S + s];
@@ -121,14 +122,14 @@ static int shift_rows(struct solver_colgen *cg, int e, int d, int s,
 		for (int g = 0; g < 2; g++) {
 			if (seg[g][0] >= seg[g][1])
 				continue;
-			if (add_nz(cg, n,
+			if (add_nz(z, n,
 				   b->chainrow[(size_t)seg[g][0] *
 						       (size_t)b->nprof +
 					       (size_t)pi],
 				   -1) < 0)
 				return -1;
 			if (seg[g][1] < T &&
-			    add_nz(cg, n,
+			    add_nz(z, n,
 				   b->chainrow[(size_t)seg[g][1] *
 						       (size_t)b->nprof +
 					       (size_t)pi],
@@ -140,15 +141,15 @@ static int shift_rows(struct solver_colgen *cg, int e, int d, int s,
 }
 
 /* Entries that summed to zero leave the column (1-based, as GLPK). */
-static void drop_zeros(struct solver_colgen *cg, size_t *n)
+static void drop_zeros(struct cg_nz *z, size_t *n)
 {
 	size_t k = 0;
 
 	for (size_t i = 1; i <= *n; i++)
-		if (cg->vals[i] != 0) {
+		if (z->vals[i] != 0) {
 			k++;
-			cg->rows[k] = cg->rows[i];
-			cg->vals[k] = cg->vals[i];
+			z->rows[k] = z->rows[i];
+			z->vals[k] = z->vals[i];
 		}
 	*n = k;
 }
@@ -169,7 +170,7 @@ int solver_colgen_masked_out(const struct solver_colgen *cg, int c,
 	return 0;
 }
 
-/* The rows column i appears in, with coefficients, into cg->rows/vals
+/* The rows column i appears in, with coefficients, into cg->nz
  * (1-based, GLPK rows; the convexity row first, no zero entry); returns
  * how many. */
 static size_t column_rows(struct solver_colgen *cg, size_t i)
@@ -178,16 +179,16 @@ static size_t column_rows(struct solver_colgen *cg, size_t i)
 	int rep = cg->cls[col->cls].rep;
 	size_t n = 0;
 
-	if (add_nz(cg, &n, cg->cls[col->cls].row - 1, 1) < 0)
+	if (add_nz(&cg->nz, &n, cg->cls[col->cls].row - 1, 1) < 0)
 		return (size_t)-1;
 	for (int d = 0; d < cg->D; d++)
 		if (col->week[d] >= 0 &&
-		    shift_rows(cg, rep, d, col->week[d], &n) < 0)
+		    shift_rows(cg, &cg->nz, rep, d, col->week[d], &n) < 0)
 			return (size_t)-1;
 	if (cg->base.changes_row >= 0 && col->changes &&
-	    add_nz(cg, &n, cg->base.changes_row, col->changes) < 0)
+	    add_nz(&cg->nz, &n, cg->base.changes_row, col->changes) < 0)
 		return (size_t)-1;
-	drop_zeros(cg, &n);
+	drop_zeros(&cg->nz, &n);
 	return n;
 }
 
@@ -231,7 +232,7 @@ static long add_column(struct solver_colgen *cg, int c, const int *week)
 			 solver_colgen_masked_out(cg, c, week) ? GLP_FX : GLP_LO,
 			 0, 0);
 	glp_set_obj_coef(cg->P, j, z);
-	glp_set_mat_col(cg->P, j, (int)n, cg->rows, cg->vals);
+	glp_set_mat_col(cg->P, j, (int)n, cg->nz.rows, cg->nz.vals);
 	return (long)(cg->ncol - 1);
 }
 
@@ -313,9 +314,16 @@ void solver_colgen_free(struct solver_colgen *cg)
 	free(cg->sdual);
 	free(cg->cost);
 	free(cg->week);
-	free(cg->weeks);
-	free(cg->rows);
-	free(cg->vals);
+	free(cg->nz.rows);
+	free(cg->nz.vals);
+	free(cg->ask);
+	free(cg->askweeks);
+	for (int l = 0; cg->lane && l < cg->nlanes; l++) {
+		free(cg->lane[l].cost);
+		free(cg->lane[l].nz.rows);
+		free(cg->lane[l].nz.vals);
+	}
+	free(cg->lane);
 	free(cg->mask);
 	free(cg);
 }
@@ -343,11 +351,14 @@ int solver_colgen_new(const struct rota_problem *p, struct solver_budget *bu,
 	cg->class_of = malloc(((size_t)E + 1) * sizeof(int));
 	cg->cost = malloc(((size_t)D * (size_t)(S + 1) + 1) * sizeof(double));
 	cg->week = malloc(((size_t)D + 1) * sizeof(int));
-	cg->weeks = malloc(((size_t)D * PRICE_COLS + 1) * sizeof(int));
 	if (!mult || !rep_of || !cg->class_of || !cg->cost || !cg->week ||
-	    !cg->weeks ||
 	    (cg->ncls = solver_classes(p, mult, rep_of)) < 0 ||
-	    !(cg->cls = calloc((size_t)cg->ncls + 1, sizeof(*cg->cls)))) {
+	    !(cg->cls = calloc((size_t)cg->ncls + 1, sizeof(*cg->cls))) ||
+	    !(cg->ask = calloc((size_t)cg->ncls + 1, sizeof(*cg->ask))) ||
+	    !(cg->askweeks = malloc(((size_t)cg->ncls * PRICE_COLS *
+					     (size_t)D +
+				     1) * sizeof(int))) ||
+	    solver_colgen_lanes(cg, 1) < 0) {
 		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -466,14 +477,18 @@ static int solve_lp(struct solver_colgen *cg)
 	return SUB_OPTIMAL;
 }
 
-/* The reduced cost of every (day, option) of class c under the duals:
- * own cost less the duals of the rows its shifts appear in. */
-static int priced_costs(struct solver_colgen *cg, int c)
+/* The reduced cost of every (day, option) of class c under the duals
+ * into cost: own cost less the duals of the rows its shifts appear in;
+ * +inf where the cell masks (NULL: none) take the option away.  Reads cg
+ * only (z is the caller's scratch): threads pricing a round call it. */
+static int priced_costs(const struct solver_colgen *cg, int c,
+			const double *dual, const uint64_t *mask,
+			double *cost, struct cg_nz *z)
 {
 	const struct cg_class *k = &cg->cls[c];
 	int D = cg->D, S = cg->S;
 	double mu = cg->base.changes_row >= 0
-			    ? cg->dual[cg->base.changes_row + 1]
+			    ? dual[cg->base.changes_row + 1]
 			    : 0;
 
 	for (int d = 0; d < D; d++)
@@ -482,19 +497,130 @@ static int priced_costs(struct solver_colgen *cg, int c)
 			size_t n = 0;
 
 			if (o < S) {
-				if (shift_rows(cg, k->rep, d, o, &n) < 0)
+				if (shift_rows(cg, z, k->rep, d, o, &n) < 0)
 					return ROTA_ENOMEM;
 				for (size_t a = 1; a <= n; a++)
-					v -= cg->vals[a] * cg->dual[cg->rows[a]];
+					v -= z->vals[a] * dual[z->rows[a]];
 			}
 			if (cg->p->reference &&
 			    cg->p->reference[k->rep * D + d] != (o < S ? o : -1))
 				v -= mu;
-			if (cg->mask && !(cg->mask[c * D + d] >> o & 1))
+			if (mask && !(mask[c * D + d] >> o & 1))
 				v = INF;
-			cg->cost[d * (S + 1) + o] = v;
+			cost[d * (S + 1) + o] = v;
 		}
 	return 0;
+}
+
+int solver_colgen_lanes(struct solver_colgen *cg, int lanes)
+{
+	size_t nc = (size_t)cg->D * (size_t)(cg->S + 1) + 1;
+	struct cg_lane *l;
+
+	if (lanes < 1)
+		lanes = 1;
+	if (lanes <= cg->nlanes)
+		return 0;
+	if (!(l = realloc(cg->lane, (size_t)lanes * sizeof(*l))))
+		return ROTA_ENOMEM;
+	cg->lane = l;
+	for (; cg->nlanes < lanes; cg->nlanes++) {
+		memset(&l[cg->nlanes], 0, sizeof(*l));
+		if (!(l[cg->nlanes].cost = malloc(nc * sizeof(double))))
+			return ROTA_ENOMEM;
+	}
+	return 0;
+}
+
+/* A round's next ask: class c priced on dual (cells masked by mask)
+ * below cutoff, k weeks by a beam of `beam` labels a day (0: the exact
+ * program).  Returns the ask, its weeks in cg->askweeks. */
+static struct cg_ask *ask_for(struct solver_colgen *cg, size_t i, int c,
+			      const double *dual, const uint64_t *mask,
+			      double cutoff, long beam, int k)
+{
+	struct cg_ask *a = &cg->ask[i];
+
+	memset(a, 0, sizeof(*a));
+	a->c = c;
+	a->dual = dual;
+	a->mask = mask;
+	a->cutoff = cutoff;
+	a->beam = beam;
+	a->k = k;
+	a->weeks = cg->askweeks + i * PRICE_COLS * (size_t)cg->D;
+	return a;
+}
+
+/* Ask i of a round, on lane's scratch.  Once the time cap has passed it
+ * does not run (ROTA_ELIMIT, nothing found). */
+static void ask_run(void *ctx, size_t i, int lane)
+{
+	struct solver_colgen *cg = ctx;
+	struct cg_ask *a = &cg->ask[i];
+	struct cg_lane *ln = &cg->lane[lane];
+	const struct cg_class *k = &cg->cls[a->c];
+
+	if (solver_budget_past_cap(cg->bu)) {
+		a->rc = ROTA_ELIMIT;
+		return;
+	}
+	if (priced_costs(cg, a->c, a->dual, a->mask, ln->cost, &ln->nz) < 0) {
+		a->rc = ROTA_ENOMEM;
+		return;
+	}
+	a->rc = solver_price_k(k->pr, ln->cost, a->cutoff, a->beam, a->k,
+			       a->weeks, a->values, &a->found, &a->made);
+	if (a->rc < 0 || !a->found || !a->truth)
+		return;
+	if (priced_costs(cg, a->c, a->truth, a->mask, ln->cost, &ln->nz) < 0) {
+		a->rc = ROTA_ENOMEM;
+		return;
+	}
+	for (int j = 0; j < a->found; j++)
+		a->keep[j] = solver_pricer_cost(k->pr, ln->cost,
+						a->weeks + (size_t)j *
+								   (size_t)cg->D) -
+				     a->truth[k->row] <
+			     -RC_EPS;
+}
+
+/* Charge ask a's labels to the budget, once (the round's reader does,
+ * in class order: the same sum whatever thread priced what). */
+static void ask_charge(struct solver_colgen *cg, struct cg_ask *a)
+{
+	if (!a->charged)
+		solver_budget_spend(cg->bu,
+				    (double)a->made / SOLVER_LABELS_PER_WORK);
+	a->charged = 1;
+}
+
+/*
+ * Run asks 0 .. n-1.  Beams run on the team of cg->nlanes threads; an
+ * exact search (beam 0) reads the work left, so those run one after the
+ * other, each charged before the next starts, as they always did.  The
+ * caller reads the asks in order, charging each (ask_charge) as it reads
+ * it; a time cap met on the way is recorded in the budget here.
+ */
+static void asks_run(struct solver_colgen *cg, size_t n)
+{
+	int together = cg->nlanes > 1 && n > 1;
+
+	for (size_t i = 0; i < n; i++) {
+		solver_pricer_defer(cg->cls[cg->ask[i].c].pr, 1);
+		together &= cg->ask[i].beam > 0;
+	}
+	if (together) {
+		solver_team_run(cg->nlanes, n, ask_run, cg);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			ask_run(cg, i, 0);
+			ask_charge(cg, &cg->ask[i]);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		solver_pricer_defer(cg->cls[cg->ask[i].c].pr, 0);
+	(void)solver_budget_time_left(cg->bu);
 }
 
 /*
@@ -507,48 +633,42 @@ static int priced_costs(struct solver_colgen *cg, int c)
 static int price_round(struct solver_colgen *cg, long beam, double *sum)
 {
 	int added = 0;
+	size_t n = 0;
 
 	*sum = 0;
 	cg->all_exact = 1;
-	for (int c = 0; c < cg->ncls; c++) {
-		struct cg_class *k = &cg->cls[c];
-		double pi = cg->dual[k->row];
-		int rc, found = 0;
+	for (int c = 0; c < cg->ncls; c++)
+		if (cg->cls[c].fixed < cg->cls[c].n)
+			ask_for(cg, n++, c, cg->dual, cg->mask,
+				cg->dual[cg->cls[c].row] - RC_EPS, beam,
+				beam ? PRICE_COLS : 1);
+	asks_run(cg, n);
+	for (size_t i = 0; i < n; i++) {
+		struct cg_ask *a = &cg->ask[i];
+		const struct cg_class *k = &cg->cls[a->c];
 
-		if (k->fixed >= k->n)
-			continue;
-		/* a beam does not watch the clock: the round stops between
-		 * classes at the time cap (Curtois 21's wide round, 100
-		 * employees over 182 days, ran 113 s past a 120 s cap) */
-		if (!solver_budget_time_left(cg->bu)) {
-			cg->all_exact = 0;
-			break;
-		}
-		if (priced_costs(cg, c) < 0)
-			return ROTA_ENOMEM;
-		rc = solver_price_k(k->pr, cg->cost, pi - RC_EPS, beam,
-				    beam ? PRICE_COLS : 1, cg->weeks, cg->values,
-				    &found, NULL);
-		if (rc == ROTA_ELIMIT) {
-			/* the exact program ran out of budget: no proof */
+		ask_charge(cg, a);
+		/* ROTA_ELIMIT: the exact program ran out of budget, or the
+		 * time cap stopped (or came before) a beam: no proof */
+		if (a->rc == ROTA_ELIMIT) {
 			cg->all_exact = 0;
 			continue;
 		}
-		if (rc < 0)
-			return rc;
-		if (rc > 0)
+		if (a->rc < 0)
+			return a->rc;
+		if (a->rc > 0)
 			cg->all_exact = 0;
-		for (int j = 0; j < found; j++) {
-			long r = add_column(cg, c, cg->weeks +
-							   (size_t)j *
-								   (size_t)cg->D);
+		for (int j = 0; j < a->found; j++) {
+			long r = add_column(cg, a->c,
+					    a->weeks + (size_t)j * (size_t)cg->D);
 
 			if (r == ROTA_ENOMEM)
 				return ROTA_ENOMEM;
 			added += r >= 0;
 		}
-		if (found)
-			*sum += (k->n - k->fixed) * (cg->values[0] - pi);
+		if (a->found)
+			*sum += (k->n - k->fixed) *
+				(a->values[0] - cg->dual[k->row]);
 	}
 	return added;
 }
@@ -556,6 +676,7 @@ static int price_round(struct solver_colgen *cg, long beam, double *sum)
 int solver_colgen_mask_columns(struct solver_colgen *cg)
 {
 	uint8_t *has = calloc((size_t)cg->ncls + 1, 1);
+	size_t n = 0;
 	int rc = 0;
 
 	if (!has)
@@ -564,25 +685,25 @@ int solver_colgen_mask_columns(struct solver_colgen *cg)
 		if (!solver_colgen_masked_out(cg, cg->col[i].cls,
 					      cg->col[i].week))
 			has[cg->col[i].cls] = 1;
-	for (int c = 0; c < cg->ncls && rc == 0; c++) {
-		struct cg_class *k = &cg->cls[c];
-		int found = 0;
+	for (int c = 0; c < cg->ncls; c++)
+		if (!has[c] && cg->cls[c].fixed < cg->cls[c].n)
+			ask_for(cg, n++, c, cg->dual, cg->mask, INF,
+				PRICE_BEAM, 1);
+	free(has);
+	asks_run(cg, n);
+	/* read as the classes were once priced one after the other: up to
+	 * the first that fails, the later ones not charged */
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct cg_ask *a = &cg->ask[i];
 
-		if (has[c] || k->fixed >= k->n)
-			continue;
-		if ((rc = priced_costs(cg, c)) < 0)
-			break;
-		rc = solver_price_k(k->pr, cg->cost, INF, PRICE_BEAM, 1,
-				    cg->weeks, cg->values, &found, NULL);
-		if (rc < 0)
-			break;
-		rc = 0;
-		if (!found || cg->values[0] >= INF)
+		ask_charge(cg, a);
+		if (a->rc < 0)
+			rc = a->rc;
+		else if (!a->found || a->values[0] >= INF)
 			rc = 1;
-		else if (add_column(cg, c, cg->weeks) == ROTA_ENOMEM)
+		else if (add_column(cg, a->c, a->weeks) == ROTA_ENOMEM)
 			rc = ROTA_ENOMEM;
 	}
-	free(has);
 	return rc;
 }
 
@@ -601,7 +722,7 @@ int solver_colgen_mask_columns(struct solver_colgen *cg)
 static int smooth_round(struct solver_colgen *cg)
 {
 	int nrows = glp_get_num_rows(cg->P), added = 0;
-	double *truth = cg->dual;
+	size_t n = 0;
 
 	if (!cg->center) {
 		if (!(cg->center = malloc(((size_t)nrows + 1) *
@@ -609,46 +730,41 @@ static int smooth_round(struct solver_colgen *cg)
 		    !(cg->sdual = malloc(((size_t)nrows + 1) *
 					 sizeof(double))))
 			return ROTA_ENOMEM;
-		memcpy(cg->center, truth, ((size_t)nrows + 1) * sizeof(double));
+		memcpy(cg->center, cg->dual,
+		       ((size_t)nrows + 1) * sizeof(double));
 		return 0;
 	}
 	for (int i = 1; i <= nrows; i++)
 		cg->sdual[i] = SMOOTH_ALPHA * cg->center[i] +
-			       (1 - SMOOTH_ALPHA) * truth[i];
-	for (int c = 0; c < cg->ncls && added >= 0; c++) {
-		struct cg_class *k = &cg->cls[c];
-		int rc, found = 0;
+			       (1 - SMOOTH_ALPHA) * cg->dual[i];
+	for (int c = 0; c < cg->ncls; c++)
+		if (cg->cls[c].fixed < cg->cls[c].n)
+			ask_for(cg, n++, c, cg->sdual, cg->mask,
+				cg->sdual[cg->cls[c].row] - RC_EPS, PRICE_BEAM,
+				PRICE_COLS)
+				->truth = cg->dual;
+	asks_run(cg, n);
+	for (size_t i = 0; i < n && added >= 0; i++) {
+		struct cg_ask *a = &cg->ask[i];
 
-		if (k->fixed >= k->n)
-			continue;
-		if (!solver_budget_time_left(cg->bu))
-			break; /* as in price_round */
-		cg->dual = cg->sdual;
-		rc = priced_costs(cg, c);
-		if (rc == 0)
-			rc = solver_price_k(k->pr, cg->cost,
-					    cg->sdual[k->row] - RC_EPS,
-					    PRICE_BEAM, PRICE_COLS, cg->weeks,
-					    cg->values, &found, NULL);
-		cg->dual = truth;
-		if (rc == ROTA_ELIMIT)
-			break; /* the time cap, as above */
-		if (rc < 0 || (found && priced_costs(cg, c) < 0))
-			return rc < 0 ? rc : ROTA_ENOMEM;
-		for (int j = 0; j < found; j++) {
-			const int *w = cg->weeks + (size_t)j * (size_t)cg->D;
+		ask_charge(cg, a);
+		if (a->rc == ROTA_ELIMIT)
+			continue; /* the time cap */
+		if (a->rc < 0)
+			return a->rc;
+		for (int j = 0; j < a->found; j++) {
 			long r;
 
-			if (!(solver_pricer_cost(k->pr, cg->cost, w) -
-				      truth[k->row] <
-			      -RC_EPS))
+			if (!a->keep[j])
 				continue;
-			if ((r = add_column(cg, c, w)) == ROTA_ENOMEM)
+			r = add_column(cg, a->c,
+				       a->weeks + (size_t)j * (size_t)cg->D);
+			if (r == ROTA_ENOMEM)
 				return ROTA_ENOMEM;
 			added += r >= 0;
 		}
 	}
-	memcpy(cg->center, added ? cg->sdual : truth,
+	memcpy(cg->center, added ? cg->sdual : cg->dual,
 	       ((size_t)nrows + 1) * sizeof(double));
 	return added;
 }
@@ -689,13 +805,13 @@ static void hold_outside(const struct solver_colgen *cg, uint64_t *m,
 static int window_round(struct solver_colgen *cg, int round)
 {
 	int D = cg->D, W = D < WINDOW_DAYS ? D : WINDOW_DAYS, added = 0;
-	size_t n = (size_t)cg->ncls * (size_t)D;
+	size_t n = (size_t)cg->ncls * (size_t)D, na = 0;
 	size_t *heavy = malloc(((size_t)cg->ncls + 1) * sizeof(size_t));
 	double *weight = calloc((size_t)cg->ncls + 1, sizeof(double));
-	/* at the root the master has no cell mask: this one is the master's
-	 * only while class c's costs are priced (priced_costs reads c's
-	 * cells alone), so each class narrows its own cells, nothing is put
-	 * back, and the columns are added with no mask (add_column) */
+	/* at the root the master has no cell mask: this one is the round's
+	 * own, each class narrowing its own cells (priced_costs reads c's
+	 * cells alone), and the columns are added with no mask
+	 * (add_column) */
 	uint64_t *mask = malloc((n + 1) * sizeof(uint64_t));
 
 	if (!heavy || !weight || !mask) {
@@ -711,29 +827,29 @@ static int window_round(struct solver_colgen *cg, int round)
 			heavy[c] = i;
 		}
 	}
-	for (int c = 0; c < cg->ncls && added >= 0; c++) {
-		struct cg_class *k = &cg->cls[c];
-		uint64_t *m = mask + (size_t)c * (size_t)D;
-		int d0 = (round * 5 + c * 11) % (D - W + 1), found = 0, rc;
+	for (int c = 0; c < cg->ncls; c++) {
+		int d0 = (round * 5 + c * 11) % (D - W + 1);
 
-		if (k->fixed >= k->n || !(weight[c] > 0))
+		if (cg->cls[c].fixed >= cg->cls[c].n || !(weight[c] > 0))
 			continue;
-		hold_outside(cg, m, cg->col[heavy[c]].week, d0, W);
-		cg->mask = mask;
-		rc = priced_costs(cg, c);
-		cg->mask = NULL;
-		if (rc == 0)
-			rc = solver_price_k(k->pr, cg->cost,
-					    cg->dual[k->row] - RC_EPS,
-					    PRICE_BEAM, PRICE_COLS, cg->weeks,
-					    cg->values, &found, NULL);
-		if (rc == ROTA_ELIMIT)
-			break; /* the time cap */
-		if (rc < 0)
-			added = rc;
-		for (int j = 0; j < found && added >= 0; j++) {
-			long r = add_column(cg, c, cg->weeks +
-							   (size_t)j * (size_t)D);
+		hold_outside(cg, mask + (size_t)c * (size_t)D,
+			     cg->col[heavy[c]].week, d0, W);
+		ask_for(cg, na++, c, cg->dual, mask,
+			cg->dual[cg->cls[c].row] - RC_EPS, PRICE_BEAM,
+			PRICE_COLS);
+	}
+	asks_run(cg, na);
+	for (size_t i = 0; i < na && added >= 0; i++) {
+		struct cg_ask *a = &cg->ask[i];
+
+		ask_charge(cg, a);
+		if (a->rc == ROTA_ELIMIT)
+			continue; /* the time cap */
+		if (a->rc < 0)
+			added = a->rc;
+		for (int j = 0; j < a->found && added >= 0; j++) {
+			long r = add_column(cg, a->c,
+					    a->weeks + (size_t)j * (size_t)D);
 
 			if (r == ROTA_ENOMEM)
 				added = ROTA_ENOMEM;
@@ -1021,7 +1137,7 @@ static long nb_build(struct solver_colgen *cg, const int *kept,
 		if ((n = column_rows(cg, i)) == (size_t)-1)
 			goto nomem;
 		for (size_t a = 1; a <= n; a++)
-			act[cg->rows[a] - 1] += cg->vals[a] * kept[i];
+			act[cg->nz.rows[a] - 1] += cg->nz.vals[a] * kept[i];
 	}
 	solver_mip_init(m);
 	m->obj_const = b->obj_const;
@@ -1058,7 +1174,8 @@ static long nb_build(struct solver_colgen *cg, const int *kept,
 		solver_mip_add_coef(m, convrow[c], k, 1);
 		/* the first entry is the master's convexity row: skipped */
 		for (size_t a = 2; a <= n; a++)
-			solver_mip_add_coef(m, cg->rows[a] - 1, k, cg->vals[a]);
+			solver_mip_add_coef(m, cg->nz.rows[a] - 1, k,
+					    cg->nz.vals[a]);
 	}
 	free(act);
 	free(convrow);

@@ -25,6 +25,40 @@ struct cg_class {
 	int fixed;               /* members the dive has fixed */
 };
 
+/* A column's rows and values, 1-based as GLPK (scratch). */
+struct cg_nz {
+	int *rows;
+	double *vals;
+	size_t cap;
+};
+
+/* A thread's scratch in a pricing round (lane l of solver_team_run). */
+struct cg_lane {
+	double *cost;            /* [D*(S+1)] */
+	struct cg_nz nz;
+};
+
+/* One class's pricing in a round: what it is asked, and what it found.
+ * A round fills one per class to price, runs them (on a team of threads
+ * when they are beams), then reads them in class order. */
+struct cg_ask {
+	int c;                   /* the class */
+	const double *dual;      /* the duals priced on, 1-based as GLPK */
+	const double *truth;     /* NULL, or: keep[j] says whether week j's
+				  * reduced cost on these is negative */
+	const uint64_t *mask;    /* NULL or cell masks [c*D + d] */
+	double cutoff;
+	long beam;
+	int k;
+	int rc, found;           /* solver_price_k's; ROTA_ELIMIT too when
+				  * the time cap came before it ran */
+	long made;               /* labels, charged by the round */
+	int charged;
+	int *weeks;              /* [PRICE_COLS * D] */
+	double values[PRICE_COLS];
+	uint8_t keep[PRICE_COLS];
+};
+
 struct cg_col {
 	int cls;
 	int *week;               /* [D] */
@@ -48,11 +82,11 @@ struct solver_colgen {
 	double *center, *sdual;  /* the root's smoothed duals (see smooth) */
 	double *cost;            /* scratch [D*(S+1)] */
 	int *week;               /* scratch [D] */
-	int *weeks;              /* scratch [PRICE_COLS * D] */
-	double values[PRICE_COLS];
-	int *rows;               /* scratch: a column's rows and values */
-	double *vals;
-	size_t capnz;
+	struct cg_nz nz;         /* scratch: a column's rows and values */
+	struct cg_ask *ask;      /* [ncls]: a pricing round's */
+	int *askweeks;           /* [ncls * PRICE_COLS * D] */
+	struct cg_lane *lane;    /* [nlanes]: the pricing threads' scratch */
+	int nlanes;
 	double lp;               /* last LP value */
 	double bound;            /* best proven lower bound, -INF none */
 	int all_exact;           /* the last pricing round was exact */

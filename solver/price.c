@@ -134,6 +134,7 @@ struct solver_pricer {
 	long max_labels;       /* an exact search making more gives up
 				  (ROTA_ELIMIT); 0: no limit */
 	int clock;             /* a beam too stops at bu's time cap */
+	int defer;             /* the caller charges (solver_pricer_defer) */
 };
 
 /* ------------------------------------------------------------ building */
@@ -1898,7 +1899,7 @@ int solver_price_k(struct solver_pricer *pr, const double *cost,
 		int cut = 0;
 
 		if (beam > 0 && pr->clock && pr->bu &&
-		    !solver_budget_time_left(pr->bu)) {
+		    solver_budget_past_cap(pr->bu)) {
 			rc = ROTA_ELIMIT;
 			break;
 		}
@@ -1953,7 +1954,7 @@ out:
 	free(se.n);
 	if (labels)
 		*labels = se.made;
-	if (pr->bu)
+	if (pr->bu && !pr->defer)
 		solver_budget_spend(pr->bu,
 				    (double)se.made / SOLVER_LABELS_PER_WORK);
 	return rc;
@@ -1967,6 +1968,11 @@ void solver_pricer_budget(struct solver_pricer *pr, struct solver_budget *bu)
 void solver_pricer_clock(struct solver_pricer *pr, int on)
 {
 	pr->clock = on;
+}
+
+void solver_pricer_defer(struct solver_pricer *pr, int on)
+{
+	pr->defer = on;
 }
 
 void solver_pricer_limit(struct solver_pricer *pr, long max_labels)

@@ -2135,6 +2135,9 @@ static int colgen_phase(struct state *st, double *x,
 	}
 	if (rc < 0 || (rc = solver_colgen_add_roster(cg, st->type)) < 0)
 		goto out;
+	/* out of memory for a thread's scratch: fewer threads, same roster */
+	(void)solver_colgen_lanes(
+		cg, solver_team_lanes(st->bu.opt ? st->bu.opt->threads : 0));
 	/* the root may take ROOT_SHARE of the work (and of the time under
 	 * a cap): when it tails off, the dive starts from the restricted
 	 * master it has (no bound then) */
@@ -2628,11 +2631,11 @@ int rota_solve(const struct rota_problem *p,
 		return rc;
 	if (!(opt.time_limit_s >= 0) || !(opt.gap >= 0) || opt.gap >= 1 ||
 	    !(opt.effort > 0) || !(opt.work_limit >= 0) ||
-	    !(opt.work_unit >= 0))
+	    !(opt.work_unit >= 0) || opt.threads < 0)
 		return rota_error_set(err, ROTA_EINVAL,
 				      "time limit must be >= 0, gap in [0, 1), "
-				      "effort > 0, work limit and work unit "
-				      ">= 0");
+				      "effort > 0, work limit, work unit and "
+				      "threads >= 0");
 	glp_term_hook(term_hook, &opt);
 	if (state_open(&st, p, &opt) < 0 ||
 	    !(sol = rota_solution_new(p, err))) {

@@ -675,10 +675,15 @@ struct rota_solve_options {
 				  it.  A small unit runs a long run's whole
 				  schedule on a small problem (the restart
 				  test, tests/test_restart.c) */
+	int threads;           /* threads for the column generation's
+				  pricing rounds; 0: one per processor
+				  online.  The roster is the same for any
+				  number (each class is priced alone, and
+				  the results are read in class order) */
 };
 
 #define ROTA_SOLVE_OPTIONS_INIT \
-	{60.0, 1e-4, NULL, NULL, NULL, NULL, 1.0, 0, 0, 0}
+	{60.0, 1e-4, NULL, NULL, NULL, NULL, 1.0, 0, 0, 0, 0}
 
 /*
  * Find the best roster for p.  Returns 0 with *out set when a roster was

@@ -135,6 +135,10 @@ double solver_budget_elapsed(const struct solver_budget *b);
 int solver_budget_left(struct solver_budget *b);
 /* the time cap only (turning a roster we have into a result) */
 int solver_budget_time_left(struct solver_budget *b);
+/* 1 once the time cap has passed; reads b and nothing else, so threads
+ * pricing for a round may ask while the caller waits (who then calls
+ * solver_budget_time_left to record the stop) */
+int solver_budget_past_cap(const struct solver_budget *b);
 /* the clock has decided something (GLPK's time limit stopped a run, a
  * step was skipped because it would not fit in the time left): from now
  * on the roster depends on the machine; and past the cap, stopped_by
@@ -150,6 +154,19 @@ void solver_budget_spend(struct solver_budget *b, double units);
 void solver_budget_report(struct solver_budget *b, int force);
 void solver_budget_log(const struct solver_budget *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/*
+ * A team of up to `lanes` threads, the caller's among them, runs job(ctx,
+ * i, lane) once for every i in [0, n); lane (0 the caller's) tells a job
+ * which scratch is its own.  Jobs must not write what another job reads.
+ * Returns when all are done, with the number of threads that ran (a
+ * thread that could not start leaves its share to the others).
+ */
+#define SOLVER_TEAM_MAX 16
+int solver_team_run(int lanes, size_t n,
+		    void (*job)(void *ctx, size_t i, int lane), void *ctx);
+/* The lanes for `threads` (rota_solve_options.threads): that many, or
+ * with 0 the processors online; 1 to SOLVER_TEAM_MAX. */
+int solver_team_lanes(int threads);
 /* (objective - bound) / max(1, |objective|), 0 below 1e-12, HUGE_VAL
  * when either is infinite */
 double solver_rel_gap(double obj, double bound);
@@ -465,6 +482,12 @@ void solver_pricer_budget(struct solver_pricer *pr, struct solver_budget *bu);
  * Curtois 24's 364 days runs for about 12 s); off (the default) for the
  * construction, whose first roster must be finished */
 void solver_pricer_clock(struct solver_pricer *pr, int on);
+/* on: the searches charge nothing to the budget and read nothing of it but
+ * its time cap (solver_budget_past_cap), the caller charging the labels
+ * they report, in an order of its own: a beam run on a thread of a team
+ * (solver_team_run) beside others charging the same budget.  An exact
+ * search, which reads the work left, needs it off. */
+void solver_pricer_defer(struct solver_pricer *pr, int on);
 /* From now on a beam keeps first the schedules on pace for a hard
  * minimum of paid minutes (the cheapest ones may lose it): mode
  * SOLVER_PACE_WINDOW those whose pace ends inside a hard window
@@ -490,6 +513,10 @@ struct solver_colgen;
 int solver_colgen_new(const struct rota_problem *p, struct solver_budget *bu,
 		      struct solver_colgen **out, struct rota_error *err);
 void solver_colgen_free(struct solver_colgen *cg);
+/* Pricing rounds run on up to `lanes` threads (1: the caller's alone;
+ * solver_team_lanes).  The columns, the work charged and so the roster
+ * are the same for any number.  0, or ROTA_ENOMEM with fewer lanes. */
+int solver_colgen_lanes(struct solver_colgen *cg, int lanes);
 /* The weeks of a complete roster as columns (a feasible start). */
 int solver_colgen_add_roster(struct solver_colgen *cg, const int *type);
 /* Column generation at the root: *bound = the proven lower bound

@@ -328,9 +328,10 @@ static void a_beam_is_exact_when_wide_and_sound_when_narrow(void **state)
 
 /*
  * A beam that watches the clock (the column generation's) stops at the
- * time cap with nothing found (ROTA_ELIMIT); one that does not (the
- * construction's) finishes its week; before the cap the watching beam
- * finds the same week.  The cap is a deadline already past, set by hand:
+ * time cap with nothing found (ROTA_ELIMIT), recording nothing in the
+ * budget; one that does not (the construction's) finishes its week;
+ * before the cap the watching beam finds the same week.  A deferred
+ * search charges nothing and reports the labels it would have.  The cap is a deadline already past, set by hand:
  * nothing depends on the machine's speed.
  */
 static void a_beam_that_watches_the_clock_stops_at_the_cap(void **state)
@@ -347,6 +348,7 @@ static void a_beam_that_watches_the_clock_stops_at_the_cap(void **state)
 		struct rota_problem *p = random_problem(D);
 		struct solver_pricer *pr = NULL;
 		double cost[14 * 4], value, v2 = 0;
+		long made = 0, made2 = 0;
 
 		for (int i = 0; i < D * 4; i++)
 			cost[i] = rnd(200) - 120;
@@ -357,8 +359,18 @@ static void a_beam_that_watches_the_clock_stops_at_the_cap(void **state)
 		solver_budget_init(&bu, &o, 0);
 		solver_pricer_budget(pr, &bu);
 		solver_pricer_clock(pr, 1);
-		rc = solver_price(pr, cost, HUGE_VAL, 4, week, &value, NULL);
+		rc = solver_price(pr, cost, HUGE_VAL, 4, week, &value, &made);
 		assert_true(rc == 0 || rc == 1);
+		assert_true(made > 0);
+		assert_true(bu.work == made / SOLVER_LABELS_PER_WORK);
+		/* deferred, the same search charges nothing and says what it
+		 * made, for the caller to charge */
+		solver_pricer_defer(pr, 1);
+		rc = solver_price(pr, cost, HUGE_VAL, 4, late, &v2, &made2);
+		solver_pricer_defer(pr, 0);
+		assert_true(rc == 0 || rc == 1);
+		assert_int_equal(made2, made);
+		assert_true(bu.work == made / SOLVER_LABELS_PER_WORK);
 		if (!isfinite(value)) {
 			solver_pricer_free(pr);
 			rota_problem_free(p);
@@ -370,6 +382,10 @@ static void a_beam_that_watches_the_clock_stops_at_the_cap(void **state)
 						&v2, &found, NULL),
 				 ROTA_ELIMIT);
 		assert_int_equal(found, 0);
+		/* the pricer only reads the budget (threads share it): the
+		 * caller records the stop */
+		assert_int_equal(bu.stopped_by, ROTA_STOP_DONE);
+		assert_int_equal(solver_budget_time_left(&bu), 0);
 		assert_int_equal(bu.stopped_by, ROTA_STOP_TIME);
 		solver_pricer_clock(pr, 0);
 		rc = solver_price(pr, cost, HUGE_VAL, 4, late, &v2, NULL);
