@@ -11,7 +11,7 @@
 
 static const char usage[] =
 	"usage: rota bench curtois FILE... [--effort E] [--time-limit S]\n"
-	"                  [--seed N] [--solution OUT.csv]\n"
+	"                  [--seed N] [--threads N] [--solution OUT.csv]\n"
 	"                  [--format table|csv|json] [--verbose]\n"
 	"       rota bench generate --agents N [--seed S] [--week DATE]\n"
 	"                  --out DIR\n"
@@ -35,7 +35,9 @@ static const char usage[] =
 	"(one instance) writes the roster as employee,day,shift rows, day\n"
 	"0-based, worked days only.  --seed N (default 0) takes another of\n"
 	"the neighbourhood search's random paths, as deterministic: the same\n"
-	"seed gives the same roster.  A large --effort (four default budgets\n"
+	"seed gives the same roster.  --threads N (default: one per\n"
+	"processor) prices the column generation's rounds on N threads; the\n"
+	"roster and the work are the same for any N.  A large --effort (four default budgets\n"
 	"left after the dives) restarts the search from new dives drawn by\n"
 	"the seed and keeps the best roster.  --verbose: the search's log\n"
 	"on stderr.\n"
@@ -234,12 +236,13 @@ static int run_curtois(struct cli_ctx *ctx, int argc, char **argv)
 		CLI_COL_NUM, CLI_COL_NUM, CLI_COL_NUM, CLI_COL_NUM, CLI_COL_NUM,
 		CLI_COL_NUM, CLI_COL_NUM};
 	const char *tl = NULL, *effort = NULL, *solution = NULL,
-		   *format = NULL, *seed = NULL, *pos[64];
+		   *format = NULL, *seed = NULL, *threads = NULL, *pos[64];
 	int verbose = 0;
 	const struct cli_option opts[] = {
 		{"time-limit", CLI_OPT_STRING, &tl, NULL},
 		{"effort", CLI_OPT_STRING, &effort, NULL},
 		{"seed", CLI_OPT_STRING, &seed, NULL},
+		{"threads", CLI_OPT_STRING, &threads, NULL},
 		{"solution", CLI_OPT_STRING, &solution, NULL},
 		{"format", CLI_OPT_STRING, &format, NULL},
 		{"verbose", CLI_OPT_FLAG, NULL, &verbose},
@@ -270,6 +273,13 @@ static int run_curtois(struct cli_ctx *ctx, int argc, char **argv)
 		if (cli_int_arg(ctx, "--seed", seed, 0, 2147483647L, &v) < 0)
 			return CLI_EXIT_USAGE;
 		so.seed = (unsigned)v;
+	}
+	if (threads) {
+		long v;
+
+		if (cli_int_arg(ctx, "--threads", threads, 1, 16, &v) < 0)
+			return CLI_EXIT_USAGE;
+		so.threads = (int)v;
 	}
 	if (cli_format_arg(ctx, format, &fmt) < 0)
 		return CLI_EXIT_USAGE;

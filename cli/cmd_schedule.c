@@ -14,7 +14,7 @@ static const char usage[] =
 	"                     [--gap G] [--from TIME] [--fresh]\n"
 	"                     [--max-changes N] [--force] [--by NAME]\n"
 	"                     [--reason TEXT] [--write-lp FILE]\n"
-	"                     [--write-mps FILE]\n"
+	"                     [--write-mps FILE] [--threads N]\n"
 	"\n"
 	"Build the roster of the ISO week containing DATE: recompute the\n"
 	"week's staffing requirements from the forecast, solve the roster\n"
@@ -47,6 +47,9 @@ static const char usage[] =
 	"                   when it, not the work budget, ends the search\n"
 	"                   (or cuts a phase of it short), the output says\n"
 	"                   so and the roster may differ between machines\n"
+	"  --threads N      threads for the column generation's pricing\n"
+	"                   (default one per processor); the roster is\n"
+	"                   the same for any N\n"
 	"  --gap G          relative gap that counts as optimal (default\n"
 	"                   0.0001)\n"
 	"  --from TIME      re-plan only from TIME on (\"2026-12-02 08:00\"),\n"
@@ -277,7 +280,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *week = NULL, *tl = NULL, *gap = NULL, *lp = NULL,
 		   *mps = NULL, *effort = NULL, *from = NULL, *maxch = NULL,
-		   *by = NULL, *reason = NULL;
+		   *by = NULL, *reason = NULL, *threads = NULL;
 	int fresh = 0, force = 0;
 	const struct cli_option opts[] = {
 		{"week", CLI_OPT_STRING, &week, NULL},
@@ -292,6 +295,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		{"force", CLI_OPT_FLAG, NULL, &force},
 		{"by", CLI_OPT_STRING, &by, NULL},
 		{"reason", CLI_OPT_STRING, &reason, NULL},
+		{"threads", CLI_OPT_STRING, &threads, NULL},
 		{NULL, 0, NULL, NULL},
 	};
 	struct rota_plan_schedule_opts so = ROTA_PLAN_SCHEDULE_OPTS_INIT;
@@ -321,6 +325,13 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		    0)
 			return CLI_EXIT_USAGE;
 		so.max_changes = (int)v;
+	}
+	if (threads) {
+		long v;
+
+		if (cli_int_arg(ctx, "--threads", threads, 1, 16, &v) < 0)
+			return CLI_EXIT_USAGE;
+		so.solve.threads = (int)v;
 	}
 	so.lp_path = lp;
 	so.mps_path = mps;

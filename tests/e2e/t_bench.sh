@@ -62,6 +62,15 @@ expect_exit 0 rota bench curtois ./tiny.txt --format csv --seed 5
 expect_grep "tiny,optimal,2,2,0.0000," out
 expect_exit 2 rota bench curtois ./tiny.txt --seed -1
 expect_grep "seed" err
+# the same roster (and work) on one thread as on three
+expect_exit 0 rota bench curtois ./tiny.txt --format csv --threads 1 --solution one.csv
+expect_grep "tiny,optimal,2,2,0.0000," out
+expect_exit 0 rota bench curtois ./tiny.txt --format csv --threads 3 --solution three.csv
+expect_grep "tiny,optimal,2,2,0.0000," out
+cmp one.csv three.csv || fail "--threads changed the roster"
+expect_exit 2 rota bench curtois ./tiny.txt --threads 0
+expect_grep "threads" err
+expect_exit 2 rota bench curtois ./tiny.txt --threads 17
 expect_exit 1 rota bench curtois nosuch.txt
 expect_exit 2 rota bench curtois tiny.txt tiny.txt --solution x.csv
 expect_exit 2 rota bench nosuch

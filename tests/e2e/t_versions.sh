@@ -111,6 +111,8 @@ expect_exit 1 rota schedule --week 2026-04-20 --from "2026-04-21 08:00"
 expect_grep "rota: no roster for the week of 2026-04-20 to re-plan (schedule it first)" err
 expect_exit 2 rota schedule --week 2026-03-30 --from "2026-04-02 08:00" --fresh
 expect_grep "--from re-plans with the fewest changes, --fresh from scratch: give one" err
+expect_exit 2 rota schedule --week 2026-03-30 --threads none
+expect_grep "threads" err
 expect_exit 2 rota schedule --week 2026-03-30 --max-changes many
 expect_grep "--max-changes: 'many' is not a whole number" err
 expect_exit 2 rota schedule --week 2026-03-30 --from tomorrow
