@@ -624,6 +624,39 @@ static void asks_run(struct solver_colgen *cg, size_t n)
 }
 
 /*
+ * The columns of asks 0 .. n-1, read in order (each charged as read):
+ * their weeks, those an ask with true duals keeps only; an ask the time
+ * cap stopped adds nothing.  Returns the columns added, or a negative
+ * status (an ask's, or ROTA_ENOMEM).
+ */
+static int asks_columns(struct solver_colgen *cg, size_t n)
+{
+	int added = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		struct cg_ask *a = &cg->ask[i];
+
+		ask_charge(cg, a);
+		if (a->rc == ROTA_ELIMIT)
+			continue; /* the time cap */
+		if (a->rc < 0)
+			return a->rc;
+		for (int j = 0; j < a->found; j++) {
+			long r;
+
+			if (a->truth && !a->keep[j])
+				continue;
+			r = add_column(cg, a->c,
+				       a->weeks + (size_t)j * (size_t)cg->D);
+			if (r == ROTA_ENOMEM)
+				return ROTA_ENOMEM;
+			added += r >= 0;
+		}
+	}
+	return added;
+}
+
+/*
  * One pricing round: every class not wholly fixed gets its cheapest
  * schedule (beam > 0: a beam search's, heuristic); those of negative
  * reduced cost become columns.  *sum gets sum_c n_c * min(0, reduced
@@ -744,26 +777,8 @@ static int smooth_round(struct solver_colgen *cg)
 				PRICE_COLS)
 				->truth = cg->dual;
 	asks_run(cg, n);
-	for (size_t i = 0; i < n && added >= 0; i++) {
-		struct cg_ask *a = &cg->ask[i];
-
-		ask_charge(cg, a);
-		if (a->rc == ROTA_ELIMIT)
-			continue; /* the time cap */
-		if (a->rc < 0)
-			return a->rc;
-		for (int j = 0; j < a->found; j++) {
-			long r;
-
-			if (!a->keep[j])
-				continue;
-			r = add_column(cg, a->c,
-				       a->weeks + (size_t)j * (size_t)cg->D);
-			if (r == ROTA_ENOMEM)
-				return ROTA_ENOMEM;
-			added += r >= 0;
-		}
-	}
+	if ((added = asks_columns(cg, n)) < 0)
+		return added;
 	memcpy(cg->center, added ? cg->sdual : cg->dual,
 	       ((size_t)nrows + 1) * sizeof(double));
 	return added;
@@ -839,24 +854,7 @@ static int window_round(struct solver_colgen *cg, int round)
 			PRICE_COLS);
 	}
 	asks_run(cg, na);
-	for (size_t i = 0; i < na && added >= 0; i++) {
-		struct cg_ask *a = &cg->ask[i];
-
-		ask_charge(cg, a);
-		if (a->rc == ROTA_ELIMIT)
-			continue; /* the time cap */
-		if (a->rc < 0)
-			added = a->rc;
-		for (int j = 0; j < a->found && added >= 0; j++) {
-			long r = add_column(cg, a->c,
-					    a->weeks + (size_t)j * (size_t)D);
-
-			if (r == ROTA_ENOMEM)
-				added = ROTA_ENOMEM;
-			else
-				added += r >= 0;
-		}
-	}
+	added = asks_columns(cg, na);
 out:
 	free(heavy);
 	free(weight);
