@@ -312,7 +312,6 @@ void solver_colgen_free(struct solver_colgen *cg)
 	free(cg->dual);
 	free(cg->center);
 	free(cg->sdual);
-	free(cg->cost);
 	free(cg->week);
 	free(cg->nz.rows);
 	free(cg->nz.vals);
@@ -349,9 +348,8 @@ int solver_colgen_new(const struct rota_problem *p, struct solver_budget *bu,
 	mult = malloc(((size_t)E + 1) * sizeof(int));
 	rep_of = malloc(((size_t)E + 1) * sizeof(int));
 	cg->class_of = malloc(((size_t)E + 1) * sizeof(int));
-	cg->cost = malloc(((size_t)D * (size_t)(S + 1) + 1) * sizeof(double));
 	cg->week = malloc(((size_t)D + 1) * sizeof(int));
-	if (!mult || !rep_of || !cg->class_of || !cg->cost || !cg->week ||
+	if (!mult || !rep_of || !cg->class_of || !cg->week ||
 	    (cg->ncls = solver_classes(p, mult, rep_of)) < 0 ||
 	    !(cg->cls = calloc((size_t)cg->ncls + 1, sizeof(*cg->cls))) ||
 	    !(cg->ask = calloc((size_t)cg->ncls + 1, sizeof(*cg->ask))) ||

@@ -80,7 +80,6 @@ struct solver_colgen {
 	size_t ncol, capcol;
 	double *dual;            /* [row], 1-based as GLPK */
 	double *center, *sdual;  /* the root's smoothed duals (see smooth) */
-	double *cost;            /* scratch [D*(S+1)] */
 	int *week;               /* scratch [D] */
 	struct cg_nz nz;         /* scratch: a column's rows and values */
 	struct cg_ask *ask;      /* [ncls]: a pricing round's */
