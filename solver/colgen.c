@@ -378,6 +378,9 @@ int solver_colgen_new(const struct rota_problem *p, struct solver_budget *bu,
 		if (r == 0) {
 			solver_pricer_budget(k->pr, bu);
 			solver_pricer_clock(k->pr, 1);
+			/* priced through asks only, charged by the
+			 * round (ask_charge) */
+			solver_pricer_defer(k->pr, 1);
 		}
 		if (r < 0) {
 			/* not modelled by the program: no column generation */
@@ -604,10 +607,8 @@ static void asks_run(struct solver_colgen *cg, size_t n)
 {
 	int together = cg->nlanes > 1 && n > 1;
 
-	for (size_t i = 0; i < n; i++) {
-		solver_pricer_defer(cg->cls[cg->ask[i].c].pr, 1);
+	for (size_t i = 0; i < n; i++)
 		together &= cg->ask[i].beam > 0;
-	}
 	if (together) {
 		solver_team_run(cg->nlanes, n, ask_run, cg);
 	} else {
@@ -616,8 +617,6 @@ static void asks_run(struct solver_colgen *cg, size_t n)
 			ask_charge(cg, &cg->ask[i]);
 		}
 	}
-	for (size_t i = 0; i < n; i++)
-		solver_pricer_defer(cg->cls[cg->ask[i].c].pr, 0);
 	(void)solver_budget_time_left(cg->bu);
 }
 
