@@ -662,7 +662,7 @@ static int asks_columns(struct solver_colgen *cg, size_t n)
  */
 static int price_round(struct solver_colgen *cg, long beam, double *sum)
 {
-	int added = 0;
+	int added;
 	size_t n = 0;
 
 	*sum = 0;
@@ -673,29 +673,17 @@ static int price_round(struct solver_colgen *cg, long beam, double *sum)
 				cg->dual[cg->cls[c].row] - RC_EPS, beam,
 				beam ? PRICE_COLS : 1);
 	asks_run(cg, n);
+	if ((added = asks_columns(cg, n)) < 0)
+		return added;
 	for (size_t i = 0; i < n; i++) {
-		struct cg_ask *a = &cg->ask[i];
+		const struct cg_ask *a = &cg->ask[i];
 		const struct cg_class *k = &cg->cls[a->c];
 
-		ask_charge(cg, a);
-		/* ROTA_ELIMIT: the exact program ran out of budget, or the
-		 * time cap stopped (or came before) a beam: no proof */
-		if (a->rc == ROTA_ELIMIT) {
+		/* rc 1: labels dropped; ROTA_ELIMIT: the exact program ran
+		 * out of budget, or the time cap stopped (or came before) a
+		 * beam: no proof either way */
+		if (a->rc != 0)
 			cg->all_exact = 0;
-			continue;
-		}
-		if (a->rc < 0)
-			return a->rc;
-		if (a->rc > 0)
-			cg->all_exact = 0;
-		for (int j = 0; j < a->found; j++) {
-			long r = add_column(cg, a->c,
-					    a->weeks + (size_t)j * (size_t)cg->D);
-
-			if (r == ROTA_ENOMEM)
-				return ROTA_ENOMEM;
-			added += r >= 0;
-		}
 		if (a->found)
 			*sum += (k->n - k->fixed) *
 				(a->values[0] - cg->dual[k->row]);
