@@ -285,7 +285,8 @@ static void describe(const struct rota_problem *p, int e, int g, char *buf,
 
 /* Groups that constrain e, in the order the filter tries to drop them;
  * never the cap on changes: it joins all employees, and the search
- * refuses a cap too tight in words of its own (search.c). */
+ * refuses a cap too tight in words of its own (construct.c,
+ * nearest_weeks). */
 static int present_groups(const struct rota_problem *p, int e, int *g)
 {
 	static const int order[] = {

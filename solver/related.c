@@ -1,6 +1,6 @@
 /* solver/related.c - neighbourhoods related by the shift cover or by a
  * request, for the large neighbourhood search on the set-partitioning
- * master (search.c, colgen_lns). */
+ * master (master_search.c, colgen_lns). */
 #include <string.h>
 
 #include "solver/solver_int.h"

@@ -210,7 +210,7 @@ struct sub_params {
 	int most_fractional;    /* branch on the most fractional variable
 				   instead of GLPK's default Driebeck-Tomlin,
 				   which evaluates tableau rows at every
-				   node (see search.c, interval_demand) */
+				   node (see search_int.h, interval_demand) */
 	int crash;              /* start the root LP from GLPK's crash basis
 				   (glp_adv_basis: a triangular basis of
 				   structural columns) instead of the slack

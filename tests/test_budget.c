@@ -6,7 +6,7 @@
  * The waits below wait for the clock to pass a deadline (bounded); no
  * assertion depends on how fast the machine is.  And a whole solve whose
  * cap has passed before its first roster: the roster is finished on a
- * narrow beam (search.c, hurry).
+ * narrow beam (construct.c, hurry).
  */
 #include <stdarg.h>
 #include <stddef.h>

@@ -336,7 +336,7 @@ static void the_lps_own_rounding_is_a_roster_at_its_cost(void **state)
 }
 
 /*
- * A second dive (search.c, in long searches): after a dive and its
+ * A second dive (master_search.c, in long searches): after a dive and its
  * release, the master's LP solved again as it stands
  * (solver_colgen_resolve) is the root's LP or lower (the dive's columns
  * only add to it), and a careful dive from there ends on a roster that

@@ -228,7 +228,7 @@ static void on_tree(const char *line, void *arg)
 }
 
 /*
- * The search keeps what its branch-and-price finds (search.c,
+ * The search keeps what its branch-and-price finds (master_search.c,
  * branch_once): on a generated instance (9 nurses, seed 2) a tree runs
  * near the bound and finds a roster better than the incumbent, which
  * becomes the incumbent at the tree's cost; the run returns a roster no
