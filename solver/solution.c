@@ -10,6 +10,57 @@
 
 #include "solver/search_int.h"
 
+/* The main skill of multi-skilled assignments: the skill with the
+ * largest share of its profile's allocation over the shift (alloc: the
+ * allocation columns' values, [(t*(maxpi + 1) + profile)*K + k]). */
+static void main_skills(const struct state *st, struct rota_solution *sol,
+			const double *alloc, int maxpi)
+{
+	const struct rota_problem *p = st->p;
+	int D = st->D, K = st->K;
+
+	for (int e = 0; e < st->E; e++)
+		for (int d = 0; d < D; d++) {
+			int s = st->type[e * D + d], best = -1;
+			int pi;
+			double share[ROTA_MAX_SKILLS] = {0}, top = -1;
+			const struct rota_slot *sl;
+			uint64_t pm;
+
+			if (s < 0)
+				continue;
+			pi = st->full.xprof[e * st->S + s];
+			pm = solver_model_profile(p, e, s);
+			if (pi < 0 || pi > maxpi ||
+			    solver_search_popcount64(pm) < 2)
+				continue;
+			sl = rota_problem_slot(p, d, s);
+			for (int t = sl->first_interval;
+			     t < sl->end_interval; t++) {
+				const double *al;
+				double tot = 0;
+
+				if (!rota_slot_covers(sl, t))
+					continue;
+				al = &alloc[((size_t)t * (size_t)(maxpi + 1) +
+					      (size_t)pi) * (size_t)K];
+				for (int k = 0; k < K; k++)
+					tot += al[k];
+				if (tot <= 1e-9)
+					continue;
+				for (int k = 0; k < K; k++)
+					share[k] += al[k] / tot;
+			}
+			for (int k = 0; k < K; k++)
+				if (((pm >> k) & 1) &&
+				    share[k] > top + 1e-9) {
+					top = share[k];
+					best = k;
+				}
+			sol->skill[e * D + d] = best;
+		}
+}
+
 int solver_search_fill_solution(struct state *st, struct rota_solution *sol)
 {
 	const struct rota_problem *p = st->p;
@@ -98,52 +149,9 @@ int solver_search_fill_solution(struct state *st, struct rota_solution *sol)
 						sol->served[t * K + k] += 1;
 			}
 		}
-	/* the main skill of multi-skilled assignments: the skill with the
-	 * largest share of its profile's allocation over the shift */
+	/* the main skill of multi-skilled assignments (main_skills) */
 	if (alloc) {
-		for (int e = 0; e < st->E; e++)
-			for (int d = 0; d < D; d++) {
-				int s = st->type[e * D + d], best = -1;
-				int pi;
-				double share[ROTA_MAX_SKILLS] = {0}, top = -1;
-				const struct rota_slot *sl;
-				uint64_t pm;
-
-				if (s < 0)
-					continue;
-				pi = st->full.xprof[e * st->S + s];
-				pm = solver_model_profile(p, e, s);
-				if (pi < 0 || pi > maxpi ||
-				    solver_search_popcount64(pm) < 2)
-					continue;
-				sl = rota_problem_slot(p, d, s);
-				for (int t = sl->first_interval;
-				     t < sl->end_interval; t++) {
-					const double *al;
-					double tot = 0;
-
-					if (!rota_slot_covers(sl, t))
-						continue;
-					al = &alloc[((size_t)t *
-								(size_t)(maxpi +
-									 1) +
-							(size_t)pi) *
-						       (size_t)K];
-					for (int k = 0; k < K; k++)
-						tot += al[k];
-					if (tot <= 1e-9)
-						continue;
-					for (int k = 0; k < K; k++)
-						share[k] += al[k] / tot;
-				}
-				for (int k = 0; k < K; k++)
-					if (((pm >> k) & 1) &&
-					    share[k] > top + 1e-9) {
-						top = share[k];
-						best = k;
-					}
-				sol->skill[e * D + d] = best;
-			}
+		main_skills(st, sol, alloc, maxpi);
 		free(alloc);
 	}
 	/* requests, straight from the roster */
