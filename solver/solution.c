@@ -61,26 +61,18 @@ static void main_skills(const struct state *st, struct rota_solution *sol,
 		}
 }
 
-int solver_search_fill_solution(struct state *st, struct rota_solution *sol)
+/* Each column's part of the objective into sol's terms and each rule's
+ * penalty and units, and the allocation columns' agents into
+ * sol->served and alloc ([(t*(maxpi + 1) + profile)*K + k]). */
+static void column_terms(const struct state *st, struct rota_solution *sol,
+			 double *alloc, int maxpi)
 {
 	const struct rota_problem *p = st->p;
 	const struct mip *m = &st->full.mip;
 	const double *x = st->inc;
-	int D = st->D, T = st->T, K = st->K, maxpi = -1;
+	int K = st->K;
 	struct rota_solve_stats *ss = &sol->stats;
-	double *alloc = NULL;
-	double req = 0;
 
-	memcpy(sol->type, st->type, (size_t)st->E * (size_t)D * sizeof(int));
-	for (int j = 0; j < m->ncols; j++)
-		if (m->ctag[j].kind == COL_ALLOC && m->ctag[j].b > maxpi)
-			maxpi = m->ctag[j].b;
-	if (maxpi >= 0) {
-		alloc = calloc((size_t)T * (size_t)(maxpi + 1) * (size_t)K,
-			       sizeof(double));
-		if (!alloc)
-			return ROTA_ENOMEM;
-	}
 	for (int j = 0; j < m->ncols; j++) {
 		const struct col_tag *t = &m->ctag[j];
 		double v = x[j];
@@ -123,6 +115,28 @@ int solver_search_fill_solution(struct state *st, struct rota_solution *sol)
 			break;
 		}
 	}
+}
+
+int solver_search_fill_solution(struct state *st, struct rota_solution *sol)
+{
+	const struct rota_problem *p = st->p;
+	const struct mip *m = &st->full.mip;
+	int D = st->D, T = st->T, K = st->K, maxpi = -1;
+	struct rota_solve_stats *ss = &sol->stats;
+	double *alloc = NULL;
+	double req = 0;
+
+	memcpy(sol->type, st->type, (size_t)st->E * (size_t)D * sizeof(int));
+	for (int j = 0; j < m->ncols; j++)
+		if (m->ctag[j].kind == COL_ALLOC && m->ctag[j].b > maxpi)
+			maxpi = m->ctag[j].b;
+	if (maxpi >= 0) {
+		alloc = calloc((size_t)T * (size_t)(maxpi + 1) * (size_t)K,
+			       sizeof(double));
+		if (!alloc)
+			return ROTA_ENOMEM;
+	}
+	column_terms(st, sol, alloc, maxpi);
 	/* cost of every worked shift, whatever the column objective */
 	ss->term[ROTA_TERM_cost] = 0;
 	for (int e = 0; e < st->E; e++)
