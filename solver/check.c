@@ -922,22 +922,14 @@ static int cmp_profile(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int check_coverage(struct ctx *c, struct rota_error *err)
+/* Counts shift cover per (day, type) and adds its under- and over-cover
+ * terms. */
+static void check_shift_cover(struct ctx *c)
 {
 	const struct rota_problem *p = c->p;
-	const struct rota_solution *sol = c->sol;
 	struct rota_check_report *r = c->r;
-	int T = p->n_intervals, K = p->n_skills, E = p->n_employees;
-	int D = p->n_days;
-	struct profile *prof = NULL;
-	struct flow f;
-	int n_assign = 0, rc = 0;
-	struct {
-		const struct rota_slot *slot;
-		uint64_t mask;
-	} *as = NULL;
+	int E = p->n_employees, D = p->n_days;
 
-	/* shift cover per (day, type) */
 	for (int e = 0; e < E; e++)
 		for (int d = 0; d < D; d++) {
 			int s = type_of(c, e, d);
@@ -960,6 +952,170 @@ static int check_coverage(struct ctx *c, struct rota_error *err)
 				r->term[ROTA_TERM_cover_over] +=
 					cv->over_weight * (n - cv->required);
 		}
+}
+
+/* One assignment as an interval range and its eligible skill set. */
+struct assignment {
+	const struct rota_slot *slot;
+	uint64_t mask;
+};
+
+/* Lists the roster's assignments in as[]; returns how many. */
+static int collect_assignments(const struct ctx *c, struct assignment *as)
+{
+	const struct rota_problem *p = c->p;
+	int K = p->n_skills, E = p->n_employees, D = p->n_days;
+	int n_assign = 0;
+
+	for (int e = 0; e < E; e++)
+		for (int d = 0; d < D; d++) {
+			int s = type_of(c, e, d);
+			const struct rota_slot *sl;
+
+			if (s < 0)
+				continue;
+			sl = rota_problem_slot(p, d, s);
+			as[n_assign].slot = sl;
+			as[n_assign].mask = K ? eligible(p, e, s) : 0;
+			n_assign++;
+		}
+	return n_assign;
+}
+
+/* Counts the assignments covering interval t into the headcount and puts
+ * those with a skill into prof[], one agent each; returns how many. */
+static int interval_profiles(struct rota_check_report *r,
+			     const struct assignment *as, int n_assign,
+			     int t, struct profile *prof)
+{
+	int np = 0;
+
+	for (int i = 0; i < n_assign; i++) {
+		if (!rota_slot_covers(as[i].slot, t))
+			continue;
+		r->headcount[t]++;
+		if (as[i].mask == 0)
+			continue;
+		prof[np].mask = as[i].mask;
+		prof[np].count = 1;
+		np++;
+	}
+	return np;
+}
+
+/* Merges equal skill sets of prof[0..np) into one profile each; returns
+ * the number of distinct sets. */
+static int merge_profiles(struct profile *prof, int np)
+{
+	int m = 0;
+
+	qsort(prof, (size_t)np, sizeof(*prof), cmp_profile);
+	for (int i = 0; i < np; i++) {
+		if (m && prof[m - 1].mask == prof[i].mask)
+			prof[m - 1].count += prof[i].count;
+		else
+			prof[m++] = prof[i];
+	}
+	return m;
+}
+
+/* Resets f to source -> profiles -> skills for one interval; nodes: 0
+ * source, 1..np profiles, np+1..np+K skills, np+K+1 sink (the skill ->
+ * sink arcs are the caller's). */
+static void profile_network(struct flow *f, const struct profile *prof,
+			    int np, int K)
+{
+	int src = 0, sink = np + K + 1;
+
+	flow_reset(f, sink + 1);
+	for (int i = 0; i < np; i++) {
+		flow_arc(f, src, 1 + i, prof[i].count, 0);
+		for (int k = 0; k < K; k++)
+			if (prof[i].mask & (UINT64_C(1) << k))
+				flow_arc(f, 1 + i, np + 1 + k, FLOW_INF, 0);
+	}
+}
+
+/* Allocates interval t's total agents to skills at least cost, records
+ * the served counts and adds the under- and over-staffing terms. */
+static void allocate_interval(struct ctx *c, struct flow *f,
+			      const struct profile *prof, int np, int total,
+			      int t)
+{
+	const struct rota_problem *p = c->p;
+	struct rota_check_report *r = c->r;
+	int K = p->n_skills;
+	int src = 0, sink = np + K + 1;
+	int first_arc[ROTA_MAX_SKILLS];
+
+	profile_network(f, prof, np, K);
+	for (int k = 0; k < K; k++) {
+		const struct rota_demand *dm = rota_problem_demand(p, t, k);
+
+		first_arc[k] = flow_arc(f, np + 1 + k, sink, dm->required,
+					-dm->under_weight);
+		flow_arc(f, np + 1 + k, sink, FLOW_INF, dm->over_weight);
+	}
+	flow_run(f, src, sink, total);
+	for (int k = 0; k < K; k++) {
+		const struct rota_demand *dm = rota_problem_demand(p, t, k);
+		/* flow on the two skill -> sink arcs */
+		double n = f->arc[first_arc[k] + 1].cap +
+			   f->arc[first_arc[k] + 3].cap;
+		double nk = floor(n + 0.5);
+
+		r->served[(size_t)t * (size_t)K + (size_t)k] = nk;
+		if (nk < dm->required)
+			r->term[ROTA_TERM_under] +=
+				dm->under_weight * (dm->required - nk);
+		else
+			r->term[ROTA_TERM_over] +=
+				dm->over_weight * (nk - dm->required);
+	}
+}
+
+/* Checks that the solution's own allocation of interval t is a feasible
+ * one; marks the report if not. */
+static void check_given(struct ctx *c, struct flow *f,
+			const struct profile *prof, int np, int total, int t)
+{
+	const struct rota_solution *sol = c->sol;
+	struct rota_check_report *r = c->r;
+	int K = c->p->n_skills;
+	int src = 0, sink = np + K + 1;
+	double given = 0;
+
+	profile_network(f, prof, np, K);
+	for (int k = 0; k < K; k++) {
+		double g = sol->served[(size_t)t * (size_t)K + (size_t)k];
+
+		if (!(g >= -1e-6)) {
+			given = -1;
+			break;
+		}
+		given += g;
+		flow_arc(f, np + 1 + k, sink, g > 0 ? g : 0, 0);
+	}
+	if (given < 0 || fabs(given - total) > 1e-6 ||
+	    fabs(flow_run(f, src, sink, total) - total) > 1e-6) {
+		r->served_given_ok = 0;
+		r->served_bad_interval = t;
+	}
+}
+
+static int check_coverage(struct ctx *c, struct rota_error *err)
+{
+	const struct rota_problem *p = c->p;
+	const struct rota_solution *sol = c->sol;
+	struct rota_check_report *r = c->r;
+	int T = p->n_intervals, K = p->n_skills, E = p->n_employees;
+	int D = p->n_days;
+	struct profile *prof = NULL;
+	struct flow f;
+	int n_assign = 0, rc = 0;
+	struct assignment *as = NULL;
+
+	check_shift_cover(c);
 	if (T == 0)
 		return 0;
 
@@ -973,120 +1129,18 @@ static int check_coverage(struct ctx *c, struct rota_error *err)
 				    "out of memory checking coverage");
 		goto out;
 	}
-	for (int e = 0; e < E; e++)
-		for (int d = 0; d < D; d++) {
-			int s = type_of(c, e, d);
-			const struct rota_slot *sl;
-
-			if (s < 0)
-				continue;
-			sl = rota_problem_slot(p, d, s);
-			as[n_assign].slot = sl;
-			as[n_assign].mask = K ? eligible(p, e, s) : 0;
-			n_assign++;
-		}
+	n_assign = collect_assignments(c, as);
 	for (int t = 0; t < T; t++) {
-		int np = 0, total = 0, src, sink;
-		double given = 0;
+		int np = interval_profiles(r, as, n_assign, t, prof);
+		int total = np;
 
-		for (int i = 0; i < n_assign; i++) {
-			if (!rota_slot_covers(as[i].slot, t))
-				continue;
-			r->headcount[t]++;
-			if (as[i].mask == 0)
-				continue;
-			prof[np].mask = as[i].mask;
-			prof[np].count = 1;
-			np++;
-			total++;
-		}
 		if (K == 0)
 			continue;
-		/* merge equal skill sets */
-		qsort(prof, (size_t)np, sizeof(*prof), cmp_profile);
-		{
-			int m = 0;
-
-			for (int i = 0; i < np; i++) {
-				if (m && prof[m - 1].mask == prof[i].mask)
-					prof[m - 1].count += prof[i].count;
-				else
-					prof[m++] = prof[i];
-			}
-			np = m;
-		}
-		/* nodes: 0 source, 1..np profiles, np+1..np+K skills, sink */
-		src = 0;
-		sink = np + K + 1;
-		flow_reset(&f, sink + 1);
-		for (int i = 0; i < np; i++) {
-			flow_arc(&f, src, 1 + i, prof[i].count, 0);
-			for (int k = 0; k < K; k++)
-				if (prof[i].mask & (UINT64_C(1) << k))
-					flow_arc(&f, 1 + i, np + 1 + k,
-						 FLOW_INF, 0);
-		}
-		{
-			int first_arc[ROTA_MAX_SKILLS];
-
-			for (int k = 0; k < K; k++) {
-				const struct rota_demand *dm =
-					rota_problem_demand(p, t, k);
-
-				first_arc[k] = flow_arc(&f, np + 1 + k, sink,
-							dm->required,
-							-dm->under_weight);
-				flow_arc(&f, np + 1 + k, sink, FLOW_INF,
-					 dm->over_weight);
-			}
-			flow_run(&f, src, sink, total);
-			for (int k = 0; k < K; k++) {
-				const struct rota_demand *dm =
-					rota_problem_demand(p, t, k);
-				/* flow on the two skill -> sink arcs */
-				double n = f.arc[first_arc[k] + 1].cap +
-					   f.arc[first_arc[k] + 3].cap;
-				double nk = floor(n + 0.5);
-
-				r->served[(size_t)t * (size_t)K + (size_t)k] =
-					nk;
-				if (nk < dm->required)
-					r->term[ROTA_TERM_under] +=
-						dm->under_weight *
-						(dm->required - nk);
-				else
-					r->term[ROTA_TERM_over] +=
-						dm->over_weight *
-						(nk - dm->required);
-			}
-		}
-		/* the solution's own allocation: a feasible one? */
+		np = merge_profiles(prof, np);
+		allocate_interval(c, &f, prof, np, total, t);
 		if (!sol->served || r->served_given_ok == 0)
 			continue;
-		flow_reset(&f, sink + 1);
-		for (int i = 0; i < np; i++) {
-			flow_arc(&f, src, 1 + i, prof[i].count, 0);
-			for (int k = 0; k < K; k++)
-				if (prof[i].mask & (UINT64_C(1) << k))
-					flow_arc(&f, 1 + i, np + 1 + k,
-						 FLOW_INF, 0);
-		}
-		for (int k = 0; k < K; k++) {
-			double g = sol->served[(size_t)t * (size_t)K +
-					       (size_t)k];
-
-			if (!(g >= -1e-6)) {
-				given = -1;
-				break;
-			}
-			given += g;
-			flow_arc(&f, np + 1 + k, sink, g > 0 ? g : 0, 0);
-		}
-		if (given < 0 || fabs(given - total) > 1e-6 ||
-		    fabs(flow_run(&f, src, sink, total) - total) > 1e-6) {
-			r->served_given_ok = 0;
-			r->served_bad_interval = t;
-		}
+		check_given(c, &f, prof, np, total, t);
 	}
 out:
 	flow_free(&f);
