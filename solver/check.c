@@ -1208,19 +1208,13 @@ void rota_check_report_free(struct rota_check_report *r)
 	free(r);
 }
 
-int rota_check(const struct rota_problem *p, const struct rota_solution *sol,
-	       struct rota_check_report **out, struct rota_error *err)
+/* Checks that the roster fits the problem's dimensions and that its
+ * types and skills are in range; returns 0 or the error's code. */
+static int roster_fits(const struct rota_problem *p,
+		       const struct rota_solution *sol, struct rota_error *err)
 {
-	struct rota_check_report *r = NULL;
-	struct ctx c;
-	size_t ED, DS, TK;
-	int rc;
+	size_t ED;
 
-	if ((rc = rota_problem_validate(p, err)) < 0)
-		return rc;
-	if (!sol || !out)
-		return rota_error_set(err, ROTA_EINVAL,
-				      "rota_check: missing argument");
 	if (sol->n_employees != p->n_employees || sol->n_days != p->n_days ||
 	    (sol->served && (sol->n_intervals != p->n_intervals ||
 			     sol->n_skills != p->n_skills)) ||
@@ -1231,8 +1225,6 @@ int rota_check(const struct rota_problem *p, const struct rota_solution *sol,
 				      sol->n_employees, sol->n_days,
 				      p->n_employees, p->n_days);
 	ED = (size_t)p->n_employees * (size_t)p->n_days;
-	DS = (size_t)p->n_days * (size_t)p->n_types;
-	TK = (size_t)p->n_intervals * (size_t)p->n_skills;
 	for (size_t i = 0; i < ED; i++) {
 		int s = sol->type[i];
 		int k = sol->skill ? sol->skill[i] : -1;
@@ -1250,9 +1242,18 @@ int rota_check(const struct rota_problem *p, const struct rota_solution *sol,
 				"of range", i / (size_t)p->n_days,
 				i % (size_t)p->n_days, k);
 	}
+	return 0;
+}
 
-	if (!(r = calloc(1, sizeof(*r))))
-		goto nomem;
+/* Sets a new report's dimensions and allocates its arrays; returns -1 if
+ * one could not be allocated (the report is then freed by the caller). */
+static int report_init(struct rota_check_report *r,
+		       const struct rota_problem *p,
+		       const struct rota_solution *sol)
+{
+	size_t DS = (size_t)p->n_days * (size_t)p->n_types;
+	size_t TK = (size_t)p->n_intervals * (size_t)p->n_skills;
+
 	r->n_days = p->n_days;
 	r->n_types = p->n_types;
 	r->n_intervals = p->n_intervals;
@@ -1268,15 +1269,20 @@ int rota_check(const struct rota_problem *p, const struct rota_solution *sol,
 	if (TK)
 		r->served = calloc(TK, sizeof(double));
 	if (!r->cover_n || !r->headcount || !r->paid_min || (TK && !r->served))
-		goto nomem;
+		return -1;
+	return 0;
+}
 
-	memset(&c, 0, sizeof(c));
-	c.p = p;
-	c.sol = sol;
-	c.r = r;
+/* Counts paid time and shifts, then runs every rule's check but
+ * coverage (an allocation failure is left in c->failed). */
+static void run_checks(struct ctx *c)
+{
+	const struct rota_problem *p = c->p;
+	struct rota_check_report *r = c->r;
+
 	for (int e = 0; e < p->n_employees; e++)
 		for (int d = 0; d < p->n_days; d++) {
-			int s = type_of(&c, e, d);
+			int s = type_of(c, e, d);
 
 			if (s < 0)
 				continue;
@@ -1285,20 +1291,47 @@ int rota_check(const struct rota_problem *p, const struct rota_solution *sol,
 		}
 	for (int e = 0; e < p->n_employees; e++) {
 		r->paid_min_total += r->paid_min[e];
-		check_placement(&c, e);
-		check_fixed(&c, e);
-		check_bans(&c, e);
-		check_weeks(&c, e);
-		check_max_consecutive(&c, e);
-		check_min_blocks(&c, e, 1);
-		check_min_blocks(&c, e, 0);
-		check_rest(&c, e);
-		check_weekends(&c, e);
-		check_totals(&c, e);
+		check_placement(c, e);
+		check_fixed(c, e);
+		check_bans(c, e);
+		check_weeks(c, e);
+		check_max_consecutive(c, e);
+		check_min_blocks(c, e, 1);
+		check_min_blocks(c, e, 0);
+		check_rest(c, e);
+		check_weekends(c, e);
+		check_totals(c, e);
 	}
-	check_requests(&c);
-	check_fairness(&c);
-	check_changes(&c);
+	check_requests(c);
+	check_fairness(c);
+	check_changes(c);
+}
+
+int rota_check(const struct rota_problem *p, const struct rota_solution *sol,
+	       struct rota_check_report **out, struct rota_error *err)
+{
+	struct rota_check_report *r = NULL;
+	struct ctx c;
+	int rc;
+
+	if ((rc = rota_problem_validate(p, err)) < 0)
+		return rc;
+	if (!sol || !out)
+		return rota_error_set(err, ROTA_EINVAL,
+				      "rota_check: missing argument");
+	if ((rc = roster_fits(p, sol, err)) < 0)
+		return rc;
+
+	if (!(r = calloc(1, sizeof(*r))))
+		goto nomem;
+	if (report_init(r, p, sol) < 0)
+		goto nomem;
+
+	memset(&c, 0, sizeof(c));
+	c.p = p;
+	c.sol = sol;
+	c.r = r;
+	run_checks(&c);
 	if (c.failed)
 		goto nomem;
 	if ((rc = check_coverage(&c, err)) < 0)
