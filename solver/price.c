@@ -313,21 +313,13 @@ static void compare_order(struct solver_pricer *pr);
 static void resource_tables(struct solver_pricer *pr);
 static int res_index(const struct solver_pricer *pr, int kind, int type);
 
-int solver_pricer_new(const struct rota_problem *p, int e,
-		      struct solver_pricer **out)
+/* Allocates the pricer's per-day and per-type arrays; returns -1 when one
+ * could not be (the caller frees the pricer). */
+static int alloc_arrays(struct solver_pricer *pr)
 {
-	const struct rota_problem_employee *pe = &p->employees[e];
-	const struct rota_rule_value *R = pe->rule;
-	int D = p->n_days, S = p->n_types, rc;
-	struct solver_pricer *pr = calloc(1, sizeof(*pr));
+	int D = pr->D, S = pr->S;
 	size_t DS = (size_t)D * (size_t)S;
 
-	if (!pr)
-		return ROTA_ENOMEM;
-	pr->p = p;
-	pr->e = e;
-	pr->D = D;
-	pr->S = S;
 	pr->allowed = malloc(DS + 1);
 	pr->offok = malloc((size_t)D + 1);
 	pr->bpen = malloc((DS + 1) * sizeof(double));
@@ -340,25 +332,31 @@ int solver_pricer_new(const struct rota_problem *p, int e,
 
 	if (!pr->allowed || !pr->offok || !pr->bpen || !pr->trans ||
 	    !pr->tid || !pr->weekend ||
-	    !pr->cap || !pr->remmax || !pr->weekremmax) {
-		solver_pricer_free(pr);
-		return ROTA_ENOMEM;
-	}
-	fill_allowed(pr);
-	if ((rc = fill_trans(pr)) < 0) {
-		solver_pricer_free(pr);
-		return rc;
-	}
-	{
-		/* keep the distinct matrices only */
-		double *t = realloc(pr->trans,
-				    ((size_t)pr->ntrans * (size_t)S *
-					     (size_t)S +
-				     1) * sizeof(double));
+	    !pr->cap || !pr->remmax || !pr->weekremmax)
+		return -1;
+	return 0;
+}
 
-		if (t)
-			pr->trans = t;
-	}
+/* Shrinks pr->trans to the distinct matrices fill_trans found. */
+static void keep_distinct_trans(struct solver_pricer *pr)
+{
+	int S = pr->S;
+	/* keep the distinct matrices only */
+	double *t = realloc(pr->trans,
+			    ((size_t)pr->ntrans * (size_t)S *
+				     (size_t)S +
+			     1) * sizeof(double));
+
+	if (t)
+		pr->trans = t;
+}
+
+/* Counts the complete weeks and marks the days that open a weekend. */
+static void mark_weekends(struct solver_pricer *pr)
+{
+	const struct rota_problem *p = pr->p;
+	int D = pr->D;
+
 	pr->nweeks = D / 7;
 	for (int d = 0; d < D; d++) {
 		int wd = rota_problem_weekday(p, d);
@@ -368,6 +366,17 @@ int solver_pricer_new(const struct rota_problem *p, int e,
 		else if (wd == 7)
 			pr->weekend[d] = 2;
 	}
+}
+
+/* Reads employee e's rules, type caps, history and future, as model.c
+ * applies them. */
+static void read_rules(struct solver_pricer *pr)
+{
+	const struct rota_problem *p = pr->p;
+	int e = pr->e, S = pr->S;
+	const struct rota_problem_employee *pe = &p->employees[e];
+	const struct rota_rule_value *R = pe->rule;
+
 	/* the rules, as model.c applies them */
 	pr->maxc = prule_of(&R[ROTA_RULE_max_consecutive_days]);
 	pr->minc = prule_of(&R[ROTA_RULE_min_consecutive_days]);
@@ -403,6 +412,14 @@ int solver_pricer_new(const struct rota_problem *p, int e,
 	pr->fut_known = pe->future.known;
 	pr->fw = pe->future.known ? pe->future.days_worked : 0;
 	pr->fo = pe->future.known ? pe->future.days_off : 0;
+}
+
+/* Adds the resources the rules need; returns ROTA_ELIMIT when the capped
+ * types need more than a label can carry (the caller frees the pricer). */
+static int add_resources(struct solver_pricer *pr)
+{
+	int D = pr->D, S = pr->S;
+
 	/* the resources the rules need */
 	add_res(pr, RES_WEEK_MIN, -1, &pr->minw, &pr->maxw);
 	add_res(pr, RES_WEEK_DAYS, -1, NULL, &pr->maxdays);
@@ -416,13 +433,20 @@ int solver_pricer_new(const struct rota_problem *p, int e,
 			can += pr->allowed[d * S + s];
 		if (active(&pr->cap[s]) && can > pr->cap[s].value) {
 			if (pr->nres >= (int)(sizeof(pr->res) /
-					      sizeof(pr->res[0]))) {
-				solver_pricer_free(pr);
+					      sizeof(pr->res[0])))
 				return ROTA_ELIMIT;
-			}
 			add_res(pr, RES_CAP, s, NULL, &pr->cap[s]);
 		}
 	}
+	return 0;
+}
+
+/* Sets the length up to which runs are counted, and the most paid minutes
+ * still possible from each day (to the horizon's and the week's end). */
+static void run_cap_and_remmax(struct solver_pricer *pr)
+{
+	int D = pr->D, S = pr->S;
+
 	pr->rcap = 1;
 	if (active(&pr->maxc))
 		pr->rcap = pr->maxc.value + 1;
@@ -442,6 +466,37 @@ int solver_pricer_new(const struct rota_problem *p, int e,
 		pr->remmax[d] = pr->remmax[d + 1] + best;
 		pr->weekremmax[d] = best + (d % 7 == 6 ? 0 : pr->weekremmax[d + 1]);
 	}
+}
+
+int solver_pricer_new(const struct rota_problem *p, int e,
+		      struct solver_pricer **out)
+{
+	int D = p->n_days, S = p->n_types, rc;
+	struct solver_pricer *pr = calloc(1, sizeof(*pr));
+
+	if (!pr)
+		return ROTA_ENOMEM;
+	pr->p = p;
+	pr->e = e;
+	pr->D = D;
+	pr->S = S;
+	if (alloc_arrays(pr) < 0) {
+		solver_pricer_free(pr);
+		return ROTA_ENOMEM;
+	}
+	fill_allowed(pr);
+	if ((rc = fill_trans(pr)) < 0) {
+		solver_pricer_free(pr);
+		return rc;
+	}
+	keep_distinct_trans(pr);
+	mark_weekends(pr);
+	read_rules(pr);
+	if ((rc = add_resources(pr)) < 0) {
+		solver_pricer_free(pr);
+		return rc;
+	}
+	run_cap_and_remmax(pr);
 	count_limits(pr);
 	if (reach_tables(pr) < 0 || pace_tables(pr) < 0) {
 		solver_pricer_free(pr);
