@@ -53,6 +53,149 @@ static int interval_day(const struct state *st, int t)
 	return -1;
 }
 
+/* Kind 3: frees a random fairness group, then lists in ln->cand the
+ * employees sharing its skills and returns how many; -1 when the pick is
+ * already complete. */
+static int pick_group(struct state *st, struct lns *ln, int *size)
+{
+	const struct rota_problem *p = st->p;
+	int E = st->E, n = 0;
+	/* a fairness group, then employees sharing its skills */
+	int g = solver_rng_below(&st->rng, p->n_groups);
+	uint64_t sk = 0;
+
+	for (int e = 0; e < E; e++)
+		if (p->employees[e].group == g) {
+			ln->in[e] = 1;
+			sk |= p->employees[e].skills;
+			(*size)--;
+		}
+	for (int e = 0; e < E; e++)
+		if (!ln->in[e] && (!sk || (p->employees[e].skills & sk)))
+			ln->cand[n++] = e;
+	if (*size <= 0)
+		return -1;
+	if (n < *size) {
+		for (int i = 0; i < n; i++)
+			ln->in[ln->cand[i]] = 1;
+		return -1;
+	}
+	return n;
+}
+
+/* Kind 1: lists in ln->cand the employees sharing skills with a random
+ * one; returns how many. */
+static int pick_related(struct state *st, struct lns *ln)
+{
+	const struct rota_problem *p = st->p;
+	int E = st->E, n = 0;
+	/* related: share skills with a random employee */
+	int e0 = solver_rng_below(&st->rng, E);
+	uint64_t sk = p->employees[e0].skills;
+
+	for (int e = 0; e < E; e++)
+		if (p->employees[e].skills & sk)
+			ln->cand[n++] = e;
+	return n;
+}
+
+/* Draws an interval and skill in proportion to the penalty its coverage
+ * pays in the incumbent; *wk = -1 when none pays any. */
+static void draw_interval(struct state *st, int *wk, int *wt)
+{
+	const struct rota_problem *p = st->p;
+	/* around an interval and skill drawn in proportion to the
+	 * penalty its coverage pays (always the worst one kept
+	 * coming back to intervals no roster can cover) */
+	double total = 0, draw = 0;
+
+	*wk = -1;
+	*wt = -1;
+	for (int pass = 0; pass < 2 && *wk < 0; pass++) {
+		if (pass == 1) {
+			if (!(total > 0))
+				break;
+			draw = solver_rng_unit(&st->rng) * total;
+		}
+		for (int i = 0; i < st->T * st->K; i++) {
+			double pen = 0;
+
+			if (st->full.ucol[i] >= 0)
+				pen += st->inc[st->full.ucol[i]] *
+				       p->demand[i].under_weight;
+			if (st->full.ocol[i] >= 0)
+				pen += st->inc[st->full.ocol[i]] *
+				       p->demand[i].over_weight;
+			if (!(pen > 0))
+				continue;
+			if (pass == 0) {
+				total += pen;
+			} else if ((draw -= pen) < 0) {
+				*wk = i % st->K;
+				*wt = i / st->K;
+				break;
+			}
+		}
+	}
+}
+
+/* Moves the window [*d0, *d1] at random to hold interval wt's day. */
+static void move_window(struct state *st, int wt, int *d0, int *d1)
+{
+	int w = *d1 - *d0 + 1, wd = interval_day(st, wt);
+
+	if (wd >= 0) {
+		*d0 = wd - solver_rng_below(&st->rng, w);
+		if (*d0 < 0)
+			*d0 = 0;
+		if (*d0 > st->D - w)
+			*d0 = st->D - w;
+		*d1 = *d0 + w - 1;
+	}
+}
+
+/* Kind 2: lists in ln->cand the employees with skill wk who have a shift
+ * covering interval wt inside days [d0, d1]; when they are fewer than
+ * *size, frees them and lists the others with the skill instead.  Returns
+ * how many are listed. */
+static int pick_covering(struct state *st, struct lns *ln, int wk, int wt,
+			 int d0, int d1, int *size)
+{
+	const struct rota_problem *p = st->p;
+	int E = st->E, n = 0;
+	/* who can cover the interval inside the window first */
+	const struct mip *m = &st->full.mip;
+
+	for (int j = 0; j < m->ncols; j++) {
+		const struct col_tag *t = &m->ctag[j];
+		const struct rota_slot *sl;
+
+		if (t->kind != COL_X || ln->in[t->a] ||
+		    t->b < d0 || t->b > d1 ||
+		    !((p->employees[t->a].skills >> wk) & 1))
+			continue;
+		sl = rota_problem_slot(p, t->b, t->c);
+		if (wt >= sl->first_interval &&
+		    wt < sl->end_interval) {
+			ln->in[t->a] = 1;
+			ln->cand[n++] = t->a;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		ln->in[ln->cand[i]] = 0;
+	if (n < *size) {
+		for (int i = 0; i < n; i++)
+			ln->in[ln->cand[i]] = 1;
+		*size -= n;
+		n = 0;
+		for (int e = 0; e < E; e++)
+			if (!ln->in[e] &&
+			    ((p->employees[e].skills >> wk) & 1))
+				ln->cand[n++] = e;
+	}
+	return n;
+}
+
 /*
  * Choose the employees of one neighbourhood (days [*d0, *d1]).  Kind 2
  * works around an interval and skill drawn in proportion to the coverage
@@ -74,111 +217,18 @@ static void pick(struct state *st, struct lns *ln, int kind, int size,
 		return;
 	}
 	if (kind == 3 && p->n_groups > 0) {
-		/* a fairness group, then employees sharing its skills */
-		int g = solver_rng_below(&st->rng, p->n_groups);
-		uint64_t sk = 0;
-
-		for (int e = 0; e < E; e++)
-			if (p->employees[e].group == g) {
-				ln->in[e] = 1;
-				sk |= p->employees[e].skills;
-				size--;
-			}
-		for (int e = 0; e < E; e++)
-			if (!ln->in[e] && (!sk || (p->employees[e].skills & sk)))
-				ln->cand[n++] = e;
-		if (size <= 0)
+		if ((n = pick_group(st, ln, &size)) < 0)
 			return;
-		if (n < size) {
-			for (int i = 0; i < n; i++)
-				ln->in[ln->cand[i]] = 1;
-			return;
-		}
 	} else if (kind == 1 && st->K > 0) {
-		/* related: share skills with a random employee */
-		int e0 = solver_rng_below(&st->rng, E);
-		uint64_t sk = p->employees[e0].skills;
-
-		for (int e = 0; e < E; e++)
-			if (p->employees[e].skills & sk)
-				ln->cand[n++] = e;
+		n = pick_related(st, ln);
 	} else if (kind == 2 && st->K > 0 && st->full.ucol) {
-		/* around an interval and skill drawn in proportion to the
-		 * penalty its coverage pays (always the worst one kept
-		 * coming back to intervals no roster can cover) */
-		double total = 0, draw = 0;
-		int wk = -1, wt = -1;
+		int wk, wt;
 
-		for (int pass = 0; pass < 2 && wk < 0; pass++) {
-			if (pass == 1) {
-				if (!(total > 0))
-					break;
-				draw = solver_rng_unit(&st->rng) * total;
-			}
-			for (int i = 0; i < st->T * st->K; i++) {
-				double pen = 0;
-
-				if (st->full.ucol[i] >= 0)
-					pen += st->inc[st->full.ucol[i]] *
-					       p->demand[i].under_weight;
-				if (st->full.ocol[i] >= 0)
-					pen += st->inc[st->full.ocol[i]] *
-					       p->demand[i].over_weight;
-				if (!(pen > 0))
-					continue;
-				if (pass == 0) {
-					total += pen;
-				} else if ((draw -= pen) < 0) {
-					wk = i % st->K;
-					wt = i / st->K;
-					break;
-				}
-			}
-		}
-		if (wk >= 0 && *d1 - *d0 + 1 < st->D) {
-			int w = *d1 - *d0 + 1, wd = interval_day(st, wt);
-
-			if (wd >= 0) {
-				*d0 = wd - solver_rng_below(&st->rng, w);
-				if (*d0 < 0)
-					*d0 = 0;
-				if (*d0 > st->D - w)
-					*d0 = st->D - w;
-				*d1 = *d0 + w - 1;
-			}
-		}
-		if (wk >= 0) {
-			/* who can cover the interval inside the window first */
-			const struct mip *m = &st->full.mip;
-
-			for (int j = 0; j < m->ncols; j++) {
-				const struct col_tag *t = &m->ctag[j];
-				const struct rota_slot *sl;
-
-				if (t->kind != COL_X || ln->in[t->a] ||
-				    t->b < *d0 || t->b > *d1 ||
-				    !((p->employees[t->a].skills >> wk) & 1))
-					continue;
-				sl = rota_problem_slot(p, t->b, t->c);
-				if (wt >= sl->first_interval &&
-				    wt < sl->end_interval) {
-					ln->in[t->a] = 1;
-					ln->cand[n++] = t->a;
-				}
-			}
-			for (int i = 0; i < n; i++)
-				ln->in[ln->cand[i]] = 0;
-			if (n < size) {
-				for (int i = 0; i < n; i++)
-					ln->in[ln->cand[i]] = 1;
-				size -= n;
-				n = 0;
-				for (int e = 0; e < E; e++)
-					if (!ln->in[e] &&
-					    ((p->employees[e].skills >> wk) & 1))
-						ln->cand[n++] = e;
-			}
-		}
+		draw_interval(st, &wk, &wt);
+		if (wk >= 0 && *d1 - *d0 + 1 < st->D)
+			move_window(st, wt, d0, d1);
+		if (wk >= 0)
+			n = pick_covering(st, ln, wk, wt, *d0, *d1, &size);
 	}
 	if (n < size) {
 		n = 0;
