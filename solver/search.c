@@ -551,6 +551,95 @@ static void search_stats(const struct state *st, struct rota_solve_stats *s)
 							: st->bu.stopped_by;
 }
 
+/* The options' ranges; returns 0 or the error's code. */
+static int options_valid(const struct rota_solve_options *o,
+			 struct rota_error *err)
+{
+	if (!(o->time_limit_s >= 0) || !(o->gap >= 0) || o->gap >= 1 ||
+	    !(o->effort > 0) || !(o->work_limit >= 0) ||
+	    !(o->work_unit >= 0) || o->threads < 0)
+		return rota_error_set(err, ROTA_EINVAL,
+				      "time limit must be >= 0, gap in [0, 1), "
+				      "effort > 0, work limit, work unit and "
+				      "threads >= 0");
+	return 0;
+}
+
+/* Step 1: the first roster, made the incumbent (*x is allocated here and
+ * freed by the caller, also on error); returns 0 or the error's code. */
+static int first_roster(struct state *st, struct rota_solution *sol,
+			double **x, struct rota_error *err)
+{
+	int rc;
+
+	/* 1. a roster of our own, employee by employee (re-planning: from
+	 * everyone's nearest week to the reference) */
+	if (st->p->reference &&
+	    (rc = solver_search_nearest_weeks(st, err)) < 0) {
+		if (rc == ROTA_EINFEASIBLE)
+			sol->stats.status = ROTA_SOLVE_INFEASIBLE;
+		return rc;
+	}
+	if ((rc = solver_search_construct(st, NULL, NULL, err)) < 0) {
+		if (rc == ROTA_EINFEASIBLE)
+			sol->stats.status = ROTA_SOLVE_INFEASIBLE;
+		return rc;
+	}
+	st->inc = malloc(((size_t)st->full.mip.ncols + 1) * sizeof(double));
+	*x = malloc(((size_t)st->full.mip.ncols + 1) * sizeof(double));
+	if (!st->inc || !*x) {
+		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
+		return rc;
+	}
+	solver_search_roster_to_x(st, *x);
+	if ((rc = solver_search_evaluate(st, *x, &st->inc_obj)) < 0) {
+		rc = rota_error_set(err, rc,
+				    rc == ROTA_ENOSOLUTION
+					    ? "the time limit ended the search "
+					      "before a roster was found"
+					    : "the solver failed evaluating "
+					      "the first roster");
+		return rc;
+	}
+	solver_search_accept(st, *x, st->inc_obj);
+	solver_budget_report(&st->bu, 1);
+	return 0;
+}
+
+/* Step 2: the column generation, then the compact model's LP bound and
+ * rounding when they may still help; returns 0 or the error's code. */
+static int bound_phases(struct state *st, double *x,
+			struct solver_colgen **cg, double gap,
+			struct rota_error *err)
+{
+	int rc;
+
+	/* 2. column generation: the bound, and a roster by diving; for
+	 * weeks with interval demand the bound and the root's LP rounded
+	 * (the compact LP's interior point stops short of the optimum on
+	 * the 3,000-agent week: a bound of 977,445 against the LP's
+	 * 1,025,419; docs/model.md, the decomposition) */
+	if (solver_budget_left(&st->bu) &&
+	    (rc = solver_search_colgen_phase(st, x, cg, err)) < 0)
+		return rc;
+
+	/* the LP relaxation of the whole model, computed on the model where
+	 * identical employees are merged (same value); then a second start
+	 * that rounds that LP.  Not after a column generation that proved a
+	 * bound: the compact model's LP bound is weaker than the set
+	 * partitioning one; nor after one whose root did not converge on a
+	 * model of more than COMPACT_AFTER_COLGEN shift variables (compact_lp
+	 * below); and under a time cap only in the cap's first half, since
+	 * its interior-point run cannot be stopped (Curtois Instance 20:
+	 * started at 96 s of a 120 s cap, the run ended at 248 s) */
+	if (solver_budget_left(&st->bu) && compact_lp(st) &&
+	    interior_fits(&st->bu) &&
+	    solver_rel_gap(st->inc_obj, st->bound) > gap &&
+	    (rc = solver_search_bound_and_round(st, x, err)) < 0)
+		return rc;
+	return 0;
+}
+
 int rota_solve(const struct rota_problem *p,
 	       const struct rota_solve_options *opt_in,
 	       struct rota_solution **out, struct rota_error *err)
@@ -570,13 +659,8 @@ int rota_solve(const struct rota_problem *p,
 				      "rota_solve: missing argument");
 	if ((rc = rota_problem_validate(p, err)) < 0)
 		return rc;
-	if (!(opt.time_limit_s >= 0) || !(opt.gap >= 0) || opt.gap >= 1 ||
-	    !(opt.effort > 0) || !(opt.work_limit >= 0) ||
-	    !(opt.work_unit >= 0) || opt.threads < 0)
-		return rota_error_set(err, ROTA_EINVAL,
-				      "time limit must be >= 0, gap in [0, 1), "
-				      "effort > 0, work limit, work unit and "
-				      "threads >= 0");
+	if ((rc = options_valid(&opt, err)) < 0)
+		return rc;
 	glp_term_hook(term_hook, &opt);
 	if (state_open(&st, p, &opt) < 0 ||
 	    !(sol = rota_solution_new(p, err))) {
@@ -592,59 +676,10 @@ int rota_solve(const struct rota_problem *p,
 	if ((rc = solver_model_build(&st.full, p, &spec, err)) < 0)
 		goto out;
 
-	/* 1. a roster of our own, employee by employee (re-planning: from
-	 * everyone's nearest week to the reference) */
-	if (p->reference && (rc = solver_search_nearest_weeks(&st, err)) < 0) {
-		if (rc == ROTA_EINFEASIBLE)
-			sol->stats.status = ROTA_SOLVE_INFEASIBLE;
-		goto out;
-	}
-	if ((rc = solver_search_construct(&st, NULL, NULL, err)) < 0) {
-		if (rc == ROTA_EINFEASIBLE)
-			sol->stats.status = ROTA_SOLVE_INFEASIBLE;
-		goto out;
-	}
-	st.inc = malloc(((size_t)st.full.mip.ncols + 1) * sizeof(double));
-	x = malloc(((size_t)st.full.mip.ncols + 1) * sizeof(double));
-	if (!st.inc || !x) {
-		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
-		goto out;
-	}
-	solver_search_roster_to_x(&st, x);
-	if ((rc = solver_search_evaluate(&st, x, &st.inc_obj)) < 0) {
-		rc = rota_error_set(err, rc,
-				    rc == ROTA_ENOSOLUTION
-					    ? "the time limit ended the search "
-					      "before a roster was found"
-					    : "the solver failed evaluating "
-					      "the first roster");
-		goto out;
-	}
-	solver_search_accept(&st, x, st.inc_obj);
-	solver_budget_report(&st.bu, 1);
-
-	/* 2. column generation: the bound, and a roster by diving; for
-	 * weeks with interval demand the bound and the root's LP rounded
-	 * (the compact LP's interior point stops short of the optimum on
-	 * the 3,000-agent week: a bound of 977,445 against the LP's
-	 * 1,025,419; docs/model.md, the decomposition) */
-	if (solver_budget_left(&st.bu) &&
-	    (rc = solver_search_colgen_phase(&st, x, &cg, err)) < 0)
+	if ((rc = first_roster(&st, sol, &x, err)) < 0)
 		goto out;
 
-	/* the LP relaxation of the whole model, computed on the model where
-	 * identical employees are merged (same value); then a second start
-	 * that rounds that LP.  Not after a column generation that proved a
-	 * bound: the compact model's LP bound is weaker than the set
-	 * partitioning one; nor after one whose root did not converge on a
-	 * model of more than COMPACT_AFTER_COLGEN shift variables (compact_lp
-	 * below); and under a time cap only in the cap's first half, since
-	 * its interior-point run cannot be stopped (Curtois Instance 20:
-	 * started at 96 s of a 120 s cap, the run ended at 248 s) */
-	if (solver_budget_left(&st.bu) && compact_lp(&st) &&
-	    interior_fits(&st.bu) &&
-	    solver_rel_gap(st.inc_obj, st.bound) > opt.gap &&
-	    (rc = solver_search_bound_and_round(&st, x, err)) < 0)
+	if ((rc = bound_phases(&st, x, &cg, opt.gap, err)) < 0)
 		goto out;
 
 	/* 3. large neighbourhood search; models GLPK can take whole get
