@@ -473,6 +473,96 @@ static void parser_free(struct parser *ps)
 	rota_problem_free(ps->p);
 }
 
+/* A SECTION_ line: checks the name and the order, builds the problem once
+ * the staff is known, and makes it the current section; returns 0 or the
+ * error's code. */
+static int section_line(struct parser *ps, const char *line, int *sec,
+			int *last, struct rota_error *err)
+{
+	int found = SEC_NONE, rc = 0;
+
+	for (int i = 0; i < SEC_COUNT; i++)
+		if (strcmp(line, section_names[i]) == 0)
+			found = i;
+	if (found == SEC_NONE) {
+		rc = perr(ps, err, "unknown section '%s'", line);
+		return rc;
+	}
+	if (found <= *last) {
+		rc = perr(ps, err,
+			  "%s after %s (expected the order "
+			  "HORIZON, SHIFTS, STAFF, DAYS_OFF, "
+			  "SHIFT_ON_REQUESTS, "
+			  "SHIFT_OFF_REQUESTS, COVER)",
+			  line, section_names[*last]);
+		return rc;
+	}
+	if (found > SEC_STAFF && !ps->p) {
+		long here = ps->line;
+
+		if ((rc = make_problem(ps, err)) < 0)
+			return rc;
+		ps->line = here;
+	}
+	*sec = *last = found;
+	return rc;
+}
+
+/* The SECTION_HORIZON line (split into ps->fields); returns the error's
+ * code, or what the last check returned. */
+static int horizon_line(struct parser *ps, int sec, struct rota_error *err)
+{
+	long h;
+	int rc;
+
+	if (ps->horizon > 0) {
+		rc = perr(ps, err, "SECTION_HORIZON: a second "
+				   "value");
+		return rc;
+	}
+	if ((rc = need_fields(ps, sec, 1, err)) < 0 ||
+	    (rc = to_long(ps, "horizon", ps->fields[0], 1, 3660,
+			  &h, err)) < 0)
+		return rc;
+	ps->horizon = (int)h;
+	return rc;
+}
+
+/* A data line of section sec, split and handed to that section's reader;
+ * returns the error's code, or what the last step returned. */
+static int data_line(struct parser *ps, int sec, char *line,
+		     struct rota_error *err)
+{
+	int rc;
+
+	if ((rc = split(ps, line, ',', err)) < 0)
+		return rc;
+	switch (sec) {
+	case SEC_HORIZON:
+		rc = horizon_line(ps, sec, err);
+		break;
+	case SEC_SHIFTS:
+		rc = shift_line(ps, err);
+		break;
+	case SEC_STAFF:
+		rc = staff_line(ps, err);
+		break;
+	case SEC_DAYS_OFF:
+		rc = days_off_line(ps, err);
+		break;
+	case SEC_ON:
+	case SEC_OFF:
+		rc = request_line(ps, sec, err);
+		break;
+	case SEC_COVER:
+		rc = cover_line(ps, err);
+		break;
+	default:
+		break;
+	}
+	return rc;
+}
+
 int rota_curtois_parse(const char *text, size_t len, const char *label,
 		       struct rota_problem **out, struct rota_error *err)
 {
@@ -506,77 +596,16 @@ int rota_curtois_parse(const char *text, size_t len, const char *label,
 		if (!*line || *line == '#')
 			continue;
 		if (strncmp(line, "SECTION_", 8) == 0) {
-			int found = SEC_NONE;
-
-			for (int i = 0; i < SEC_COUNT; i++)
-				if (strcmp(line, section_names[i]) == 0)
-					found = i;
-			if (found == SEC_NONE) {
-				rc = perr(&ps, err, "unknown section '%s'",
-					  line);
+			if ((rc = section_line(&ps, line, &sec, &last,
+					       err)) < 0)
 				goto out;
-			}
-			if (found <= last) {
-				rc = perr(&ps, err,
-					  "%s after %s (expected the order "
-					  "HORIZON, SHIFTS, STAFF, DAYS_OFF, "
-					  "SHIFT_ON_REQUESTS, "
-					  "SHIFT_OFF_REQUESTS, COVER)",
-					  line, section_names[last]);
-				goto out;
-			}
-			if (found > SEC_STAFF && !ps.p) {
-				long here = ps.line;
-
-				if ((rc = make_problem(&ps, err)) < 0)
-					goto out;
-				ps.line = here;
-			}
-			sec = last = found;
 			continue;
 		}
 		if (sec == SEC_NONE) {
 			rc = perr(&ps, err, "data line before any section");
 			goto out;
 		}
-		if ((rc = split(&ps, line, ',', err)) < 0)
-			goto out;
-		switch (sec) {
-		case SEC_HORIZON: {
-			long h;
-
-			if (ps.horizon > 0) {
-				rc = perr(&ps, err, "SECTION_HORIZON: a second "
-						    "value");
-				goto out;
-			}
-			if ((rc = need_fields(&ps, sec, 1, err)) < 0 ||
-			    (rc = to_long(&ps, "horizon", ps.fields[0], 1, 3660,
-					  &h, err)) < 0)
-				goto out;
-			ps.horizon = (int)h;
-			break;
-		}
-		case SEC_SHIFTS:
-			rc = shift_line(&ps, err);
-			break;
-		case SEC_STAFF:
-			rc = staff_line(&ps, err);
-			break;
-		case SEC_DAYS_OFF:
-			rc = days_off_line(&ps, err);
-			break;
-		case SEC_ON:
-		case SEC_OFF:
-			rc = request_line(&ps, sec, err);
-			break;
-		case SEC_COVER:
-			rc = cover_line(&ps, err);
-			break;
-		default:
-			break;
-		}
-		if (rc < 0)
+		if ((rc = data_line(&ps, sec, line, err)) < 0)
 			goto out;
 	}
 	ps.line = 0;
