@@ -303,8 +303,51 @@ static int parse_ref(struct rota_table_import *t, int c,
 	return 0;
 }
 
+/* A TEXT cell's checks: shorter than max bytes, no control character;
+ * returns 0 or the error's code. */
+static int text_fits(const struct rota_tcol *col,
+		     const struct rota_csv_row *row, const char *text,
+		     size_t max, struct rota_error *err)
+{
+	if (strlen(text) >= max)
+		return rota_csv_error(err, row, col->name,
+				      "longer than %zu bytes",
+				      max - 1);
+	for (const char *q = text; *q; q++)
+		if ((unsigned char)*q < 0x20)
+			return rota_csv_error(
+				err, row, col->name,
+				"contains a control character "
+				"or line break");
+	return 0;
+}
+
+/* A DAY_START or DAY_END cell: a date (the start of that day, or of the
+ * next) or an instant; returns 0 or the error's code. */
+static int parse_day_bound(struct rota_table_import *t, int c,
+			   const struct rota_csv_row *row, const char *text,
+			   struct rota_error *err)
+{
+	const struct rota_tcol *col = &t->cols[c];
+	struct rota_tval *v = &t->v[c];
+	struct rota_error e = {0};
+	int32_t day;
+
+	if (rota_parse_date(text, &day, NULL) == 0) {
+		v->type = SQLITE_INTEGER;
+		v->i = rota_tz_day_start(
+			t->im->tz,
+			day + (col->type == ROTA_TCOL_DAY_END));
+		return 0;
+	}
+	if (rota_parse_instant(t->im->tz, text, &v->i, &e) < 0)
+		return cell_error(err, row, col, &e);
+	v->type = SQLITE_INTEGER;
+	return 0;
+}
+
 /* One case per column type: the cases are short and read best side by
- * side, so the switch stays whole. */
+ * side, so the switch stays whole (the two longest have helpers). */
 static int parse_cell(struct rota_table_import *t, int c,
 		      const struct rota_csv_row *row, const char *text,
 		      struct rota_error *err)
@@ -325,18 +368,9 @@ static int parse_cell(struct rota_table_import *t, int c,
 		size_t max = col->max > 0 ? (size_t)col->max + 1
 					  : ROTA_NAME_MAX;
 
-		if (col->type == ROTA_TCOL_TEXT) {
-			if (strlen(text) >= max)
-				return rota_csv_error(err, row, col->name,
-						      "longer than %zu bytes",
-						      max - 1);
-			for (const char *q = text; *q; q++)
-				if ((unsigned char)*q < 0x20)
-					return rota_csv_error(
-						err, row, col->name,
-						"contains a control character "
-						"or line break");
-		}
+		if (col->type == ROTA_TCOL_TEXT &&
+		    (rc = text_fits(col, row, text, max, err)) < 0)
+			return rc;
 		v->type = SQLITE_TEXT;
 		v->s = text;
 		return 0;
@@ -396,21 +430,8 @@ static int parse_cell(struct rota_table_import *t, int c,
 		return 0;
 	}
 	case ROTA_TCOL_DAY_START:
-	case ROTA_TCOL_DAY_END: {
-		int32_t day;
-
-		if (rota_parse_date(text, &day, NULL) == 0) {
-			v->type = SQLITE_INTEGER;
-			v->i = rota_tz_day_start(
-				t->im->tz,
-				day + (col->type == ROTA_TCOL_DAY_END));
-			return 0;
-		}
-		if (rota_parse_instant(t->im->tz, text, &v->i, &e) < 0)
-			return cell_error(err, row, col, &e);
-		v->type = SQLITE_INTEGER;
-		return 0;
-	}
+	case ROTA_TCOL_DAY_END:
+		return parse_day_bound(t, c, row, text, err);
 	case ROTA_TCOL_INSTANT:
 		if (rota_parse_instant(t->im->tz, text, &v->i, &e) < 0)
 			return cell_error(err, row, col, &e);
