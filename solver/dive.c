@@ -162,6 +162,63 @@ static int degraded(const struct solver_colgen *cg, double lp0)
 	return cg->lp > lp0 + DIVE_DEGRADE * fmax(1.0, fabs(lp0));
 }
 
+/* Fixes in ds the schedules the LP uses whole (or nearly: DIVE_ROUND);
+ * returns -1 when out of memory. */
+static int fix_whole(struct solver_colgen *cg, struct dive_step *ds)
+{
+	/* schedules the LP uses whole (or nearly: DIVE_ROUND): keep
+	 * them */
+	for (size_t i = 0; i < cg->ncol; i++) {
+		struct cg_class *k = &cg->cls[cg->col[i].cls];
+		double v = solver_colgen_value(cg, i);
+		int lb = (int)glp_get_col_lb(cg->P, cg->nbase + 1 +
+							   (int)i);
+		int whole = (int)floor(v + DIVE_ROUND + 1e-6);
+
+		if (whole > lb && k->fixed + whole - lb <= k->n) {
+			if (step_fix(cg, ds, i, whole) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Counts the classes with members still open, and those members. */
+static void count_open(const struct solver_colgen *cg, int *open,
+		       int *members)
+{
+	for (int c = 0; c < cg->ncls; c++) {
+		*open += cg->cls[c].fixed < cg->cls[c].n;
+		*members += cg->cls[c].n - cg->cls[c].fixed;
+	}
+}
+
+/* The most nearly whole fractional schedule not yet fixed, SIZE_MAX when
+ * there is none. */
+static size_t most_nearly_whole(const struct solver_colgen *cg)
+{
+	size_t best = SIZE_MAX;
+	double best_frac = -1;
+
+	/* the most nearly whole fractional schedule */
+	for (size_t i = 0; i < cg->ncol; i++) {
+		struct cg_class *k = &cg->cls[cg->col[i].cls];
+		double v = solver_colgen_value(cg, i);
+		double f = v - floor(v);
+
+		if (k->fixed >= k->n || f < 1e-6 ||
+		    glp_get_col_type(cg->P, cg->nbase + 1 +
+						    (int)i) ==
+			    GLP_FX)
+			continue;
+		if (f > best_frac + 1e-9) {
+			best_frac = f;
+			best = i;
+		}
+	}
+	return best;
+}
+
 /* The rounding of the dive (solver_colgen_dive); *starved is set when
  * the budget ended it.  A step (a batch of nearly whole schedules, or
  * the one most nearly whole) that lifts the LP past DIVE_DEGRADE or
@@ -180,8 +237,7 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 
 	cg->bu->phase = "diving";
 	for (;;) {
-		size_t best = SIZE_MAX;
-		double best_frac = -1;
+		size_t best;
 		int fixed_any = 0, open = 0, members = 0;
 
 		if (r != SUB_OPTIMAL) {
@@ -197,27 +253,12 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 			retry.col = SIZE_MAX;
 			fixed_any = 1;
 		}
-		/* schedules the LP uses whole (or nearly: DIVE_ROUND): keep
-		 * them */
-		for (size_t i = 0; i < cg->ncol && !fixed_any; i++) {
-			struct cg_class *k = &cg->cls[cg->col[i].cls];
-			double v = solver_colgen_value(cg, i);
-			int lb = (int)glp_get_col_lb(cg->P, cg->nbase + 1 +
-								   (int)i);
-			int whole = (int)floor(v + DIVE_ROUND + 1e-6);
-
-			if (whole > lb && k->fixed + whole - lb <= k->n) {
-				if (step_fix(cg, &ds, i, whole) < 0) {
-					r = ROTA_ENOMEM;
-					goto out;
-				}
-			}
+		if (!fixed_any && fix_whole(cg, &ds) < 0) {
+			r = ROTA_ENOMEM;
+			goto out;
 		}
 		fixed_any = ds.n > 0;
-		for (int c = 0; c < cg->ncls; c++) {
-			open += cg->cls[c].fixed < cg->cls[c].n;
-			members += cg->cls[c].n - cg->cls[c].fixed;
-		}
+		count_open(cg, &open, &members);
 		if (!open)
 			break;
 		if (!fixed_any && start && cg->p->max_changes == ROTA_UNSET &&
@@ -227,22 +268,7 @@ static int dive_loop(struct solver_colgen *cg, int rounds_per_fix,
 			goto out;
 		}
 		if (!fixed_any) {
-			/* the most nearly whole fractional schedule */
-			for (size_t i = 0; i < cg->ncol; i++) {
-				struct cg_class *k = &cg->cls[cg->col[i].cls];
-				double v = solver_colgen_value(cg, i);
-				double f = v - floor(v);
-
-				if (k->fixed >= k->n || f < 1e-6 ||
-				    glp_get_col_type(cg->P, cg->nbase + 1 +
-								    (int)i) ==
-					    GLP_FX)
-					continue;
-				if (f > best_frac + 1e-9) {
-					best_frac = f;
-					best = i;
-				}
-			}
+			best = most_nearly_whole(cg);
 			if (best == SIZE_MAX) {
 				r = SUB_NONE;
 				goto out;
