@@ -174,6 +174,51 @@ static void fmt_pins(const struct rota_problem *p, int e, char *buf,
 		snprintf(buf + len, size - len, " (frozen)");
 }
 
+/* The cap on consecutive working days v, with the days worked just
+ * before and after the horizon. */
+static void describe_max_consecutive(const struct rota_problem_employee *pe,
+				     int v, char *buf, size_t size)
+{
+	const struct rota_history *h = &pe->history;
+	int before = h->known ? h->days_worked : 0;
+	int after = pe->future.known ? pe->future.days_worked : 0;
+
+	if (before && after)
+		snprintf(buf, size,
+			 "at most %d consecutive working days (%d "
+			 "worked just before, %d just after)", v,
+			 before, after);
+	else if (before || after)
+		snprintf(buf, size,
+			 "at most %d consecutive working days (%d "
+			 "worked just %s)", v, before ? before : after,
+			 before ? "before" : "after");
+	else
+		snprintf(buf, size,
+			 "at most %d consecutive working days", v);
+}
+
+/* The qualification group: the employee's skills by name. */
+static void describe_skills(const struct rota_problem *p,
+			    const struct rota_problem_employee *pe, char *buf,
+			    size_t size)
+{
+	char b[192];
+	size_t len = 0;
+
+	b[0] = '\0';
+	for (int k = 0; k < p->n_skills && len < sizeof(b); k++)
+		if ((pe->skills >> k) & 1)
+			len += (size_t)snprintf(b + len,
+						sizeof(b) - len,
+						"%s%s", len ? ", " : "",
+						p->skills[k].name);
+	snprintf(buf, size, "only shifts for their skills (%s)",
+		 len ? b : "none");
+}
+
+/* Rule or group g of employee e in words; one short case per rule, read
+ * side by side (the two longest have helpers). */
 static void describe(const struct rota_problem *p, int e, int g, char *buf,
 		     size_t size)
 {
@@ -195,25 +240,9 @@ static void describe(const struct rota_problem *p, int e, int g, char *buf,
 		snprintf(buf, size, "at most %d working day%s a week", v,
 			 v == 1 ? "" : "s");
 		break;
-	case ROTA_RULE_max_consecutive_days: {
-		int before = h->known ? h->days_worked : 0;
-		int after = pe->future.known ? pe->future.days_worked : 0;
-
-		if (before && after)
-			snprintf(buf, size,
-				 "at most %d consecutive working days (%d "
-				 "worked just before, %d just after)", v,
-				 before, after);
-		else if (before || after)
-			snprintf(buf, size,
-				 "at most %d consecutive working days (%d "
-				 "worked just %s)", v, before ? before : after,
-				 before ? "before" : "after");
-		else
-			snprintf(buf, size,
-				 "at most %d consecutive working days", v);
+	case ROTA_RULE_max_consecutive_days:
+		describe_max_consecutive(pe, v, buf, size);
 		break;
-	}
 	case ROTA_RULE_min_consecutive_days:
 		snprintf(buf, size, "working days in runs of at least %d", v);
 		break;
@@ -256,20 +285,9 @@ static void describe(const struct rota_problem *p, int e, int g, char *buf,
 		snprintf(buf, size, "%s %s",
 			 p->dated ? "hard time off" : "days off", b);
 		break;
-	case GROUP_QUAL: {
-		size_t len = 0;
-
-		b[0] = '\0';
-		for (int k = 0; k < p->n_skills && len < sizeof(b); k++)
-			if ((pe->skills >> k) & 1)
-				len += (size_t)snprintf(b + len,
-							sizeof(b) - len,
-							"%s%s", len ? ", " : "",
-							p->skills[k].name);
-		snprintf(buf, size, "only shifts for their skills (%s)",
-			 len ? b : "none");
+	case GROUP_QUAL:
+		describe_skills(p, pe, buf, size);
 		break;
-	}
 	case GROUP_OFFER:
 		snprintf(buf, size, "the days each shift is offered");
 		break;
