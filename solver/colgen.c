@@ -848,6 +848,60 @@ out:
 }
 
 /*
+ * Tailing off: the LP fell less than TAIL_DROP over the last
+ * TAIL_ROUNDS rounds (its history restarts after each check
+ * that fires), after it left its first value.  An LP that has
+ * not moved yet is degenerate, not tailing off: Curtois 13's
+ * stayed at its first roster's 6,420 for 8 rounds of 480 new
+ * columns each, and the wide beam and the exact program of a
+ * tailing-off round at round 5 took 31 s of its root.  Records this
+ * round's LP in tail[] and *since.
+ */
+static int tailing_off(const struct solver_colgen *cg, double *tail,
+		       int *since, double lp_first, int round)
+{
+	int stalled;
+
+	stalled = *since >= TAIL_ROUNDS &&
+		  tail[round % TAIL_ROUNDS] - cg->lp <
+			  TAIL_DROP * fabs(cg->lp) &&
+		  cg->lp < lp_first - 1e-6 * fmax(1.0, fabs(lp_first));
+	tail[round % TAIL_ROUNDS] = cg->lp;
+	*since = stalled ? 0 : *since + 1;
+	return stalled;
+}
+
+/* After a smoothed round that added columns (added > 0) or failed
+ * (added < 0): logs it and, on a long root, follows it with a window
+ * round; returns 0, or the failed round's negative status. */
+static int after_smoothed(struct solver_colgen *cg, int round, int added,
+			  double w0)
+{
+	if (added < 0)
+		return added;
+	solver_budget_log(cg->bu,
+			  "colgen round %d: lp %.4f, %zu "
+			  "columns, %d new (smoothed)\n",
+			  round, cg->lp, cg->ncol, added);
+	/* a long root (window_after: one default budget, set
+	 * by the search) whose smoothed round found fewer
+	 * columns than there are classes: the beam has lost
+	 * its way, and a window round follows.  Long runs
+	 * only: at the default budget, where it rarely fires,
+	 * each instance it fired on ended worse (Curtois 9:
+	 * 6 columns from it, and 652 instead of 439) */
+	if (cg->bu->work - w0 < cg->window_after ||
+	    added >= open_classes(cg))
+		return 0;
+	if ((added = window_round(cg, round)) < 0)
+		return added;
+	solver_budget_log(cg->bu,
+			  "colgen round %d: %d new (window)\n",
+			  round, added);
+	return 0;
+}
+
+/*
  * Column generation until no schedule prices out, the budget is spent or
  * max_rounds rounds (0: no limit; below 0: none, the LP alone) have run.
  * With `root`, a proven bound (the LP value at the end, or the best
@@ -879,21 +933,10 @@ int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 			return r;
 		if (!solver_budget_left(cg->bu))
 			return SUB_OPTIMAL;
-		/* tailing off: the LP fell less than TAIL_DROP over the last
-		 * TAIL_ROUNDS rounds (its history restarts after each check
-		 * that fires), after it left its first value.  An LP that has
-		 * not moved yet is degenerate, not tailing off: Curtois 13's
-		 * stayed at its first roster's 6,420 for 8 rounds of 480 new
-		 * columns each, and the wide beam and the exact program of a
-		 * tailing-off round at round 5 took 31 s of its root */
+		/* tailing off: see tailing_off() */
 		if (round == 0)
 			lp_first = cg->lp;
-		stalled = since >= TAIL_ROUNDS &&
-			  tail[round % TAIL_ROUNDS] - cg->lp <
-				  TAIL_DROP * fabs(cg->lp) &&
-			  cg->lp < lp_first - 1e-6 * fmax(1.0, fabs(lp_first));
-		tail[round % TAIL_ROUNDS] = cg->lp;
-		since = stalled ? 0 : since + 1;
+		stalled = tailing_off(cg, tail, &since, lp_first, round);
 		wide = root && stalled;
 		/* at the root, smoothed duals first; then a beam, and the
 		 * wide beam when it finds nothing.  A root that tails off
@@ -903,27 +946,8 @@ int solver_colgen_generate(struct solver_colgen *cg, int max_rounds, int root)
 		 * from 3,798 to 3,784; one wide round then found 121 columns
 		 * and the LP fell to 3,537 in the next 7) */
 		if (root && !wide && (added = smooth_round(cg)) != 0) {
-			if (added < 0)
+			if ((added = after_smoothed(cg, round, added, w0)) < 0)
 				return added;
-			solver_budget_log(cg->bu,
-					  "colgen round %d: lp %.4f, %zu "
-					  "columns, %d new (smoothed)\n",
-					  round, cg->lp, cg->ncol, added);
-			/* a long root (window_after: one default budget, set
-			 * by the search) whose smoothed round found fewer
-			 * columns than there are classes: the beam has lost
-			 * its way, and a window round follows.  Long runs
-			 * only: at the default budget, where it rarely fires,
-			 * each instance it fired on ended worse (Curtois 9:
-			 * 6 columns from it, and 652 instead of 439) */
-			if (cg->bu->work - w0 < cg->window_after ||
-			    added >= open_classes(cg))
-				continue;
-			if ((added = window_round(cg, round)) < 0)
-				return added;
-			solver_budget_log(cg->bu,
-					  "colgen round %d: %d new (window)\n",
-					  round, added);
 			continue;
 		}
 		added = wide ? 0 : price_round(cg, PRICE_BEAM, &sum);
