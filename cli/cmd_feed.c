@@ -74,6 +74,48 @@ static int revoke(struct cli_ctx *ctx, struct rota_store *st,
 	return CLI_EXIT_OK;
 }
 
+/* The options' combinations (after the action and the subject are
+ * known); returns 0, or the usage error's exit status. */
+static int check_args(struct cli_ctx *ctx, const char *action,
+		      const char *employee, const char *team,
+		      const char *base, int renew)
+{
+	if (!employee == !team)
+		return cli_usage_error(ctx, "give an employee or --team, not "
+				       "both");
+	if (base && strncmp(base, "http://", 7) && strncmp(base, "https://", 8))
+		return cli_usage_error(ctx, "--base-url: '%s' is not an "
+				       "http:// or https:// URL", base);
+	if (strcmp(action, "revoke") == 0 && (base || renew))
+		return cli_usage_error(ctx, "revoke takes no --base-url or "
+				       "--new");
+	return 0;
+}
+
+/* Prints the subject's URL: an existing one (ft, when it was shown) with
+ * the date it was made, else a new one. */
+static void print_url(struct cli_ctx *ctx, const char *employee,
+		      const char *team, const struct rota_feed_token *ft,
+		      int replaced, const char *url)
+{
+	char when[32];
+
+	if (ft) {
+		rota_format_utc_iso(ft->created_at, when, sizeof(when));
+		fprintf(ctx->out, "%s %s: feed URL, made %s (keep it private; "
+			"'rota feed revoke' stops it, --new replaces it):\n",
+			employee ? "employee" : "team",
+			employee ? employee : team, when);
+	} else {
+		fprintf(ctx->out, "%s %s: new feed URL%s (keep it private; "
+			"'rota feed revoke' stops it):\n",
+			employee ? "employee" : "team",
+			employee ? employee : team,
+			replaced ? ", the old one no longer works" : "");
+	}
+	fprintf(ctx->out, "%s\n", url);
+}
+
 static int run(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *team = NULL, *base = NULL;
@@ -89,7 +131,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	struct rota_error err = {0};
 	unsigned char key[ROTA_FEED_KEY_LEN];
 	const char *pos[2], *employee;
-	char token[ROTA_SERVE_SECRET_MAX], url[1024], when[32], path[4096];
+	char token[ROTA_SERVE_SECRET_MAX], url[1024], path[4096];
 	int n, rc, shown = 0, replaced = 0;
 
 	if ((n = cli_parse_args(ctx, argc, argv, opts, pos, 2, &rc)) < 0)
@@ -97,15 +139,8 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 	if (n < 1 || (strcmp(pos[0], "token") && strcmp(pos[0], "revoke")))
 		return cli_usage_error(ctx, "expected 'token' or 'revoke'");
 	employee = n > 1 ? pos[1] : NULL;
-	if (!employee == !team)
-		return cli_usage_error(ctx, "give an employee or --team, not "
-				       "both");
-	if (base && strncmp(base, "http://", 7) && strncmp(base, "https://", 8))
-		return cli_usage_error(ctx, "--base-url: '%s' is not an "
-				       "http:// or https:// URL", base);
-	if (strcmp(pos[0], "revoke") == 0 && (base || renew))
-		return cli_usage_error(ctx, "revoke takes no --base-url or "
-				       "--new");
+	if ((rc = check_args(ctx, pos[0], employee, team, base, renew)) != 0)
+		return rc;
 	if ((rc = cli_open_store(ctx, 0, &st)) != 0)
 		return rc;
 	if (strcmp(pos[0], "revoke") == 0) {
@@ -158,20 +193,7 @@ static int run(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_fail(ctx, &err);
 		goto out;
 	}
-	if (shown) {
-		rota_format_utc_iso(ft.created_at, when, sizeof(when));
-		fprintf(ctx->out, "%s %s: feed URL, made %s (keep it private; "
-			"'rota feed revoke' stops it, --new replaces it):\n",
-			employee ? "employee" : "team",
-			employee ? employee : team, when);
-	} else {
-		fprintf(ctx->out, "%s %s: new feed URL%s (keep it private; "
-			"'rota feed revoke' stops it):\n",
-			employee ? "employee" : "team",
-			employee ? employee : team,
-			replaced ? ", the old one no longer works" : "");
-	}
-	fprintf(ctx->out, "%s\n", url);
+	print_url(ctx, employee, team, shown ? &ft : NULL, replaced, url);
 	rc = CLI_EXIT_OK;
 out:
 	explicit_bzero(key, sizeof(key));
