@@ -20,7 +20,7 @@
  * units at 1,000 agents, 13.7 M at 3,000, where it left no work for the
  * search).
  */
-void solver_search_bound_on_top(struct state *st, double w0)
+void solver_search_bound_on_top(struct solver_search *st, double w0)
 {
 	if (!solver_search_interval_demand(st) || !st->bu.opt ||
 	    st->bu.opt->work_limit > 0 || !(st->bu.work_limit < HUGE_VAL))
@@ -39,8 +39,9 @@ void solver_search_bound_on_top(struct state *st, double w0)
  * replaces the incumbent when better.  x is scratch of the full model's
  * size.
  */
-int solver_search_round_lp(struct state *st, double *x, const double *target,
-			   const int *rep_of, struct rota_error *err)
+int solver_search_round_lp(struct solver_search *st, double *x,
+			   const double *target, const int *rep_of,
+			   struct rota_error *err)
 {
 	size_t ed = (size_t)st->E * (size_t)st->D;
 	int *saved = malloc((ed + 1) * sizeof(int));
@@ -77,7 +78,7 @@ int solver_search_round_lp(struct state *st, double *x, const double *target,
  * multiplicity), and a second start from it (round_lp).  x is scratch of
  * the full model's size.
  */
-int solver_search_bound_and_round(struct state *st, double *x,
+int solver_search_bound_and_round(struct solver_search *st, double *x,
 				  struct rota_error *err)
 {
 	const struct rota_problem *p = st->p;

@@ -18,7 +18,7 @@
 
 /* The pricing program for e's class, NULL when e's rules are beyond it
  * (or out of memory: the MIP takes over). */
-static struct solver_pricer *pricer_of(struct state *st, int e)
+static struct solver_pricer *pricer_of(struct solver_search *st, int e)
 {
 	int r = st->rep_of[e];
 
@@ -91,7 +91,7 @@ struct cons {
 };
 
 /* Add (sign 1) or remove (-1) the shifts of e in st->type. */
-static void apply(struct state *st, struct cons *c, int e, int sign)
+static void apply(struct solver_search *st, struct cons *c, int e, int sign)
 {
 	const struct rota_problem *p = st->p;
 	int T = st->T, K = st->K;
@@ -125,8 +125,8 @@ static void apply(struct state *st, struct cons *c, int e, int sign)
 }
 
 /* The week of e in the solution x of a model holding e. */
-static void read_week(struct state *st, const struct roster_model *rm, int e,
-		      const double *x)
+static void read_week(struct solver_search *st, const struct roster_model *rm,
+		      int e, const double *x)
 {
 	for (int d = 0; d < st->D; d++) {
 		st->type[e * st->D + d] = -1;
@@ -141,7 +141,7 @@ static void read_week(struct state *st, const struct roster_model *rm, int e,
 
 /* The changes e may make while everybody else keeps their current week:
  * the cap less the others' changes (ROTA_UNSET: no cap). */
-static int change_budget(const struct state *st, int e)
+static int change_budget(const struct solver_search *st, int e)
 {
 	const struct rota_problem *p = st->p;
 	int left;
@@ -160,8 +160,8 @@ static int change_budget(const struct state *st, int e)
  * filled) when the model cannot be built. */
 /* What one shift of type s on day d of e is worth to the coverage still
  * missing in c (and the pull of bias), as in solve_one(). */
-static double shift_value(struct state *st, struct cons *c, int e, int d,
-			  int s, const double *bias, int coverage)
+static double shift_value(struct solver_search *st, struct cons *c, int e,
+			  int d, int s, const double *bias, int coverage)
 {
 	const struct rota_problem *p = st->p;
 	const struct rota_slot *sl = rota_problem_slot(p, d, s);
@@ -210,7 +210,7 @@ static double shift_value(struct state *st, struct cons *c, int e, int d,
  * most of the weeks it was asked for, every class starts ranked by pace:
  * on Instance 24 each beam costs a second (364 days, 32 shift types).
  */
-static int solve_one_dp(struct state *st, struct cons *c, int e,
+static int solve_one_dp(struct solver_search *st, struct cons *c, int e,
 			struct solver_pricer *pr, const double *bias,
 			int coverage)
 {
@@ -281,8 +281,8 @@ static int solve_one_dp(struct state *st, struct cons *c, int e,
 	return rc == 0 ? SUB_OPTIMAL : SUB_FEASIBLE;
 }
 
-static int solve_one(struct state *st, struct cons *c, int e, uint8_t *mask,
-		     int first, const double *bias, int coverage,
+static int solve_one(struct solver_search *st, struct cons *c, int e,
+		     uint8_t *mask, int first, const double *bias, int coverage,
 		     struct rota_error *err)
 {
 	const struct rota_problem *p = st->p;
@@ -361,7 +361,7 @@ out:
 
 /* ROTA_EINFEASIBLE: why first_bad cannot be rostered, and how many more
  * employees cannot either. */
-static int explain_bad(struct state *st, int first_bad, int n_bad,
+static int explain_bad(struct solver_search *st, int first_bad, int n_bad,
 		       struct rota_error *err)
 {
 	int rc = solver_explain_employee(&st->bu, st->p, first_bad, err);
@@ -386,7 +386,7 @@ static int explain_bad(struct state *st, int first_bad, int n_bad,
 
 /* One employee's week with the fewest changes to the reference under
  * their own hard rules and pins; the sub_result. */
-static int nearest_week(struct state *st, int e, uint8_t *mask,
+static int nearest_week(struct solver_search *st, int e, uint8_t *mask,
 			struct rota_error *err)
 {
 	const struct rota_problem *p = st->p;
@@ -450,7 +450,8 @@ out:
  * no more than it: otherwise ROTA_EINFEASIBLE says so, naming who must
  * change.  An employee without any week is explained (explain.c).
  */
-int solver_search_nearest_weeks(struct state *st, struct rota_error *err)
+int solver_search_nearest_weeks(struct solver_search *st,
+				struct rota_error *err)
 {
 	const struct rota_problem *p = st->p;
 	int E = st->E, D = st->D, n_bad = 0, first_bad = -1, total = 0;
@@ -539,7 +540,7 @@ out:
  * 233,942.  The clock decides, so the run is marked time-cut.  Weeks
  * with interval demand take each employee's MIP (pricer_of), no beam.
  */
-static void hurry(struct state *st, double t0, int done)
+static void hurry(struct solver_search *st, double t0, int done)
 {
 	double now = solver_now(), left = st->bu.deadline - now;
 
@@ -565,7 +566,7 @@ static void hurry(struct state *st, double t0, int done)
  * first pass then pulls every member towards the counts its class still
  * misses (rounding the LP), before the coverage-driven sweeps polish it.
  */
-int solver_search_construct(struct state *st, const double *lp_target,
+int solver_search_construct(struct solver_search *st, const double *lp_target,
 			    const int *rep_of, struct rota_error *err)
 {
 	const struct rota_problem *p = st->p;

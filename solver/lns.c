@@ -40,7 +40,7 @@ struct lns {
  * The day of interval t: the first day with a slot covering it (a night
  * shift's interval belongs to the day it started), -1 when none does.
  */
-static int interval_day(const struct state *st, int t)
+static int interval_day(const struct solver_search *st, int t)
 {
 	for (int d = 0; d < st->D; d++)
 		for (int s = 0; s < st->S; s++) {
@@ -56,7 +56,7 @@ static int interval_day(const struct state *st, int t)
 /* Kind 3: frees a random fairness group, then lists in ln->cand the
  * employees sharing its skills and returns how many; -1 when the pick is
  * already complete. */
-static int pick_group(struct state *st, struct lns *ln, int *size)
+static int pick_group(struct solver_search *st, struct lns *ln, int *size)
 {
 	const struct rota_problem *p = st->p;
 	int E = st->E, n = 0;
@@ -85,7 +85,7 @@ static int pick_group(struct state *st, struct lns *ln, int *size)
 
 /* Kind 1: lists in ln->cand the employees sharing skills with a random
  * one; returns how many. */
-static int pick_related(struct state *st, struct lns *ln)
+static int pick_related(struct solver_search *st, struct lns *ln)
 {
 	const struct rota_problem *p = st->p;
 	int E = st->E, n = 0;
@@ -101,7 +101,7 @@ static int pick_related(struct state *st, struct lns *ln)
 
 /* Draws an interval and skill in proportion to the penalty its coverage
  * pays in the incumbent; *wk = -1 when none pays any. */
-static void draw_interval(struct state *st, int *wk, int *wt)
+static void draw_interval(struct solver_search *st, int *wk, int *wt)
 {
 	const struct rota_problem *p = st->p;
 	/* around an interval and skill drawn in proportion to the
@@ -140,7 +140,7 @@ static void draw_interval(struct state *st, int *wk, int *wt)
 }
 
 /* Moves the window [*d0, *d1] at random to hold interval wt's day. */
-static void move_window(struct state *st, int wt, int *d0, int *d1)
+static void move_window(struct solver_search *st, int wt, int *d0, int *d1)
 {
 	int w = *d1 - *d0 + 1, wd = interval_day(st, wt);
 
@@ -158,8 +158,8 @@ static void move_window(struct state *st, int wt, int *d0, int *d1)
  * covering interval wt inside days [d0, d1]; when they are fewer than
  * *size, frees them and lists the others with the skill instead.  Returns
  * how many are listed. */
-static int pick_covering(struct state *st, struct lns *ln, int wk, int wt,
-			 int d0, int d1, int *size)
+static int pick_covering(struct solver_search *st, struct lns *ln, int wk,
+			 int wt, int d0, int d1, int *size)
 {
 	const struct rota_problem *p = st->p;
 	int E = st->E, n = 0;
@@ -205,7 +205,7 @@ static int pick_covering(struct state *st, struct lns *ln, int wk, int wt,
  * random days around all employees of the worst interval's skill brought
  * a fifth of the gain per second of the random and related windows).
  */
-static void pick(struct state *st, struct lns *ln, int kind, int size,
+static void pick(struct solver_search *st, struct lns *ln, int kind, int size,
 		 int *d0, int *d1)
 {
 	const struct rota_problem *p = st->p;
@@ -253,8 +253,9 @@ static void pick(struct state *st, struct lns *ln, int kind, int size,
  * intervals (and profiles) their possible shifts touch.  Everything else
  * stays at the incumbent, so the sub-MIP is small.
  */
-static void free_columns(struct state *st, struct lns *ln, int d0, int d1,
-			 uint8_t *touched, uint8_t *live, uint8_t *cfree)
+static void free_columns(struct solver_search *st, struct lns *ln, int d0,
+			 int d1, uint8_t *touched, uint8_t *live,
+			 uint8_t *cfree)
 {
 	const struct rota_problem *p = st->p;
 	const struct mip *m = &st->full.mip;
@@ -321,7 +322,7 @@ static void free_columns(struct state *st, struct lns *ln, int d0, int d1,
  * plus a floor, so none is starved.  Deterministic: the scores come from
  * iteration counts and the draw from the fixed-seed generator.
  */
-static int choose_shape(struct state *st, const double *score, int n,
+static int choose_shape(struct solver_search *st, const double *score, int n,
 			int iter)
 {
 	/* with interval demand: a fixed rotation, measured best on
@@ -346,7 +347,7 @@ static int choose_shape(struct state *st, const double *score, int n,
 	return n - 1;
 }
 
-int solver_search_lns(struct state *st, double gap_target,
+int solver_search_lns(struct solver_search *st, double gap_target,
 		      struct rota_error *err)
 {
 	const struct mip *m = &st->full.mip;

@@ -54,7 +54,7 @@ static int objective_integral(const struct rota_problem *p)
 
 /* A proven bound into the state (rounded up when the objective is whole;
  * never above the incumbent). */
-static void improve_bound(struct state *st, double bound)
+static void improve_bound(struct solver_search *st, double bound)
 {
 	if (!isfinite(bound))
 		return;
@@ -68,7 +68,7 @@ static void improve_bound(struct state *st, double bound)
 }
 
 /* The roster in st->type as the incumbent when it is better. */
-static int try_roster(struct state *st, double *x)
+static int try_roster(struct solver_search *st, double *x)
 {
 	double z;
 	int rc;
@@ -86,7 +86,7 @@ static int try_roster(struct state *st, double *x)
 /* try_roster on the roster a step left in st->type, made from the weeks
  * in saved, which come back unless it is better: 1 when it is, 0, or a
  * negative status. */
-static int keep_better(struct state *st, double *x, const int *saved)
+static int keep_better(struct solver_search *st, double *x, const int *saved)
 {
 	int r = try_roster(st, x);
 
@@ -112,8 +112,9 @@ static int keep_better(struct state *st, double *x, const int *saved)
  * to nearly everybody (colgen_lns) or a turn of the searches begins.
  * 0, or a negative status with err set.
  */
-int solver_search_branch_once(struct state *st, struct solver_colgen *cg,
-			      double *x, struct rota_error *err)
+int solver_search_branch_once(struct solver_search *st,
+			      struct solver_colgen *cg, double *x,
+			      struct rota_error *err)
 {
 	size_t ed = (size_t)st->E * (size_t)st->D;
 	struct solver_hold hold;
@@ -155,8 +156,8 @@ int solver_search_branch_once(struct state *st, struct solver_colgen *cg,
  * cover; else (or when none is found) a random set (partial
  * Fisher-Yates).
  */
-static void lns_pick(struct state *st, int iter, int size, uint8_t *freed,
-		     int *cand, int *cnt)
+static void lns_pick(struct solver_search *st, int iter, int size,
+		     uint8_t *freed, int *cand, int *cnt)
 {
 	int E = st->E;
 
@@ -223,7 +224,7 @@ static int lns_follow(int n, int r, double spent, int lo, int hi)
  * 3,975, 8 1,302 (1,318), 18 4,567 (4,571) (bench/RESULTS.md,
  * 2026-12-07 09:30).
  */
-int solver_search_colgen_lns(struct state *st, struct solver_colgen *cg,
+int solver_search_colgen_lns(struct solver_search *st, struct solver_colgen *cg,
 			     double *x, struct rota_error *err)
 {
 	int E = st->E, size = E < 4 ? E : 4, since = 0, iter = 0, rc = 0;
@@ -335,8 +336,8 @@ out:
  * that ends without a roster is no error.  0, or a negative status with
  * err set.
  */
-static int dive_once(struct state *st, struct solver_colgen *cg, double *x,
-		     int *saved, int careful, const char *which,
+static int dive_once(struct solver_search *st, struct solver_colgen *cg,
+		     double *x, int *saved, int careful, const char *which,
 		     struct rota_error *err)
 {
 	size_t ed = (size_t)st->E * (size_t)st->D;
@@ -359,8 +360,8 @@ static int dive_once(struct state *st, struct solver_colgen *cg, double *x,
 }
 
 /* The root's LP rounded to a roster (round_lp), for interval demand. */
-static int round_master(struct state *st, struct solver_colgen *cg, double *x,
-			struct rota_error *err)
+static int round_master(struct solver_search *st, struct solver_colgen *cg,
+			double *x, struct rota_error *err)
 {
 	size_t n = (size_t)st->E * (size_t)st->D * (size_t)st->S;
 	double *target = malloc((n + 1) * sizeof(double));
@@ -386,7 +387,8 @@ static int round_master(struct state *st, struct solver_colgen *cg, double *x,
  * search nothing.  Not fitting is a decision of the clock, recorded as
  * such and logged when `say`.
  */
-int solver_search_dive_time_fits(struct state *st, const char *what, int say)
+int solver_search_dive_time_fits(struct solver_search *st, const char *what,
+				 int say)
 {
 	double left = st->bu.deadline - solver_now();
 
@@ -412,8 +414,8 @@ int solver_search_dive_time_fits(struct state *st, const char *what, int say)
  * the one without it (the work it spent is gone): Curtois 8 at --effort
  * 10 ends at 1,395 either way, 1,309 with no second dive.
  */
-static int second_dive(struct state *st, struct solver_colgen *cg, double *x,
-		       int *saved, struct rota_error *err)
+static int second_dive(struct solver_search *st, struct solver_colgen *cg,
+		       double *x, int *saved, struct rota_error *err)
 {
 	struct solver_colgen_snap *sn;
 	double before = st->inc_obj;
@@ -439,7 +441,7 @@ static int second_dive(struct state *st, struct solver_colgen *cg, double *x,
  * tighter than the compact model's, then a dive for a roster.  Skipped
  * when some employee's rules are beyond the pricing program.
  */
-int solver_search_colgen_phase(struct state *st, double *x,
+int solver_search_colgen_phase(struct solver_search *st, double *x,
 			       struct solver_colgen **keep,
 			       struct rota_error *err)
 {

@@ -45,7 +45,7 @@ static int term_hook(void *info, const char *s)
 /* --------------------------------------- a roster on the whole model */
 
 /* Continuous part of the full model for the integer part in x. */
-int solver_search_evaluate(struct state *st, double *x, double *obj_out)
+int solver_search_evaluate(struct solver_search *st, double *x, double *obj_out)
 {
 	const struct mip *m = &st->full.mip;
 	uint8_t *fr = malloc((size_t)m->ncols + 1);
@@ -84,7 +84,7 @@ int solver_search_evaluate(struct state *st, double *x, double *obj_out)
 	return 0;
 }
 
-void solver_search_roster_to_x(struct state *st, double *x)
+void solver_search_roster_to_x(struct solver_search *st, double *x)
 {
 	const struct mip *m = &st->full.mip;
 
@@ -97,7 +97,7 @@ void solver_search_roster_to_x(struct state *st, double *x)
 	}
 }
 
-static void x_to_roster(struct state *st, const double *x)
+static void x_to_roster(struct solver_search *st, const double *x)
 {
 	const struct mip *m = &st->full.mip;
 
@@ -111,7 +111,7 @@ static void x_to_roster(struct state *st, const double *x)
 	}
 }
 
-void solver_search_accept(struct state *st, const double *x, double obj)
+void solver_search_accept(struct solver_search *st, const double *x, double obj)
 {
 	memcpy(st->inc, x, (size_t)st->full.mip.ncols * sizeof(double));
 	st->inc_obj = obj;
@@ -142,7 +142,7 @@ void solver_search_accept(struct state *st, const double *x, double obj)
  * stalls, while the budget lasts and a turn of both still improves the
  * roster within LNS_IDLE_CYCLES.
  */
-static int turns(struct state *st, struct solver_colgen *cg, double *x,
+static int turns(struct solver_search *st, struct solver_colgen *cg, double *x,
 		 double gap, struct rota_error *err)
 {
 	int rc, idle = 0;
@@ -165,7 +165,7 @@ static int turns(struct state *st, struct solver_colgen *cg, double *x,
 
 /* A hold of RESTART_SEGMENT default budgets of the work left (and the
  * same share of the time left under a cap). */
-static struct solver_hold segment_hold(struct state *st)
+static struct solver_hold segment_hold(struct solver_search *st)
 {
 	double left = solver_budget_work_left(&st->bu);
 	double seg = RESTART_SEGMENT * st->unit;
@@ -176,8 +176,9 @@ static struct solver_hold segment_hold(struct state *st)
 /* A restart fits: a master kept, cell dives (only they take the jitter),
  * `defaults` default budgets left, and the time for a dive
  * (dive_time_fits, told when `say`). */
-static int restart_fits(struct state *st, const struct solver_colgen *cg,
-			double gap, double defaults, int say)
+static int restart_fits(struct solver_search *st,
+			const struct solver_colgen *cg, double gap,
+			double defaults, int say)
 {
 	return cg && solver_colgen_cell_dive(cg) &&
 	       solver_budget_work_left(&st->bu) >=
@@ -193,9 +194,9 @@ static int restart_fits(struct state *st, const struct solver_colgen *cg,
  * `what` ("restart 2", "cover first") and its start `from` ("dive",
  * "start").  0, or a negative status with err set.
  */
-static int search_from(struct state *st, struct solver_colgen *cg, double *x,
-		       double gap, const char *what, const char *from,
-		       struct rota_error *err)
+static int search_from(struct solver_search *st, struct solver_colgen *cg,
+		       double *x, double gap, const char *what,
+		       const char *from, struct rota_error *err)
 {
 	size_t nx = (size_t)st->full.mip.ncols;
 	double *best_x = malloc((nx + 1) * sizeof(double));
@@ -231,8 +232,8 @@ out:
  * far), its picked cells drawn with jitter, and the searches from its
  * roster (search_from).
  */
-static int restart(struct state *st, struct solver_colgen *cg, double *x,
-		   double gap, int n, struct rota_error *err)
+static int restart(struct solver_search *st, struct solver_colgen *cg,
+		   double *x, double gap, int n, struct rota_error *err)
 {
 	size_t ed = (size_t)st->E * (size_t)st->D;
 	int *dived = malloc((ed + 1) * sizeof(int));
@@ -285,8 +286,8 @@ static void cover_first_log(const char *text, void *arg)
  * --effort 10, 43 shifts short where every dive and search stayed at 44.
  * Run once, before the restarts.  0, or a negative status with err set.
  */
-static int cover_first(struct state *st, struct solver_colgen *cg, double *x,
-		       double gap, struct rota_error *err)
+static int cover_first(struct solver_search *st, struct solver_colgen *cg,
+		       double *x, double gap, struct rota_error *err)
 {
 	struct rota_problem q;
 	struct rota_solve_options o = *st->bu.opt;
@@ -347,7 +348,7 @@ static int cover_first(struct state *st, struct solver_colgen *cg, double *x,
  * from new dives come between (docs/model.md: Curtois 18 at --effort 20,
  * 4,566 where the searches alone stayed at 4,676).
  */
-static int neighbourhoods(struct state *st, struct solver_colgen *cg,
+static int neighbourhoods(struct solver_search *st, struct solver_colgen *cg,
 			  double *x, double gap, struct rota_error *err)
 {
 	struct solver_hold h;
@@ -383,7 +384,7 @@ static int neighbourhoods(struct state *st, struct solver_colgen *cg,
 #define COMPACT_AFTER_COLGEN 20000
 
 /* The compact model's LP bound and rounding are worth running. */
-static int compact_lp(const struct state *st)
+static int compact_lp(const struct solver_search *st)
 {
 	if (st->colgen_bound)
 		return 0;
@@ -434,7 +435,7 @@ static double default_work(const struct rota_problem *p)
 
 /* The whole MIP with the incumbent injected and GLPK's cuts: a proof of
  * optimality, a better roster or a better bound. */
-static int whole_mip(struct state *st, double *x, double gap,
+static int whole_mip(struct solver_search *st, double *x, double gap,
 		     struct rota_error *err)
 {
 	struct sub_params sp;
@@ -472,7 +473,7 @@ static int whole_mip(struct state *st, double *x, double gap,
  * off, the classes.  0, or -1 out of memory (state_close frees what was
  * made either way).
  */
-static int state_open(struct state *st, const struct rota_problem *p,
+static int state_open(struct solver_search *st, const struct rota_problem *p,
 		      const struct rota_solve_options *opt)
 {
 	int *mult;
@@ -519,7 +520,7 @@ static int state_open(struct state *st, const struct rota_problem *p,
 	return 0;
 }
 
-static void state_close(struct state *st)
+static void state_close(struct solver_search *st)
 {
 	solver_model_free(&st->full);
 	free(st->type);
@@ -535,7 +536,8 @@ static void state_close(struct state *st)
 
 /* The search's end in stats: optimal within the gap or feasible, its
  * time and work, and what stopped it. */
-static void search_stats(const struct state *st, struct rota_solve_stats *s)
+static void search_stats(const struct solver_search *st,
+			 struct rota_solve_stats *s)
 {
 	s->status = solver_rel_gap(st->inc_obj, st->bound) <=
 				    st->bu.opt->gap + 1e-12
@@ -567,7 +569,7 @@ static int options_valid(const struct rota_solve_options *o,
 
 /* Step 1: the first roster, made the incumbent (*x is allocated here and
  * freed by the caller, also on error); returns 0 or the error's code. */
-static int first_roster(struct state *st, struct rota_solution *sol,
+static int first_roster(struct solver_search *st, struct rota_solution *sol,
 			double **x, struct rota_error *err)
 {
 	int rc;
@@ -608,7 +610,7 @@ static int first_roster(struct state *st, struct rota_solution *sol,
 
 /* Step 2: the column generation, then the compact model's LP bound and
  * rounding when they may still help; returns 0 or the error's code. */
-static int bound_phases(struct state *st, double *x,
+static int bound_phases(struct solver_search *st, double *x,
 			struct solver_colgen **cg, double gap,
 			struct rota_error *err)
 {
@@ -647,7 +649,7 @@ int rota_solve(const struct rota_problem *p,
 	struct rota_solve_options opt = ROTA_SOLVE_OPTIONS_INIT;
 	struct model_spec spec = {NULL, 1, 1, 0, NULL, NULL, 0};
 	struct rota_solution *sol = NULL;
-	struct state st;
+	struct solver_search st;
 	struct solver_colgen *cg = NULL;
 	double *x = NULL;
 	int rc;

@@ -1,14 +1,13 @@
 /*
- * solver/search_int.h - the search's state (struct state), shared by the
- * files of rota_solve's search: search.c (rota_solve: the phases in
- * order, the state's opening and closing, a roster evaluated and
- * accepted, the turns and restarts of the neighbourhood searches),
- * construct.c (the first roster), bound.c (the compact model's LP bound
- * and its rounding), master_search.c (the column generation's phase),
- * lns.c (the compact model's large neighbourhood search) and solution.c
- * (the caller's solution from the incumbent).  What they share is named
- * solver_search_ and the name it had in search.c, where the comments
- * still call it.  Inside the solver only.
+ * solver/search_int.h - the search's state (struct solver_search), shared by
+ * the files of rota_solve's search: search.c (rota_solve: the phases in order,
+ * the state's opening and closing, a roster evaluated and accepted, the turns
+ * and restarts of the neighbourhood searches), construct.c (the first roster),
+ * bound.c (the compact model's LP bound and its rounding), master_search.c (the
+ * column generation's phase), lns.c (the compact model's large neighbourhood
+ * search) and solution.c (the caller's solution from the incumbent).  What they
+ * share is named solver_search_ and the name it had in search.c, where the
+ * comments still call it.  Inside the solver only.
  */
 #ifndef ROTA_SOLVER_SEARCH_INT_H
 #define ROTA_SOLVER_SEARCH_INT_H
@@ -27,7 +26,7 @@
 /* The search's state: the problem and its whole model, the roster being
  * worked on and the incumbent, the budget, the generator and the pricing
  * programs (search.c opens and closes it: state_open, state_close). */
-struct state {
+struct solver_search {
 	struct solver_budget bu;
 	const struct rota_problem *p;
 	struct roster_model full;
@@ -78,13 +77,14 @@ struct state {
  * did worse with it (Instances 1-8 at 60 s: 11,337 against 11,146 in
  * total) and keep GLPK's default.
  */
-static inline int solver_search_interval_demand(const struct state *st)
+static inline int solver_search_interval_demand(const struct solver_search *st)
 {
 	return st->T > 0 && st->K > 0;
 }
 
 /* Days on which e's current week differs from the reference. */
-static inline int solver_search_changes_of(const struct state *st, int e)
+static inline int solver_search_changes_of(const struct solver_search *st,
+					   int e)
 {
 	const int *ref = st->p->reference + (size_t)e * (size_t)st->D;
 	const int *cur = st->type + (size_t)e * (size_t)st->D;
@@ -117,14 +117,16 @@ static inline int solver_search_better(double z, double than)
 /* ---- search.c: a roster on the whole model (st->full) */
 
 /* x (the whole model's columns) of the roster in st->type. */
-void solver_search_roster_to_x(struct state *st, double *x);
+void solver_search_roster_to_x(struct solver_search *st, double *x);
 /* The continuous part of x for its integer part, and the objective into
  * *obj_out.  0, ROTA_ENOMEM, ROTA_ENOSOLUTION (the budget stopped it)
  * or ROTA_ESOLVER; sets no error. */
-int solver_search_evaluate(struct state *st, double *x, double *obj_out);
+int solver_search_evaluate(struct solver_search *st, double *x,
+			   double *obj_out);
 /* x, of objective obj, as the incumbent (st->inc); its roster into
  * st->type. */
-void solver_search_accept(struct state *st, const double *x, double obj);
+void solver_search_accept(struct solver_search *st, const double *x,
+			  double obj);
 
 /* ---- construct.c: the first roster */
 
@@ -132,27 +134,29 @@ void solver_search_accept(struct state *st, const double *x, double obj);
  * st->start, where the construction starts.  0, or a negative status
  * with err set (ROTA_EINFEASIBLE: the hard rules, or the cap on
  * changes, cannot hold). */
-int solver_search_nearest_weeks(struct state *st, struct rota_error *err);
+int solver_search_nearest_weeks(struct solver_search *st,
+				struct rota_error *err);
 /* A roster into st->type, employee by employee, then the sweeps; with
  * lp_target (and rep_of) the first pass pulls everyone towards an LP's
  * counts.  0, or a negative status with err set (ROTA_EINFEASIBLE: an
  * employee cannot be rostered, and why). */
-int solver_search_construct(struct state *st, const double *lp_target,
+int solver_search_construct(struct solver_search *st, const double *lp_target,
 			    const int *rep_of, struct rota_error *err);
 
 /* ---- bound.c: the compact model's LP bound, an LP rounded */
 
 /* With interval demand, the work since w0 (an LP bound's) on top of the
  * default budget. */
-void solver_search_bound_on_top(struct state *st, double w0);
+void solver_search_bound_on_top(struct solver_search *st, double w0);
 /* A second start pulled towards an LP's counts, the incumbent when
  * better; x is scratch.  0 (also when no roster came of it: the
  * incumbent stands), or ROTA_ENOMEM with err set. */
-int solver_search_round_lp(struct state *st, double *x, const double *target,
-			   const int *rep_of, struct rota_error *err);
+int solver_search_round_lp(struct solver_search *st, double *x,
+			   const double *target, const int *rep_of,
+			   struct rota_error *err);
 /* The compact model's LP bound into st->bound, and a second start from
  * it (round_lp); x is scratch.  0, or a negative status with err set. */
-int solver_search_bound_and_round(struct state *st, double *x,
+int solver_search_bound_and_round(struct solver_search *st, double *x,
 				  struct rota_error *err);
 
 /* ---- master_search.c: the column generation's phase */
@@ -161,27 +165,28 @@ int solver_search_bound_and_round(struct state *st, double *x,
  * *keep when its neighbourhoods are to take turns with the compact
  * model's.  0 (also when the pricing program cannot take the rules),
  * or a negative status with err set. */
-int solver_search_colgen_phase(struct state *st, double *x,
+int solver_search_colgen_phase(struct solver_search *st, double *x,
 			       struct solver_colgen **keep,
 			       struct rota_error *err);
 /* Branch-and-price below the incumbent, once per incumbent.  0, or a
  * negative status with err set. */
-int solver_search_branch_once(struct state *st, struct solver_colgen *cg,
-			      double *x, struct rota_error *err);
+int solver_search_branch_once(struct solver_search *st,
+			      struct solver_colgen *cg, double *x,
+			      struct rota_error *err);
 /* Large neighbourhoods on the master until they stall.  0, or a
  * negative status with err set. */
-int solver_search_colgen_lns(struct state *st, struct solver_colgen *cg,
+int solver_search_colgen_lns(struct solver_search *st, struct solver_colgen *cg,
 			     double *x, struct rota_error *err);
 /* Another dive (`what`) fits in the time left; not fitting is recorded
  * as the clock's decision, and logged when `say`. */
-int solver_search_dive_time_fits(struct state *st, const char *what,
+int solver_search_dive_time_fits(struct solver_search *st, const char *what,
 				 int say);
 
 /* ---- lns.c: the compact model's large neighbourhood search */
 
 /* Neighbourhoods until they stall, the budget ends or the gap is
  * gap_target.  0, or ROTA_ENOMEM with err set. */
-int solver_search_lns(struct state *st, double gap_target,
+int solver_search_lns(struct solver_search *st, double gap_target,
 		      struct rota_error *err);
 
 /* ---- solution.c */
@@ -189,6 +194,7 @@ int solver_search_lns(struct state *st, double gap_target,
 /* The incumbent into sol: its roster, the objective's terms, coverage,
  * each assignment's skill and the search's figures.  0, or ROTA_ENOMEM
  * (sol then partly written). */
-int solver_search_fill_solution(struct state *st, struct rota_solution *sol);
+int solver_search_fill_solution(struct solver_search *st,
+				struct rota_solution *sol);
 
 #endif

@@ -13,8 +13,9 @@
 /* The main skill of multi-skilled assignments: the skill with the
  * largest share of its profile's allocation over the shift (alloc: the
  * allocation columns' values, [(t*(maxpi + 1) + profile)*K + k]). */
-static void main_skills(const struct state *st, struct rota_solution *sol,
-			const double *alloc, int maxpi)
+static void main_skills(const struct solver_search *st,
+			struct rota_solution *sol, const double *alloc,
+			int maxpi)
 {
 	const struct rota_problem *p = st->p;
 	int D = st->D, K = st->K;
@@ -64,8 +65,8 @@ static void main_skills(const struct state *st, struct rota_solution *sol,
 /* Each column's part of the objective into sol's terms and each rule's
  * penalty and units, and the allocation columns' agents into
  * sol->served and alloc ([(t*(maxpi + 1) + profile)*K + k]). */
-static void column_terms(const struct state *st, struct rota_solution *sol,
-			 double *alloc, int maxpi)
+static void column_terms(const struct solver_search *st,
+			 struct rota_solution *sol, double *alloc, int maxpi)
 {
 	const struct rota_problem *p = st->p;
 	const struct mip *m = &st->full.mip;
@@ -117,7 +118,8 @@ static void column_terms(const struct state *st, struct rota_solution *sol,
 	}
 }
 
-int solver_search_fill_solution(struct state *st, struct rota_solution *sol)
+int solver_search_fill_solution(struct solver_search *st,
+				struct rota_solution *sol)
 {
 	const struct rota_problem *p = st->p;
 	const struct mip *m = &st->full.mip;
