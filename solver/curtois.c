@@ -479,24 +479,19 @@ static void parser_free(struct parser *ps)
 static int section_line(struct parser *ps, const char *line, int *sec,
 			int *last, struct rota_error *err)
 {
-	int found = SEC_NONE, rc = 0;
+	int found = SEC_NONE, rc;
 
 	for (int i = 0; i < SEC_COUNT; i++)
 		if (strcmp(line, section_names[i]) == 0)
 			found = i;
-	if (found == SEC_NONE) {
-		rc = perr(ps, err, "unknown section '%s'", line);
-		return rc;
-	}
-	if (found <= *last) {
-		rc = perr(ps, err,
-			  "%s after %s (expected the order "
-			  "HORIZON, SHIFTS, STAFF, DAYS_OFF, "
-			  "SHIFT_ON_REQUESTS, "
-			  "SHIFT_OFF_REQUESTS, COVER)",
-			  line, section_names[*last]);
-		return rc;
-	}
+	if (found == SEC_NONE)
+		return perr(ps, err, "unknown section '%s'", line);
+	if (found <= *last)
+		return perr(ps, err,
+			    "%s after %s (expected the order HORIZON, SHIFTS, "
+			    "STAFF, DAYS_OFF, SHIFT_ON_REQUESTS, "
+			    "SHIFT_OFF_REQUESTS, COVER)",
+			    line, section_names[*last]);
 	if (found > SEC_STAFF && !ps->p) {
 		long here = ps->line;
 
@@ -505,7 +500,7 @@ static int section_line(struct parser *ps, const char *line, int *sec,
 		ps->line = here;
 	}
 	*sec = *last = found;
-	return rc;
+	return 0;
 }
 
 /* The SECTION_HORIZON line (split into ps->fields); returns the error's
@@ -515,11 +510,8 @@ static int horizon_line(struct parser *ps, int sec, struct rota_error *err)
 	long h;
 	int rc;
 
-	if (ps->horizon > 0) {
-		rc = perr(ps, err, "SECTION_HORIZON: a second "
-				   "value");
-		return rc;
-	}
+	if (ps->horizon > 0)
+		return perr(ps, err, "SECTION_HORIZON: a second value");
 	if ((rc = need_fields(ps, sec, 1, err)) < 0 ||
 	    (rc = to_long(ps, "horizon", ps->fields[0], 1, 3660,
 			  &h, err)) < 0)
