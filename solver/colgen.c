@@ -848,13 +848,12 @@ out:
 }
 
 /*
- * Tailing off: the LP fell less than TAIL_DROP over the last
- * TAIL_ROUNDS rounds (its history restarts after each check
- * that fires), after it left its first value.  An LP that has
- * not moved yet is degenerate, not tailing off: Curtois 13's
- * stayed at its first roster's 6,420 for 8 rounds of 480 new
- * columns each, and the wide beam and the exact program of a
- * tailing-off round at round 5 took 31 s of its root.  Records this
+ * Tailing off: the LP fell less than TAIL_DROP over the last TAIL_ROUNDS
+ * rounds (its history restarts after each check that fires), after it
+ * left its first value.  An LP that has not moved yet is degenerate, not
+ * tailing off: Curtois 13's stayed at its first roster's 6,420 for 8
+ * rounds of 480 new columns each, and the wide beam and the exact program
+ * of a tailing-off round at round 5 took 31 s of its root.  Records this
  * round's LP in tail[] and *since.
  */
 static int tailing_off(const struct solver_colgen *cg, double *tail,
@@ -880,24 +879,22 @@ static int after_smoothed(struct solver_colgen *cg, int round, int added,
 	if (added < 0)
 		return added;
 	solver_budget_log(cg->bu,
-			  "colgen round %d: lp %.4f, %zu "
-			  "columns, %d new (smoothed)\n",
+			  "colgen round %d: lp %.4f, %zu columns, %d new "
+			  "(smoothed)\n",
 			  round, cg->lp, cg->ncol, added);
-	/* a long root (window_after: one default budget, set
-	 * by the search) whose smoothed round found fewer
-	 * columns than there are classes: the beam has lost
-	 * its way, and a window round follows.  Long runs
-	 * only: at the default budget, where it rarely fires,
-	 * each instance it fired on ended worse (Curtois 9:
-	 * 6 columns from it, and 652 instead of 439) */
+	/* a long root (window_after: one default budget, set by the search)
+	 * whose smoothed round found fewer columns than there are classes:
+	 * the beam has lost its way, and a window round follows.  Long runs
+	 * only: at the default budget, where it rarely fires, each instance
+	 * it fired on ended worse (Curtois 9: 6 columns from it, and 652
+	 * instead of 439) */
 	if (cg->bu->work - w0 < cg->window_after ||
 	    added >= open_classes(cg))
 		return 0;
 	if ((added = window_round(cg, round)) < 0)
 		return added;
-	solver_budget_log(cg->bu,
-			  "colgen round %d: %d new (window)\n",
-			  round, added);
+	solver_budget_log(cg->bu, "colgen round %d: %d new (window)\n", round,
+			  added);
 	return 0;
 }
 

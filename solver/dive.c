@@ -166,13 +166,10 @@ static int degraded(const struct solver_colgen *cg, double lp0)
  * returns -1 when out of memory. */
 static int fix_whole(struct solver_colgen *cg, struct dive_step *ds)
 {
-	/* schedules the LP uses whole (or nearly: DIVE_ROUND): keep
-	 * them */
 	for (size_t i = 0; i < cg->ncol; i++) {
 		struct cg_class *k = &cg->cls[cg->col[i].cls];
 		double v = solver_colgen_value(cg, i);
-		int lb = (int)glp_get_col_lb(cg->P, cg->nbase + 1 +
-							   (int)i);
+		int lb = (int)glp_get_col_lb(cg->P, cg->nbase + 1 + (int)i);
 		int whole = (int)floor(v + DIVE_ROUND + 1e-6);
 
 		if (whole > lb && k->fixed + whole - lb <= k->n) {
@@ -200,16 +197,13 @@ static size_t most_nearly_whole(const struct solver_colgen *cg)
 	size_t best = SIZE_MAX;
 	double best_frac = -1;
 
-	/* the most nearly whole fractional schedule */
 	for (size_t i = 0; i < cg->ncol; i++) {
 		struct cg_class *k = &cg->cls[cg->col[i].cls];
 		double v = solver_colgen_value(cg, i);
 		double f = v - floor(v);
 
 		if (k->fixed >= k->n || f < 1e-6 ||
-		    glp_get_col_type(cg->P, cg->nbase + 1 +
-						    (int)i) ==
-			    GLP_FX)
+		    glp_get_col_type(cg->P, cg->nbase + 1 + (int)i) == GLP_FX)
 			continue;
 		if (f > best_frac + 1e-9) {
 			best_frac = f;
