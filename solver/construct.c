@@ -559,6 +559,113 @@ static void hurry(struct solver_search *st, double t0, int done)
 			  st->bu.phase, st->E - done, CONSTRUCT_BEAM_HURRIED);
 }
 
+/* Coverage still missing before anyone is rostered, the employees in
+ * order (specialists first), and with a start everyone's start week. */
+static void construct_prepare(struct solver_search *st, struct cons *c,
+			      struct order_item *order)
+{
+	const struct rota_problem *p = st->p;
+	int D = st->D, S = st->S, E = st->E, T = st->T, K = st->K;
+
+	for (int i = 0; i < T * K; i++)
+		c->res[i] = p->demand[i].required;
+	for (int i = 0; i < D * S; i++)
+		c->cres[i] = p->cover[i].required;
+	for (size_t i = 0; i < (size_t)E * (size_t)T; i++)
+		c->alloc[i] = -1;
+	for (int e = 0; e < E; e++) {
+		order[e].e = e;
+		order[e].key = solver_search_popcount64(p->employees[e].skills);
+	}
+	qsort(order, (size_t)E, sizeof(*order), cmp_order);
+	if (st->start) {
+		/* re-planning: from everyone's nearest week, a complete
+		 * roster within the cap; sweep 0 is a best-response sweep */
+		memcpy(st->type, st->start,
+		       (size_t)E * (size_t)D * sizeof(int));
+		for (int e = 0; e < E; e++)
+			apply(st, c, e, 1);
+	}
+}
+
+/* The first pass found no week for e (r, neither SUB_OPTIMAL nor
+ * SUB_FEASIBLE, nor SUB_INFEASIBLE): why, as a negative status. */
+static int first_failed(struct solver_search *st, int e, int r,
+			struct rota_error *err)
+{
+	if (r == SUB_NONE && !solver_budget_left(&st->bu))
+		return rota_error_set(err, ROTA_ENOSOLUTION,
+				      "the time limit ended the search before "
+				      "a roster was found");
+	if (r == SUB_NONE)
+		return rota_error_set(err, ROTA_ENOSOLUTION,
+				      "no week found for employee '%s' within "
+				      "the search's limits (not proven "
+				      "impossible: the pricing program and the "
+				      "employee's MIP gave up)",
+				      st->p->employees[e].id);
+	return rota_error_set(err, ROTA_ESOLVER,
+			      "the solver failed on the rules of employee "
+			      "'%s'", st->p->employees[e].id);
+}
+
+/* what became of an employee's turn in a sweep */
+enum { TURN_SAME, TURN_CHANGED, TURN_BAD };
+
+/*
+ * One employee's turn in a sweep: their shifts out of the coverage, their
+ * week solved again (solve_one; in the first pass with R pulled towards
+ * their class's LP counts, R then charged with it), their shifts back in.
+ * TURN_CHANGED when the week is a new one, TURN_SAME when not (or when
+ * only the old one could be kept), TURN_BAD when e cannot be rostered (the
+ * first pass without a start), or a negative status with err set.
+ */
+static int construct_turn(struct solver_search *st, struct cons *c, int e,
+			  int sweep, double *R, double *bias, const int *rep_of,
+			  uint8_t *mask, int *old, struct rota_error *err)
+{
+	int D = st->D, S = st->S, r;
+	size_t DS = (size_t)D * (size_t)S;
+
+	memcpy(old, st->type + (size_t)e * (size_t)D, (size_t)D * sizeof(int));
+	apply(st, c, e, -1);
+	if (sweep == 0 && R) {
+		const double *rr = R + (size_t)rep_of[e] * DS;
+
+		for (size_t i = 0; i < DS; i++)
+			bias[i] = LP_PULL * (fmin(rr[i], 1.0) - 0.5);
+	}
+	r = solve_one(st, c, e, mask, sweep == 0 && !st->start,
+		      sweep == 0 && R ? bias : NULL, !(sweep == 0 && R), err);
+	if (r < 0)
+		return r;
+	if (r == SUB_INFEASIBLE && sweep == 0 && !st->start)
+		return TURN_BAD;
+	if (r != SUB_OPTIMAL && r != SUB_FEASIBLE) {
+		if (sweep > 0 || st->start) {
+			/* keep the roster we had */
+			memcpy(st->type + (size_t)e * (size_t)D, old,
+			       (size_t)D * sizeof(int));
+			apply(st, c, e, 1);
+			return TURN_SAME;
+		}
+		return first_failed(st, e, r, err);
+	}
+	apply(st, c, e, 1);
+	if (sweep == 0 && R)
+		for (int d = 0; d < D; d++) {
+			int s = st->type[e * D + d];
+
+			if (s >= 0)
+				R[(size_t)rep_of[e] * DS +
+				  (size_t)d * (size_t)S + (size_t)s] -= 1;
+		}
+	if (memcmp(old, st->type + (size_t)e * (size_t)D,
+		   (size_t)D * sizeof(int)) != 0)
+		return TURN_CHANGED;
+	return TURN_SAME;
+}
+
 /*
  * lp_target: NULL for the coverage-driven construction; else, for each
  * class representative r, lp_target[r*D*S + d*S + s] = how many of its
@@ -569,7 +676,6 @@ static void hurry(struct solver_search *st, double t0, int done)
 int solver_search_construct(struct solver_search *st, const double *lp_target,
 			    const int *rep_of, struct rota_error *err)
 {
-	const struct rota_problem *p = st->p;
 	int D = st->D, S = st->S, E = st->E, T = st->T, K = st->K;
 	struct cons c = {NULL, NULL, NULL};
 	uint8_t *mask = NULL, *bad = NULL;
@@ -598,25 +704,7 @@ int solver_search_construct(struct solver_search *st, const double *lp_target,
 		rc = rota_error_set(err, ROTA_ENOMEM, "out of memory");
 		goto out;
 	}
-	for (int i = 0; i < T * K; i++)
-		c.res[i] = p->demand[i].required;
-	for (int i = 0; i < D * S; i++)
-		c.cres[i] = p->cover[i].required;
-	for (size_t i = 0; i < (size_t)E * (size_t)T; i++)
-		c.alloc[i] = -1;
-	for (int e = 0; e < E; e++) {
-		order[e].e = e;
-		order[e].key = solver_search_popcount64(p->employees[e].skills);
-	}
-	qsort(order, (size_t)E, sizeof(*order), cmp_order);
-	if (st->start) {
-		/* re-planning: from everyone's nearest week, a complete
-		 * roster within the cap; sweep 0 is a best-response sweep */
-		memcpy(st->type, st->start,
-		       (size_t)E * (size_t)D * sizeof(int));
-		for (int e = 0; e < E; e++)
-			apply(st, &c, e, 1);
-	}
+	construct_prepare(st, &c, order);
 
 	st->bu.phase = lp_target ? "lp rounding" : "construct";
 	st->beam = CONSTRUCT_BEAM;
@@ -633,76 +721,19 @@ int solver_search_construct(struct solver_search *st, const double *lp_target,
 				break;
 			if (sweep == 0)
 				hurry(st, t0, oi);
-			memcpy(old, st->type + (size_t)e * (size_t)D,
-			       (size_t)D * sizeof(int));
-			apply(st, &c, e, -1);
-			if (sweep == 0 && R) {
-				const double *rr = R + (size_t)rep_of[e] * DS;
-
-				for (size_t i = 0; i < DS; i++)
-					bias[i] = LP_PULL *
-						  (fmin(rr[i], 1.0) - 0.5);
-			}
-			r = solve_one(st, &c, e, mask,
-				      sweep == 0 && !st->start,
-				      sweep == 0 && R ? bias : NULL,
-				      !(sweep == 0 && R), err);
+			r = construct_turn(st, &c, e, sweep, R, bias, rep_of,
+					   mask, old, err);
 			if (r < 0) {
 				rc = r;
 				goto out;
 			}
-			if (r == SUB_INFEASIBLE && sweep == 0 && !st->start) {
+			if (r == TURN_BAD) {
 				bad[e] = 1;
 				if (first_bad < 0 || e < first_bad)
 					first_bad = e;
 				n_bad++;
-				continue;
 			}
-			if (r != SUB_OPTIMAL && r != SUB_FEASIBLE) {
-				if (sweep > 0 || st->start) {
-					/* keep the roster we had */
-					memcpy(st->type + (size_t)e * (size_t)D,
-					       old, (size_t)D * sizeof(int));
-					apply(st, &c, e, 1);
-					continue;
-				}
-				if (r == SUB_NONE && !solver_budget_left(&st->bu))
-					rc = rota_error_set(
-						err, ROTA_ENOSOLUTION,
-						"the time limit ended the "
-						"search before a roster was "
-						"found");
-				else if (r == SUB_NONE)
-					rc = rota_error_set(
-						err, ROTA_ENOSOLUTION,
-						"no week found for employee "
-						"'%s' within the search's "
-						"limits (not proven "
-						"impossible: the pricing "
-						"program and the employee's "
-						"MIP gave up)",
-						p->employees[e].id);
-				else
-					rc = rota_error_set(
-						err, ROTA_ESOLVER,
-						"the solver failed on the rules "
-						"of employee '%s'",
-						p->employees[e].id);
-				goto out;
-			}
-			apply(st, &c, e, 1);
-			if (sweep == 0 && R)
-				for (int d = 0; d < D; d++) {
-					int s = st->type[e * D + d];
-
-					if (s >= 0)
-						R[(size_t)rep_of[e] * DS +
-						  (size_t)d * (size_t)S +
-						  (size_t)s] -= 1;
-				}
-			if (memcmp(old, st->type + (size_t)e * (size_t)D,
-				   (size_t)D * sizeof(int)) != 0)
-				changed++;
+			changed += r == TURN_CHANGED;
 		}
 		if (n_bad || (sweep > 0 && changed == 0) ||
 		    !solver_budget_left(&st->bu))
