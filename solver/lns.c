@@ -347,6 +347,102 @@ static int choose_shape(struct solver_search *st, const double *score, int n,
 	return n - 1;
 }
 
+/*
+ * The days [*d0, *d1] (all week unless `window`) and the number of
+ * employees of a neighbourhood freeing about `target` binaries.
+ */
+static int lns_size(struct solver_search *st, const struct lns *ln,
+		    int window, double target, int *d0, int *d1)
+{
+	int E = st->E, D = st->D, size;
+	double per_emp = ln->bin_per_emp;
+
+	if (window) {
+		/* a window of 2-3 days for more employees; once it holds
+		 * everybody, a longer window */
+		double per_day = (double)ln->bin_per_emp / D;
+		int w = 2 + solver_rng_below(&st->rng, 2);
+
+		if (target / (w * per_day) > E)
+			w = (int)ceil(target / (E * per_day));
+		if (w > D)
+			w = D;
+		*d0 = solver_rng_below(&st->rng, D - w + 1);
+		*d1 = *d0 + w - 1;
+		per_emp = per_day * w;
+	}
+	size = (int)(target / per_emp + 0.5);
+	if (size < 2)
+		size = 2;
+	if (size > E)
+		size = E;
+	return size;
+}
+
+/* The sub-MIP of the columns ln->fr frees, from the incumbent, within a
+ * neighbourhood's node and iteration limits; its solution into ln->x. */
+static void lns_solve(struct solver_search *st, struct lns *ln,
+		      struct sub_out *so)
+{
+	struct sub_params sp;
+
+	memset(&sp, 0, sizeof(sp));
+	sp.free = ln->fr;
+	sp.val = st->inc;
+	sp.inject = 1;
+	sp.node_limit = solver_search_interval_demand(st) ? LNS_NODES_INTERVAL
+							  : LNS_NODES;
+	sp.iter_limit = LNS_ITERS;
+	sp.most_fractional = solver_search_interval_demand(st);
+	/* with interval demand most of a neighbourhood's rows are the running
+	 * counts and coverage of the week, each with a continuous column of
+	 * its own: a crash basis makes those basic at once, where the slack
+	 * basis spent one phase-1 iteration on each (50-agent week: 4,935
+	 * iterations on the first neighbourhood, 4,025; and twice the
+	 * neighbourhoods for the same work) */
+	sp.crash = solver_search_interval_demand(st);
+	/* better still, a basis from the incumbent: its root LP then starts
+	 * nearly primal feasible (50-agent week: 1,270 iterations on the first
+	 * neighbourhood instead of 4,025) */
+	sp.warm = solver_search_interval_demand(st);
+	sp.gap = 0;
+	/* a GLPK failure on one neighbourhood (its result SUB_ERROR) costs
+	 * that neighbourhood only: the incumbent stands */
+	solver_sub_solve(&st->bu, &st->full.mip, &sp, ln->x, so);
+}
+
+/* The neighbourhood size follows the work it took, measured in simplex
+ * iterations (deterministic, unlike seconds). */
+static void lns_resize(double *target, const struct sub_out *so)
+{
+	if (so->result == SUB_OPTIMAL && so->iters < LNS_ITERS / 4 &&
+	    *target < LNS_MAX_TARGET)
+		*target *= 1.2;
+	else if ((so->result != SUB_OPTIMAL || so->iters > LNS_ITERS / 2) &&
+		 *target > 40)
+		*target *= 0.75;
+}
+
+/* A neighbourhood's roster (ln->x) scores its shape (*score) and becomes
+ * the incumbent when better: then 1, else 0. */
+static int lns_take(struct solver_search *st, struct lns *ln,
+		    const struct sub_out *so, double *score)
+{
+	double z = solver_mip_objective(&st->full.mip, ln->x);
+	/* reward: relative gain per 1000 simplex iterations */
+	double gain = z < st->inc_obj ? st->inc_obj - z : 0;
+	double r = gain / fmax(1.0, fabs(st->inc_obj)) * 1e5 /
+		   fmax(1000.0, (double)so->iters);
+
+	*score = 0.7 * *score + 0.3 * r;
+	if (z < st->inc_obj - 1e-7 * fmax(1.0, fabs(st->inc_obj))) {
+		solver_search_accept(st, ln->x, z);
+		solver_budget_report(&st->bu, 0);
+		return 1;
+	}
+	return 0;
+}
+
 int solver_search_lns(struct solver_search *st, double gap_target,
 		      struct rota_error *err)
 {
@@ -392,62 +488,16 @@ int solver_search_lns(struct solver_search *st, double gap_target,
 		/* one size for all shapes with interval demand (window
 		 * successes grow the all-week neighbourhoods too, which paid
 		 * off there); one per shape kind otherwise */
-		double per_emp = ln.bin_per_emp,
-		       *target = &ln.target[solver_search_interval_demand(st)
+		double *target = &ln.target[solver_search_interval_demand(st)
 						    ? 0
 						    : nb[1]];
-		struct sub_params sp;
 		struct sub_out so;
-		double z;
 
-		if (nb[1]) {
-			/* a window of 2-3 days for more employees; once it
-			 * holds everybody, a longer window */
-			double per_day = (double)ln.bin_per_emp / D;
-			int w = 2 + solver_rng_below(&st->rng, 2);
-
-			if (*target / (w * per_day) > E)
-				w = (int)ceil(*target / (E * per_day));
-			if (w > D)
-				w = D;
-			d0 = solver_rng_below(&st->rng, D - w + 1);
-			d1 = d0 + w - 1;
-			per_emp = per_day * w;
-		}
-		size = (int)(*target / per_emp + 0.5);
-		if (size < 2)
-			size = 2;
-		if (size > E)
-			size = E;
+		size = lns_size(st, &ln, nb[1], *target, &d0, &d1);
 		pick(st, &ln, kind, size, &d0, &d1);
 		iter++;
 		free_columns(st, &ln, d0, d1, touched, live, cfree);
-		memset(&sp, 0, sizeof(sp));
-		sp.free = ln.fr;
-		sp.val = st->inc;
-		sp.inject = 1;
-		sp.node_limit = solver_search_interval_demand(st)
-					? LNS_NODES_INTERVAL
-					: LNS_NODES;
-		sp.iter_limit = LNS_ITERS;
-		sp.most_fractional = solver_search_interval_demand(st);
-		/* with interval demand most of a neighbourhood's rows are
-		 * the running counts and coverage of the week, each with a
-		 * continuous column of its own: a crash basis makes those
-		 * basic at once, where the slack basis spent one phase-1
-		 * iteration on each (50-agent week: 4,935 iterations on the
-		 * first neighbourhood, 4,025; and twice the neighbourhoods
-		 * for the same work) */
-		sp.crash = solver_search_interval_demand(st);
-		/* better still, a basis from the incumbent: its root LP then
-		 * starts nearly primal feasible (50-agent week: 1,270
-		 * iterations on the first neighbourhood instead of 4,025) */
-		sp.warm = solver_search_interval_demand(st);
-		sp.gap = 0;
-		/* a GLPK failure on one neighbourhood (its result
-		 * SUB_ERROR) costs that neighbourhood only: the incumbent
-		 * stands */
-		solver_sub_solve(&st->bu, m, &sp, ln.x, &so);
+		lns_solve(st, &ln, &so);
 		solver_budget_log(&st->bu,
 				  "lns %d (kind %d): %d employees, days %d-%d, "
 				  "%d rows, %d binaries, %ld nodes, %ld "
@@ -455,33 +505,14 @@ int solver_search_lns(struct solver_search *st, double gap_target,
 				  iter, kind, size, d0, d1, so.rows, so.ints,
 				  so.nodes, so.iters, so.result, so.obj);
 		st->nodes += so.nodes;
-		/* neighbourhood size follows the work it took, measured in
-		 * simplex iterations (deterministic, unlike seconds) */
-		if (so.result == SUB_OPTIMAL && so.iters < LNS_ITERS / 4 &&
-		    *target < LNS_MAX_TARGET)
-			*target *= 1.2;
-		else if ((so.result != SUB_OPTIMAL ||
-			  so.iters > LNS_ITERS / 2) && *target > 40)
-			*target *= 0.75;
+		lns_resize(target, &so);
 		since++;
 		if (so.result != SUB_OPTIMAL && so.result != SUB_FEASIBLE) {
 			score[sh] *= 0.7;
 			continue;
 		}
-		z = solver_mip_objective(m, ln.x);
-		{
-			/* reward: relative gain per 1000 simplex iterations */
-			double gain = z < st->inc_obj ? st->inc_obj - z : 0;
-			double r = gain / fmax(1.0, fabs(st->inc_obj)) * 1e5 /
-				   fmax(1000.0, (double)so.iters);
-
-			score[sh] = 0.7 * score[sh] + 0.3 * r;
-		}
-		if (z < st->inc_obj - 1e-7 * fmax(1.0, fabs(st->inc_obj))) {
-			solver_search_accept(st, ln.x, z);
+		if (lns_take(st, &ln, &so, &score[sh]))
 			since = 0;
-			solver_budget_report(&st->bu, 0);
-		}
 		if (size >= E && d0 == 0 && d1 == D - 1 &&
 		    so.result == SUB_OPTIMAL) {
 			/* the neighbourhood was everything: proven */
