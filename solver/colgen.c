@@ -1340,6 +1340,12 @@ int solver_colgen_neighbourhood(struct solver_colgen *cg, const int *type,
 	if (price_rounds > 0 &&
 	    (result = nb_price(cg, colof, freed, price_rounds)) < 0)
 		goto out;
+	/* the time cap came during the pricing: no time for the MIP (its
+	 * first LP must finish) */
+	if (solver_budget_past_cap(cg->bu)) {
+		result = SUB_NONE;
+		goto out;
+	}
 	kept = calloc(cg->ncol + 1, sizeof(int));
 	used = calloc(cg->ncol + 1, sizeof(int));
 	nfree = calloc((size_t)cg->ncls + 1, sizeof(int));

@@ -228,6 +228,7 @@ static int solve_one_dp(struct solver_search *st, struct cons *c, int e,
 		if (st->type[e * D + d] < 0)
 			st->own[d * (S + 1) + S] -= 1e-6;
 	}
+	solver_pricer_clock(pr, st->clocked);
 	if (st->beam_runs >= 4 && 2 * st->beam_lost > st->beam_runs)
 		solver_pricer_pace_first(pr, SOLVER_PACE_WINDOW);
 	paced = solver_pricer_pace_first(pr, -1);
@@ -304,6 +305,9 @@ static int solve_one(struct solver_search *st, struct cons *c, int e,
 			return rota_error_set(err, rc, "out of memory");
 		if (rc != ROTA_ELIMIT)
 			return rc;
+		/* a later sweep the time cap stopped: e keeps e's week */
+		if (st->clocked && solver_budget_past_cap(&st->bu))
+			return SUB_NONE;
 		/* the program gave up: e's own MIP, looking for a roster
 		 * first (a long horizon's MIP is slow to branch on) */
 		gave_up = 1;
@@ -712,6 +716,7 @@ int solver_search_construct(struct solver_search *st, const double *lp_target,
 	for (int sweep = 0; sweep <= SWEEPS; sweep++) {
 		int changed = 0;
 
+		st->clocked = sweep > 0;
 		for (int oi = 0; oi < E; oi++) {
 			int e = order[oi].e, r;
 
@@ -743,6 +748,7 @@ int solver_search_construct(struct solver_search *st, const double *lp_target,
 		rc = explain_bad(st, first_bad, n_bad, err);
 out:
 	st->beam = CONSTRUCT_BEAM;
+	st->clocked = 0;
 	free(c.res);
 	free(c.cres);
 	free(c.alloc);

@@ -53,6 +53,9 @@ struct solver_search {
 	/* the construction's beam: CONSTRUCT_BEAM, or CONSTRUCT_BEAM_HURRIED
 	 * for the rest of a first roster late for the cap (hurry) */
 	int beam;
+	/* the construction's sweeps after a roster for everyone: their
+	 * pricing stops at the time cap, and e keeps the week e had */
+	int clocked;
 	int colgen_bound; /* the column generation proved a bound */
 	int colgen_ran;   /* its root LP was solved */
 	double branched;  /* the incumbent branch_once last ran below */
