@@ -22,14 +22,24 @@ double solver_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* The search ends this share of the cap (at most CAP_RESERVE_MAX
+ * seconds) before it, so the whole call ends within the cap: after the
+ * search come the roster's final evaluation, the solution's assembly and
+ * the models' clean-up (Curtois 24 at --time-limit 600: 0.4 s inside the
+ * solver past its cap, 0.4 s more to the process's exit). */
+#define CAP_RESERVE 0.01
+#define CAP_RESERVE_MAX 2.0
+
 void solver_budget_init(struct solver_budget *b,
 			const struct rota_solve_options *opt,
 			double work_limit)
 {
+	double cap = opt ? opt->time_limit_s : 0;
+
 	b->opt = opt;
 	b->t_start = solver_now();
-	b->deadline = opt && opt->time_limit_s > 0
-			      ? b->t_start + opt->time_limit_s
+	b->deadline = cap > 0 ? b->t_start + cap -
+					fmin(CAP_RESERVE * cap, CAP_RESERVE_MAX)
 			      : HUGE_VAL;
 	b->work = 0;
 	b->work_limit = work_limit > 0 ? work_limit : HUGE_VAL;

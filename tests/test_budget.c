@@ -116,6 +116,24 @@ static void a_decision_of_the_clock_is_marked_by_hand(void **state)
 	assert_true(solver_budget_left(&b));
 }
 
+/*
+ * The search ends a little before the cap, so the whole call (the final
+ * evaluation and the clean-up after the search) ends within it: 1% of
+ * it, at most 2 s.  No cap, no deadline.
+ */
+static void the_search_ends_before_the_cap(void **state)
+{
+	struct solver_budget b;
+
+	(void)state;
+	start(&b, 10);
+	assert_true(fabs(b.deadline - b.t_start - 9.9) < 1e-9);
+	start(&b, 600);
+	assert_true(fabs(b.deadline - b.t_start - 598) < 1e-9);
+	start(&b, 0);
+	assert_false(b.deadline < HUGE_VAL);
+}
+
 /* The lines of a solve's log that tell of a hurried first roster. */
 struct hurried {
 	int lines, left;
@@ -206,6 +224,7 @@ int main(void)
 		cmocka_unit_test(
 			a_phase_cut_by_its_share_of_the_time_is_remembered),
 		cmocka_unit_test(a_decision_of_the_clock_is_marked_by_hand),
+		cmocka_unit_test(the_search_ends_before_the_cap),
 		cmocka_unit_test(
 			a_first_roster_past_the_cap_is_finished_narrow),
 	};
