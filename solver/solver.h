@@ -646,7 +646,9 @@ struct rota_progress {
  * iterations and equivalents: docs/model.md, Determinism), so the same
  * problem gives the same roster byte for byte on a loaded or an idle
  * machine.  time_limit_s is a safety cap on top; stats.stopped_by says
- * which one ended the search.
+ * which one ended the search.  The search ends 1% of the cap (at most
+ * 2 s) before it, so that the call, with its final evaluation and
+ * clean-up, returns within the cap.
  */
 struct rota_solve_options {
 	double time_limit_s;   /* safety cap, seconds; 0: none */
