@@ -1305,30 +1305,85 @@ static int nb_read(const struct solver_colgen *cg, const int *kept,
 }
 
 /*
+ * The sub-problem m of a neighbourhood (nb_build: its last nl columns
+ * the schedules lam, `used` of each by the freed employees) solved from
+ * the roster: first its LP with the roster's counts held, which gives
+ * the coverage columns their values, then the MIP from there with the
+ * coverage columns of the intervals and cells the freed can reach free,
+ * at most node_limit nodes and iter_limit simplex iterations.  The
+ * solution into x; the MIP's result (SUB_NONE when the first LP failed),
+ * or ROTA_ENOMEM.
+ */
+static int nb_solve(struct solver_colgen *cg, struct mip *m, const int *used,
+		    const long *lam, long nl, long node_limit,
+		    long iter_limit, double *x)
+{
+	uint8_t *fr = malloc((size_t)m->ncols + 1), *touched, *cell;
+	double *val = calloc((size_t)m->ncols + 1, sizeof(double));
+	struct sub_params sp;
+	struct sub_out so;
+	int result;
+
+	touched = calloc((size_t)cg->p->n_intervals + 1, 1);
+	cell = calloc((size_t)cg->D * (size_t)cg->S + 1, 1);
+	if (!fr || !val || !touched || !cell) {
+		result = ROTA_ENOMEM;
+		goto out;
+	}
+	/* the roster's counts; its coverage columns from their LP */
+	for (int k = 0; k < m->ncols; k++) {
+		const struct col_tag *t = &m->ctag[k];
+
+		fr[k] = !m->is_int[k];
+		if (t->kind == COL_X && t->a < 0)
+			val[k] = used[lam[k - (m->ncols - nl)]];
+	}
+	memset(&sp, 0, sizeof(sp));
+	sp.free = fr;
+	sp.val = val;
+	sp.must_finish = 1;
+	solver_sub_solve(cg->bu, m, &sp, x, &so);
+	if (so.result != SUB_OPTIMAL) {
+		result = SUB_NONE;
+		goto out;
+	}
+	memcpy(val, x, (size_t)m->ncols * sizeof(double));
+	nb_reach(cg, m, lam, nl, touched, cell, fr);
+	memset(&sp, 0, sizeof(sp));
+	sp.free = fr;
+	sp.val = val;
+	sp.inject = 1;
+	sp.node_limit = node_limit;
+	sp.iter_limit = iter_limit;
+	sp.most_fractional = 1;
+	solver_sub_solve(cg->bu, m, &sp, x, &so);
+	result = so.result;
+out:
+	free(fr);
+	free(val);
+	free(touched);
+	free(cell);
+	return result;
+}
+
+/*
  * One neighbourhood of the roster `type`: the employees with freed[e]
  * set may take any schedule, everybody else keeps theirs.  Columns are
  * first generated for the freed employees' classes (price_rounds rounds
  * on the duals of the restricted master), then the sub-problem
- * (nb_build) goes to GLPK from `type`, with the coverage columns of the
- * intervals and cells the freed can reach free, at most node_limit nodes
- * and iter_limit simplex iterations.  SUB_OPTIMAL / SUB_FEASIBLE with
- * the roster in out (perhaps `type` itself), SUB_NONE, or a negative
- * status.
+ * (nb_build) goes to GLPK from `type` (nb_solve).  SUB_OPTIMAL /
+ * SUB_FEASIBLE with the roster in out (perhaps `type` itself), SUB_NONE,
+ * or a negative status.
  */
 int solver_colgen_neighbourhood(struct solver_colgen *cg, const int *type,
 				const uint8_t *freed, int price_rounds,
 				long node_limit, long iter_limit, int *out)
 {
-	const struct rota_problem *p = cg->p;
 	long *colof = malloc(((size_t)cg->E + 1) * sizeof(long)), nl = 0;
 	int *kept = NULL, *nfree = NULL, *used = NULL, result = SUB_NONE;
 	long *lam = NULL;
-	uint8_t *fr = NULL, *touched = NULL, *cell = NULL;
-	double *val = NULL, *x = NULL;
+	double *x = NULL;
 	struct mip m;
-	struct sub_params sp;
-	struct sub_out so;
-	int T = p->n_intervals, S = cg->S;
 
 	solver_mip_init(&m);
 	if (!colof)
@@ -1366,43 +1421,11 @@ int solver_colgen_neighbourhood(struct solver_colgen *cg, const int *type,
 		result = (int)nl;
 		goto out;
 	}
-	fr = malloc((size_t)m.ncols + 1);
-	val = calloc((size_t)m.ncols + 1, sizeof(double));
-	x = calloc((size_t)m.ncols + 1, sizeof(double));
-	touched = calloc((size_t)T + 1, 1);
-	cell = calloc((size_t)cg->D * (size_t)S + 1, 1);
-	if (!fr || !val || !x || !touched || !cell) {
+	if (!(x = calloc((size_t)m.ncols + 1, sizeof(double)))) {
 		result = ROTA_ENOMEM;
 		goto out;
 	}
-	/* the roster's counts; its coverage columns from their LP */
-	for (int k = 0; k < m.ncols; k++) {
-		const struct col_tag *t = &m.ctag[k];
-
-		fr[k] = !m.is_int[k];
-		if (t->kind == COL_X && t->a < 0)
-			val[k] = used[lam[k - (m.ncols - nl)]];
-	}
-	memset(&sp, 0, sizeof(sp));
-	sp.free = fr;
-	sp.val = val;
-	sp.must_finish = 1;
-	solver_sub_solve(cg->bu, &m, &sp, x, &so);
-	if (so.result != SUB_OPTIMAL) {
-		result = SUB_NONE;
-		goto out;
-	}
-	memcpy(val, x, (size_t)m.ncols * sizeof(double));
-	nb_reach(cg, &m, lam, nl, touched, cell, fr);
-	memset(&sp, 0, sizeof(sp));
-	sp.free = fr;
-	sp.val = val;
-	sp.inject = 1;
-	sp.node_limit = node_limit;
-	sp.iter_limit = iter_limit;
-	sp.most_fractional = 1;
-	solver_sub_solve(cg->bu, &m, &sp, x, &so);
-	result = so.result;
+	result = nb_solve(cg, &m, used, lam, nl, node_limit, iter_limit, x);
 	if (result == SUB_OPTIMAL || result == SUB_FEASIBLE) {
 		if (nb_read(cg, kept, lam, nl, x + (m.ncols - nl), out) < 0)
 			result = ROTA_ENOMEM;
@@ -1416,11 +1439,7 @@ out:
 	free(used);
 	free(nfree);
 	free(lam);
-	free(fr);
-	free(val);
 	free(x);
-	free(touched);
-	free(cell);
 	return result;
 }
 
