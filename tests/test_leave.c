@@ -381,6 +381,26 @@ static struct rota_assignment shift(const char *emp, int32_t day,
 	return a;
 }
 
+/* History cannot be rewritten behind anyone's back: the database
+ * refuses to delete an assignment or move one. */
+static void history_cannot_be_rewritten(struct fx *f)
+{
+	char *msg = NULL;
+
+	assert_int_not_equal(sqlite3_exec(f->st->db,
+					  "DELETE FROM assignment", NULL, NULL,
+					  &msg),
+			     SQLITE_OK);
+	assert_non_null(strstr(msg, "roster history is kept"));
+	sqlite3_free(msg);
+	assert_int_not_equal(sqlite3_exec(f->st->db,
+					  "UPDATE assignment SET start = 0",
+					  NULL, NULL, &msg),
+			     SQLITE_OK);
+	assert_non_null(strstr(msg, "an assignment can only be closed"));
+	sqlite3_free(msg);
+}
+
 static void versions_keep_history_and_changes_stay_in_scope(void **state)
 {
 	struct fx *f = *state;
@@ -394,7 +414,6 @@ static void versions_keep_history_and_changes_stay_in_scope(void **state)
 	const char *scope[] = {"A002"};
 	size_t n = 0;
 	int version = 0, changes = -1;
-	char *msg = NULL;
 
 	base(f);
 	assert_int_equal(import_text(f, ROTA_IMPORT_SHIFTS, "shifts.csv",
@@ -471,19 +490,7 @@ static void versions_keep_history_and_changes_stay_in_scope(void **state)
 	assert_int_equal(rota_store_roster_load_version(f->st, mon, 3, &v1,
 							&err) == 0 ? 1 : 0,
 			 0);
-	/* history cannot be rewritten behind anyone's back */
-	assert_int_not_equal(sqlite3_exec(f->st->db,
-					  "DELETE FROM assignment", NULL, NULL,
-					  &msg),
-			     SQLITE_OK);
-	assert_non_null(strstr(msg, "roster history is kept"));
-	sqlite3_free(msg);
-	assert_int_not_equal(sqlite3_exec(f->st->db,
-					  "UPDATE assignment SET start = 0",
-					  NULL, NULL, &msg),
-			     SQLITE_OK);
-	assert_non_null(strstr(msg, "an assignment can only be closed"));
-	sqlite3_free(msg);
+	history_cannot_be_rewritten(f);
 	rota_roster_free(v1);
 	rota_roster_free(live);
 }

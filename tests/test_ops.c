@@ -445,6 +445,39 @@ static int live_shift(struct fx *f, const char *emp, int day)
 	return found;
 }
 
+/* After time off 1 (annual, A001's Thursday and Friday) was approved:
+ * its two shifts are open shifts linked to it, and `rota cover --open`
+ * lists them with the reason. */
+static void leave_shifts_are_open(struct fx *f)
+{
+	struct rota_open_shift *os = NULL;
+	struct rota_plan_open *op = NULL;
+	struct rota_error err = {0};
+	size_t n = 0, found = 0;
+
+	assert_int_equal(rota_store_open_shifts(rota_plan_store(f->pl),
+						monday(), "A001", &os, &n,
+						&err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(os[0].timeoff_id, 1);
+	assert_int_equal(os[0].absence_id, 0);
+	assert_int_equal(os[0].timeoff_cancelled, 0);
+	assert_string_equal(os[0].type, "annual");
+	assert_int_equal(os[0].shift.day, monday() + 3);
+	free(os);
+	/* rota cover --open lists them; the week counts the leave, so it
+	 * breaks no hard rule (the plan sees the approval at once) */
+	assert_int_equal(rota_plan_cover_open(f->pl, monday(), NULL, &op, &n,
+					      &err), 0);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(op[i].employee, "A001") == 0) {
+			assert_string_equal(op[i].why, "annual (time off 1)");
+			found++;
+		}
+	free(op);
+	assert_int_equal(found, 2);
+}
+
 static void approving_leave_takes_its_shifts_out_as_open_shifts(
 	void **state)
 {
@@ -453,10 +486,9 @@ static void approving_leave_takes_its_shifts_out_as_open_shifts(
 	struct rota_plan_timeoff_opts o;
 	struct rota_roster_version *h = NULL;
 	struct rota_open_shift *os = NULL;
-	struct rota_plan_open *op = NULL;
 	struct rota_plan_week w;
 	struct rota_error err = {0};
-	size_t n = 0, found = 0;
+	size_t n = 0;
 	long shifts, absent, annual;
 
 	open_site(f, NULL);
@@ -501,28 +533,8 @@ static void approving_leave_takes_its_shifts_out_as_open_shifts(
 	assert_int_equal(h[1].changes, 2);
 	assert_int_equal(h[1].live, 1);
 	free(h);
-	/* open shifts, linked to the time off */
-	assert_int_equal(rota_store_open_shifts(rota_plan_store(f->pl),
-						monday(), "A001", &os, &n,
-						&err), 0);
-	assert_int_equal(n, 2);
-	assert_int_equal(os[0].timeoff_id, 1);
-	assert_int_equal(os[0].absence_id, 0);
-	assert_int_equal(os[0].timeoff_cancelled, 0);
-	assert_string_equal(os[0].type, "annual");
-	assert_int_equal(os[0].shift.day, monday() + 3);
-	free(os);
-	/* rota cover --open lists them; the week counts the leave, so it
-	 * breaks no hard rule (the plan sees the approval at once) */
-	assert_int_equal(rota_plan_cover_open(f->pl, monday(), NULL, &op, &n,
-					      &err), 0);
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(op[i].employee, "A001") == 0) {
-			assert_string_equal(op[i].why, "annual (time off 1)");
-			found++;
-		}
-	free(op);
-	assert_int_equal(found, 2);
+	/* open shifts, linked to the time off, and listed for cover */
+	leave_shifts_are_open(f);
 	assert_int_equal(rota_plan_week_load(f->pl, monday(), 1, &w, &err), 0);
 	assert_int_equal(w.report->hard_broken, 0);
 	rota_plan_week_release(&w);
