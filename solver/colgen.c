@@ -1318,14 +1318,14 @@ static int nb_solve(struct solver_colgen *cg, struct mip *m, const int *used,
 		    const long *lam, long nl, long node_limit,
 		    long iter_limit, double *x)
 {
-	uint8_t *fr = malloc((size_t)m->ncols + 1), *touched, *cell;
+	uint8_t *fr = malloc((size_t)m->ncols + 1);
+	uint8_t *touched = calloc((size_t)cg->p->n_intervals + 1, 1);
+	uint8_t *cell = calloc((size_t)cg->D * (size_t)cg->S + 1, 1);
 	double *val = calloc((size_t)m->ncols + 1, sizeof(double));
 	struct sub_params sp;
 	struct sub_out so;
 	int result;
 
-	touched = calloc((size_t)cg->p->n_intervals + 1, 1);
-	cell = calloc((size_t)cg->D * (size_t)cg->S + 1, 1);
 	if (!fr || !val || !touched || !cell) {
 		result = ROTA_ENOMEM;
 		goto out;
